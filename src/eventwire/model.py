@@ -1,0 +1,195 @@
+"""The document model: one `Article` carried through every stage.
+
+Field names follow PRODUCT.md ("extend, don't rename"). Every record that
+points into an article carries character offsets into `Article.text`, the
+cleaned body, so an analyst can check it in one click.
+
+Records are plain dataclasses; `to_dict()` gives the JSON shape used by
+`extract`, `export` and the store.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """Return a JSON-ready dict of a record (recursively)."""
+    return dataclasses.asdict(record)
+
+
+@dataclass
+class Entity:
+    """An actor mention resolved (as far as we can) to codes.
+
+    `code` is an ISO-3 country code or an IGO/NGO code, `sector` a PLOVER
+    sector code (GOV, MIL, REB, ...). `start`/`end` index `Article.text`
+    when the mention is in the text.
+    """
+
+    entity_text: str
+    name: str | None = None
+    code: str | None = None
+    sector: str | None = None
+    wikidata_id: str | None = None
+    type: str | None = None  # PERSON, ORG, GPE, NORP ... (after correction)
+    org: str | None = None  # for a person: the organisation they speak for
+    start: int | None = None
+    end: int | None = None
+    source: str | None = None  # how it was resolved: dictionary, apposition, spacy, ...
+
+
+@dataclass
+class Place:
+    """A place phrase resolved against the gazetteer."""
+
+    text: str
+    name: str | None = None
+    code: str | None = None  # ISO-3 country code
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    level: str | None = None  # country | region | city | site
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Cue:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Speaker:
+    text: str
+    start: int | None = None
+    end: int | None = None
+    name: str | None = None
+    org: str | None = None
+    code: str | None = None
+    sector: str | None = None
+
+
+@dataclass
+class Quote:
+    id: str
+    article_id: str
+    text: str
+    start: int
+    end: int
+    kind: str  # direct | indirect | mixed
+    cue: Cue | None = None
+    speaker: Speaker | None = None
+    relay: list[str] = field(default_factory=list)
+    floating: bool = False
+
+
+@dataclass
+class Event:
+    """A PLOVER event. `rule` names the pattern that produced it."""
+
+    id: str
+    article_id: str
+    event: str
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    actor: list[Entity] = field(default_factory=list)
+    recipient: list[Entity] = field(default_factory=list)
+    date: str | None = None
+    event_loc: Place | None = None
+    event_text: str = ""
+    text_info: dict[str, int] = field(default_factory=dict)  # {"start", "end"} of the sentence
+    quote_id: str | None = None
+    requested: dict[str, str | None] | None = None  # {"event", "mode"}
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    rule: str = ""
+    cluster_id: str | None = None
+    trigger: Cue | None = None  # the word(s) that triggered the pattern
+
+
+@dataclass
+class Label:
+    id: str
+    article_id: str
+    text: str
+    start: int
+    end: int
+    kind: str  # descriptor | loaded | scare_quote | category
+    actor: str | None = None
+    voice: str = "writer"
+
+
+@dataclass
+class RemovedLine:
+    """A line the cleaner dropped from the body, and why."""
+
+    text: str
+    reason: str
+    line_no: int
+
+
+@dataclass
+class Failure:
+    """A problem with one input or one stage, recorded instead of crashing."""
+
+    source: str
+    stage: str
+    reason: str
+    article_id: str | None = None
+
+
+@dataclass
+class Article:
+    """One news article and everything the stages found in it."""
+
+    id: str
+    source: str
+    text: str = ""
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    byline: str | None = None
+    date: str | None = None  # ISO date (YYYY-MM-DD) of publication
+    language: str | None = None
+    raw_sha256: str = ""
+    raw_text: str = ""  # the text as read, before cleaning (nothing lost)
+    removed: list[RemovedLine] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+    duplicate_of: str | None = None
+    failures: list[Failure] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def header(self) -> dict[str, Any]:
+        """The article record of PRODUCT.md, without the stage outputs."""
+        return {
+            "id": self.id,
+            "source": self.source,
+            "url": self.url,
+            "outlet": self.outlet,
+            "title": self.title,
+            "byline": self.byline,
+            "date": self.date,
+            "language": self.language,
+            "text": self.text,
+            "raw_sha256": self.raw_sha256,
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        """The `extract` line: article, quotes, events, labels (plus entities)."""
+        return {
+            "article": {**self.header(), "removed": [to_dict(r) for r in self.removed],
+                        "duplicate_of": self.duplicate_of},
+            "quotes": [to_dict(q) for q in self.quotes],
+            "events": [to_dict(e) for e in self.events],
+            "labels": [to_dict(lab) for lab in self.labels],
+            "entities": [to_dict(e) for e in self.entities],
+        }

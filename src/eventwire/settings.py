@@ -1,0 +1,54 @@
+"""One settings object for the whole run (trafilatura's `Extractor` idea).
+
+Defaults come from `config.toml` beside this file; the CLI and library
+callers override fields by keyword.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CONFIG_PATH = Path(__file__).with_name("config.toml")
+
+
+def _defaults() -> dict:
+    with CONFIG_PATH.open("rb") as fh:
+        cfg = tomllib.load(fh)
+    return {
+        "text_stages": list(cfg["pipeline"]["text_stages"]),
+        "doc_stages": list(cfg["pipeline"]["doc_stages"]),
+        "model": cfg["nlp"]["model"],
+        "batch_size": int(cfg["nlp"]["batch_size"]),
+        "max_chars": int(cfg["nlp"]["max_chars"]),
+        "max_bytes": int(cfg["ingest"]["max_bytes"]),
+        "max_token_chars": int(cfg["ingest"]["max_token_chars"]),
+        "db": cfg["store"]["db"],
+    }
+
+
+_DEFAULTS = _defaults()
+
+
+@dataclass
+class Settings:
+    """Options for one run. Unknown keys are an error (typos are caught)."""
+
+    model: str = _DEFAULTS["model"]
+    batch_size: int = _DEFAULTS["batch_size"]
+    max_chars: int = _DEFAULTS["max_chars"]
+    max_bytes: int = _DEFAULTS["max_bytes"]
+    max_token_chars: int = _DEFAULTS["max_token_chars"]
+    db: str = _DEFAULTS["db"]
+    text_stages: list[str] = field(default_factory=lambda: list(_DEFAULTS["text_stages"]))
+    doc_stages: list[str] = field(default_factory=lambda: list(_DEFAULTS["doc_stages"]))
+    # Extra data files users supply without touching code.
+    actor_files: list[Path] = field(default_factory=list)
+    pattern_files: list[Path] = field(default_factory=list)
+    # Reference date for articles without one (ISO); None = leave unresolved.
+    default_date: str | None = None
+
+    def replace(self, **changes) -> Settings:
+        return dataclasses.replace(self, **changes)

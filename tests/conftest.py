@@ -1,0 +1,54 @@
+"""Shared fixtures. The real spaCy pipeline is loaded once per session."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from eventwire.model import Article
+from eventwire.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+FIXTURES = Path(__file__).with_name("fixtures")
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """../shared beside the checkout; tests that need it skip when absent."""
+    if not (SHARED / "gold").is_dir():
+        pytest.skip("../shared is absent")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    """The full pipeline with the default model (loaded once)."""
+    from eventwire.pipeline import Pipeline
+
+    return Pipeline(Settings())
+
+
+@pytest.fixture(scope="session")
+def nlp(pipeline):
+    return pipeline.nlp
+
+
+def make_article(text: str, id: str = "t1", date: str | None = "2024-03-20", **kw) -> Article:
+    """An article as ingest would hand it over, from a text we wrote."""
+    raw = text.encode("utf-8")
+    return Article(id=id, source=kw.pop("source", f"test:{id}"), raw_text=text, text=text, date=date,
+                   raw_sha256=hashlib.sha256(raw).hexdigest(), **kw)
+
+
+@pytest.fixture
+def run_text(pipeline):
+    """Process one text through the full pipeline; returns the Article."""
+
+    def _run(text: str, **kw) -> Article:
+        (article,) = list(pipeline.process([make_article(text, **kw)]))
+        return article
+
+    return _run

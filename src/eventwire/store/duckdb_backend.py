@@ -1,0 +1,252 @@
+"""The embedded DuckDB backend (the default store).
+
+DuckDB lets one process write a database file at a time; a second process
+gets a lock error, which we turn into a `StoreError` naming the file and the
+process holding it. Every article is written in one transaction, so a crash
+or error mid-save leaves the previous version intact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from uuid import uuid4
+
+import duckdb
+
+from .. import __version__
+from ..errors import StoreError
+from ..model import Article, Failure
+from . import queries as q
+from .base import CHANGED, NEW, UNCHANGED, SaveResult, Store
+from .migrations import Migration, load_migrations
+from .rows import (
+    ARTICLE_COLUMNS,
+    RECORD_TABLES,
+    TABLES,
+    article_from_row,
+    article_row,
+    decode,
+    dumps,
+    entity_from_row,
+    event_from_row,
+    label_from_row,
+    quote_from_row,
+    record_rows,
+)
+
+_PID = re.compile(r"PID (\d+)")
+
+
+def now() -> datetime:
+    """UTC time without tzinfo (TIMESTAMP columns hold UTC)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def connect(path: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open a DuckDB file, turning lock and corruption errors into StoreError."""
+    if path != ":memory:":
+        parent = Path(path).expanduser().resolve().parent
+        if not parent.is_dir():
+            raise StoreError(f"{path}: cannot create the database, folder {parent} does not exist")
+        if read_only and not Path(path).exists():
+            raise StoreError(f"{path}: no such database (run `eventwire run ... --db {path}` first)")
+    try:
+        return duckdb.connect(path, read_only=read_only)
+    except duckdb.IOException as exc:
+        message = str(exc)
+        if "lock" in message.lower():
+            pid = _PID.search(message)
+            holder = f" (PID {pid.group(1)})" if pid else ""
+            raise StoreError(
+                f"{path}: the database is locked by another process{holder}, probably another eventwire "
+                f"run or server; DuckDB allows one writer at a time. Wait for it to finish or use another --db."
+            ) from exc
+        raise StoreError(f"{path}: cannot open the database: {message}") from exc
+    except duckdb.Error as exc:
+        raise StoreError(f"{path}: not a usable DuckDB database: {exc}") from exc
+
+
+class DuckDBStore(Store):
+    """A `Store` in one DuckDB file (or `:memory:`)."""
+
+    def __init__(self, path: str, read_only: bool = False, migrations: list[Migration] | None = None):
+        self.url = path
+        self.path = path
+        self.read_only = read_only
+        self.con = connect(path, read_only=read_only)
+        try:
+            self._migrate(load_migrations() if migrations is None else migrations)
+        except BaseException:
+            self.con.close()
+            raise
+
+    # ---- schema --------------------------------------------------------------------------------------------
+    def _migrate(self, migrations: list[Migration]) -> None:
+        """Apply the migrations this file lacks, each in its own transaction."""
+        current = self.schema_version()
+        latest = migrations[-1].version if migrations else 0
+        if current > latest:
+            raise StoreError(f"{self.path}: schema version {current} is newer than this eventwire "
+                             f"({__version__}, version {latest}); upgrade eventwire")
+        if current == latest:
+            return
+        if self.read_only:
+            raise StoreError(f"{self.path}: schema version {current} needs upgrading to {latest}; "
+                             f"open it once for writing (e.g. `eventwire run`)")
+        self.con.execute(q.CREATE_SCHEMA_VERSION)
+        for migration in migrations[current:]:
+            with self._transaction(f"migration {migration.version:03d}_{migration.name}"):
+                self.con.execute(migration.sql)
+                self.con.execute(q.RECORD_MIGRATION, [migration.version, migration.name, now()])
+
+    def schema_version(self) -> int:
+        exists = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'").fetchone()[0]
+        return int(self.con.execute(q.SCHEMA_VERSION).fetchone()[0]) if exists else 0
+
+    def _transaction(self, what: str):
+        return _Transaction(self.con, self.path, what)
+
+    # ---- writing -------------------------------------------------------------------------------------------
+    def is_unchanged(self, article_id: str, raw_sha256: str) -> bool:
+        row = self.con.execute(q.ARTICLE_HASH, [article_id]).fetchone()
+        return row is not None and row[0] == raw_sha256
+
+    def save(self, article: Article) -> SaveResult:
+        row = self.con.execute(q.ARTICLE_HASH, [article.id]).fetchone()
+        if row is not None and row[0] == article.raw_sha256:
+            return SaveResult(article.id, UNCHANGED)
+        status = NEW if row is None else CHANGED
+        records = record_rows(article)
+        stamp = now()
+        with self._transaction(f"saving article {article.id!r}"):
+            if status == NEW:
+                self.con.execute(q.INSERT_ARTICLE, [*article_row(article), stamp, stamp])
+            else:
+                for table in RECORD_TABLES:
+                    self.con.execute(q.DELETE_RECORDS[table], [article.id])
+                values = dict(zip(ARTICLE_COLUMNS, [*article_row(article), None, stamp], strict=True))
+                self.con.execute(q.UPDATE_ARTICLE, [values[c] for c in ARTICLE_COLUMNS[1:] if c != "first_seen"]
+                                 + [article.id])
+            for table, rows in records.items():
+                self._insert_records(table, rows)
+        return SaveResult(article.id, status, {t: len(r) for t, r in records.items()})
+
+    def _insert_records(self, table: str, rows: list[tuple]) -> None:
+        if rows:
+            self.con.executemany(q.INSERT_RECORDS[table], rows)
+
+    def record_failure(self, failure: Failure, run_id: str | None = None) -> None:
+        self.con.execute(q.INSERT_FAILURE, [run_id, failure.source, failure.stage, failure.article_id,
+                                            failure.reason, now()])
+
+    def start_run(self, args: Mapping[str, Any] | None = None) -> str:
+        started = now()
+        run_id = f"{started:%Y%m%dT%H%M%S}-{uuid4().hex[:8]}"
+        self.con.execute(q.INSERT_RUN, [run_id, started, dumps(dict(args or {})), __version__])
+        return run_id
+
+    def finish_run(self, run_id: str, counts: Mapping[str, Any], seconds: float) -> None:
+        self.con.execute(q.FINISH_RUN, [now(), dumps(dict(counts)), float(seconds), run_id])
+
+    def update_clusters(self, mapping: Mapping[str, str | None], clear: bool = False) -> int:
+        with self._transaction("updating event clusters"):
+            if clear:
+                self.con.execute(q.CLEAR_CLUSTERS)
+            if mapping:
+                self.con.executemany(q.UPDATE_CLUSTER, [[cluster, event_id] for event_id, cluster in mapping.items()])
+        return len(mapping)
+
+    def set_duplicate(self, article_id: str, duplicate_of: str | None) -> None:
+        if not self.con.execute(q.ARTICLE_EXISTS, [article_id]).fetchone()[0]:
+            raise StoreError(f"{self.path}: cannot mark unknown article {article_id!r} as a duplicate")
+        self.con.execute(q.SET_DUPLICATE, [duplicate_of, article_id])
+
+    # ---- reading -------------------------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        return {table: int(self.con.execute(sql).fetchone()[0]) for table, sql in q.COUNT.items()}
+
+    def _dicts(self, sql: str, params: list[Any] | tuple = ()) -> Iterator[dict[str, Any]]:
+        cursor = self.con.execute(sql, list(params))
+        names = [d[0] for d in cursor.description]
+        while batch := cursor.fetchmany(1000):
+            for values in batch:
+                yield dict(zip(names, values, strict=True))
+
+    def query(self, sql: str, params: list[Any] | tuple = ()) -> list[dict[str, Any]]:
+        """Run a read query with `?` parameters (never format user input into `sql`); rows as dicts.
+
+        This is backend-specific SQL: prefer the typed methods where they exist.
+        """
+        return list(self._dicts(sql, params))
+
+    def articles(self, outlet: str | None = None, limit: int | None = None) -> Iterator[dict[str, Any]]:
+        params = [p for p in (outlet, limit) if p is not None]
+        for row in self._dicts(q.select_articles(outlet is not None, limit is not None), params):
+            yield decode(row, "articles")
+
+    def load_article(self, article_id: str) -> Article | None:
+        rows = list(self._dicts(q.SELECT_ARTICLE, [article_id]))
+        if not rows:
+            return None
+        article = article_from_row(decode(rows[0], "articles"))
+        records = {t: [decode(r, t) for r in self._dicts(q.SELECT_RECORDS[t], [article_id])] for t in RECORD_TABLES}
+        article.quotes = [quote_from_row(r) for r in records["quotes"]]
+        article.events = [event_from_row(r) for r in records["events"]]
+        article.entities = [entity_from_row(r) for r in records["entities"]]
+        article.labels = [label_from_row(r) for r in records["labels"]]
+        return article
+
+    def iter_records(self, table: str, **filters: Any) -> Iterator[dict[str, Any]]:
+        if table not in RECORD_TABLES:
+            raise StoreError(f"no record table {table!r}; choose from {sorted(RECORD_TABLES)}")
+        try:
+            sql = q.select_joined(table, tuple(filters))
+        except ValueError as exc:
+            raise StoreError(str(exc)) from exc
+        for row in self._dicts(sql, list(filters.values())):
+            yield decode(row, table)
+
+    def rows(self, table: str) -> Iterator[dict[str, Any]]:
+        if table not in TABLES:
+            raise StoreError(f"no table {table!r}; choose from {sorted(TABLES)}")
+        return self._dicts(q.SELECT_TABLE[table])
+
+    def arrow(self, table: str):
+        """A whole table as a pyarrow Table (columnar exports)."""
+        if table not in TABLES:
+            raise StoreError(f"no table {table!r}; choose from {sorted(TABLES)}")
+        return self.con.execute(q.SELECT_TABLE[table]).fetch_arrow_table()
+
+    def failures(self, run_id: str) -> list[dict[str, Any]]:
+        return list(self._dicts(q.SELECT_FAILURES, [run_id]))
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __repr__(self) -> str:
+        return f"DuckDBStore({self.path!r}, read_only={self.read_only})"
+
+
+class _Transaction:
+    """BEGIN ... COMMIT, or ROLLBACK on any error (re-raised as StoreError for database errors)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, what: str):
+        self.con, self.path, self.what = con, path, what
+
+    def __enter__(self) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        if exc_type is None:
+            self.con.execute("COMMIT")
+            return False
+        self.con.execute("ROLLBACK")
+        if isinstance(exc, duckdb.Error):
+            raise StoreError(f"{self.path}: {self.what} failed and was rolled back: {exc}") from exc
+        return False
+

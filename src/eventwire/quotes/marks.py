@@ -63,31 +63,42 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _mark_at(text: str, i: int) -> tuple[str, int]:
+    """The mark at `i` and its width: two apostrophes ('') are one double mark."""
+    if text.startswith("''", i) or text.startswith("’’", i):
+        return '"', 2
+    return text[i], 1
+
+
 def _scan_paragraph(text: str, p_start: int, p_end: int) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
-    opener: tuple[int, str, bool] | None = None  # (offset, mark, single)
-    for i in range(p_start, p_end):
-        ch = text[i]
+    opener: tuple[int, str, bool, int] | None = None  # (offset, mark, single, width)
+    i = p_start
+    while i < p_end:
+        ch, width = _mark_at(text, i)
+        after = text[i + width] if i + width < p_end else " "
         if opener is None:
-            if ch in DOUBLE_PAIRS:
-                after = text[i + 1] if i + 1 < p_end else " "
-                if not after.isspace():
-                    opener = (i, ch, False)
+            if ch in DOUBLE_PAIRS and not after.isspace():
+                opener = (i, ch, False, width)
+            elif ch == "”" and after.isalnum() and (i == p_start or text[i - 1].isspace()):
+                opener = (i, "“", False, width)  # a closing mark typed for an opening one
             elif ch in SINGLE_PAIRS and _single_can_open(text, i):
-                opener = (i, ch, True)
+                opener = (i, ch, True, width)
+            i += width
             continue
-        o_pos, o_mark, single = opener
+        o_pos, o_mark, single, o_width = opener
         closers = SINGLE_PAIRS[o_mark] if single else DOUBLE_PAIRS[o_mark]
         if ch in closers and (not single or _single_can_close(text, i)):
-            start, end = _trimmed(text, o_pos + 1, i)
+            start, end = _trimmed(text, o_pos + o_width, i)
             if end > start:
-                spans.append(QuoteSpan(o_pos, start, end, i + 1, True, single, o_pos == p_start))
+                spans.append(QuoteSpan(o_pos, start, end, i + width, True, single, o_pos == p_start))
             opener = None
-        elif single and ch in DOUBLE_PAIRS and ch not in "\"":
+        elif single and ch in DOUBLE_PAIRS and ch != '"':
             # a double mark inside an open single one: the single was an apostrophe
-            opener = (i, ch, False) if not text[i + 1:i + 2].isspace() else None
+            opener = (i, ch, False, width) if not after.isspace() else None
+        i += width
     if opener is not None and not opener[2]:
-        start, end = _trimmed(text, opener[0] + 1, p_end)
+        start, end = _trimmed(text, opener[0] + opener[3], p_end)
         if end > start:
             spans.append(QuoteSpan(opener[0], start, end, end, False, False, opener[0] == p_start))
     return spans

@@ -104,20 +104,24 @@ class DuckDBStore(Store):
                 self.con.execute(q.RECORD_MIGRATION, [migration.version, migration.name, now()])
 
     def schema_version(self) -> int:
-        exists = self.con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'").fetchone()[0]
-        return int(self.con.execute(q.SCHEMA_VERSION).fetchone()[0]) if exists else 0
+        exists = self._one("SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'")[0]
+        return int(self._one(q.SCHEMA_VERSION)[0]) if exists else 0
+
+    def _one(self, sql: str, params: list[Any] | None = None) -> tuple | None:
+        """The first row of a small query, fully fetched (DuckDB refuses new work while a result is open)."""
+        rows = self.con.execute(sql, params or []).fetchall()
+        return rows[0] if rows else None
 
     def _transaction(self, what: str):
         return _Transaction(self.con, self.path, what)
 
     # ---- writing -------------------------------------------------------------------------------------------
     def is_unchanged(self, article_id: str, raw_sha256: str) -> bool:
-        row = self.con.execute(q.ARTICLE_HASH, [article_id]).fetchone()
+        row = self._one(q.ARTICLE_HASH, [article_id])
         return row is not None and row[0] == raw_sha256
 
     def save(self, article: Article) -> SaveResult:
-        row = self.con.execute(q.ARTICLE_HASH, [article.id]).fetchone()
+        row = self._one(q.ARTICLE_HASH, [article.id])
         if row is not None and row[0] == article.raw_sha256:
             return SaveResult(article.id, UNCHANGED)
         status = NEW if row is None else CHANGED
@@ -162,20 +166,25 @@ class DuckDBStore(Store):
         return len(mapping)
 
     def set_duplicate(self, article_id: str, duplicate_of: str | None) -> None:
-        if not self.con.execute(q.ARTICLE_EXISTS, [article_id]).fetchone()[0]:
+        if not self._one(q.ARTICLE_EXISTS, [article_id])[0]:
             raise StoreError(f"{self.path}: cannot mark unknown article {article_id!r} as a duplicate")
         self.con.execute(q.SET_DUPLICATE, [duplicate_of, article_id])
 
     # ---- reading -------------------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
-        return {table: int(self.con.execute(sql).fetchone()[0]) for table, sql in q.COUNT.items()}
+        return {table: int(self._one(sql)[0]) for table, sql in q.COUNT.items()}
 
     def _dicts(self, sql: str, params: list[Any] | tuple = ()) -> Iterator[dict[str, Any]]:
-        cursor = self.con.execute(sql, list(params))
-        names = [d[0] for d in cursor.description]
-        while batch := cursor.fetchmany(1000):
-            for values in batch:
-                yield dict(zip(names, values, strict=True))
+        # A cursor of its own, so callers may run other queries (or nested iterations) mid-way.
+        cursor = self.con.cursor()
+        try:
+            cursor.execute(sql, list(params))
+            names = [d[0] for d in cursor.description]
+            while batch := cursor.fetchmany(1000):
+                for values in batch:
+                    yield dict(zip(names, values, strict=True))
+        finally:
+            cursor.close()
 
     def query(self, sql: str, params: list[Any] | tuple = ()) -> list[dict[str, Any]]:
         """Run a read query with `?` parameters (never format user input into `sql`); rows as dicts.
@@ -220,7 +229,11 @@ class DuckDBStore(Store):
         """A whole table as a pyarrow Table (columnar exports)."""
         if table not in TABLES:
             raise StoreError(f"no table {table!r}; choose from {sorted(TABLES)}")
-        return self.con.execute(q.SELECT_TABLE[table]).fetch_arrow_table()
+        cursor = self.con.cursor()
+        try:
+            return cursor.sql(q.SELECT_TABLE[table]).to_arrow_table()
+        finally:
+            cursor.close()
 
     def failures(self, run_id: str) -> list[dict[str, Any]]:
         return list(self._dicts(q.SELECT_FAILURES, [run_id]))

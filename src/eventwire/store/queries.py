@@ -41,8 +41,9 @@ INSERT_RUN = "INSERT INTO runs (id, started, args, version) VALUES (?, ?, ?, ?)"
 FINISH_RUN = "UPDATE runs SET finished = ?, counts = ?, seconds = ? WHERE id = ?"
 
 COUNT = {table: f"SELECT count(*) FROM {table}" for table in TABLES}
-SELECT_TABLE = {table: f"SELECT {_cols(cols)} FROM {table} ORDER BY {_cols(cols[:3])}" for table, cols in
-                TABLES.items()}
+_ORDER = {"articles": "id", "runs": "started, id", "failures": "time, source"}
+SELECT_TABLE = {table: f"SELECT {_cols(cols)} FROM {table} ORDER BY {_ORDER.get(table, 'article_id, idx')}"
+                for table, cols in TABLES.items()}
 SELECT_ARTICLE = f"SELECT {_cols(ARTICLE_COLUMNS)} FROM articles WHERE id = ?"
 SELECT_RECORDS = {table: f"SELECT {_cols(cols)} FROM {table} WHERE article_id = ? ORDER BY idx"
                   for table, cols in RECORD_TABLES.items()}

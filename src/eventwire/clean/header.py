@@ -1,0 +1,143 @@
+"""Metadata lines at the top and bottom of an article: title, caption, byline, date, signature.
+
+Scraped plain text usually starts with the headline, sometimes preceded by an
+image caption, and may carry a byline or a date line before the body. Rules
+(all documented in docs/clean.md; word lists in `data/header.yaml`):
+
+- A byline line ("By NAME[, OUTLET]") or a date-only line near the top is
+  metadata: dropped from the body and recorded.
+- A caption names a pictured person: a short line without sentence
+  punctuation, quotes or digits, made of an optional role phrase ("Hamas
+  leader", "Arvenian President") and a capitalised name of 2-4 words that the
+  article itself repeats. Headlines, in contrast, say something happened (a
+  verb) and are not a bare name. Captions are dropped and recorded.
+- The headline is the first remaining line if it reads like one: one
+  sentence, at most 30 words, and if it ends with a full stop, title-cased
+  and at most 20 words (else it is a lead paragraph: no title). The headline
+  stays in the body, where its quotes, events and labels can be found.
+- A signature is the last line of the body when it is a short capitalised
+  name (1-4 words, no sentence punctuation or digits), e.g. an outlet's name
+  printed under the story: dropped, recorded and offered as the outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .boilerplate import SENTENCE_END, Line
+from .lexicon import HeaderRules
+
+TOP_LINES = 6  # bylines, dates and captions are looked for among this many first lines
+MIN_LINES_FOR_SIGNATURE = 3
+_QUOTES_DIGITS = re.compile(r"[\"“”‘’'«»:;\d()\[\]]")
+_TWO_SENTENCES = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+_NAME_WORD = re.compile(r"^[A-Z][\w’'.-]*$")
+
+
+@dataclass
+class Header:
+    """What the top and bottom lines say about the article."""
+
+    title: str | None = None
+    byline: str | None = None
+    date_text: str | None = None
+    captions: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)  # outlet names, most reliable first
+    signature: str | None = None
+
+
+def _is_name_word(word: str) -> bool:
+    return bool(_NAME_WORD.match(word))
+
+
+def is_caption(text: str, body: str, rules: HeaderRules) -> bool:
+    """A role phrase plus a 2-4 word capitalised name that `body` repeats (see module doc)."""
+    words = text.split()
+    if not 2 <= len(words) <= 10 or _QUOTES_DIGITS.search(text) or SENTENCE_END.search(text):
+        return False
+    roles = [i for i, w in enumerate(words) if w.lower().strip(",") in rules.role_words]
+    split = roles[-1] + 1 if roles else 0
+    name, prefix = words[split:], words[:split]
+    if not 2 <= len(name) <= 4 or not all(_is_name_word(w) for w in name):
+        return False
+    if not all(_is_name_word(w) or w.lower() in rules.role_words | rules.connectors for w in prefix):
+        return False
+    return " ".join(name) in body
+
+
+def looks_like_headline(text: str) -> bool:
+    """One short sentence; a full stop at the end only in a title-cased line of <= 20 words."""
+    words = text.split()
+    if not 2 <= len(words) <= 30 or len(text) > 250 or _TWO_SENTENCES.search(text):
+        return False
+    if text.endswith("."):
+        long_words = [w for w in words if len(w) >= 4 and w[0].isalpha()]
+        title_cased = sum(w[0].isupper() for w in long_words) >= 0.6 * max(1, len(long_words))
+        return len(words) <= 20 and title_cased
+    return True
+
+
+def match_byline(text: str, rules: HeaderRules) -> tuple[str, str | None] | None:
+    """(writer(s), outlet) of a byline line, or None."""
+    if len(text.split()) > 14:
+        return None
+    for pattern in rules.bylines:
+        m = pattern.regex.fullmatch(text)
+        if not m:
+            continue
+        outlet = (m.groupdict().get("outlet") or "").strip() or None
+        # An outlet is a capitalised name ("The Algemeiner"), not a clause ("Arvenian forces had left").
+        if outlet and not all(_is_name_word(w) or w.lower() in ("of", "the", "and", "&") for w in outlet.split()):
+            return None
+        return m.group("byline").strip(), outlet
+    return None
+
+
+def match_date_line(text: str, rules: HeaderRules) -> str | None:
+    if len(text.split()) > 12:
+        return None
+    for pattern in rules.date_lines:
+        m = pattern.regex.fullmatch(text)
+        if m:
+            return m.group("date")
+    return None
+
+
+def is_signature(text: str) -> bool:
+    words = text.split()
+    return (1 <= len(words) <= 4 and _is_name_word(words[0]) and not _QUOTES_DIGITS.search(text)
+            and not re.search(r"[.!?,]$", text)
+            and all(_is_name_word(w) or w.lower() in ("of", "the", "and", "&") for w in words[1:]))
+
+
+def analyse_header(lines: list[Line], rules: HeaderRules) -> Header:
+    """Mark byline, date, caption and signature lines (sets `Line.reason`) and find the title."""
+    header = Header()
+    live = [ln for ln in lines if ln.text and ln.reason is None]
+    body = "\n".join(ln.text for ln in live)
+    title_done = False
+    for ln in live[:TOP_LINES]:
+        if (date_text := match_date_line(ln.text, rules)) is not None:
+            ln.reason, header.date_text = "date_line", header.date_text or date_text
+        elif (byline := match_byline(ln.text, rules)) is not None:
+            ln.reason = "byline"
+            header.byline = header.byline or byline[0]
+            if byline[1]:
+                header.outlets.append(byline[1])
+        elif is_caption(ln.text, body[body.find(ln.text) + len(ln.text):], rules):
+            ln.reason = "caption"
+            header.captions.append(ln.text)
+        elif not title_done:
+            title_done = True
+            if looks_like_headline(ln.text):
+                header.title = ln.text
+            else:
+                break  # the body has begun: no metadata lines after a paragraph
+        else:
+            break
+    rest = [ln for ln in live if ln.reason is None]
+    if len(rest) >= MIN_LINES_FOR_SIGNATURE and rest[-1].text != header.title and is_signature(rest[-1].text):
+        rest[-1].reason = "signature"
+        header.signature = rest[-1].text
+    return header

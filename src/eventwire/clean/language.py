@@ -1,0 +1,39 @@
+"""Language identification with langdetect, made deterministic.
+
+langdetect samples at random; seeding its DetectorFactory makes the same text
+always get the same answer. Only the first `SAMPLE_CHARS` characters are
+read (enough for a reliable guess, and fast). Short texts are unreliable:
+below `MIN_WORDS` words we say "en" unless most letters are in a non-Latin
+script, which is clear evidence of another language.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from langdetect import DetectorFactory, detect_langs
+from langdetect.lang_detect_exception import LangDetectException
+
+DetectorFactory.seed = 0
+SAMPLE_CHARS = 2000
+MIN_WORDS = 20
+DEFAULT = "en"
+
+
+def _non_latin_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum("LATIN" not in unicodedata.name(c, "") for c in letters) / len(letters)
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of `text` ("en", "fr", "zh-cn" as langdetect names Chinese); "en" when unsure."""
+    sample = text[:SAMPLE_CHARS]
+    if len(sample.split()) < MIN_WORDS and _non_latin_share(sample) < 0.5:
+        return DEFAULT
+    try:
+        guesses = detect_langs(sample)
+    except LangDetectException:  # no letters at all
+        return DEFAULT
+    return guesses[0].lang if guesses else DEFAULT

@@ -1,0 +1,374 @@
+"""The `eventwire` command line: parse options, call the library, format output.
+
+Exit codes: 0 everything worked; 1 the command completed but some inputs
+or records failed (listed on stderr and, for `run`, stored in the
+`failures` table); 2 usage or setup error (bad option, missing model,
+locked database, a library function that is not installed).
+
+Commands backed by other packages import them lazily, so the CLI still
+works while one is missing and that command says so clearly.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .errors import EventwireError
+from .model import Article, Failure
+from .settings import Settings
+
+OK, FAILURES, USAGE = 0, 1, 2
+DEFAULT_DB = Settings().db
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+app = typer.Typer(name="eventwire", no_args_is_help=True, add_completion=False, rich_markup_mode=None,
+                  pretty_exceptions_enable=False,
+                  help="Political-conflict news to checkable data: PLOVER events, attributed quotes, "
+                       "coverage and framing labels.")
+evaluate_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                           help="Score a stage against gold data (precision, recall, F1).")
+actors_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                         help="Look up and review actor dictionary entries.")
+app.add_typer(evaluate_app, name="evaluate")
+app.add_typer(actors_app, name="actors")
+
+# Options shared by the commands that run the pipeline.
+DbOpt = typer.Option(DEFAULT_DB, "--db", metavar="PATH", help="DuckDB database file.")
+ModelOpt = typer.Option(None, "--model", metavar="NAME", help="spaCy pipeline to use (default from config.toml).")
+ActorsOpt = typer.Option(None, "--actors", metavar="FILE", help="Extra actor dictionary file (repeatable).")
+PatternsOpt = typer.Option(None, "--patterns", metavar="FILE", help="Extra event pattern file (repeatable).")
+BatchOpt = typer.Option(None, "--batch-size", min=1, metavar="N", help="Documents per spaCy batch.")
+JsonOpt = typer.Option(False, "--json", help="Print machine-readable JSON instead of a report.")
+PathsArg = typer.Argument(..., metavar="PATH", help="Files or folders to read (text, HTML, JSONL, CSV); - = stdin.")
+JsonlOutOpt = typer.Option(None, "-o", "--output", metavar="FILE", help="JSONL file to write (default stdout).")
+
+
+# ---- plumbing ----------------------------------------------------------------------------------------------
+
+def fail(message: str, code: int = USAGE) -> typer.Exit:
+    """Print `message` to stderr and return the Exit to raise."""
+    err.print(f"[bold red]error:[/] {message}", markup=True)
+    return typer.Exit(code)
+
+
+def clean_errors(func: Callable) -> Callable:
+    """Turn library errors into a one-line message and exit code 2 (no traceback)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except EventwireError as exc:
+            raise fail(str(exc)) from exc
+        except BrokenPipeError:  # `eventwire export | head`
+            sys.stderr.close()
+            raise typer.Exit(OK) from None
+
+    return wrapper
+
+
+def library(module: str, name: str) -> Any:
+    """`module.name`, or a clear usage error when that part of eventwire is not installed yet."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ModuleNotFoundError as exc:
+        raise fail(f"{module}.{name} is not available in this installation ({exc})") from exc
+    except AttributeError as exc:
+        raise fail(f"{module} has no {name}() in this installation") from exc
+
+
+def make_settings(model: str | None = None, actors: list[Path] | None = None, patterns: list[Path] | None = None,
+                  batch_size: int | None = None) -> Settings:
+    changes: dict[str, Any] = {"actor_files": list(actors or []), "pattern_files": list(patterns or [])}
+    for path in changes["actor_files"] + changes["pattern_files"]:
+        if not path.is_file():
+            raise fail(f"{path}: no such file")
+    if model:
+        changes["model"] = model
+    if batch_size:
+        changes["batch_size"] = batch_size
+    return Settings().replace(**changes)
+
+
+def ingest(paths: list[str], settings: Settings) -> Iterator[Article | Failure]:
+    """Articles and failures from files/folders; `-` reads stdin."""
+    read_paths = library("eventwire.ingest", "read_paths")
+    files = [p for p in paths if p != "-"]
+    if "-" in paths:
+        yield from library("eventwire.ingest", "read_stream")(sys.stdin.buffer, settings, name="<stdin>")
+    if files:
+        yield from read_paths(files, settings)
+
+
+@contextmanager
+def output(path: Path | None) -> Iterator[IO[str]]:
+    """A text file to write, or stdout for None / '-'."""
+    if path is None or str(path) == "-":
+        yield sys.stdout
+        return
+    if not path.resolve().parent.is_dir():
+        raise fail(f"{path}: folder {path.resolve().parent} does not exist")
+    with path.open("w", encoding="utf-8") as fh:
+        yield fh
+
+
+def show_failures(failures: list[Failure]) -> None:
+    for f in failures:
+        where = f"{f.source} [{f.article_id}]" if f.article_id and f.article_id not in f.source else f.source
+        err.print(f"[red]failed[/] {where} ({f.stage}): {f.reason}", markup=True)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"eventwire {__version__}")
+        raise typer.Exit(OK)
+
+
+@app.callback()
+def main_options(version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True,
+                                              help="Print the version and exit.")) -> None:
+    """Political-conflict news to checkable data: PLOVER events, attributed quotes, coverage and framing labels."""
+
+
+# ---- run / extract / export --------------------------------------------------------------------------------
+
+@app.command()
+@clean_errors
+def run(paths: list[str] = PathsArg,
+        db: str = DbOpt, model: str | None = ModelOpt, actors: list[Path] | None = ActorsOpt,
+        patterns: list[Path] | None = PatternsOpt, batch_size: int | None = BatchOpt,
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.")) -> None:
+    """Ingest, process and store articles; re-running on the same input adds nothing."""
+    from .store import open_store
+    from .store.run import run as run_into_store
+
+    settings = make_settings(model, actors, patterns, batch_size)
+    args = {"paths": paths, "db": db, "model": settings.model, "actors": [str(a) for a in settings.actor_files],
+            "patterns": [str(p) for p in settings.pattern_files], "batch_size": settings.batch_size}
+    with open_store(db) as store, progress_bar(quiet) as advance:
+        summary = run_into_store(ingest(paths, settings), store, settings, args=args, on_article=advance)
+    show_summary(summary.counts(), db)
+    show_failures(summary.failures)
+    if summary.failures:
+        raise typer.Exit(FAILURES)
+
+
+@contextmanager
+def progress_bar(quiet: bool) -> Iterator[Callable[[Article], None]]:
+    """A per-article callback driving a rich progress display on stderr (off when quiet or not a TTY)."""
+    if quiet or not err.is_terminal:
+        yield lambda article: None
+        return
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn(), TextColumn("{task.fields[current]}"))
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("articles", total=None, current="")
+        yield lambda article: progress.update(task, advance=1, current=article.id[:40])
+
+
+def show_summary(counts: dict[str, Any], db: str) -> None:
+    table = Table(title=f"eventwire run -> {db}", show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for key in ("read", "new", "changed", "unchanged", "quotes", "events", "labels", "entities", "failures",
+                "seconds"):
+        table.add_row(f"articles {key}" if key in ("read", "new", "changed", "unchanged") else key, str(counts[key]))
+    Console(highlight=False).print(table)
+
+
+@app.command()
+@clean_errors
+def extract(paths: list[str] = PathsArg, out: Path | None = JsonlOutOpt,
+            model: str | None = ModelOpt, actors: list[Path] | None = ActorsOpt,
+            patterns: list[Path] | None = PatternsOpt, batch_size: int | None = BatchOpt) -> None:
+    """Process articles without a database: one JSON object per article per line."""
+    from .pipeline import Pipeline
+
+    settings = make_settings(model, actors, patterns, batch_size)
+    failed = 0
+    with output(out) as fh:
+        for item in Pipeline(settings).process(ingest(paths, settings)):
+            failures = [item] if isinstance(item, Failure) else item.failures
+            if isinstance(item, Article):
+                fh.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
+            show_failures(failures)
+            failed += len(failures)
+    if failed:
+        raise typer.Exit(FAILURES)
+
+
+@app.command()
+@clean_errors
+def export(fmt: str = typer.Option(..., "--format", "-f", metavar="plover|csv|parquet",
+                                   help="plover (JSONL of events), csv or parquet."),
+           out: str | None = typer.Option(None, "-o", "--output", metavar="PATH",
+                                          help="plover: file (default stdout); csv/parquet: folder (required)."),
+           db: str = DbOpt) -> None:
+    """Dump the database: PLOVER event JSONL, or one CSV/Parquet file per table."""
+    from .store import export as export_store
+    from .store import open_store
+
+    with open_store(db, read_only=True) as store:
+        written = export_store(store, fmt, out)
+    for path, rows in written.items():
+        if path != "<stdout>":
+            err.print(f"{path}: {rows} rows")
+
+
+# ---- commands backed by other stages -----------------------------------------------------------------------
+
+@app.command()
+@clean_errors
+def code(file: str = typer.Argument("-", metavar="FILE",
+                                    help="JSONL with id, text, optional date and publication; - = stdin."),
+         out: Path | None = JsonlOutOpt,
+         model: str | None = ModelOpt, actors: list[Path] | None = ActorsOpt,
+         patterns: list[Path] | None = PatternsOpt) -> None:
+    """Code sentences or stories into PLOVER events, one event per line (text_id = input id)."""
+    code_jsonl = library("eventwire.events.code", "code_jsonl")
+    settings = make_settings(model, actors, patterns)
+    errors = 0
+    with open_input(file) as lines, output(out) as fh:
+        for record in code_jsonl(lines, settings):
+            if "error" in record and "event" not in record:
+                err.print(f"[red]failed[/] {file} id={record.get('text_id')}: {record['error']}", markup=True)
+                errors += 1
+                continue
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if errors:
+        raise typer.Exit(FAILURES)
+
+
+@contextmanager
+def open_input(file: str) -> Iterator[IO[str]]:
+    if file == "-":
+        yield sys.stdin
+        return
+    path = Path(file)
+    if not path.is_file():
+        raise fail(f"{file}: no such file")
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        yield fh
+
+
+def report(module: str, evaluate: str, gold_arg: Path, as_json: bool, **kwargs: Any) -> None:
+    """Run an evaluation function and print its report (or JSON metrics)."""
+    func = library(module, evaluate)
+    formatter = library(module, "format_report")
+    if not gold_arg.exists():
+        raise fail(f"{gold_arg}: no such gold file or folder")
+    metrics = func(gold_arg, Settings(), **kwargs)
+    if as_json:
+        print_json(metrics)
+    else:
+        typer.echo(formatter(metrics))
+
+
+@evaluate_app.command("quotes")
+@clean_errors
+def evaluate_quotes(gold: Path = typer.Option(..., "--gold", metavar="DIR",
+                                              help="BRAT folder with text/ and attributions/."),
+                    as_json: bool = JsonOpt,
+                    limit: int | None = typer.Option(None, "--limit", min=1, metavar="N",
+                                                     help="Score only the first N texts.")) -> None:
+    """Score quote attribution against BRAT gold."""
+    report("eventwire.evaluate.quotes", "evaluate_quotes", gold, as_json, limit=limit)
+
+
+@evaluate_app.command("events")
+@clean_errors
+def evaluate_events(gold: Path = typer.Option(..., "--gold", metavar="FILE", help="PLOVER-style JSON gold file."),
+                    as_json: bool = JsonOpt) -> None:
+    """Score event coding against PLOVER gold."""
+    report("eventwire.evaluate.events", "evaluate_events", gold, as_json)
+
+
+@evaluate_app.command("labels")
+@clean_errors
+def evaluate_labels(gold: Path = typer.Option(..., "--gold", metavar="FILE", help="Label gold file."),
+                    as_json: bool = JsonOpt) -> None:
+    """Score framing labels against gold."""
+    report("eventwire.evaluate.labels", "evaluate_labels", gold, as_json)
+
+
+@actors_app.command("lookup")
+@clean_errors
+def actors_lookup(name: str = typer.Argument(..., metavar="NAME",
+                                             help="A name or alias, e.g. a person, group or country."),
+                  actors: list[Path] | None = ActorsOpt) -> None:
+    """Show dictionary entries matching NAME (exact, alias, then fuzzy)."""
+    lookup = library("eventwire.actors", "lookup")
+    found = lookup(name, make_settings(actors=actors))
+    print_json(found)
+    if not found:
+        err.print(f"no actor matches {name!r}")
+        raise typer.Exit(FAILURES)
+
+
+@actors_app.command("suggest")
+@clean_errors
+def actors_suggest(db: str = DbOpt) -> None:
+    """Persons whose affiliation came from article text, as dictionary entries to review."""
+    from .store import open_store
+
+    suggest = library("eventwire.actors", "suggest")
+    with open_store(db, read_only=True) as store:
+        print_json(suggest(store))
+
+
+@app.command()
+@clean_errors
+def outlets(db: str = DbOpt, as_json: bool = JsonOpt) -> None:
+    """Per-outlet framing: labels per actor, loaded language, statement shares, clusters covered."""
+    from .store import open_store
+
+    outlet_report = library("eventwire.framing.report", "outlet_report")
+    formatter = library("eventwire.framing.report", "format_report")
+    with open_store(db, read_only=True) as store:
+        data = outlet_report(store)
+    if as_json:
+        print_json(data)
+    else:
+        typer.echo(formatter(data))
+
+
+@app.command()
+@clean_errors
+def serve(db: str = DbOpt,
+          host: str = typer.Option("127.0.0.1", "--host", metavar="HOST", help="Interface to listen on."),
+          port: int = typer.Option(8000, "--port", min=1, max=65535, metavar="PORT", help="Port to listen on.")
+          ) -> None:
+    """Web UI and REST API over the database."""
+    create_app = library("eventwire.web.app", "create_app")
+    import uvicorn
+
+    if not Path(db).is_file():
+        raise fail(f"{db}: no such database (run `eventwire run ... --db {db}` first)")
+    uvicorn.run(create_app(db), host=host, port=port)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,210 @@
+"""Actor and recipient arguments: from dependency heads to resolved entities.
+
+An argument is a noun-phrase head in the parse. `np_bounds` gives the phrase
+around it (left modifiers and an "of" complement, never an apposition or a
+relative clause, so "Pakistan, a key ally of ..." stays "Pakistan");
+coordination gives one head per conjunct ("Egypt and Qatar" -> two). Each
+phrase is resolved through the actors stage's seam: the mentions it put in
+`article.entities` and `eventwire.actors.resolve_text`. When the actors
+package is not installed the fallback uses spaCy's entities and pycountry
+names only (no dictionary of our own).
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from ..model import Article, Entity, Quote
+
+NOUNISH = {"NOUN", "PROPN", "PRON", "NUM", "X"}
+SKIP_LEFT = {"punct", "cc", "conj", "appos", "prep", "relcl", "acl", "advmod", "preconj"}
+PERSONISH = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+
+
+def _seam(name: str) -> Callable[..., Any] | None:
+    try:
+        module = importlib.import_module("eventwire.actors")
+    except ImportError:
+        return None
+    return getattr(module, name, None)
+
+
+def np_bounds(tok: Any) -> tuple[int, int]:
+    """Token bounds [start, end) of the noun phrase headed by `tok`."""
+    start = end = tok.i
+    for child in tok.lefts:
+        if child.dep_ in SKIP_LEFT:
+            continue
+        start = min(start, child.left_edge.i)
+    for child in tok.rights:
+        if child.dep_ in ("compound", "flat", "nummod", "case") or (
+                child.dep_ == "prep" and child.lower_ == "of"):
+            end = max(end, child.right_edge.i)
+        elif child.dep_ in ("punct", "appos", "relcl", "acl", "cc", "conj", "prep", "advmod"):
+            break
+    return start, end + 1
+
+
+def conjuncts(tok: Any) -> list[Any]:
+    """`tok` and the nouns coordinated with it ("Egypt and Qatar")."""
+    out = [tok]
+    for conj in tok.conjuncts:
+        if conj.i > tok.i and conj.pos_ in NOUNISH:
+            out.append(conj)
+    return out
+
+
+class ArgumentResolver:
+    """Resolves argument heads to `Entity` lists for one article."""
+
+    def __init__(self, article: Article, doc: Any, ctx: Any, markers: dict[str, Any]):
+        self.article = article
+        self.doc = doc
+        self.ctx = ctx
+        self.markers = markers
+        self.entities = sorted((e for e in article.entities if e.start is not None and e.end is not None),
+                               key=lambda e: (e.start, -(e.end or 0)))
+        self.starts = [e.start for e in self.entities]
+        self.resolve_text = _seam("resolve_text")
+
+    # -- mentions -------------------------------------------------------------
+    def mentions_in(self, start: int, end: int) -> list[Entity]:
+        """Actor mentions lying within the character span [start, end)."""
+        if not self.entities:
+            return self._fallback_mentions(start, end)
+        lo = bisect.bisect_left(self.starts, start)
+        out = []
+        for ent in self.entities[lo:]:
+            if ent.start >= end:
+                break
+            if ent.end <= end:
+                out.append(ent)
+        return out
+
+    def _fallback_mentions(self, start: int, end: int) -> list[Entity]:
+        out = []
+        for ent in self.doc.ents:
+            if ent.start_char >= start and ent.end_char <= end and ent.label_ in PERSONISH:
+                out.append(Entity(entity_text=ent.text, name=ent.text, code=_pycountry_code(ent.text),
+                                  type=ent.label_, start=ent.start_char, end=ent.end_char, source="spacy"))
+        return out
+
+    def _resolve_phrase(self, text: str) -> Entity | None:
+        if self.resolve_text is None:
+            return None
+        try:
+            ent = self.resolve_text(text, self.ctx, article=self.article)
+        except Exception:  # a resolver failure must not lose the event
+            return None
+        return ent
+
+    # -- arguments ------------------------------------------------------------
+    def resolve(self, head: Any, quote: Quote | None = None, expand: bool = True) -> list[Entity]:
+        """Entities for the argument headed by `head` (one per coordinated conjunct)."""
+        out: list[Entity] = []
+        for tok in (conjuncts(head) if expand else [head]):
+            out.extend(self._resolve_one(tok, quote))
+        return _dedupe(out)
+
+    def _resolve_one(self, tok: Any, quote: Quote | None) -> list[Entity]:
+        if tok.pos_ == "PRON":
+            return self._pronoun(tok, quote)
+        s, e = np_bounds(tok)
+        span = self.doc[s:e]
+        start, end = span.start_char, span.end_char
+        mentions = [m for m in self.mentions_in(start, end) if m.code or m.sector or m.type in PERSONISH]
+        head_mention = next((m for m in mentions if m.start <= tok.idx < m.end), None)
+        if head_mention is not None:
+            ent = _copy(head_mention)
+            if not ent.code:
+                donor = next((m for m in mentions if m is not head_mention and m.code), None)
+                if donor is not None:
+                    ent.code = donor.code
+            if not ent.sector:
+                phrase = self._resolve_phrase(span.text)
+                ent.sector = phrase.sector if phrase is not None else None
+            return [ent]
+        phrase = self._resolve_phrase(span.text)
+        coded = [m for m in mentions if m.code]
+        if coded:
+            sector = phrase.sector if phrase is not None and phrase.sector else None
+            res = []
+            for m in coded:
+                ent = _copy(m)
+                ent.entity_text = span.text
+                ent.sector = sector or m.sector
+                ent.start, ent.end = start, end
+                res.append(ent)
+            return res
+        if phrase is not None and (phrase.code or phrase.name):
+            ent = _copy(phrase)
+            ent.entity_text, ent.start, ent.end = span.text, start, end
+            return [ent]
+        if mentions:
+            return [_copy(mentions[0])]
+        return []
+
+    def _pronoun(self, tok: Any, quote: Quote | None) -> list[Entity]:
+        low = tok.lower_
+        if low in self.markers["first_person"] and quote is not None and quote.speaker is not None:
+            return [speaker_entity(quote)]
+        if low in self.markers["third_person"]:
+            gov = _reporting_subject(tok, self.markers)
+            if gov is not None:
+                return self.resolve(gov, quote)
+        ent = _seam("entity_for")
+        if ent is not None:
+            found = ent(self.article, tok.idx, tok.idx + len(tok))
+            if found is not None and (found.code or found.name):
+                return [_copy(found)]
+        return []
+
+
+def _reporting_subject(tok: Any, markers: dict[str, Any]) -> Any | None:
+    """For "X said it would ...": the subject of the reporting verb governing `tok`'s clause."""
+    clause = tok.head
+    while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
+    if verb.lemma_.lower() not in markers["reporting_verbs"]:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    return subj
+
+
+def speaker_entity(quote: Quote) -> Entity:
+    sp = quote.speaker
+    assert sp is not None
+    return Entity(entity_text=sp.text, name=sp.name or sp.text, code=sp.code, sector=sp.sector, org=sp.org,
+                  start=sp.start, end=sp.end, source="quote-speaker")
+
+
+def _copy(ent: Entity) -> Entity:
+    return Entity(**{f: getattr(ent, f) for f in ent.__dataclass_fields__})
+
+
+def _dedupe(ents: list[Entity]) -> list[Entity]:
+    seen, out = set(), []
+    for ent in ents:
+        key = (ent.name or ent.entity_text, ent.code, ent.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(ent)
+    return out
+
+
+def _pycountry_code(text: str) -> str | None:
+    """Fallback only: ISO-3 of a country named exactly (pycountry), else None."""
+    try:
+        import pycountry
+
+        return pycountry.countries.lookup(text).alpha_3
+    except (LookupError, ImportError):
+        return None

@@ -1,0 +1,314 @@
+"""From triggers to PLOVER events: content typing, roles, flags, transforms.
+
+Steps for one document:
+1. `find_triggers` (lemma index + pattern constraints).
+2. Each trigger gets its clause verb: itself, the copula of an adjective
+   ("is ready to"), or the light verb governing a nominal trigger ("launched
+   an attack", "held talks").
+3. Content typing: a REQUEST/THREATEN/REJECT/AGREE pattern's content slot
+   ("call for attacks", "threatened to impose a curfew", "refused to meet")
+   is typed by the trigger found there, which becomes `requested` and is not
+   coded as an event of its own. A nominal trigger that is the subject or
+   object of a verb trigger of the same type ("a bombing killed ...") or the
+   object its pattern asked for ("imposed sanctions") is folded in too.
+4. Roles from the parse (subject/agent, object/oblique, passive, coordination),
+   resolved by `ArgumentResolver`; inside a quote a first-person or missing
+   subject gives the quote's speaker.
+5. Auxiliary modes: negation, future and hypothetical flags; stated intent
+   (future, conditional, "ready to", "promised to") is coded as the single
+   PLOVER category it amounts to (AGREE / CONCEDE / THREATEN), and a refusal
+   of intent ("will not accept") as REJECT, keeping the underlying action in
+   `requested`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Article, Cue, Event, Quote
+from . import flags
+from .arguments import ArgumentResolver, speaker_entity
+from .patterns import Lexicon
+from .triggers import Trigger, find_triggers
+
+SUBJ = {"nsubj", "csubj"}
+RECIP_PREPS = ("against", "on", "upon", "to", "with", "toward", "towards", "at", "into", "from", "over", "of")
+CONTENT_EVENTS = {"REQUEST", "THREATEN", "REJECT", "AGREE"}
+NO_TRANSFORM = {"REQUEST", "THREATEN", "REJECT", "ACCUSE", "AGREE"}
+
+
+def _child(tok: Any, deps: set[str]) -> Any | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _slot_tokens(tok: Any, slot: str) -> list[Any]:
+    base, _, prep = slot.partition(":")
+    if base == "pobj":
+        return [g for c in tok.children if c.dep_ in ("prep", "dative") and (not prep or c.lower_ == prep)
+                for g in c.children if g.dep_ == "pobj"]
+    return [c for c in tok.children if c.dep_ == base]
+
+
+class DocCoder:
+    """Codes the events of one parsed article."""
+
+    def __init__(self, article: Article, doc: Any, ctx: Any, lex: Lexicon):
+        self.article, self.doc, self.ctx, self.lex = article, doc, ctx, lex
+        self.markers = lex.markers
+        self.args = ArgumentResolver(article, doc, ctx, lex.markers)
+        self.triggers: dict[int, Trigger] = {}
+
+    # -- step 2: clause verbs -------------------------------------------------
+    def _clause(self, tr: Trigger) -> Any:
+        tok = tr.tok
+        if tr.kind == "adj":
+            return tok.head if tok.dep_ in ("acomp", "amod", "xcomp") and tok.head.pos_ in ("AUX", "VERB") else tok
+        if tr.kind == "noun":
+            head = tok.head
+            if tok.dep_ in ("dobj", "nsubjpass", "xcomp", "attr") and head.i not in self.triggers \
+                    and head.lemma_.lower() in self.markers["light_verbs"]:
+                return head
+            if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in self.markers["light_nouns"]:
+                light = head.head
+                if light.dep_ in ("dobj", "nsubjpass") and light.head.lemma_.lower() in self.markers["light_verbs"]:
+                    return light.head
+        return tok
+
+    # -- step 3: content and folding -----------------------------------------
+    def _event_token(self, tok: Any, depth: int = 0) -> Any | None:
+        """The trigger carrying the event of a content slot, following light verbs and nouns."""
+        if tok.i in self.triggers:
+            return tok
+        if depth > 2:
+            return None
+        lemma = tok.lemma_.lower()
+        nxt: list[Any] = []
+        if lemma in self.markers["light_verbs"] or tok.pos_ in ("VERB", "AUX"):
+            nxt = [c for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+        if lemma in self.markers["light_nouns"]:
+            nxt = _slot_tokens(tok, "pobj:of")
+        for c in nxt + [c for c in tok.conjuncts if c.i > tok.i]:
+            found = self._event_token(c, depth + 1)
+            if found is not None:
+                return found
+        return None
+
+    def _fold(self) -> None:
+        for i, tr in sorted(self.triggers.items()):
+            if tr.absorbed_by is not None:
+                continue
+            for slot in tr.pattern.content:
+                hit = next((t for t in (self._event_token(c) for c in _slot_tokens(tr.tok, slot))
+                            if t is not None and t.i != i), None)
+                if hit is not None:
+                    sub = self.triggers[hit.i]
+                    sub.absorbed_by = i
+                    tr.requested = (sub.pattern.event, self._mode(sub))
+                    tr.absorbed.append(sub)
+                    break
+        for i, tr in self.triggers.items():
+            if tr.kind != "noun" or tr.absorbed_by is not None:
+                continue
+            head = tr.tok.head
+            if head.i in self.triggers and head.i != i and tr.tok.dep_ in ("nsubj", "dobj", "nsubjpass", "pobj"):
+                htr = self.triggers[head.i]
+                same = htr.pattern.event == tr.pattern.event
+                asked = htr.pattern.object is not None and tr.tok.dep_ in ("dobj", "nsubjpass")
+                if same or asked:
+                    tr.absorbed_by = head.i
+                    htr.absorbed.append(tr)
+
+    def _mode(self, tr: Trigger) -> str | None:
+        if tr.pattern.mode:
+            return tr.pattern.mode
+        for sub in tr.absorbed:
+            if sub.pattern.mode and sub.pattern.event == tr.pattern.event:
+                return sub.pattern.mode
+        scope = list(tr.tok.subtree) if tr.kind == "noun" else [t for t in tr.tok.subtree
+                                                                 if not _inside_clause(t, tr.tok)]
+        return flags.mode_from_cues(tr.pattern.event, scope, self.lex.mode_cues)
+
+    # -- step 4: roles --------------------------------------------------------
+    def _subject(self, verb: Any, hops: int = 0) -> tuple[Any | None, bool]:
+        """(subject head, passive?) of `verb`, climbing open complements and relative clauses."""
+        subj = _child(verb, SUBJ)
+        if subj is not None:
+            if subj.tag_ == "WDT" or subj.lower_ in ("who", "which", "that"):
+                return (verb.head if verb.dep_ == "relcl" else None), False
+            return subj, False
+        if _child(verb, {"nsubjpass", "auxpass"}) is not None:
+            agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+                         None)
+            return agent, True
+        if hops > 3:
+            return None, False
+        if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+            return self._subject(verb.head, hops + 1)
+        if verb.dep_ in ("acl", "relcl") and verb.tag_ != "VBN":
+            return verb.head, False
+        return None, False
+
+    def _recipients(self, tr: Trigger, verb: Any) -> list[Any]:
+        if tr.pattern.recipient:
+            for slot in tr.pattern.recipient:
+                toks = _slot_tokens(tr.tok, slot)
+                if toks:
+                    return toks[:1]
+        passive = _child(verb, {"nsubjpass"})
+        if passive is not None:
+            return [passive]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return [verb.head]
+        for deps in ({"dobj"}, {"dative", "iobj"}):
+            c = _child(tr.tok, deps)
+            if c is not None and c.pos_ in ("NOUN", "PROPN", "PRON"):
+                return [c]
+        for prep in RECIP_PREPS:
+            toks = _slot_tokens(tr.tok, f"pobj:{prep}")
+            if toks:
+                return toks[:1]
+        return []
+
+    def _noun_roles(self, tr: Trigger, clause: Any) -> tuple[list[Any], list[Any], list[Any]]:
+        """(actor heads, recipient heads, modifier tokens holding the actor) of a nominal trigger."""
+        tok = tr.tok
+        mods = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        by = _slot_tokens(tok, "pobj:by")
+        actor = by
+        if not actor and clause is not tok:
+            subj, _ = self._subject(clause)
+            actor = [subj] if subj is not None else []
+        recips = []
+        for prep in ("against", "on", "upon", "at", "with", "to", "toward", "towards", "into", "of"):
+            toks = _slot_tokens(tok, f"pobj:{prep}")
+            if toks:
+                recips = toks[:1]
+                break
+        if not recips and clause is not tok:
+            recips = [t for t in _slot_tokens(clause, "pobj:against") + _slot_tokens(clause, "pobj:on")][:1]
+        return actor, recips, mods
+
+    def _quote_at(self, idx: int) -> Quote | None:
+        for q in self.article.quotes:
+            if q.start <= idx < q.end:
+                return q
+        return None
+
+    # -- step 5: building -----------------------------------------------------
+    def code(self) -> list[tuple[Event, int]]:
+        self.triggers = find_triggers(self.doc, self.lex)
+        for tr in self.triggers.values():
+            tr.clause = self._clause(tr)
+        self._fold()
+        out = []
+        for i in sorted(self.triggers):
+            tr = self.triggers[i]
+            if tr.absorbed_by is None:
+                event = self._build(tr)
+                if event is not None:
+                    out.append((event, _depth(tr.clause)))
+        return out
+
+    def _build(self, tr: Trigger) -> Event | None:
+        tok, clause, pat = tr.tok, tr.clause, tr.pattern
+        quote = self._quote_at(tok.idx)
+        if tr.kind == "noun":
+            actor_heads, recip_heads, mods = self._noun_roles(tr, clause)
+            actors = self.args.resolve_modifiers(tok, mods) if mods else []
+            if not actors:
+                actors = [e for h in actor_heads for e in self.args.resolve(h, quote)]
+            subj_missing = not actor_heads and not actors
+        else:
+            verb = clause if tr.kind == "adj" else tok
+            subj, _passive = self._subject(verb)
+            actors = self.args.resolve(subj, quote) if subj is not None else []
+            subj_missing = subj is None
+            recip_heads = self._recipients(tr, verb)
+        recipients = [e for h in recip_heads for e in self.args.resolve(h, quote)]
+        if quote is not None and quote.speaker is not None and (subj_missing or _first_person_subject(
+                clause, self.markers)):
+            actors = [speaker_entity(quote)]
+        event, mode, requested, negated, rule = self._auxiliary(tr)
+        if event is None:
+            return None
+        sent = tok.sent
+        anchors = [tok] if clause is tok else [tok, clause]
+        context = list(dict.fromkeys(pat.context + flags.contexts_for(sent, self.lex.contexts)))
+        return Event(
+            id="", article_id=self.article.id, event=event, mode=mode, context=context,
+            actor=actors, recipient=[r for r in recipients if not _same(r, actors)],
+            date=flags.resolve_event_date(anchors, self.article.date or self.ctx.settings.default_date),
+            event_loc=flags.resolve_event_place(anchors, self.ctx), event_text=sent.text,
+            text_info={"start": sent.start_char, "end": sent.end_char},
+            quote_id=quote.id if quote is not None else None,
+            requested={"event": requested[0], "mode": requested[1]} if requested else None,
+            negated=negated, hypothetical=flags.is_hypothetical(clause, self.markers)
+            or flags.has_condition(clause, self.markers),
+            future=flags.is_future(clause, self.markers), rule=rule,
+            trigger=Cue(text=tok.text, start=tok.idx, end=tok.idx + len(tok)))
+
+    def _auxiliary(self, tr: Trigger) -> tuple[str | None, str | None, tuple | None, bool, str]:
+        """Event type, mode, requested, negated flag and rule after the auxiliary-mode transforms."""
+        pat, clause, m = tr.pattern, tr.clause, self.markers
+        event, mode, requested, rule = pat.event, self._mode(tr), tr.requested, pat.id
+        negated = flags.is_negated(clause, m) or (tr.tok is not clause and flags.is_negated(tr.tok, m))
+        intent = pat.intent or flags.is_future(clause, m) or flags.has_condition(clause, m) or (
+            flags.would_form(clause) and clause.dep_ == "ccomp")
+        if pat.intent and requested is not None:
+            event = m["intent_transform"].get(requested[0], event)
+            rule += ">" + requested[0].lower()
+        elif intent and event not in NO_TRANSFORM and not negated:
+            requested = (event, mode)
+            event = m["intent_transform"].get(event, event)
+            rule += "+intent"
+            mode = None
+        if negated and intent and (requested[0] if requested and pat.intent else event) in m["negated_intent_reject"]:
+            requested = requested if pat.intent and requested else (event, mode)
+            event, negated, rule = "REJECT", False, rule + "+refusal"
+        if requested is not None and event in ("REQUEST", "REJECT"):
+            mode = m["request_modes"].get(requested[0])
+        elif requested is not None and event == "THREATEN":
+            mode = m["threat_modes_by_mode"].get(requested[1] or "") or m["threat_modes"].get(requested[0])
+        if mode is not None and mode not in self.lex.modes.get(event, []):
+            mode = None
+        return event, mode, requested, negated, rule
+
+
+def _inside_clause(tok: Any, root: Any) -> bool:
+    """True when `tok` sits in a clausal complement of `root` (not part of root's own clause)."""
+    while tok is not root and tok.head is not tok:
+        if tok.dep_ in ("ccomp", "advcl", "relcl") and tok.head is not None:
+            return True
+        tok = tok.head
+    return False
+
+
+def _first_person_subject(clause: Any, markers: dict[str, Any]) -> bool:
+    subj = _child(clause, SUBJ | {"nsubjpass"})
+    return subj is not None and subj.lower_ in markers["first_person"]
+
+
+def _same(ent: Any, actors: list[Any]) -> bool:
+    return any(a.start == ent.start and a.end == ent.end and a.code == ent.code for a in actors)
+
+
+def _depth(tok: Any) -> int:
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def code_doc(article: Article, doc: Any, ctx: Any, lex: Lexicon) -> list[Event]:
+    """Fill and return `article.events` (ids in trigger order); depths go to article.meta."""
+    coded = DocCoder(article, doc, ctx, lex).code()
+    coded.sort(key=lambda pair: pair[0].trigger.start if pair[0].trigger else 0)
+    events, depth = [], {}
+    for n, (event, d) in enumerate(coded):
+        event.id = f"{article.id}:e{n}"
+        events.append(event)
+        depth[event.id] = d
+    article.events = events
+    article.meta["event_depth"] = depth
+    return events

@@ -1,0 +1,165 @@
+"""Clause-level properties of an event: negation, future, hypothetical,
+date and location phrases, mode cues and contexts.
+
+All functions take the event's clause verb (the trigger, the light verb that
+governs a nominal trigger, or the copula of an adjectival one) and read the
+word lists of `data/markers.yaml`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from ..model import Place
+
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "from", "into", "on"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+DATE_LABELS = {"DATE"}
+
+
+def _governors(verb: Any) -> list[Any]:
+    """The verb and the verbs it is the open complement of ("plans to attack" -> attack, plans)."""
+    chain = [verb]
+    tok = verb
+    while tok.dep_ in ("xcomp", "conj", "auxpass") and tok.head is not tok and len(chain) < 4:
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def aux_lemmas(verb: Any) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} | {
+        c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def is_negated(verb: Any, markers: dict[str, Any]) -> bool:
+    """A `neg` child on the verb or its governing verbs, or a negating governor ("failed to")."""
+    for i, tok in enumerate(_governors(verb)):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and tok.pos_ == "NOUN")
+               for c in tok.children):
+            return True
+        if i > 0 and tok.lemma_.lower() in markers["negating_verbs"]:
+            return True
+        if tok.dep_ == "conj":
+            continue
+    return False
+
+
+def is_future(verb: Any, markers: dict[str, Any]) -> bool:
+    """Future auxiliary or a future/intent governor ("will", "plans to", "is set to", "vowed to")."""
+    for i, tok in enumerate(_governors(verb)):
+        if aux_lemmas(tok) & markers["future_aux"]:
+            return True
+        if i > 0 and tok.lemma_.lower() in markers["future_verbs"]:
+            return True
+        if tok.lower_ == "going" and any(c.dep_ == "aux" for c in tok.children):
+            return True
+    return False
+
+
+def is_hypothetical(verb: Any, markers: dict[str, Any]) -> bool:
+    """Modal of possibility, or a conditional clause on the verb, or the verb inside one."""
+    for tok in _governors(verb):
+        if aux_lemmas(tok) & markers["hypothetical_aux"] - {"would", "'d"}:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in markers["conditional_marks"] for c in tok.children) \
+                and tok.dep_ == "advcl":
+            return True
+    return False
+
+
+def has_condition(verb: Any, markers: dict[str, Any]) -> bool:
+    """The verb governs an "if/unless" clause: "will withdraw unless ..."."""
+    for tok in _governors(verb):
+        for c in tok.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers["conditional_marks"]
+                                         for m in c.children):
+                return True
+    return False
+
+
+def would_form(verb: Any) -> bool:
+    return any(aux_lemmas(tok) & {"would", "'d"} for tok in _governors(verb))
+
+
+def _attached(tokens: list[Any]) -> list[Any]:
+    """Children of the given tokens that are phrase attachments (not complements)."""
+    out = []
+    for tok in tokens:
+        for c in tok.children:
+            if c.dep_ in ("prep", "npadvmod", "tmod", "advmod", "obl", "pobj", "nmod") or c.ent_type_ in DATE_LABELS:
+                out.append(c)
+    return out
+
+
+def date_phrase(tokens: list[Any]) -> Any | None:
+    """The DATE entity attached to the event ("on Wednesday", "last March")."""
+    for c in _attached(tokens):
+        cands = [c] + ([g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [])
+        for tok in cands:
+            if tok.ent_type_ in DATE_LABELS:
+                for ent in tok.doc.ents:
+                    if ent.start <= tok.i < ent.end and ent.label_ in DATE_LABELS:
+                        return ent
+    return None
+
+
+def resolve_event_date(tokens: list[Any], article_date: str | None) -> str | None:
+    ent = date_phrase(tokens)
+    if ent is None or not article_date:
+        return article_date
+    try:
+        dates = importlib.import_module("eventwire.actors.dates")
+        resolved = dates.resolve_date(ent.text, article_date)
+    except (ImportError, AttributeError):
+        return article_date
+    except Exception:  # an unparsable phrase falls back to the article date
+        return article_date
+    return resolved or article_date
+
+
+def place_phrase(tokens: list[Any]) -> Any | None:
+    """The place phrase attached by a locative preposition ("in Gaza", "at al-Shifa hospital")."""
+    from .arguments import np_bounds
+
+    for c in _attached(tokens):
+        if c.dep_ != "prep" or c.lower_ not in PLACE_PREPS:
+            continue
+        for pobj in (g for g in c.children if g.dep_ == "pobj"):
+            s, e = np_bounds(pobj)
+            span = pobj.doc[s:e]
+            if any(t.ent_type_ in PLACE_LABELS for t in span) or (
+                    c.lower_ == "at" and pobj.pos_ in ("PROPN", "NOUN") and any(t.pos_ == "PROPN" for t in span)):
+                return span
+    return None
+
+
+def resolve_event_place(tokens: list[Any], ctx: Any) -> Place | None:
+    span = place_phrase(tokens)
+    if span is None:
+        return None
+    place = None
+    try:
+        places = importlib.import_module("eventwire.actors.places")
+        place = places.resolve_place(span.text, ctx)
+    except (ImportError, AttributeError):
+        place = None
+    if place is None:
+        place = Place(text=span.text)
+    if place.start is None:
+        place.start, place.end = span.start_char, span.end_char
+    return place
+
+
+def mode_from_cues(event: str, tokens: Any, cues: list[tuple[str, str, frozenset[str]]]) -> str | None:
+    lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    for cue_event, mode, words in cues:
+        if cue_event == event and lemmas & words:
+            return mode
+    return None
+
+
+def contexts_for(sentence: Any, contexts: list[tuple[str, frozenset[str]]]) -> list[str]:
+    lemmas = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
+    return [name for name, words in contexts if lemmas & words]

@@ -1,0 +1,247 @@
+"""Loading and validating the event coder's data files.
+
+`load_lexicon(extra_files)` reads `data/patterns.yaml` (plus any user pattern
+files), `data/markers.yaml`, `data/modes.yaml`, `data/contexts.yaml` and
+`data/ontology.yaml`, checks every entry, and returns a `Lexicon` whose trigger
+index maps a lemma to the patterns it can start. Errors are `DataFileError`s
+naming the file and the key (pattern id or list name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import DataFileError
+
+DATA_DIR = Path(__file__).with_name("data")
+PATTERN_KEYS = {"id", "event", "mode", "context", "verbs", "nouns", "adjs", "with", "with_any", "without", "object",
+                "object_of_prep", "content", "recipient", "ccomp_aux", "intent", "priority"}
+MARKER_LISTS = ("light_verbs", "light_nouns", "future_aux", "future_verbs", "hypothetical_aux", "conditional_marks",
+                "negation_words", "negating_verbs", "first_person", "third_person", "reporting_verbs", "copular_verbs",
+                "negated_intent_reject")
+MARKER_MAPS = ("intent_transform", "threat_modes", "threat_modes_by_mode", "request_modes")
+
+
+@dataclass(frozen=True)
+class ChildSpec:
+    """A required/forbidden child: dependency labels and lemmas (None = any lemma)."""
+
+    deps: frozenset[str]
+    lemmas: frozenset[str] | None
+
+    def matches(self, tok: Any) -> bool:
+        return tok.dep_ in self.deps and (self.lemmas is None or tok.lemma_.lower() in self.lemmas
+                                          or tok.lower_ in self.lemmas)
+
+
+@dataclass
+class Pattern:
+    id: str
+    event: str
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    verbs: list[str] = field(default_factory=list)
+    nouns: list[str] = field(default_factory=list)
+    adjs: list[str] = field(default_factory=list)
+    with_: list[ChildSpec] = field(default_factory=list)  # all required
+    with_any: list[ChildSpec] = field(default_factory=list)  # at least one required
+    without: list[ChildSpec] = field(default_factory=list)  # none allowed
+    object: frozenset[str] | None = None  # lemma of the direct object (or its compound)
+    object_of_prep: dict[str, frozenset[str]] = field(default_factory=dict)
+    content: list[str] = field(default_factory=list)  # slots holding the requested/threatened action
+    recipient: list[str] = field(default_factory=list)  # slots overriding the default recipient search
+    ccomp_aux: frozenset[str] | None = None  # a clausal complement with one of these modals is required
+    intent: bool = False  # the trigger states an intention: the content's event is transformed
+    priority: int = 1
+    source: str = ""
+    order: int = 0  # position over all files: later (user) patterns win ties
+
+    @property
+    def specificity(self) -> int:
+        constraints = (len(self.with_) + bool(self.with_any) + bool(self.object) + len(self.object_of_prep)
+                       + bool(self.ccomp_aux))
+        return self.priority * 10 + constraints
+
+
+@dataclass
+class Lexicon:
+    patterns: list[Pattern]
+    index: dict[tuple[str, str], list[Pattern]]  # (pos class, lemma) -> patterns
+    markers: dict[str, Any]
+    mode_cues: list[tuple[str, str, frozenset[str]]]
+    contexts: list[tuple[str, frozenset[str]]]
+    modes: dict[str, list[str]]
+    legacy_names: dict[str, str]
+
+    def lookup(self, pos_class: str, lemma: str) -> list[Pattern]:
+        return self.index.get((pos_class, lemma), [])
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except FileNotFoundError as exc:
+        raise DataFileError(str(path), "file not found") from exc
+    except yaml.YAMLError as exc:
+        raise DataFileError(str(path), f"not valid YAML: {exc}") from exc
+
+
+def _str_list(value: Any, path: Path, key: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise DataFileError(str(path), f"expected a list of non-empty strings, found {value!r}", key)
+    return [v.strip().lower() for v in value]
+
+
+def _child_specs(value: Any, path: Path, key: str) -> list[ChildSpec]:
+    specs = []
+    for item in _str_list(value, path, key):
+        dep, sep, lemmas = item.partition(":")
+        if not sep or not dep:
+            raise DataFileError(str(path), f"child constraint {item!r} must look like 'dep:lemma|lemma' "
+                                           f"(use '*' for any lemma)", key)
+        lem = None if lemmas in ("", "*") else frozenset(lemmas.split("|"))
+        specs.append(ChildSpec(frozenset(dep.split("|")), lem))
+    return specs
+
+
+def _slot_list(value: Any, path: Path, key: str) -> list[str]:
+    slots = _str_list(value, path, key)
+    for slot in slots:
+        base = slot.split(":")[0]
+        if base not in {"xcomp", "ccomp", "dobj", "pobj", "acl", "relcl", "advcl"}:
+            raise DataFileError(str(path), f"unknown slot {slot!r}: use xcomp, ccomp, dobj, acl, relcl, advcl "
+                                           f"or pobj:PREP", key)
+    return slots
+
+
+def _pattern(raw: Any, path: Path, pos: int, modes: dict[str, list[str]]) -> Pattern:
+    if not isinstance(raw, dict):
+        raise DataFileError(str(path), f"pattern must be a mapping, found {raw!r}", f"patterns[{pos}]")
+    pid = raw.get("id")
+    key = f"patterns[{pos}]" if not isinstance(pid, str) else pid
+    if not isinstance(pid, str) or not pid.strip():
+        raise DataFileError(str(path), "pattern has no 'id'", key)
+    unknown = set(raw) - PATTERN_KEYS
+    if unknown:
+        raise DataFileError(str(path), f"unknown keys {sorted(unknown)}; allowed: {sorted(PATTERN_KEYS)}", key)
+    event = raw.get("event")
+    if event not in modes:
+        raise DataFileError(str(path), f"'event' must be one of {sorted(modes)}, found {event!r}", key)
+    mode = raw.get("mode")
+    if mode is not None and mode not in modes[event]:
+        raise DataFileError(str(path), f"mode {mode!r} is not a mode of {event} ({modes[event]})", key)
+    pat = Pattern(id=pid, event=event, mode=mode, source=str(path))
+    for name in ("verbs", "nouns", "adjs"):
+        if name in raw:
+            setattr(pat, name, _str_list(raw[name], path, f"{key}.{name}"))
+    if not (pat.verbs or pat.nouns or pat.adjs):
+        raise DataFileError(str(path), "pattern needs at least one of verbs/nouns/adjs", key)
+    if "context" in raw:
+        pat.context = _str_list(raw["context"], path, f"{key}.context")
+    pat.with_ = _child_specs(raw.get("with", []), path, f"{key}.with")
+    pat.with_any = _child_specs(raw.get("with_any", []), path, f"{key}.with_any")
+    pat.without = _child_specs(raw.get("without", []), path, f"{key}.without")
+    if "object" in raw:
+        pat.object = frozenset(_str_list(raw["object"], path, f"{key}.object"))
+    if "object_of_prep" in raw:
+        oop = raw["object_of_prep"]
+        if not isinstance(oop, dict):
+            raise DataFileError(str(path), "object_of_prep must map a preposition to lemmas", key)
+        pat.object_of_prep = {p: frozenset(_str_list(v, path, f"{key}.object_of_prep.{p}")) for p, v in oop.items()}
+    pat.content = _slot_list(raw.get("content", []), path, f"{key}.content")
+    pat.recipient = _slot_list(raw.get("recipient", []), path, f"{key}.recipient")
+    if "ccomp_aux" in raw:
+        pat.ccomp_aux = frozenset(_str_list(raw["ccomp_aux"], path, f"{key}.ccomp_aux"))
+    pat.intent = bool(raw.get("intent", False))
+    prio = raw.get("priority", 1)
+    if not isinstance(prio, int):
+        raise DataFileError(str(path), f"priority must be an integer, found {prio!r}", key)
+    pat.priority = prio
+    return pat
+
+
+def load_patterns(path: Path, modes: dict[str, list[str]]) -> list[Pattern]:
+    """Read one pattern file (`patterns:` list) and validate every entry."""
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("patterns"), list):
+        raise DataFileError(str(path), "expected a mapping with a 'patterns' list")
+    return [_pattern(raw, path, i, modes) for i, raw in enumerate(data["patterns"])]
+
+
+def _load_markers(path: Path, modes: dict[str, list[str]]) -> dict[str, Any]:
+    data = _read_yaml(path)
+    if not isinstance(data, dict):
+        raise DataFileError(str(path), "expected a mapping of lists")
+    markers: dict[str, Any] = {}
+    for name in MARKER_LISTS:
+        if name not in data:
+            raise DataFileError(str(path), "missing list", name)
+        markers[name] = frozenset(_str_list(data[name], path, name))
+    for name in MARKER_MAPS:
+        value = data.get(name)
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            raise DataFileError(str(path), "expected a mapping of names to names", name)
+        markers[name] = dict(value)
+    for src, dst in markers["intent_transform"].items():
+        if src not in modes or dst not in modes:
+            raise DataFileError(str(path), f"unknown event type in {src!r}: {dst!r}", "intent_transform")
+    return markers
+
+
+def _load_ontology(path: Path) -> tuple[dict[str, list[str]], dict[str, str]]:
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("events"), dict):
+        raise DataFileError(str(path), "expected an 'events' mapping of type -> modes")
+    modes = {k: _str_list(v or [], path, f"events.{k}") for k, v in data["events"].items()}
+    legacy = data.get("legacy_names") or {}
+    return modes, dict(legacy)
+
+
+def _load_mode_cues(path: Path, modes: dict[str, list[str]]) -> list[tuple[str, str, frozenset[str]]]:
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("cues"), list):
+        raise DataFileError(str(path), "expected a mapping with a 'cues' list")
+    cues = []
+    for i, cue in enumerate(data["cues"]):
+        key = f"cues[{i}]"
+        if not isinstance(cue, dict) or cue.get("event") not in modes or cue.get("mode") not in modes[cue["event"]]:
+            raise DataFileError(str(path), f"cue needs a known event and one of its modes, found {cue!r}", key)
+        cues.append((cue["event"], cue["mode"], frozenset(_str_list(cue.get("lemmas"), path, f"{key}.lemmas"))))
+    return cues
+
+
+def _load_contexts(path: Path) -> list[tuple[str, frozenset[str]]]:
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("contexts"), dict):
+        raise DataFileError(str(path), "expected a mapping with a 'contexts' mapping")
+    return [(name, frozenset(_str_list(v, path, f"contexts.{name}"))) for name, v in data["contexts"].items()]
+
+
+def load_lexicon(extra_files: Iterable[Path] = (), data_dir: Path = DATA_DIR) -> Lexicon:
+    """Load and index all data files; user pattern files come after ours and win ties."""
+    modes, legacy = _load_ontology(data_dir / "ontology.yaml")
+    patterns = load_patterns(data_dir / "patterns.yaml", modes)
+    for extra in extra_files:
+        patterns.extend(load_patterns(Path(extra), modes))
+    seen: dict[str, str] = {}
+    for pat in patterns:
+        if pat.id in seen:
+            raise DataFileError(pat.source, f"duplicate pattern id (also in {seen[pat.id]})", pat.id)
+        seen[pat.id] = pat.source
+    index: dict[tuple[str, str], list[Pattern]] = {}
+    for order, pat in enumerate(patterns):
+        pat.order = order
+        for pos_class, lemmas in (("verb", pat.verbs), ("noun", pat.nouns), ("adj", pat.adjs)):
+            for lemma in lemmas:
+                index.setdefault((pos_class, lemma), []).append(pat)
+    return Lexicon(patterns=patterns, index=index, markers=_load_markers(data_dir / "markers.yaml", modes),
+                   mode_cues=_load_mode_cues(data_dir / "modes.yaml", modes),
+                   contexts=_load_contexts(data_dir / "contexts.yaml"), modes=modes, legacy_names=legacy)

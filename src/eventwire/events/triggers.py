@@ -1,0 +1,119 @@
+"""Finding triggers: a lemma index over tokens, then the pattern constraints.
+
+For each token whose lemma starts a pattern (verb, noun or adjective), the
+most specific pattern whose child constraints hold wins (user patterns win
+ties). Attributive participles ("the wounded soldiers") and nominal
+attributes of a copula ("Hamas is a terrorist organization") never trigger.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .patterns import Lexicon, Pattern
+
+VERB_POS = {"VERB"}
+NOUN_POS = {"NOUN"}
+ADJ_POS = {"ADJ"}
+
+
+@dataclass
+class Trigger:
+    tok: Any
+    pattern: Pattern
+    kind: str  # verb | noun | adj
+    clause: Any = None  # the verb whose clause carries flags and roles
+    requested: tuple[str, str | None] | None = None
+    absorbed_by: int | None = None
+    absorbed: list[Any] = field(default_factory=list)  # triggers folded into this one
+
+
+def _children(tok: Any, deps: set[str]) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def object_lemmas(tok: Any) -> set[str]:
+    """Lemmas of the direct object (and its compounds, "of" complement, conjuncts, passive subject)."""
+    out: set[str] = set()
+    for obj in _children(tok, {"dobj", "nsubjpass", "attr", "oprd"}):
+        for o in [obj, *obj.conjuncts]:
+            out.add(o.lemma_.lower())
+            out.add(o.lower_)
+            for c in o.children:
+                if c.dep_ in ("compound", "amod"):
+                    out.add(c.lemma_.lower())
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    out.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
+    for prt in _children(tok, {"prt"}):  # "blow up", "set ablaze"
+        out.add(prt.lower_)
+    return out
+
+
+def _pobjs(tok: Any, prep: str) -> list[Any]:
+    return [g for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _matches(pat: Pattern, tok: Any) -> bool:
+    children = list(tok.children)
+    if any(not any(spec.matches(c) for c in children) for spec in pat.with_):
+        return False
+    if pat.with_any and not any(spec.matches(c) for spec in pat.with_any for c in children):
+        return False
+    if any(spec.matches(c) for spec in pat.without for c in children):
+        return False
+    if pat.object is not None and not (object_lemmas(tok) & pat.object):
+        return False
+    for prep, lemmas in pat.object_of_prep.items():
+        if not any(p.lemma_.lower() in lemmas for p in _pobjs(tok, prep)):
+            return False
+    if pat.ccomp_aux is not None:
+        ok = False
+        for comp in _children(tok, {"ccomp"}):
+            auxes = {c.lower_ for c in comp.children if c.dep_ == "aux"}
+            if auxes & pat.ccomp_aux or (comp.lemma_ == "have" and _children(comp, {"xcomp"})):
+                ok = True
+        if not ok:
+            return False
+    return True
+
+
+def pos_class(tok: Any) -> str | None:
+    if tok.pos_ in VERB_POS:
+        return "verb"
+    if tok.pos_ in NOUN_POS:
+        return "noun"
+    if tok.pos_ in ADJ_POS:
+        return "adj"
+    return None
+
+
+def find_triggers(doc: Any, lex: Lexicon) -> dict[int, Trigger]:
+    """Token index -> the trigger (pattern) it starts."""
+    found: dict[int, Trigger] = {}
+    for tok in doc:
+        pc = pos_class(tok)
+        if pc is None:
+            continue
+        lemma = tok.lemma_.lower()
+        cands = lex.lookup(pc, lemma) or lex.lookup(pc, tok.lower_)
+        if pc == "adj":  # participles tagged ADJ: "opposed", "prepared"
+            cands = cands + lex.lookup("verb", lemma)
+        if pc == "verb" and tok.dep_ in ("amod", "compound"):
+            continue
+        if pc == "noun" and (tok.dep_ in ("compound", "attr") or _is_copular_attr(tok, lex)):
+            continue
+        if not cands:
+            continue
+        matched = [p for p in cands if _matches(p, tok)]
+        if not matched:
+            continue
+        best = max(matched, key=lambda p: (p.specificity, p.order))
+        found[tok.i] = Trigger(tok=tok, pattern=best, kind=pc if pc != "adj" or best.adjs else "verb")
+    return found
+
+
+def _is_copular_attr(tok: Any, lex: Lexicon) -> bool:
+    head = tok.head
+    return tok.dep_ in ("attr", "acomp", "oprd") and head.lemma_.lower() in lex.markers["copular_verbs"]

@@ -1,0 +1,130 @@
+"""The framing stage: labels the writer attaches to actors, and loaded language.
+
+Adds to `article.labels` (keeping the quotes stage's scare quotes):
+- `descriptor`: a label phrase attached to an actor ("the Vostra-backed
+  militia", "a terrorist organization"), see `descriptors.py`;
+- `loaded`: an evaluative or emotive term, intensifier or distancing word
+  from `data/loaded.yaml`;
+- `category`: a sentence classed as a whole; the one kind today is
+  "unattributed evaluative claim" (an evaluative/emotive term in the
+  writer's voice with no attribution). Its `text` is the category name and
+  its offsets cover the sentence.
+Each label's `voice` is "writer", or the speaker's resolved name when it lies
+inside a quote of `article.quotes` ("unknown speaker" inside quotation marks
+the quotes stage did not attribute). Finally every label of the article is
+renumbered in offset order as `{article.id}:l{n}`. See docs/framing.md.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..model import Article, Entity, Label
+from ..quotes.marks import find_quote_spans
+from .descriptors import extract_descriptors
+from .language import NAME_TYPES, LanguageFinder, unattributed_sentences
+from .lexicon import FramingLexicon, load_lexicon
+
+__all__ = ["FramingStage", "frame_article", "load_lexicon", "make_stage"]
+
+UNATTRIBUTED = "unattributed evaluative claim"
+UNKNOWN_SPEAKER = "unknown speaker"
+UNATTRIBUTED_QUOTE_MIN_WORDS = 5  # shorter quoted phrases are the writer's scare quotes, not speech
+
+
+def _entities(article: Article, doc: Doc) -> list[Entity]:
+    """The actors stage's mentions; the parser's own entities when that stage did not run."""
+    if article.entities:
+        return article.entities
+    return [Entity(entity_text=e.text, name=e.text, type=e.label_, start=e.start_char, end=e.end_char,
+                   source="spacy") for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+
+
+class _Voices:
+    """Who speaks at an offset: a quote's speaker, or the writer."""
+
+    def __init__(self, article: Article):
+        self.quotes = [(q.start, q.end, _speaker_name(q)) for q in article.quotes]
+        self.quoted = [(q.start, q.end, UNKNOWN_SPEAKER) for q in find_quote_spans(article.text)
+                       if len(article.text[q.start:q.end].split()) >= UNATTRIBUTED_QUOTE_MIN_WORDS]
+
+    def at(self, start: int, end: int) -> str:
+        for s, e, who in self.quotes + self.quoted:
+            if s <= start and end <= e:
+                return who
+        return "writer"
+
+    def spans(self) -> list[tuple[int, int]]:
+        return [(s, e) for s, e, _ in self.quotes + self.quoted]
+
+
+def _speaker_name(quote) -> str:
+    sp = quote.speaker
+    if sp is None:
+        return UNKNOWN_SPEAKER
+    return sp.name or sp.org or sp.text or UNKNOWN_SPEAKER
+
+
+def frame_article(article: Article, doc: Doc, lex: FramingLexicon, finder: LanguageFinder) -> list[Label]:
+    """All labels of a parsed article: kept scare quotes plus descriptors, loaded terms and categories."""
+    voices = _Voices(article)
+    entities = _entities(article, doc)
+    labels = [lab for lab in article.labels if lab.kind != "descriptor" and lab.kind != "loaded"
+              and lab.kind != "category"]  # re-running the stage replaces its own labels
+    for d in extract_descriptors(doc, entities, lex):
+        labels.append(_label(article, d.text, d.start, d.end, "descriptor", d.actor.name or d.actor.entity_text,
+                             voices.at(d.start, d.end)))
+    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_TYPES]
+    names += [(e.start, e.end) for e in entities if e.start is not None and e.type in ("PERSON", "ORG", "GPE")]
+    hits = finder.loaded_hits(doc, names)
+    for h in hits:
+        labels.append(_label(article, h.text, h.start, h.end, "loaded", None, voices.at(h.start, h.end)))
+    for start, end in unattributed_sentences(doc, finder, hits, voices.spans()):
+        labels.append(_label(article, UNATTRIBUTED, start, end, "category", None, "writer"))
+    labels = _dedupe(labels)
+    labels.sort(key=lambda lab: (lab.start, lab.end, lab.kind))
+    for n, lab in enumerate(labels):
+        lab.id = f"{article.id}:l{n}"
+    return labels
+
+
+def _label(article: Article, text: str, start: int, end: int, kind: str, actor: str | None, voice: str) -> Label:
+    return Label(id="", article_id=article.id, text=text, start=start, end=end, kind=kind, actor=actor, voice=voice)
+
+
+def _dedupe(labels: list[Label]) -> list[Label]:
+    """One label per (kind, span); scare quotes overlapping an earlier one are the same mark."""
+    seen: set[tuple[str, int, int]] = set()
+    scare: list[Label] = []
+    out = []
+    for lab in labels:
+        key = (lab.kind, lab.start, lab.end)
+        if key in seen:
+            continue
+        if lab.kind == "scare_quote" and any(s.start < lab.end and lab.start < s.end for s in scare):
+            continue
+        seen.add(key)
+        if lab.kind == "scare_quote":
+            scare.append(lab)
+        out.append(lab)
+    return out
+
+
+class FramingStage:
+    """Doc stage "framing": reads the parse, actor mentions, quotes and events; writes labels."""
+
+    name = "framing"
+    reads = ("doc", "entities", "quotes", "events")
+    writes = ("labels",)
+
+    def __init__(self, lexicon: FramingLexicon):
+        self.lexicon = lexicon
+        self.finder = LanguageFinder(lexicon)
+
+    def __call__(self, article: Article, doc: Doc) -> None:
+        article.labels = frame_article(article, doc, self.lexicon, self.finder)
+
+
+def make_stage(ctx) -> FramingStage:
+    """The framing stage; lexicons are loaded once per process."""
+    return FramingStage(ctx.resource("framing.lexicon", load_lexicon))

@@ -1,0 +1,187 @@
+"""Coverage across articles: near-duplicate articles and same-event clusters.
+
+Duplicates (syndicated copies): MinHash over word 5-shingles of each
+article's text (datasketch, `NUM_PERM` permutations, LSH at
+`DUPLICATE_THRESHOLD` estimated Jaccard). In each group of near-duplicates
+the earliest article (then the longest, then the smallest id) is the
+original; the others get `duplicate_of` it. Copies keep their events and
+clusters, but cluster counts and outlet coverage count them apart
+("republished_by"), never as independent reports.
+
+Event clusters: two events from different articles are the same real-world
+event when all of these hold (a general test, not tuned to one story):
+- same PLOVER event type;
+- dates (event date, else article date) at most `DATE_WINDOW_DAYS` apart;
+- compatible actors: their actor+recipient country codes overlap, or one
+  side has no codes;
+- similar wording: Jaccard similarity of the content words of the two event
+  sentences (plus the event place name) at least `WORD_THRESHOLD`.
+Clusters are the connected components of that relation (union-find). Every
+event gets a cluster id, `c-` + the first 12 hex digits of the SHA-1 of the
+cluster's earliest event id (by date, article id, event id): deterministic
+across runs and processes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date as Date
+from typing import Any
+
+from datasketch import MinHash, MinHashLSH
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..model import Article, Event
+
+NUM_PERM = 128
+SHINGLE = 5  # words per shingle
+DUPLICATE_THRESHOLD = 0.7  # estimated Jaccard of shingle sets above which two articles are copies
+DATE_WINDOW_DAYS = 3
+WORD_THRESHOLD = 0.12  # content-word Jaccard of two event sentences
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+
+
+@dataclass
+class ClusterResult:
+    clusters: dict[str, str]  # event id -> cluster id
+    duplicates: dict[str, str]  # article id -> id of the article it copies
+    members: dict[str, list[str]] = field(default_factory=dict)  # cluster id -> event ids
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _minhash(text: str) -> MinHash:
+    words = _words(text)
+    mh = MinHash(num_perm=NUM_PERM, seed=1)
+    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    for sh in shingles:
+        mh.update(sh.encode("utf-8"))
+    return mh
+
+
+def _original_order(article: Article) -> tuple:
+    return (article.date or "9999-99-99", -len(article.text), article.id)
+
+
+def find_duplicates(articles: Iterable[Article]) -> dict[str, str]:
+    """Article id -> the id of the earlier article it is a near-copy of."""
+    ordered = sorted((a for a in articles if a.text.strip()), key=_original_order)
+    order = {a.id: n for n, a in enumerate(ordered)}
+    lsh = MinHashLSH(threshold=DUPLICATE_THRESHOLD, num_perm=NUM_PERM)
+    hashes: dict[str, MinHash] = {}
+    duplicates: dict[str, str] = {}
+    for article in ordered:
+        mh = _minhash(article.text)
+        matches = [m for m in lsh.query(mh) if mh.jaccard(hashes[m]) >= DUPLICATE_THRESHOLD]
+        if matches:
+            first = min(matches, key=order.__getitem__)
+            duplicates[article.id] = duplicates.get(first, first)  # copies of copies point to the original
+        hashes[article.id] = mh
+        lsh.insert(article.id, mh)
+    return duplicates
+
+
+def _day(value: str | None) -> Date | None:
+    try:
+        return Date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+@dataclass
+class _Item:
+    event: Event
+    article: Article
+    day: Date | None
+    codes: frozenset[str]
+    words: frozenset[str]
+
+    @property
+    def key(self) -> tuple:
+        return (self.event.date or self.article.date or "9999", self.article.id, self.event.id)
+
+
+def _item(event: Event, article: Article) -> _Item:
+    codes = frozenset(e.code for e in event.actor + event.recipient if e.code)
+    text = event.event_text + " " + (event.event_loc.name or event.event_loc.text if event.event_loc else "")
+    words = frozenset(w for w in _words(text) if w not in STOP_WORDS and len(w) > 2)
+    return _Item(event, article, _day(event.date) or _day(article.date), codes, words)
+
+
+def same_event(a: _Item, b: _Item) -> bool:
+    """The pairwise test of the module docstring."""
+    if a.article.id == b.article.id or a.event.event != b.event.event:
+        return False
+    if a.day and b.day and abs((a.day - b.day).days) > DATE_WINDOW_DAYS:
+        return False
+    if a.codes and b.codes and not a.codes & b.codes:
+        return False
+    union = a.words | b.words
+    return bool(union) and len(a.words & b.words) / len(union) >= WORD_THRESHOLD
+
+
+def cluster_events(articles: Iterable[Article]) -> ClusterResult:
+    """Duplicates and event clusters over a set of processed articles."""
+    articles = list(articles)
+    duplicates = find_duplicates(articles)
+    items = [_item(ev, a) for a in articles for ev in a.events]
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_type: dict[str, list[int]] = defaultdict(list)
+    for n, it in enumerate(items):
+        by_type[it.event.event].append(n)
+    for idxs in by_type.values():
+        for x, i in enumerate(idxs):
+            for j in idxs[x + 1:]:
+                if same_event(items[i], items[j]):
+                    parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for n in range(len(items)):
+        groups[find(n)].append(n)
+    clusters: dict[str, str] = {}
+    members: dict[str, list[str]] = {}
+    for idxs in groups.values():
+        first = min((items[n] for n in idxs), key=lambda it: it.key)
+        cid = "c-" + hashlib.sha1(first.event.id.encode("utf-8")).hexdigest()[:12]
+        ordered = sorted((items[n] for n in idxs), key=lambda it: it.key)
+        members[cid] = [it.event.id for it in ordered]
+        for it in ordered:
+            clusters[it.event.id] = cid
+    return ClusterResult(clusters, duplicates, members)
+
+
+def load_articles(store: Any, ids: Iterable[str] | None = None) -> list[Article]:
+    """Stored articles with all their records (every article when `ids` is None)."""
+    ids = [row["id"] for row in store.articles()] if ids is None else list(ids)
+    return [a for a in (store.load_article(i) for i in ids) if a is not None]
+
+
+def assign_clusters(store: Any) -> dict[str, Any]:
+    """Recompute duplicates and clusters over the whole store and write them back.
+
+    Returns counts: events, clusters, clusters reported by more than one
+    article, and the duplicate links (article id -> original id).
+    """
+    articles = load_articles(store)
+    result = cluster_events(articles)
+    store.update_clusters(result.clusters, clear=True)
+    for article in articles:
+        dup = result.duplicates.get(article.id)
+        if dup != article.duplicate_of:
+            store.set_duplicate(article.id, dup)
+    by_event = {ev.id: a.id for a in articles for ev in a.events}
+    shared = sum(1 for evs in result.members.values() if len({by_event[e] for e in evs}) > 1)
+    return {"events": len(result.clusters), "clusters": len(result.members), "multi_article_clusters": shared,
+            "duplicates": result.duplicates}

@@ -1,0 +1,269 @@
+"""Descriptors: the noun phrases a writer attaches to an actor as a label.
+
+Four general patterns of English news, all read off the spaCy parse plus
+the actor mentions the actors stage found:
+
+- apposition:   "Kaspar Lund, the hardline leader of the MLF, said ..."
+                "the terrorist organization, Hamas, rejected ..."
+- premodifier:  "the Vostra-backed militia MLF", "leftist President Tomas Reyk",
+                "the fanatical preacher Kaspar Lund"
+- predicate:    "The MLF is a genocidal terrorist organization" (not when negated)
+- anaphor:      "the militant leader urged ..." (a definite singular phrase
+                with a label head, resolved to the nearest earlier actor of
+                the right kind within a few sentences)
+
+A phrase is a label only when its head noun is in `data/descriptors.yaml`
+and, for heads that are not labels by themselves ("group", "leader"), it has
+a modifier that is not a name, a nationality or a neutral rank/size word:
+"the militant group" is a label, "the group" and "the Vostran group" are not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Entity
+from .lexicon import FramingLexicon, Head
+
+ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+DEFINITE = frozenset({"the", "this", "that"})
+COPULAS = frozenset({"be", "remain", "become"})
+# Sectors a "militant group"-like phrase never refers back to (media, state bodies).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+ANAPHOR_SENTENCES = 3  # how many sentences back an unlinked "the ..." phrase may refer
+PP_WORDS = frozenset({"of", "in", "from", "for"})
+
+
+@dataclass
+class Descriptor:
+    start: int  # character offsets of the label text in article.text
+    end: int
+    text: str
+    actor: Entity
+    how: str  # apposition | premodifier | predicate | anaphor
+
+
+class Mentions:
+    """Actor mentions indexed by token, for one article/doc pair."""
+
+    def __init__(self, doc: Doc, entities: list[Entity]):
+        self.doc = doc
+        self.by_token: dict[int, Entity] = {}
+        self.spans: list[tuple[Span, Entity]] = []
+        for ent in entities:
+            if ent.start is None or ent.end is None or (ent.type or "") not in ACTOR_TYPES:
+                continue
+            span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            self.spans.append((span, ent))
+            for tok in span:
+                self.by_token.setdefault(tok.i, ent)
+        self.spans.sort(key=lambda pair: pair[0].start)
+
+    def at(self, i: int, types: tuple[str, ...] = ("PERSON", "ORG")) -> Entity | None:
+        ent = self.by_token.get(i)
+        return ent if ent is not None and ent.type in types else None
+
+    def span_at(self, i: int) -> Span | None:
+        """The PERSON/ORG mention span starting at token i."""
+        for span, ent in self.spans:
+            if span.start == i and ent.type in ("PERSON", "ORG"):
+                return span
+        return None
+
+    def before(self, token_i: int, min_token: int, accept) -> Entity | None:
+        """The nearest mention ending before token `token_i` (and after `min_token`) that `accept`s."""
+        for span, ent in reversed(self.spans):
+            if span.end <= token_i and span.start >= min_token and accept(ent):
+                return ent
+        return None
+
+
+def _head_entry(tok: Token, lex: FramingLexicon) -> Head | None:
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    prev = tok.nbor(-1).lower_ + " " if tok.i > 0 else ""
+    return (lex.heads.get(prev + tok.lower_) or lex.heads.get(tok.lower_)
+            or lex.heads.get(tok.lemma_.lower()))
+
+
+def _is_sponsor(tok: Token, lex: FramingLexicon) -> bool:
+    """'backed' in 'Vostra-backed' (joined by a hyphen without spaces)."""
+    return (tok.lower_ in lex.sponsor_suffixes and tok.i >= 2 and tok.nbor(-1).text == "-"
+            and not tok.nbor(-1).whitespace_ and not tok.nbor(-2).whitespace_)
+
+
+def _modifier_start(head: Token, mentions: Mentions) -> int:
+    """Index of the first token of the premodifiers of `head` (stops at determiners, names of people)."""
+    i = head.i
+    doc = head.doc
+    while i > head.sent.start:
+        prev = doc[i - 1]
+        joined = prev.text == "-" and not prev.whitespace_
+        coordinating = prev.pos_ == "CCONJ" and i - 2 >= 0 and doc[i - 2].pos_ == "ADJ"
+        inside = prev.dep_ == "conj" or prev.i < prev.head.i <= head.i  # attached within the phrase
+        if joined or coordinating or (prev.pos_ in ("ADJ", "NOUN", "PROPN", "VERB") and prev.tag_ != "POS"
+                                      and mentions.at(prev.i, ("PERSON",)) is None and inside):
+            i -= 1
+            continue
+        if prev.pos_ == "ADV" and doc[i].pos_ == "ADJ":  # "deeply corrupt"
+            i -= 1
+            continue
+        break
+    return i
+
+
+def _qualifies(mods: list[Token], entry: Head | None, lex: FramingLexicon, mentions: Mentions) -> bool:
+    if entry is not None and entry.bare:
+        return True
+    for tok in mods:
+        low = tok.lower_
+        if low in lex.modifiers or _is_sponsor(tok, lex):
+            return True
+        if (tok.pos_ in ("ADJ", "NOUN", "VERB") and low not in lex.neutral_modifiers and not tok.like_num
+                and tok.i not in mentions.by_token and tok.is_alpha and not tok.is_title):
+            return entry is not None
+    return False
+
+
+def _label_tokens(mods: list[Token], head: Token, lex: FramingLexicon) -> tuple[int, int]:
+    """First and last token index of the label text: leading neutral words trimmed."""
+    first = head.i
+    for tok in mods:
+        if tok.lower_ not in lex.neutral_modifiers and tok.pos_ != "CCONJ" and tok.text != "-":
+            first = tok.i
+            break
+    return first, head.i
+
+
+def _candidates(doc: Doc, lex: FramingLexicon, mentions: Mentions):
+    """(head token, Head entry or None, modifier tokens) for every label-like noun phrase."""
+    for tok in doc:
+        if tok.i in mentions.by_token and mentions.by_token[tok.i].type in ("PERSON", "ORG", "GPE"):
+            continue  # part of a name ("Liberation Front")
+        entry = _head_entry(tok, lex)
+        if entry is None and tok.pos_ != "NOUN":
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        # a word before a common noun modifies it and is not the head ("terrorist organization")
+        if nxt is not None and nxt.pos_ == "NOUN" and nxt.i not in mentions.by_token:
+            continue
+        mods = list(doc[_modifier_start(tok, mentions):tok.i])
+        if entry is None:  # any noun with a label modifier: "leftist mayor", "Vostra-backed network"
+            if not any(m.lower_ in lex.modifiers or _is_sponsor(m, lex) for m in mods):
+                continue
+        if _qualifies(mods, entry, lex, mentions):
+            yield tok, entry, mods
+
+
+def _after_pp(doc: Doc, i: int) -> int:
+    """Skip a short prepositional phrase ("of Tolsk", "in the valley") starting at token i."""
+    if i < len(doc) and doc[i].lower_ in PP_WORDS:
+        j = i + 1
+        while j < len(doc) and j - i <= 5 and not doc[j].is_punct and doc[j].pos_ in ("DET", "PROPN", "NOUN", "ADJ"):
+            j += 1
+        return j
+    return i
+
+
+def _attach(tok: Token, entry: Head | None, start: int, mentions: Mentions) -> tuple[Entity | None, str]:
+    doc = tok.doc
+    nxt = tok.i + 1
+    # premodifier: "the militant group Hamas", "the fanatical preacher Kaspar Lund"
+    ent = mentions.at(nxt) if nxt < len(doc) else None
+    if ent is not None:
+        return ent, "premodifier"
+    # apposition after the name: "Kaspar Lund, the hardline leader ..."
+    det = start - 1 if start > 0 and doc[start - 1].pos_ == "DET" else start
+    if det >= 2 and doc[det - 1].text == ",":
+        types = ("PERSON", "ORG", "GPE") if entry is not None and entry.category == "state" else ("PERSON", "ORG")
+        ent = mentions.at(det - 2, types)
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        closes = after is None or after.is_punct or after.lower_ in PP_WORDS or after.lower_ in ("who", "which")
+        if ent is not None and (tok.dep_ == "appos" or closes):
+            return ent, "apposition"
+    # apposition before the name: "the terrorist organization, Hamas, ..."
+    j = _after_pp(doc, tok.i + 1)
+    if j + 1 < len(doc) and doc[j].text == ",":
+        span = mentions.span_at(j + 1)
+        if span is not None and (span.root.dep_ == "appos" or (span.end < len(doc) and doc[span.end].text in ",(")):
+            return mentions.by_token[j + 1], "apposition"
+    # a state label names its place: "the regime in Brenholm"
+    if entry is not None and entry.category == "state" and nxt + 1 < len(doc) and doc[nxt].lower_ in ("in", "of"):
+        ent = mentions.at(nxt + 1, ("GPE", "ORG"))
+        if ent is not None:
+            return ent, "premodifier"
+    # predicate nominal: "The MLF is a terrorist organization"
+    verb = tok.head
+    if tok.dep_ == "attr" and verb.lemma_ in COPULAS and not any(c.dep_ == "neg" for c in verb.children):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                ent = mentions.at(child.i)
+                if ent is not None:
+                    return ent, "predicate"
+    return None, ""
+
+
+def _anaphor(tok: Token, entry: Head | None, start: int, mentions: Mentions, mods: list[Token]) -> Entity | None:
+    """A definite singular label phrase refers to the nearest fitting actor mentioned shortly before."""
+    doc = tok.doc
+    if start == 0 or doc[start - 1].lower_ not in DEFINITE or tok.tag_ not in ("NN", "NNP") or entry is None:
+        return None
+    inner = next((mentions.at(m.i, ("ORG",)) for m in mods if mentions.at(m.i, ("ORG",))), None)
+    if inner is not None:  # "the Hamas terrorist": a member of the named organisation
+        return inner
+    sents = list(doc.sents)
+    idx = next(k for k, s in enumerate(sents) if s.start <= tok.i < s.end)
+    min_token = sents[max(0, idx - ANAPHOR_SENTENCES)].start
+    if entry.category == "person":
+        return mentions.before(start, min_token, lambda e: e.type == "PERSON")
+    if entry.category == "state":
+        country = next((mentions.at(m.i, ("NORP", "GPE")) for m in mods if mentions.at(m.i, ("NORP", "GPE"))), None)
+        if country is not None:  # "the Vostran regime" names its country
+            return country
+        return mentions.before(start, min_token, lambda e: e.type == "GPE" or e.sector in STATE_SECTORS)
+    return mentions.before(start, min_token,
+                           lambda e: e.type == "ORG" and e.sector not in STATE_SECTORS and e.sector != "MED")
+
+
+def extract_descriptors(doc: Doc, entities: list[Entity], lex: FramingLexicon) -> list[Descriptor]:
+    """Every writer-style label phrase in `doc` attached to the actor it describes."""
+    mentions = Mentions(doc, entities)
+    out: list[Descriptor] = []
+    for tok, entry, mods in _candidates(doc, lex, mentions):
+        start = mods[0].i if mods else tok.i
+        actor, how = _attach(tok, entry, start, mentions)
+        if actor is None:
+            actor, how = _anaphor(tok, entry, start, mentions, mods), "anaphor"
+        if actor is None:
+            continue
+        first, last = _label_tokens(mods, tok, lex)
+        span = doc[first:last + 1]
+        out.append(Descriptor(span.start_char, span.end_char, span.text, actor, how))
+    out.extend(_name_premodifiers(doc, lex, mentions, {d.start for d in out}))
+    return sorted(out, key=lambda d: d.start)
+
+
+def _name_premodifiers(doc: Doc, lex: FramingLexicon, mentions: Mentions, taken: set[int]) -> list[Descriptor]:
+    """Label words right before a name, across titles and nationalities: "leftist Arvenian President X"."""
+    out = []
+    for span, ent in mentions.spans:
+        if ent.type not in ("PERSON", "ORG"):
+            continue
+        i = span.start - 1
+        while i >= 0 and (doc[i].is_title and doc[i].pos_ in ("PROPN", "NOUN") or mentions.at(i, ("NORP",))):
+            i -= 1  # titles ("President") and nationality adjectives ("Arvenian")
+        last = i
+        while i >= 0 and (doc[i].lower_ in lex.modifiers or _is_sponsor(doc[i], lex)
+                          or (doc[i].text == "-" and not doc[i].whitespace_)
+                          or (i + 2 <= last and _is_sponsor(doc[i + 2], lex))):
+            i -= 1
+        if i == last:
+            continue
+        label = doc[i + 1:last + 1]
+        if label.start_char not in taken:
+            out.append(Descriptor(label.start_char, label.end_char, label.text, ent, "premodifier"))
+    return out

@@ -1,0 +1,147 @@
+"""The outlet report: how each outlet covered and framed the stored events.
+
+`outlet_report(store)` gives, per outlet (article.outlet; "(unknown outlet)"
+when ingest found none):
+- `labels`: actor -> every descriptor label attached to it, with text,
+  offsets, article id and voice (writer, or the quoted speaker);
+- `scare_quotes`: each with text, offsets and article id;
+- `loaded`: writer-voice loaded-language hits, their rate per 1,000 words
+  and the terms used; `unattributed_claims`: sentences marked as
+  unattributed evaluative claims;
+- `statements`: quotes per side (the speaker's organisation, else country
+  code, else "unknown") and each side's share;
+- `clusters_covered`: clusters with an event from the outlet's articles;
+  `clusters_missed`: clusters at least `MISSED_MIN_OUTLETS` other outlets
+  reported and this one did not.
+Syndicated copies (`duplicate_of` set) are listed under `republished` and
+left out of every count, so a wire story is not counted twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Any
+
+from spacy.lang.en import English
+
+from ..model import Article
+from .cluster import load_articles
+
+UNKNOWN_OUTLET = "(unknown outlet)"
+MISSED_MIN_OUTLETS = 2
+_WORD = re.compile(r"\w+")
+_tokenizer = None
+
+
+def _side(quote) -> str:
+    sp = quote.speaker
+    if sp is None:
+        return "unknown"
+    return sp.org or sp.code or (sp.name if sp.name and sp.name != sp.text else None) or "unknown"
+
+
+def _label_row(article: Article, lab) -> dict[str, Any]:
+    return {"text": lab.text, "start": lab.start, "end": lab.end, "article_id": article.id, "voice": lab.voice}
+
+
+def _outlet_block(articles: list[Article]) -> dict[str, Any]:
+    labels: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    scare, loaded_terms = [], Counter()
+    unattributed = 0
+    statements: Counter[str] = Counter()
+    words = 0
+    for article in articles:
+        words += len(_WORD.findall(article.text))
+        for lab in article.labels:
+            if lab.kind == "descriptor" and lab.actor:
+                labels[lab.actor].append(_label_row(article, lab))
+            elif lab.kind == "scare_quote":
+                scare.append({k: v for k, v in _label_row(article, lab).items() if k != "voice"})
+            elif lab.kind == "loaded" and lab.voice == "writer":
+                loaded_terms[lab.text.lower()] += 1
+            elif lab.kind == "category":
+                unattributed += 1
+        statements.update(_side(q) for q in article.quotes)
+    total = sum(statements.values())
+    loaded = sum(loaded_terms.values())
+    return {
+        "articles": [a.id for a in articles],
+        "words": words,
+        "labels": dict(sorted(labels.items())),
+        "scare_quotes": scare,
+        "loaded": {"count": loaded, "per_1000_words": round(1000 * loaded / words, 2) if words else 0.0,
+                   "terms": dict(loaded_terms.most_common())},
+        "unattributed_claims": unattributed,
+        "statements": dict(statements.most_common()),
+        "statement_share": {side: round(n / total, 3) for side, n in statements.most_common()} if total else {},
+    }
+
+
+def build_report(articles: list[Article]) -> dict[str, Any]:
+    """The outlet report over processed articles (with `duplicate_of` and event `cluster_id`s set)."""
+    originals = [a for a in articles if not a.duplicate_of]
+    by_outlet: dict[str, list[Article]] = defaultdict(list)
+    for a in originals:
+        by_outlet[a.outlet or UNKNOWN_OUTLET].append(a)
+    cluster_outlets: dict[str, set[str]] = defaultdict(set)
+    for a in originals:
+        for ev in a.events:
+            if ev.cluster_id:
+                cluster_outlets[ev.cluster_id].add(a.outlet or UNKNOWN_OUTLET)
+    outlets = {}
+    for outlet, arts in sorted(by_outlet.items()):
+        block = _outlet_block(arts)
+        covered = sorted({ev.cluster_id for a in arts for ev in a.events if ev.cluster_id})
+        block["clusters_covered"] = covered
+        block["clusters_missed"] = sorted(c for c, outs in cluster_outlets.items()
+                                          if outlet not in outs and len(outs) >= MISSED_MIN_OUTLETS)
+        block["republished"] = [{"article_id": a.id, "duplicate_of": a.duplicate_of}
+                                for a in articles if a.duplicate_of and (a.outlet or UNKNOWN_OUTLET) == outlet]
+        outlets[outlet] = block
+    for a in articles:  # an outlet that only republished still appears
+        if a.duplicate_of and (a.outlet or UNKNOWN_OUTLET) not in outlets:
+            outlets[a.outlet or UNKNOWN_OUTLET] = {**_outlet_block([]), "clusters_covered": [], "clusters_missed": [],
+                                                   "republished": [{"article_id": a.id,
+                                                                    "duplicate_of": a.duplicate_of}]}
+        elif a.duplicate_of and not any(r["article_id"] == a.id for r in outlets[a.outlet or UNKNOWN_OUTLET]
+                                        ["republished"]):
+            outlets[a.outlet or UNKNOWN_OUTLET]["republished"].append({"article_id": a.id,
+                                                                      "duplicate_of": a.duplicate_of})
+    shared = {c: sorted(outs) for c, outs in sorted(cluster_outlets.items()) if len(outs) > 1}
+    return {"outlets": outlets, "shared_clusters": shared, "articles": len(articles),
+            "duplicates": sum(1 for a in articles if a.duplicate_of)}
+
+
+def outlet_report(store: Any) -> dict[str, Any]:
+    """The outlet report over everything in `store` (see the module docstring)."""
+    return build_report(load_articles(store))
+
+
+def format_report(report: dict[str, Any]) -> str:
+    """Plain text (no markup, safe to print with rich) of `outlet_report`'s result."""
+    lines = [f"{report['articles']} articles, {report['duplicates']} syndicated copies, "
+             f"{len(report['shared_clusters'])} events reported by more than one outlet"]
+    for outlet, block in report["outlets"].items():
+        lines += ["", f"== {outlet} ({len(block['articles'])} articles, {block['words']} words)"]
+        for r in block["republished"]:
+            lines.append(f"  republished {r['article_id']} (copy of {r['duplicate_of']})")
+        for actor, rows in block["labels"].items():
+            lines.append(f"  {actor}:")
+            for r in rows:
+                who = "writer" if r["voice"] == "writer" else f"quoting {r['voice']}"
+                lines.append(f"    \"{r['text']}\" [{who}] {r['article_id']}@{r['start']}-{r['end']}")
+        if block["scare_quotes"]:
+            lines.append("  scare quotes: " + ", ".join(f"'{s['text']}' ({s['article_id']}@{s['start']})"
+                                                        for s in block["scare_quotes"]))
+        loaded = block["loaded"]
+        terms = ", ".join(f"{t} x{n}" if n > 1 else t for t, n in loaded["terms"].items())
+        lines.append(f"  loaded language: {loaded['count']} ({loaded['per_1000_words']} per 1,000 words)"
+                     + (f": {terms}" if terms else ""))
+        lines.append(f"  unattributed evaluative claims: {block['unattributed_claims']}")
+        if block["statement_share"]:
+            lines.append("  statements by side: " + ", ".join(
+                f"{side} {block['statements'][side]} ({share:.0%})" for side, share in block["statement_share"].items()))
+        lines.append(f"  clusters covered: {len(block['clusters_covered'])}; missed (reported by "
+                     f">= {MISSED_MIN_OUTLETS} others): {', '.join(block['clusters_missed']) or 'none'}")
+    return "\n".join(lines)

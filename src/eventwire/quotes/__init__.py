@@ -1,0 +1,73 @@
+"""The quotes stage: every attributed statement with its speaker, cue and relay chain.
+
+Fills `article.quotes` (ids `{article.id}:q{n}` in order of start offset) and
+appends the writer's scare quotes to `article.labels` as
+`Label(kind="scare_quote", voice="writer")`. Conventions (docs/quotes.md):
+- `text`/`start`/`end` is the content span; for direct quotes it excludes the
+  quotation marks (and the comma news style puts before a closing mark).
+  A quote split around its cue (“A,” he said, “B.”) gives two quotes that
+  share the cue and speaker.
+- `relay` lists the intermediaries the text names, nearest to the speaker first
+  ("according to a translation by MEMRI" of "Anadolu quoted him" -> [Anadolu, MEMRI]).
+- `floating` quotes have no cue of their own (cue None) and take the speaker
+  of the attributed quote ending the previous paragraph.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..model import Article, Cue, Label, Quote
+from .extract import Attribution, extract
+from .lexicon import Lexicon, load_lexicon
+from .speakers import SpeakerResolver
+
+__all__ = ["QuoteStage", "extract_quotes", "load_lexicon", "make_stage"]
+
+
+def extract_quotes(article: Article, doc: Doc, lex: Lexicon) -> tuple[list[Quote], list[Label]]:
+    """The quotes and scare-quote labels of one parsed article (`doc` is the parse of `article.text`)."""
+    found = extract(doc, lex)
+    resolver = SpeakerResolver(article, doc, lex, found.quotes)
+    quotes = [_quote(article, doc, n, a, resolver) for n, a in enumerate(found.attributions)]
+    first = len(article.labels)
+    labels = [Label(id=f"{article.id}:l{first + n}", article_id=article.id, text=article.text[q.start:q.end],
+                    start=q.start, end=q.end, kind="scare_quote", voice="writer")
+              for n, q in enumerate(found.scare_quotes)]
+    return quotes, labels
+
+
+def _quote(article: Article, doc: Doc, n: int, found: Attribution, resolver: SpeakerResolver) -> Quote:
+    quote = Quote(id=f"{article.id}:q{n}", article_id=article.id, text=article.text[found.start:found.end],
+                  start=found.start, end=found.end, kind=found.kind, floating=found.floating)
+    cue = found.cue
+    if cue is None:
+        return quote
+    if not found.floating:
+        span = doc[cue.cue[0]:cue.cue[1]]
+        quote.cue = Cue(text=span.text, start=span.start_char, end=span.end_char)
+    if cue.speaker is not None:
+        quote.speaker = resolver.resolve(cue.speaker)
+    quote.relay = [resolver.name_of(r) for r in cue.relays]
+    return quote
+
+
+class QuoteStage:
+    """Doc stage "quotes": reads the parse and the actor mentions, writes `article.quotes`."""
+
+    name = "quotes"
+    reads = ("doc", "entities")
+    writes = ("quotes",)
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+
+    def __call__(self, article: Article, doc: Doc) -> None:
+        quotes, labels = extract_quotes(article, doc, self.lexicon)
+        article.quotes = quotes
+        article.labels.extend(labels)
+
+
+def make_stage(ctx) -> QuoteStage:
+    """The quotes stage; the word lists are loaded once per process."""
+    return QuoteStage(ctx.resource("quotes.lexicon", load_lexicon))

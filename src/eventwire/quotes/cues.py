@@ -1,0 +1,257 @@
+"""Finding cues in the dependency parse: the speech verb, its speaker and its content.
+
+A cue is a verb from `data/speech_verbs.yaml` ("said", "warned", "believes")
+or a source preposition from `data/cues.yaml` ("according to"). From the parse:
+the speaker is the verb's subject (or, for "Anadolu quoted him as saying",
+its object, the subject becoming a relay), the content its clausal complement
+(ccomp), or for verbs that take one, its object or prepositional complement
+("called for calm", "accused Y of Z"). Quotation marks are handled by
+`extract`, which links quotes to these cues.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import Lexicon
+
+TokSpan = tuple[int, int]  # token indices [start, end)
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Dependents that are not part of a speaker mention ("X, who ..., said").
+SPEAKER_CUT = ("relcl", "acl", "advcl", "cc", "conj", "prep")
+OBJECT_DEPS = ("dobj", "xcomp", "oprd", "attr", "ccomp")
+OBJECT_PREPS = ("of", "for", "about", "on", "against", "over", "that", "to")
+CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp")
+QUOTE_PUNCT = set("\"'“”‘’«»„‟‹›")
+
+
+@dataclass
+class CueMatch:
+    """One cue found in the parse. Spans are token index ranges into the Doc."""
+
+    head: int  # token index of the cue word
+    cue: TokSpan
+    category: str  # speech | belief | evidence | source
+    speaker: TokSpan | None = None
+    content: TokSpan | None = None
+    relays: list[TokSpan] = field(default_factory=list)  # nearest first
+    relay_only: bool = False  # "according to a translation by X": names a relay, not a statement
+
+    def content_chars(self, doc: Doc) -> tuple[int, int] | None:
+        if self.content is None:
+            return None
+        return doc[self.content[0]].idx, _end_char(doc, self.content[1])
+
+
+def _end_char(doc: Doc, tok_end: int) -> int:
+    last = doc[tok_end - 1]
+    return last.idx + len(last.text)
+
+
+def phrase_span(tok: Token, cut: tuple[str, ...] = SPEAKER_CUT) -> TokSpan:
+    """The noun phrase headed by `tok`, without relative clauses and trailing modifiers."""
+    keep = [tok.i]
+    for child in tok.children:
+        if child.dep_ in cut and not (child.dep_ == "prep" and child.text.lower() == "of"):
+            continue
+        keep.extend(t.i for t in child.subtree)
+    keep.sort()
+    # keep the contiguous run around the head
+    start = end = keep.index(tok.i)
+    while start > 0 and keep[start - 1] == keep[start] - 1:
+        start -= 1
+    while end + 1 < len(keep) and keep[end + 1] == keep[end] + 1:
+        end += 1
+    lo, hi = keep[start], keep[end] + 1
+    doc = tok.doc
+    while hi > lo + 1 and (doc[hi - 1].is_punct or doc[hi - 1].text in QUOTE_PUNCT):
+        hi -= 1
+    while lo < hi - 1 and (doc[lo].is_punct or doc[lo].text in QUOTE_PUNCT):
+        lo += 1
+    return lo, hi
+
+
+def subtree_span(tok: Token) -> TokSpan:
+    lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+    doc = tok.doc
+    while hi > lo + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    return lo, hi
+
+
+def _owner(noun: Token) -> Token | None:
+    """The owner of a statement noun: "Hamas's statement", "a statement from/by Hamas"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    for child in noun.children:
+        if child.dep_ == "compound" and child.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
+            return child
+    return None
+
+
+def _subject(verb: Token, lex: Lexicon, depth: int = 0) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECTS and not (child.lower_ == "there" or child.lower_ == "it" and child.dep_ != "nsubj"):
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in lex.attribution_nouns:
+        return verb.head
+    if depth < 3 and verb.dep_ in CLIMB_DEPS and verb.head.i != verb.i:
+        return _subject(verb.head, lex, depth + 1)
+    return None
+
+
+def _speaker_token(tok: Token | None, lex: Lexicon) -> Token | None:
+    if tok is not None and tok.lemma_.lower() in lex.attribution_nouns:
+        return _owner(tok) or tok
+    return tok
+
+
+def _clause_content(verb: Token) -> TokSpan | None:
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
+    if not clauses:
+        return None
+    spans = [subtree_span(c) for c in clauses]
+    return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def _object_content(verb: Token) -> TokSpan | None:
+    parts = []
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ in OBJECT_DEPS or (child.dep_ == "prep" and child.lower_ in OBJECT_PREPS):
+            parts.append(subtree_span(child))
+        elif child.dep_ == "prt":
+            continue
+    if not parts:
+        return None
+    return min(p[0] for p in parts), max(p[1] for p in parts)
+
+
+def _cue_span(verb: Token) -> TokSpan:
+    """The verb with its particle ("called for" stays "called"; "pointed out")."""
+    end = verb.i + 1
+    for child in verb.children:
+        if child.dep_ == "prt" and child.i == end:
+            end += 1
+    return verb.i, end
+
+
+def _quote_cue(verb: Token, lex: Lexicon) -> CueMatch | None:
+    """ "X quoted Y as saying ...": Y speaks, X relays."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    as_prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if obj is None or as_prep is None:
+        return None
+    saying = next((c for c in as_prep.children if c.dep_ in ("pcomp", "pobj")), None)
+    end = saying.i + 1 if saying is not None else as_prep.i + 1
+    match = CueMatch(verb.i, (verb.i, end), "speech", speaker=phrase_span(obj))
+    if saying is not None:
+        match.content = _clause_content(saying)
+    relay = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if relay is None:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        relay = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if relay is not None:
+        match.relays.append(phrase_span(relay))
+    return match
+
+
+def _part_of_quote_cue(verb: Token) -> bool:
+    """The "saying" in "quoted him as saying" belongs to the "quoted" cue."""
+    head = verb.head
+    return verb.dep_ in ("pcomp", "pobj") and head.lower_ == "as" and head.head.lemma_.lower() == "quote"
+
+
+def verb_cue(verb: Token, lex: Lexicon) -> CueMatch | None:
+    """The cue headed by `verb`, or None if it is not one."""
+    lemma = verb.lemma_.lower()
+    category = lex.verbs.get(lemma)
+    if category is None or verb.pos_ != "VERB" or _part_of_quote_cue(verb):
+        return None
+    if lemma == "quote":
+        match = _quote_cue(verb, lex)
+        if match is not None:
+            return match
+    content = _clause_content(verb)
+    if content is None and category == "speech" and lemma not in lex.clause_only_verbs:
+        content = _object_content(verb)
+    speaker = _speaker_token(_subject(verb, lex), lex)
+    match = CueMatch(verb.i, _cue_span(verb), category, content=content)
+    if speaker is not None:
+        match.speaker = phrase_span(speaker)
+    return match
+
+
+def _according_cue(word: Token, lex: Lexicon) -> CueMatch | None:
+    prep = next((c for c in word.children if (word.lower_, c.lower_) in lex.source_prepositions), None)
+    if prep is None:
+        return None
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    match = CueMatch(word.i, (word.i, prep.i + 1), "source")
+    by = None
+    if obj.lemma_.lower() in lex.relay_nouns:
+        # "according to a translation by X": X relays, the speaker is elsewhere
+        by = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")), None)
+    by_obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if by_obj is not None:
+        match.relays.append(phrase_span(by_obj))
+        match.relay_only = True
+    else:
+        match.speaker = phrase_span(_speaker_token(obj, lex) or obj)
+    return match
+
+
+def according_content(match: CueMatch, doc: Doc) -> TokSpan | None:
+    """The clause an "according to X" phrase attaches to, without the phrase."""
+    word = doc[match.head]
+    clause = word.head
+    while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    lo, hi = clause.left_edge.i, clause.right_edge.i + 1
+    p_lo, p_hi = word.left_edge.i, word.right_edge.i + 1
+    if p_lo <= lo + 1:
+        lo = p_hi
+    elif p_hi >= hi - 1:
+        hi = p_lo
+    while hi > lo + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    return (lo, hi) if hi > lo else None
+
+
+def find_cues(doc: Doc, lex: Lexicon) -> list[CueMatch]:
+    """Every cue in `doc`, in token order."""
+    cues = []
+    for tok in doc:
+        lower = tok.lower_
+        if any(lower == head for head, _ in lex.source_prepositions):
+            match = _according_cue(tok, lex)
+        else:
+            match = verb_cue(tok, lex)
+        if match is not None:
+            cues.append(match)
+    return cues

@@ -1,0 +1,230 @@
+"""Putting quotation marks and parse cues together into attributions.
+
+Order of work, each step a general pattern of news prose:
+1. A quote whose words are the clausal complement of a cue ("“A,” he said")
+   is a direct quote of that cue; a quote inside a longer reported clause is
+   a fragment of a mixed quote.
+2. A quote not reached by the parse takes the cue right after its closing
+   mark (“A,” Anadolu quoted him as saying) or right before its opening mark
+   ("He said: “A”", "X continued:" ending the previous paragraph).
+3. A quote with no cue of its own that follows an attributed quote in the
+   same paragraph continues it (“A,” he said. “B.”); one that opens a
+   paragraph after a paragraph ending in an attributed quote is a floating
+   quote and inherits its speaker.
+4. Cues with a reported clause and no quote are indirect (or mixed, when the
+   clause holds a quoted fragment); "according to X" attached to another cue
+   names a relay, otherwise it is the source of its clause.
+5. Short quoted phrases left over (the so-called “peace plan”) are the
+   writer's scare quotes or labels, not statements.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from .cues import CueMatch, according_content, find_cues
+from .lexicon import Lexicon
+from .marks import QuoteSpan, find_quote_spans
+
+SCARE_MAX_WORDS = 6  # longer unattributed quotes are left alone, not labelled
+AFTER_WINDOW = 8  # tokens after a closing mark searched for its cue
+BEFORE_WINDOW = 14  # tokens before an opening mark searched for its cue
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Attribution:
+    """One statement found in the text (character offsets into the text)."""
+
+    start: int
+    end: int
+    kind: str  # direct | indirect | mixed
+    cue: CueMatch | None
+    floating: bool = False
+    relay_cues: list[CueMatch] = field(default_factory=list)
+
+
+@dataclass
+class Extraction:
+    attributions: list[Attribution]
+    scare_quotes: list[QuoteSpan]
+    quotes: list[QuoteSpan]
+
+
+class _Paragraphs:
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in re.finditer(r"\n\s*", text)]
+
+    def index(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _inside(char: int, spans: list[QuoteSpan]) -> bool:
+    return any(q.start <= char < q.end for q in spans)
+
+
+def _resolve_relays(cues: list[CueMatch], doc: Doc, lex: Lexicon) -> list[CueMatch]:
+    """Fold relay cues into the cues they relay; return the cues that make statements."""
+    by_head = {c.head: c for c in cues}
+    kept = []
+    for cue in cues:
+        if cue.category == "source":
+            target = _governing_cue(doc, cue.head, by_head)
+            if target is not None:
+                target.relays.extend(cue.relays if cue.relay_only else [cue.speaker] if cue.speaker else [])
+                continue
+            if cue.relay_only:
+                continue
+            cue.content = according_content(cue, doc)
+        elif doc[cue.head].lemma_.lower() in lex.relay_verbs and cue.content and cue.speaker:
+            inner = [c for c in cues if c is not cue and cue.content[0] <= c.head < cue.content[1]
+                     and c.category != "source"]
+            if inner:
+                for c in inner:
+                    c.relays.append(cue.speaker)
+                continue
+        kept.append(cue)
+    return kept
+
+
+def _governing_cue(doc: Doc, head: int, by_head: dict[int, CueMatch]) -> CueMatch | None:
+    """The verb cue an "according to" phrase hangs from (directly or through its clause)."""
+    tok = doc[head].head
+    for _ in range(3):
+        match = by_head.get(tok.i)
+        if match is not None and match.category != "source":
+            return match
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return None
+
+
+def _cue_after(q: QuoteSpan, doc: Doc, by_head: dict[int, CueMatch], text: str) -> CueMatch | None:
+    tok = doc.char_span(q.mark_end, q.mark_end, alignment_mode="expand")
+    i = tok.start if tok is not None else None
+    if i is None:
+        return None
+    seen = 0
+    while i < len(doc) and seen < AFTER_WINDOW:
+        t = doc[i]
+        if t.text in "“«„\"" and t.idx > q.mark_end:
+            return None
+        match = by_head.get(i)
+        if match is not None and (match.content is None or _overlaps(match.content_chars(doc), (q.start, q.end))):
+            return match
+        if t.text in (".", "!", "?", ";") or "\n" in t.text:
+            return None
+        seen += 0 if t.is_punct or t.is_space else 1
+        i += 1
+    return None
+
+
+def _cue_before(q: QuoteSpan, doc: Doc, by_head: dict[int, CueMatch], text: str) -> CueMatch | None:
+    before = text[:q.mark_start].rstrip()
+    if not before or before[-1] not in ":,":
+        return None
+    if "\n" in text[len(before):q.mark_start] and before[-1] != ":":
+        return None
+    span = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if span is None:
+        return None
+    for i in range(span.start - 1, max(-1, span.start - 1 - BEFORE_WINDOW), -1):
+        match = by_head.get(i)
+        if match is not None and (match.content is None or match.content[1] <= span.start + 1
+                                  or _overlaps(match.content_chars(doc), (q.start, q.end))):
+            return match
+        if doc[i].text in (".", "!", "?") or "\n" in doc[i].text:
+            return None
+    return None
+
+
+def _link_quotes(quotes: list[QuoteSpan], cues: list[CueMatch], doc: Doc, text: str
+                 ) -> tuple[dict[int, CueMatch], set[int]]:
+    """Map quote index -> its cue (direct quotes); and the set of quotes inside mixed quotes."""
+    by_head = {c.head: c for c in cues}
+    linked: dict[int, CueMatch] = {}
+    mixed: set[int] = set()
+    for n, q in enumerate(quotes):
+        for cue in cues:
+            chars = cue.content_chars(doc)
+            if chars is None or not _overlaps(chars, (q.start, q.end)):
+                continue
+            if chars[0] >= q.mark_start - 1 and chars[1] <= q.mark_end + 1:
+                linked[n] = cue
+                break
+            if chars[0] <= q.start and chars[1] >= q.end:
+                mixed.add(n)
+                break
+        if n in linked or n in mixed:
+            continue
+        cue = _cue_after(q, doc, by_head, text) or _cue_before(q, doc, by_head, text)
+        if cue is not None:
+            linked[n] = cue
+    return linked, mixed
+
+
+def _continue_quotes(quotes: list[QuoteSpan], linked: dict[int, CueMatch], mixed: set[int],
+                     paras: _Paragraphs, text: str, cues: list[CueMatch], doc: Doc) -> dict[int, CueMatch]:
+    """Split quotes: a cue-less quote after an attributed one in its paragraph continues it."""
+    heads = {doc[c.head].idx: c for c in cues}
+    floating: dict[int, CueMatch] = {}
+    for n, q in enumerate(quotes):
+        if n in linked or n in mixed or n == 0:
+            continue
+        p = quotes[n - 1]
+        prev_cue = linked.get(n - 1) or floating.get(n - 1)
+        if prev_cue is None:
+            continue
+        p_para, q_para = paras.index(p.start), paras.index(q.start)
+        later = [c for off, c in heads.items() if off >= p.mark_end and paras.index(off) == p_para]
+        if p_para == q_para:
+            between = [c for off, c in heads.items() if p.mark_end <= off < q.mark_start]
+            if all(c is prev_cue for c in between):
+                linked[n] = prev_cue
+        elif q.at_paragraph_start and q_para == p_para + 1 and all(c is prev_cue for c in later):
+            floating[n] = prev_cue
+    return floating
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def extract(doc: Doc, lex: Lexicon) -> Extraction:
+    """All attributions and scare quotes in a parsed article."""
+    text = doc.text
+    quotes = find_quote_spans(text)
+    cues = [c for c in find_cues(doc, lex) if not _inside(doc[c.head].idx, quotes)]
+    cues = _resolve_relays(cues, doc, lex)
+    paras = _Paragraphs(text)
+    linked, mixed = _link_quotes(quotes, cues, doc, text)
+    floating = _continue_quotes(quotes, linked, mixed, paras, text, cues, doc)
+    out: list[Attribution] = []
+    for n, q in enumerate(quotes):
+        if n in linked:
+            out.append(Attribution(q.start, q.end, "direct", linked[n]))
+        elif n in floating:
+            out.append(Attribution(q.start, q.end, "direct", floating[n], floating=True))
+    direct_cues = {id(c) for c in linked.values()}
+    for cue in cues:
+        chars = cue.content_chars(doc)
+        if chars is None or id(cue) in direct_cues:
+            continue
+        has_quote = any(n in mixed and chars[0] <= quotes[n].start < chars[1] for n in range(len(quotes)))
+        out.append(Attribution(chars[0], chars[1], "mixed" if has_quote else "indirect", cue))
+    covered = [(a.start, a.end) for a in out]
+    scare = [q for n, q in enumerate(quotes)
+             if n not in linked and n not in floating and n not in mixed
+             and not any(s <= q.start and q.end <= e for s, e in covered)
+             and _words(text[q.start:q.end]) <= SCARE_MAX_WORDS]
+    out.sort(key=lambda a: (a.start, a.end))
+    return Extraction(out, scare, quotes)

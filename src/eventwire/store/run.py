@@ -1,0 +1,117 @@
+"""One `eventwire run`: ingested items -> pipeline -> store, with a summary.
+
+Articles already stored with the same `raw_sha256` are counted "unchanged"
+and never parsed again, so re-running on the same input is cheap and adds
+nothing. Failures (unreadable inputs, stage errors) are stored in the
+`failures` table under the run id and returned in the summary; the run goes on.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Article, Failure
+from ..settings import Settings
+from .base import UNCHANGED, Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RunSummary:
+    """What a run did. `read` = articles ingested; new + changed + unchanged == read."""
+
+    run_id: str
+    read: int = 0
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    quotes: int = 0
+    events: int = 0
+    labels: int = 0
+    entities: int = 0
+    seconds: float = 0.0
+    failures: list[Failure] = field(default_factory=list)
+    clusters: dict[str, Any] | None = None
+
+    def counts(self) -> dict[str, Any]:
+        """The summary as stored in `runs.counts` and shown by the CLI."""
+        return {"read": self.read, "new": self.new, "changed": self.changed, "unchanged": self.unchanged,
+                "quotes": self.quotes, "events": self.events, "labels": self.labels, "entities": self.entities,
+                "failures": len(self.failures), "seconds": round(self.seconds, 3)}
+
+
+def run(items: Iterable[Article | Failure], store: Store, settings: Settings | None = None, *,
+        args: Mapping[str, Any] | None = None, on_article: Callable[[Article], None] | None = None,
+        process: Callable[[Iterable[Article | Failure]], Iterator[Article | Failure]] | None = None) -> RunSummary:
+    """Process `items` (from `eventwire.ingest.read_paths`) into `store`.
+
+    `on_article` is called once per article read (for a progress bar);
+    `process` defaults to `Pipeline(settings).process` (pass e.g. a
+    multi-process equivalent; it must yield every item it is given).
+    Cross-article clustering (`eventwire.framing.cluster.assign_clusters`)
+    runs at the end when that module is installed.
+    """
+    from ..pipeline import Pipeline
+
+    process = process or Pipeline(settings or Settings()).process  # setup errors before the run is logged
+    started = time.perf_counter()
+    summary = RunSummary(run_id=store.start_run(args))
+    fresh = _skip_unchanged(items, store, summary, on_article)
+    for item in process(fresh):
+        if isinstance(item, Failure):
+            _fail(store, summary, item)
+            continue
+        result = store.save(item)
+        if result.status == UNCHANGED:  # the same id twice in one input
+            summary.unchanged += 1
+        else:
+            setattr(summary, result.status, getattr(summary, result.status) + 1)
+            for table in ("quotes", "events", "labels", "entities"):
+                setattr(summary, table, getattr(summary, table) + result.counts.get(table, 0))
+        for failure in item.failures:
+            _fail(store, summary, failure)
+    summary.clusters = _assign_clusters(store, summary)
+    summary.seconds = time.perf_counter() - started
+    store.finish_run(summary.run_id, summary.counts(), summary.seconds)
+    return summary
+
+
+def _skip_unchanged(items: Iterable[Article | Failure], store: Store, summary: RunSummary,
+                    on_article: Callable[[Article], None] | None) -> Iterator[Article | Failure]:
+    for item in items:
+        if isinstance(item, Article):
+            summary.read += 1
+            if on_article is not None:
+                on_article(item)
+            if store.is_unchanged(item.id, item.raw_sha256):
+                summary.unchanged += 1
+                continue
+        yield item
+
+
+def _fail(store: Store, summary: RunSummary, failure: Failure) -> None:
+    summary.failures.append(failure)
+    store.record_failure(failure, summary.run_id)
+
+
+def _assign_clusters(store: Store, summary: RunSummary) -> dict[str, Any] | None:
+    """Cluster events across articles if the framing stage provides it; a failure there is recorded."""
+    try:
+        module = importlib.import_module("eventwire.framing.cluster")
+    except ModuleNotFoundError as exc:
+        if exc.name and "eventwire.framing" in exc.name:
+            return None  # not written yet / not installed: nothing to do
+        raise
+    try:
+        result = module.assign_clusters(store)
+    except Exception as exc:  # clustering must not lose the run's stored articles
+        log.warning("clustering failed: %s", exc)
+        _fail(store, summary, Failure(source="<run>", stage="cluster", reason=f"{type(exc).__name__}: {exc}"))
+        return None
+    return result if isinstance(result, dict) else None

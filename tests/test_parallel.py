@@ -1,0 +1,99 @@
+"""Multi-process runs give the same records, in the same order, as one process."""
+
+from __future__ import annotations
+
+
+import pytest
+
+from eventwire.errors import PipelineError
+from eventwire.model import Article, Failure
+from eventwire.parallel import batched, input_files, partition_files, process_parallel
+from eventwire.pipeline import Pipeline
+from eventwire.settings import Settings
+from eventwire.store.rows import article_row
+
+from conftest import ROOT, make_article
+
+EXAMPLES = ROOT / "examples" / "articles"
+
+TEXTS = [
+    "The Maren Liberation Front said on Tuesday it would attack army convoys in the valley.",
+    "Protesters gathered outside the parliament in Tolsk to demand the release of detained students.",
+    "Vostra recalled its ambassador from Tolsk after the border incident, the foreign ministry said.",
+]
+
+
+def _items(n: int) -> list[Article | Failure]:
+    items: list[Article | Failure] = []
+    for i in range(n):
+        if i == 5:
+            items.append(Failure(source="broken.jsonl#line=6", stage="ingest", reason="malformed JSON"))
+        items.append(make_article(f"{TEXTS[i % len(TEXTS)]} Report number {i}.", id=f"p{i}"))
+    return items
+
+
+def _record(item: Article | Failure) -> object:
+    if isinstance(item, Failure):
+        return item
+    return item.to_json(), article_row(item), item.failures
+
+
+def test_batched_keeps_order_and_remainder():
+    assert list(batched(range(7), 3)) == [[0, 1, 2], [3, 4, 5], [6]]
+
+
+def test_partition_files_keeps_same_stem_together():
+    files = ["a/x.txt", "a/y.txt", "b/x.txt", "b/z.txt", "c/w.txt"]
+    parts = partition_files(files, 2)
+    assert sorted(f for part in parts for f in part) == sorted(files)
+    assert any({"a/x.txt", "b/x.txt"} <= set(part) for part in parts)
+    assert len(parts) == 2
+
+
+def test_input_files_sorted_and_skips_hidden(tmp_path):
+    for name in ("b.txt", "a.txt", ".hidden.txt", "sub/c.txt", ".git/d.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    assert input_files([tmp_path]) == [str(tmp_path / n) for n in ("a.txt", "b.txt", "sub/c.txt")]
+
+
+def test_process_parallel_rejects_zero_workers():
+    with pytest.raises(PipelineError, match="at least 1"):
+        list(process_parallel([], Settings(), workers=0))
+
+
+def test_process_parallel_parse_only_same_order_and_failures():
+    settings = Settings(text_stages=[], doc_stages=[])
+    items = _items(11)
+    expected = [_record(x) for x in Pipeline(settings).process(_items(11))]
+    got = [_record(x) for x in process_parallel(items, settings, workers=2, batch_size=3)]
+    assert got == expected
+    assert isinstance(got[5], Failure)
+
+
+def _example_items(settings: Settings) -> list[Article | Failure]:
+    if not EXAMPLES.is_dir():
+        pytest.skip("examples/articles is absent")
+    try:
+        from eventwire.ingest import read_paths
+    except ImportError:
+        return [make_article(p.read_text(encoding="utf-8"), id=p.stem) for p in sorted(EXAMPLES.glob("*.txt"))]
+    return list(read_paths([EXAMPLES], settings))
+
+
+@pytest.mark.slow
+def test_process_parallel_full_pipeline_identical_to_one_process():
+    settings = Settings(batch_size=4)  # several batches per worker
+    one = [_record(x) for x in Pipeline(settings).process(_example_items(settings))]
+    two = [_record(x) for x in process_parallel(_example_items(settings), settings, workers=2)]
+    assert len(one) >= 10
+    assert two == one
+    assert any(rec[0]["events"] or rec[0]["quotes"] for rec in one if isinstance(rec, tuple))
+
+
+def test_process_parallel_one_worker_is_plain_pipeline():
+    settings = Settings(text_stages=[], doc_stages=[])
+    got = [_record(x) for x in process_parallel(_items(4), settings, workers=1)]
+    assert got == [_record(x) for x in Pipeline(settings).process(_items(4))]
+
+

@@ -188,9 +188,8 @@ def show_summary(counts: dict[str, Any], db: str) -> None:
     table = Table(title=f"eventwire run -> {db}", show_header=False)
     table.add_column("what")
     table.add_column("count", justify="right")
-    for key in ("read", "new", "changed", "unchanged", "quotes", "events", "labels", "entities", "failures",
-                "seconds"):
-        table.add_row(f"articles {key}" if key in ("read", "new", "changed", "unchanged") else key, str(counts[key]))
+    for key, value in counts.items():
+        table.add_row(f"articles {key}" if key in ("read", "new", "changed", "unchanged") else key, str(value))
     Console(highlight=False).print(table)
 
 

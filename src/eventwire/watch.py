@@ -183,9 +183,11 @@ class SeenItems:
         self.path = Path(state_path) if state_path else None
         self.ids: set[str] = set()
         if self.path is not None and self.path.exists():
-            lines = self.path.read_text(encoding="utf-8").split("\n")
-            # The last piece is "" after a complete file, or a line cut short by a kill: that item is redone.
-            self.ids = {line.strip() for line in lines[:-1] if line.strip()}
+            text = self.path.read_text(encoding="utf-8")
+            complete = text[: text.rfind("\n") + 1]
+            if complete != text:  # a line cut short by a kill: drop it, that item is simply redone
+                self.path.write_text(complete, encoding="utf-8")
+            self.ids = {line.strip() for line in complete.splitlines() if line.strip()}
 
     def __contains__(self, article_id: str) -> bool:
         if self.path is not None:

@@ -174,3 +174,20 @@ def test_reads_can_nest_and_stop_early(store, article, build, tmp_path):
     next(store.articles())  # abandoned mid-way
     assert export(store, "csv", tmp_path / "csv")[str(tmp_path / "csv" / "events.csv")] == 2
     assert [e["cluster_id"] for e in store.iter_events()] == ["c-vostra-1:e0", "c-vostra-1:e1"]
+
+
+def test_save_many_isolates_a_bad_article(store, build):
+    bad = build(id="vostra-bad", text="Kelmish ships left port.")
+    bad.labels = [dataclasses.replace(build().labels[0], id="vostra-bad:l0", article_id="vostra-bad", kind=None)]
+    results = store.save_many([build(), bad, build(id="vostra-2", text="Vostra and Kelmia held talks.")])
+    assert [r.status for r in results] == ["new", "failed", "new"]
+    assert isinstance(results[1].error, StoreError) and "vostra-bad" in str(results[1].error)
+    assert store.load_article("vostra-bad") is None
+    assert store.counts()["articles"] == 2 and store.counts()["labels"] == 1
+
+
+def test_save_many_same_id_twice_in_batch(store, build):
+    edited = build(text="Vostran police detained two reporters in Arn.")
+    results = store.save_many([build(), build(), edited])
+    assert [r.status for r in results] == ["new", "unchanged", "changed"]
+    assert store.load_article("vostra-1").text == edited.text and store.counts()["quotes"] == 0

@@ -117,7 +117,7 @@ def _records_for(d: ActorDictionary, key: str, how: str) -> list[dict[str, Any]]
     return out
 
 
-def suggest(store, min_articles: int = 1) -> list[dict[str, Any]]:
+def suggest(store, min_articles: int = 1, settings: Settings | None = None) -> list[dict[str, Any]]:
     """Persons whose affiliation came from the text, aggregated over stored articles.
 
     Returns ready-to-paste `actors:` entries (plus `articles`, the number of
@@ -127,7 +127,7 @@ def suggest(store, min_articles: int = 1) -> list[dict[str, Any]]:
     """
     from .suggest import suggest_entries
 
-    return suggest_entries(store, min_articles)
+    return suggest_entries(store, min_articles, settings)
 
 
 def evaluate_actor_codes(gold_path, settings: Settings | None = None) -> dict[str, Any]:

@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).with_name("data")
 SHIPPED_FILES = ("countries.yaml", "institutions.yaml", "organisations.yaml", "people.yaml", "places.yaml")
-_CACHE_FORMAT = 3  # bump when the pickled structure changes
+_CACHE_FORMAT = 4  # bump when the pickled structure changes
 _MEMO: dict[tuple, ActorDictionary] = {}
 
 
@@ -215,7 +215,7 @@ def build_dictionary(files: list[Path]) -> ActorDictionary:
     d = ActorDictionary(files=tuple(str(f) for f in files))
     _add_countries(d, [e for _, e in sections["countries"]])
     _add_cities(d)
-    for origin, entry in sections["places"]:
+    for _, entry in sections["places"]:
         _add_place(d, entry)
     for _, entry in sections["institutions"]:
         inst = Institution(tuple(), entry["sector"], entry.get("generic", False), entry.get("plural_people", False))
@@ -259,6 +259,9 @@ def _add_countries(d: ActorDictionary, entries: list[dict[str, Any]]) -> None:
         d.countries[code] = country
     for entry in entries:
         code = entry["code"]
+        if entry.get("obsolete"):
+            d.countries.pop(code, None)
+            continue
         country = d.countries.pop(entry.get("replaces", code), None) or Country(code=code, name=entry.get("name", code))
         country.code = code
         country.name = entry.get("name", country.name)
@@ -303,8 +306,12 @@ def _add_cities(d: ActorDictionary) -> None:
 
 
 def _add_place(d: ActorDictionary, entry: dict[str, Any]) -> None:
+    gid = entry.get("geonames_id")
+    if gid is None:  # the gazetteer may know the town under our spelling: take its GeoNames id
+        same = [p for p in d.places.get(norm(entry["name"]), []) if p.code == entry["code"] and p.geonames_id]
+        gid = same[0].geonames_id if same and entry["level"] == "city" else None
     place = PlaceEntry(entry["name"], entry["code"], entry["level"], entry.get("lat"), entry.get("lon"),
-                       entry.get("geonames_id"), population=10**9)  # ours beat gazetteer homonyms
+                       gid, population=10**9)  # ours beat gazetteer homonyms
     for alias in (entry["name"], *entry.get("aliases", [])):
         d.places.setdefault(norm(alias), []).insert(0, place)
 

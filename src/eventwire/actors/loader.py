@@ -33,7 +33,7 @@ _SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
     "countries": {
         "code": ("str", True), "name": ("str", False), "adjectives": ("list", False), "demonyms": ("list", False),
         "aliases": ("list", False), "capital": ("str", False), "wikidata_id": ("str", False),
-        "replaces": ("str", False),
+        "replaces": ("str", False), "obsolete": ("bool", False),
     },
     "places": {
         "name": ("str", True), "code": ("str", True), "level": ("str", True), "lat": ("float", False),

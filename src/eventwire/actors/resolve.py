@@ -27,6 +27,9 @@ _TOKEN = re.compile(r"[\w][\w.\-'’]*[\w]|[\w]|'s|’s|[^\w\s]")
 _DETERMINERS = {"the", "a", "an", "some", "several", "many", "two", "three", "four", "five", "dozens", "hundreds",
                 "thousands", "of", "most", "all", "other", "its", "their", "his", "her", "these", "those", "this",
                 "that"}
+# Bodies that, named after an organisation, change the sector ("the Hamas-run
+# health ministry" is GOV); fighters, gunmen and delegations of a group do not.
+_BODY_SECTORS = {"GOV", "JUD", "LEG", "COP", "MED", "EDU", "JRN"}
 ORG_TEMPLATES = {
     "GOV": "Government of {}", "MIL": "Military of {}", "COP": "Police of {}", "SPY": "Intelligence services of {}",
     "LEG": "Legislature of {}", "JUD": "Judiciary of {}",
@@ -40,25 +43,28 @@ class Analysis:
     actors: list[tuple[int, Actor]] = field(default_factory=list)
     countries: list[tuple[int, str, str]] = field(default_factory=list)  # (pos, code, how)
     institutions: list[tuple[int, Institution]] = field(default_factory=list)
+    toks: list[str] = field(default_factory=list)
+
+    def national(self) -> list[tuple[int, str, str]]:
+        """Country words that give nationality: not "ethnic Albanians" (an ethnic group, living anywhere)."""
+        return [c for c in self.countries if not (c[0] > 0 and self.toks[c[0] - 1] == "ethnic")]
 
 
-def tokens(text: str) -> list[str]:
-    """Lower-case word tokens; a hyphenated compound is also split ("Hamas-run")."""
-    out = []
-    for tok in _TOKEN.findall(text.replace("’", "'")):
-        low = tok.lower()
-        out.append(low)
-    return out
+def tokens(text: str, lower: bool = True) -> list[str]:
+    """Word tokens (lower-cased unless `lower` is False)."""
+    found = _TOKEN.findall(text.replace("’", "'"))
+    return [t.lower() for t in found] if lower else found
 
 
 def analyse(text: str, d: ActorDictionary, date: str | None = None) -> Analysis:
     """Longest-match scan of `text` against actors, countries and institutions."""
-    toks = tokens(text)
-    res = Analysis()
+    original = tokens(text, lower=False)
+    toks = [t.lower() for t in original]
+    res = Analysis(toks=toks)
     i = 0
     width = max(d.max_alias_len, 4, d.max_inst_len)
     while i < len(toks):
-        step = _match_at(toks, i, width, d, date, res)
+        step = _match_at(toks, i, width, d, date, res, original=original)
         if step == 0 and "-" in toks[i]:  # "Hamas-run", "Israeli-occupied", "pro-Iranian": try the parts
             for part in toks[i].split("-"):
                 if part not in ("pro", "anti", "run", "led", "backed", "based", "occupied", "controlled"):
@@ -68,15 +74,16 @@ def analyse(text: str, d: ActorDictionary, date: str | None = None) -> Analysis:
 
 
 def _match_at(toks: list[str], i: int, width: int, d: ActorDictionary, date: str | None, res: Analysis,
-              pos: int | None = None) -> int:
+              pos: int | None = None, original: list[str] | None = None) -> int:
     pos = i if pos is None else pos
+    original = original or toks
     for n in range(min(width, len(toks) - i), 0, -1):
         words = toks[i:i + n]
         phrase = norm(" ".join(words).replace(" 's", "'s").replace(" - ", "-"))
         if not phrase:
             continue
         actor = d.actors.get(phrase)
-        if actor and (n > 1 or _proper(toks, i, phrase)):
+        if actor and (n > 1 or _proper(original[i], actor[0], phrase)):
             res.actors.append((pos, actor[0].at(date)))
             return n
         hit = d.country_code(phrase) if (n > 1 or phrase not in _DETERMINERS) else None
@@ -90,10 +97,13 @@ def _match_at(toks: list[str], i: int, width: int, d: ActorDictionary, date: str
     return 0
 
 
-def _proper(toks: list[str], i: int, phrase: str) -> bool:
-    # One-word aliases must not be ordinary words ("amal", "as"): they need
-    # at least two letters and no determiner reading.
-    return len(phrase) > 1 and phrase not in _DETERMINERS
+def _proper(token: str, actor: Actor, phrase: str) -> bool:
+    """A one-word alias matches only as written: capitalised, and in capitals for
+    acronyms ("IS", "WHO", "AP" are not "is", "who", "ap")."""
+    if len(phrase) < 2 or phrase in _DETERMINERS or not token[:1].isupper():
+        return False
+    forms = [a for a in (actor.name, *actor.aliases) if norm(a) == phrase]
+    return not any(f.isupper() for f in forms) or token.isupper()
 
 
 def pick_sector(insts: list[tuple[int, Institution]]) -> Institution | None:
@@ -119,10 +129,10 @@ def resolve_phrase(text: str, d: ActorDictionary, date: str | None = None,
     hit = d.country_code(key)
     if hit:
         return _country_entity(text, d, hit[0], hit[1])
-    words = key.split()
-    while words and words[0] in _DETERMINERS:  # "the", "some", "two" ... before the head phrase
+    words = text.split()
+    while words and words[0].lower() in _DETERMINERS:  # "the", "some", "two" ... before the head phrase
         words.pop(0)
-    if words and len(words) < len(key.split()):
+    if words and len(words) < len(text.split()):
         inner = resolve_phrase(" ".join(words), d, date, people)
         inner.entity_text = text
         return inner
@@ -132,10 +142,17 @@ def resolve_phrase(text: str, d: ActorDictionary, date: str | None = None,
 def _combine(text: str, a: Analysis, d: ActorDictionary, people: dict[str, Entity] | None) -> Entity:
     ent = Entity(entity_text=text, source="pattern")
     inst = pick_sector(a.institutions)
-    strong_after = [i for p, i in a.institutions if not i.generic and a.actors and p > a.actors[0][0]]
+    # A body named after the actor ("Hamas-run health ministry") sets the
+    # sector; people nouns ("Hamas supporters", "students") do not.
+    strong_after = [i for p, i in a.institutions
+                    if not i.generic and not i.people and i.sector in _BODY_SECTORS and a.actors
+                    and p > a.actors[0][0]]
     if a.actors:
         actor = a.actors[0][1]
-        if actor.type == "PERSON":  # "Netanyahu's office": the person's side
+        people_after = [i for p, i in a.institutions if i.people and p > a.actors[0][0]]
+        if actor.type == "PERSON" and people_after:  # "anti-Netanyahu demonstrators": people, not his side
+            ent.name, ent.code, ent.sector, ent.type = text, actor.code, people_after[-1].sector, "NORP"
+        elif actor.type == "PERSON":  # "Netanyahu's office": the person's side
             ent.name, ent.code, ent.sector, ent.org = actor.org or actor.name, actor.code, actor.sector, actor.org
             ent.type = "ORG"
         else:
@@ -151,15 +168,18 @@ def _combine(text: str, a: Analysis, d: ActorDictionary, people: dict[str, Entit
                                                            people[tok].org)
                 ent.type = "ORG"
                 return ent
+    if a.countries and not a.national():
+        ent.type, ent.sector, ent.name = "NORP", inst.sector if inst else "CVL", text
+        return ent  # an ethnic group: its country comes from the context
     if a.countries:
-        code = a.countries[0][1]
+        code = a.national()[0][1]
         ent.code = code
         country = d.country(code)
         cname = country.name if country else code
         if inst is not None:
             ent.sector = inst.sector
             ent.type = "NORP" if inst.people else "ORG"
-            ent.name = ORG_TEMPLATES.get(inst.sector, "{}").format(cname) if not inst.people else cname
+            ent.name = ORG_TEMPLATES.get(inst.sector, "{}").format(_the(cname)) if not inst.people else cname
         else:
             ent.type, ent.name = "GPE", cname
         return ent
@@ -167,6 +187,13 @@ def _combine(text: str, a: Analysis, d: ActorDictionary, people: dict[str, Entit
         ent.sector = inst.sector
         ent.source = "pattern"
     return ent
+
+
+def _the(name: str) -> str:
+    """ "United States" -> "the United States" inside "Government of ..."."""
+    first = name.split()[0] if name else ""
+    return f"the {name}" if first in ("United", "Netherlands", "Philippines", "Gambia", "Bahamas") or (
+        name.endswith(("Republic", "Emirates", "Islands", "Kingdom"))) else name
 
 
 def from_actor(text: str, actor: Actor, source: str) -> Entity:

@@ -24,6 +24,7 @@ from .dictionary import ActorDictionary, norm
 from .resolve import ORG_TEMPLATES, analyse, from_actor, pick_sector, resolve_phrase
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sheikh", "sir", "lt.", "gen.", "col.", "sgt."}
 _LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around", "toward",
              "towards", "throughout", "via", "within", "through"}
 
@@ -43,23 +44,101 @@ class ActorsStage:
 
 def extract_entities(doc: Doc, d: ActorDictionary, date: str | None) -> list[Entity]:
     """All actor mentions of `doc`, in text order, with char offsets."""
-    person_spans = [e for e in doc.ents if _is_person(e, d, date)]
+    ents = _repair_persons([e for e in doc.ents if e.label_ in NAMED and _plausible(e)], doc, d)
+    person_spans = [e for e in ents if _is_person(e, d, date)]
     people = _people(person_spans, d, date)
     found: list[Entity] = [_person_entity(e, d, date, people) for e in person_spans]
-    for ent in doc.ents:
-        if ent.label_ in NAMED and ent not in person_spans:
+    for ent in ents:
+        if ent not in person_spans and not _title_of(ent, person_spans):
             entity = _named_entity(ent, d, date, people)
             if entity is not None:
                 found.append(entity)
     found += _institution_phrases(doc, d, date, people, person_spans)
-    return _fold(found)
+    return _from_context(_fold(found), doc, d)
+
+
+def _repair_persons(ents: list[Span], doc: Doc, d: ActorDictionary) -> list[Span]:
+    """Fix the small model's person spans.
+
+    - "Ilya Dorn" tagged as just "Dorn": extend over the first names (PROPN
+      compounds of the name) before it;
+    - a name in apposition with a title noun ("a Vostran army spokesman,
+      Ilya Dorn," / "Ilya Dorn, a spokesman") that the model missed or
+      mistyped becomes a PERSON span.
+    """
+    out = []
+    for ent in ents:
+        if ent.label_ == "PERSON":
+            start, end = ent.start, ent.end
+            while start > 0 and _first_name(doc[start - 1], ent):
+                start -= 1
+            while end - start > 1 and (doc[start].lower_ in _HONORIFICS or (doc[start].lower_,) in d.institutions):
+                start += 1  # "Minister Samir Adel": the title is not part of the name
+            ent = Span(doc, start, end, label="PERSON") if (start, end) != (ent.start, ent.end) else ent
+        out.append(ent)
+    taken = {i for e in out for i in range(e.start, e.end)}
+    for tok in doc:
+        other = tok.head if tok.dep_ == "appos" else None
+        if other is None or tok.i in taken:
+            continue
+        name, title = (tok, other) if tok.pos_ == "PROPN" else (other, tok)
+        if name.pos_ != "PROPN" or not name.is_title or title.tag_ != "NN":
+            continue
+        inst = d.institutions.get((title.lower_,))
+        if inst is None or inst.people:
+            continue
+        start = name.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+                and doc[start - 1].head.i == name.i and doc[start - 1].is_title:
+            start -= 1
+        if not any(i in taken for i in range(start, name.i + 1)) and start < name.i:
+            out = [e for e in out if not (e.start >= start and e.end <= name.i + 1)]
+            out.append(Span(doc, start, name.i + 1, label="PERSON"))
+            taken.update(range(start, name.i + 1))
+    return sorted(out, key=lambda e: e.start)
+
+
+def _first_name(tok, ent: Span) -> bool:
+    return (tok.pos_ == "PROPN" and tok.is_title and tok.dep_ == "compound" and ent.start <= tok.head.i < ent.end
+            and not tok.ent_type_ or tok.ent_type_ == "PERSON") and tok.ent_iob_ != "I"
+
+
+def _plausible(ent: Span) -> bool:
+    """Drop the small model's fragments: "pro-", "anti-", lower-case "names"."""
+    text = ent.text.strip()
+    if text.endswith("-") or sum(ch.isalpha() for ch in text) < 2:
+        return False
+    return not (ent.label_ in ("PERSON", "ORG", "GPE") and not any(ch.isupper() for ch in text))
+
+
+def _title_of(ent: Span, person_spans: list[Span]) -> bool:
+    """ "Turkish President" tagged ORG right before "Recep Tayyip Erdogan": a title, read with the person."""
+    return ent.label_ in ("ORG", "PERSON") and any(p.start == ent.end for p in person_spans) and any(
+        t.lower_ in ("president", "minister", "leader", "spokesman", "chief", "secretary", "king", "envoy")
+        for t in ent)
+
+
+def _find_actor(ent: Span, d: ActorDictionary, date: str | None):
+    """The dictionary actor for a named mention; a surname alone only names a person
+    the model also tagged PERSON ("Austin" the city is not Lloyd Austin)."""
+    actor = d.find_actor(ent.text, date)
+    if actor is not None and actor.type == "PERSON" and ent.label_ != "PERSON" and len(norm(ent.text).split()) < 2:
+        return None
+    return actor
 
 
 def _is_person(ent: Span, d: ActorDictionary, date: str | None) -> bool:
-    actor = d.find_actor(ent.text, date)
+    actor = _find_actor(ent, d, date)
     if actor is not None:
         return actor.type == "PERSON"
+    if ent.label_ == "PERSON" and (d.country_code(ent.text) or _all_country_words(ent.text, d)):
+        return False  # "Bangladeshi", "Bosnian Serbs": the small model's PERSON is a nationality
     return ent.label_ == "PERSON"
+
+
+def _all_country_words(text: str, d: ActorDictionary) -> bool:
+    words = norm(text).split()
+    return bool(words) and all(d.country_code(w) for w in words)
 
 
 # --- people -------------------------------------------------------------
@@ -105,8 +184,8 @@ def _own_resolution(ent: Span, d: ActorDictionary, date: str | None, known: dict
         if phrase is None:
             continue
         desc = resolve_phrase(phrase.text, d, date, known)
-        if desc.code or (desc.name and desc.type == "ORG"):
-            return _affiliated(ent, desc)
+        if desc.code or desc.sector or (desc.name and desc.type == "ORG"):
+            return _affiliated(ent, desc)  # "President X" gives the sector; the sentence may give the country
     return None
 
 
@@ -141,9 +220,11 @@ def _person_entity(ent: Span, d: ActorDictionary, date: str | None, people: dict
 
 def _named_entity(ent: Span, d: ActorDictionary, date: str | None, people: dict[str, Entity]) -> Entity | None:
     text = ent.text
-    actor = d.find_actor(text, date)
+    actor = _find_actor(ent, d, date)
     if actor is not None:
         return _at(from_actor(text, actor, "dictionary"), ent)
+    if ent.label_ == "NORP" and _ethnic(ent):  # "ethnic Albanians": a group, located by the sentence
+        return _at(Entity(entity_text=text, name=text, type="NORP", sector="CVL", source="pattern"), ent)
     hit = d.country_code(text)
     if hit is not None:
         entity = resolve_phrase(text, d, date)
@@ -156,17 +237,34 @@ def _named_entity(ent: Span, d: ActorDictionary, date: str | None, people: dict[
             "GPE", "LOC", "FAC") else "GPE", source="gazetteer"), ent)
     if ent.label_ in ("LOC", "FAC"):
         return None  # unknown places are not actors
-    if ent.label_ == "ORG":
+    if ent.label_ in ("ORG", "GPE") and len(ent) >= 2 and all(t.is_title for t in ent):
+        person = _own_resolution(ent, d, date, people)  # "Vice-President Moody Awori" tagged ORG
+        if person is not None and _titled(ent, d):
+            return _at(person, ent)
+    if ent.label_ in ("ORG", "NORP", "PERSON"):  # "Egyptian Foreign Ministry", "Bosnian Serbs"
         entity = resolve_phrase(text, d, date, people)
         if entity.code:
-            entity.type = entity.type or "ORG"
+            entity.type = entity.type or ("ORG" if ent.label_ == "ORG" else "NORP")
             return _at(entity, ent)
     return _at(Entity(entity_text=text, name=_clean_name(text), type=ent.label_, source="spacy"), ent)
+
+
+def _titled(ent: Span, d: ActorDictionary) -> bool:
+    """A person's title right before the name ("Minister", "spokesman", "Gen.")."""
+    title = title_phrase(ent)
+    if title is None:
+        return False
+    last = d.institutions.get((title[-1].lower_,))
+    return last is not None and not last.people and title[-1].lower_ not in ("government", "ministry", "army")
 
 
 def _gazetteer(text: str, d: ActorDictionary):
     entries = d.places.get(norm(text))
     return entries[0] if entries else None
+
+
+def _ethnic(span: Span) -> bool:
+    return span[0].lower_ == "ethnic" or (span.start > 0 and span.doc[span.start - 1].lower_ == "ethnic")
 
 
 def _locative(ent: Span) -> bool:
@@ -180,33 +278,55 @@ def _institution_phrases(doc: Doc, d: ActorDictionary, date: str | None, people:
     taken = [(e.start, e.end) for e in person_spans]
     out = []
     for chunk in doc.noun_chunks:
-        span = _extend(_trim(chunk))
-        if span is None or any(s < span.end and span.start < e for s, e in taken):
-            continue
-        a = analyse(span.text, d, date)
+        core = _trim(chunk)
+        span = _extend(core)
+        if span is None or any(s < span.end and span.start < e or s == span.end for s, e in taken):
+            continue  # inside a person's mention, or the person's title ("Turkish President" + name)
+        a = analyse(core.text, d, date)  # the institution noun must be in the phrase itself
         inst = pick_sector(a.institutions)
-        if inst is None or not (a.actors or a.countries):
+        group = span is not core and norm(core.root.text) in d.adjectives  # "Albanians of southern Serbia"
+        if (inst is None and not group) or not (a.actors or a.countries or span is not core):
             continue
-        entity = resolve_phrase(span.text, d, date, people)
+        entity = resolve_phrase(core.text, d, date, people)
+        if span is not core and not (a.actors or a.national()):
+            # "rebels in the Ivory Coast", "ethnic Albanians in south Serbia": the place gives the country
+            entity.code = _place_code(span.doc[core.end + 1:span.end].text, d)
+            entity.sector = entity.sector or (inst.sector if inst else "CVL")
+            entity.name = entity.name if entity.name and entity.name != core.text else span.text
         if entity.code is None and entity.name is None:
             continue
         entity.source = "pattern" if entity.source != "dictionary" else "dictionary"
-        out.append(_at(entity, span))
+        out.append(_at(entity, core))  # the place after "in/of" stays a mention of its own
     return out
 
 
+_MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "PART"}
+
+
+def _place_code(text: str, d: ActorDictionary) -> str | None:
+    from .places import place_for
+
+    place = place_for(text, d)
+    return place.code if place else None
+
+
 def _trim(chunk: Span) -> Span | None:
-    start = chunk.start
-    while start < chunk.end and (chunk.doc[start].pos_ in ("DET", "NUM", "PRON") or chunk.doc[start].is_punct
-                                 or chunk.doc[start].lower_ in ("some", "many", "several", "dozens", "hundreds")):
+    """The run of modifiers ending at the chunk's head: "senior Egyptian intelligence officials"."""
+    doc, root = chunk.doc, chunk.root
+    start = root.i
+    while start > chunk.start:
+        prev = doc[start - 1]
+        if prev.pos_ in _MODIFIER_POS or prev.text in ("-", "'s", "’s") or prev.lower_ == "state":
+            start -= 1
+        else:
+            break
+    while start < root.i and doc[start].pos_ == "PART":
         start += 1
-    return chunk.doc[start:chunk.end] if start < chunk.end else None
+    return doc[start:chunk.end]
 
 
-def _extend(span: Span | None) -> Span | None:
+def _extend(span: Span) -> Span:
     """Add a following "of/in + place" to the phrase: "rebels in the Ivory Coast"."""
-    if span is None:
-        return None
     root = span.root
     for child in root.rights:
         if child.dep_ == "prep" and child.lower_ in ("of", "in") and child.i == span.end:
@@ -219,7 +339,8 @@ def _extend(span: Span | None) -> Span | None:
 # --- helpers ------------------------------------------------------------
 
 def _at(entity: Entity, span: Span) -> Entity:
-    """Set char offsets of `span`, leaving a trailing possessive outside."""
+    """Set char offsets of `span`, leaving a trailing possessive outside; default the type."""
+    entity.type = entity.type or ("ORG" if entity.sector else span.label_ or "ORG")
     start, end = span.start_char, span.end_char
     text = span.doc.text[start:end]
     for suffix in ("'s", "’s"):
@@ -228,6 +349,30 @@ def _at(entity: Entity, span: Span) -> Entity:
     entity.start, entity.end = start, end
     entity.entity_text = span.doc.text[start:end]
     return entity
+
+
+def _from_context(found: list[Entity], doc: Doc, d: ActorDictionary) -> list[Entity]:
+    """Country for an uncoded person with a title ("President Levy Mwanawasa") or an ethnic group.
+
+    News names a domestic office-holder without the country when the
+    sentence places the story: the nearest country mention before it in the
+    sentence, else the only country mentioned after it. Marked `context`.
+    """
+    for ent in found:
+        ethnic = ent.type == "NORP" and ent.source == "pattern" and _ethnic(
+            doc.char_span(ent.start, ent.end, alignment_mode="expand"))
+        wants = (ent.type == "PERSON" and ent.sector) or ethnic
+        if ent.code is not None or not wants:
+            continue
+        sent = doc.char_span(ent.start, ent.end, alignment_mode="expand").sent
+        coded = [e for e in found if e is not ent and e.code in d.countries and e.type in ("GPE", "NORP", "ORG", "LOC")
+                 and sent.start_char <= e.start < sent.end_char]
+        before = [e for e in coded if e.end <= ent.start]
+        after = [e for e in coded if e.start >= ent.end]
+        code = before[-1].code if before else (after[0].code if after else None)
+        if code:
+            ent.code, ent.source = code, "context"
+    return found
 
 
 def _fold(found: list[Entity]) -> list[Entity]:

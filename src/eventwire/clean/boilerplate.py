@@ -21,7 +21,7 @@ from .lexicon import LinePattern
 # Lines longer than this are prose, never a widget: skip matching (speed, and
 # no pattern should ever swallow a paragraph).
 MAX_BOILERPLATE_CHARS = 300
-# `tail_only` patterns apply among this many last non-empty lines.
+# `tail_only` patterns apply among this many last non-empty lines (at most a third of them).
 TAIL_LINES = 8
 # After an end marker, a line with at most this many words and no sentence-final
 # punctuation is navigation (a related headline, a form label).
@@ -69,7 +69,8 @@ def outlet_from_match(m: re.Match) -> str | None:
 def drop_boilerplate(lines: list[Line], patterns: tuple[LinePattern, ...]) -> list[str]:
     """Mark boilerplate lines (sets `Line.reason`); return the outlet names they mention."""
     live = [ln for ln in lines if ln.text and ln.reason is None]
-    tail_start = live[-TAIL_LINES].no if len(live) >= TAIL_LINES else 0
+    tail = min(TAIL_LINES, max(2, len(live) // 3))  # a short article is not all tail
+    tail_start = live[-tail].no if len(live) >= tail else 0
     outlets: list[str] = []
     cutting = False  # inside a tail cut, after an end marker
     for ln in live:

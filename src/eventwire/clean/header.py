@@ -11,10 +11,12 @@ image caption, and may carry a byline or a date line before the body. Rules
   leader", "Arvenian President") and a capitalised name of 2-4 words that the
   article itself repeats. Headlines, in contrast, say something happened (a
   verb) and are not a bare name. Captions are dropped and recorded.
-- The headline is the first remaining line if it reads like one: one
-  sentence, at most 30 words, and if it ends with a full stop, title-cased
-  and at most 20 words (else it is a lead paragraph: no title). The headline
-  stays in the body, where its quotes, events and labels can be found.
+- The headline is the first remaining line if it reads like one: at most 30
+  words, at most 20 if it ends with a full stop, one sentence (two in a line
+  of <= 14 words, "Virginian could make history. Again."); else the text
+  starts with its lead paragraph and has no title. A headline ending in ";"
+  or ":" continues with the deck on the next line of the same block. The
+  headline stays in the body, where its quotes, events and labels are found.
 - A signature is the last line of the body when it is a short capitalised
   name (1-4 words, no sentence punctuation or digits), e.g. an outlet's name
   printed under the story: dropped, recorded and offered as the outlet.
@@ -31,7 +33,9 @@ from .lexicon import HeaderRules
 TOP_LINES = 6  # bylines, dates and captions are looked for among this many first lines
 MIN_LINES_FOR_SIGNATURE = 3
 _QUOTES_DIGITS = re.compile(r"[\"“”‘’'«»:;\d()\[\]]")
-_TWO_SENTENCES = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+# A sentence break: a lower-case word of 3+ letters, then . ! or ?, then a capital
+# ("vs. Clinton", "Gen. Ali" and "U.S. Says" are not breaks).
+_SENTENCE_BREAK = re.compile(r"(?<![A-Za-z])[a-z]{3,}[.!?]\s+[A-Z]")
 _NAME_WORD = re.compile(r"^[A-Z][\w’'.-]*$")
 
 
@@ -67,15 +71,14 @@ def is_caption(text: str, body: str, rules: HeaderRules) -> bool:
 
 
 def looks_like_headline(text: str) -> bool:
-    """One short sentence; a full stop at the end only in a title-cased line of <= 20 words."""
+    """Short: <= 30 words, or <= 20 when it ends with a full stop; one sentence (two if <= 14 words)."""
     words = text.split()
-    if not 2 <= len(words) <= 30 or len(text) > 250 or _TWO_SENTENCES.search(text):
+    if not 2 <= len(words) <= 30 or len(text) > 250:
         return False
-    if text.endswith("."):
-        long_words = [w for w in words if len(w) >= 4 and w[0].isalpha()]
-        title_cased = sum(w[0].isupper() for w in long_words) >= 0.6 * max(1, len(long_words))
-        return len(words) <= 20 and title_cased
-    return True
+    breaks = len(_SENTENCE_BREAK.findall(text))
+    if breaks > 1 or (breaks == 1 and len(words) > 14):
+        return False
+    return len(words) <= 20 or not text.endswith(".")
 
 
 def match_byline(text: str, rules: HeaderRules) -> tuple[str, str | None] | None:
@@ -117,6 +120,7 @@ def analyse_header(lines: list[Line], rules: HeaderRules) -> Header:
     live = [ln for ln in lines if ln.text and ln.reason is None]
     body = "\n".join(ln.text for ln in live)
     title_done = False
+    title_line = None
     for ln in live[:TOP_LINES]:
         if (date_text := match_date_line(ln.text, rules)) is not None:
             ln.reason, header.date_text = "date_line", header.date_text or date_text
@@ -130,10 +134,13 @@ def analyse_header(lines: list[Line], rules: HeaderRules) -> Header:
             header.captions.append(ln.text)
         elif not title_done:
             title_done = True
-            if looks_like_headline(ln.text):
-                header.title = ln.text
-            else:
+            if ln is live[-1] or not looks_like_headline(ln.text):  # a lone line is the body, not a headline
                 break  # the body has begun: no metadata lines after a paragraph
+            header.title = ln.text
+            title_line = ln
+        elif header.title and header.title[-1] in ";:" and ln.no == title_line.no + 1 and looks_like_headline(ln.text):
+            header.title = f"{header.title} {ln.text}"  # headline; deck on the next line of the same block
+            title_line = ln
         else:
             break
     rest = [ln for ln in live if ln.reason is None]

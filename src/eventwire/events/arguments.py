@@ -109,6 +109,16 @@ class ArgumentResolver:
             out.extend(self._resolve_one(tok, quote))
         return _dedupe(out)
 
+    def resolve_modifiers(self, head: Any, mods: list[Any]) -> list[Entity]:
+        """Coded mentions among a noun's modifiers ("Israeli strikes", "Hamas's attack")."""
+        start = min(m.left_edge.idx for m in mods)
+        end = max(m.right_edge.idx + len(m.right_edge) for m in mods)
+        out = []
+        for m in self.mentions_in(start, end):
+            if m.code or m.type in ("PERSON", "ORG"):
+                out.append(_copy(m))
+        return _dedupe(out)
+
     def _resolve_one(self, tok: Any, quote: Quote | None) -> list[Entity]:
         if tok.pos_ == "PRON":
             return self._pronoun(tok, quote)

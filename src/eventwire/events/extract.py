@@ -252,19 +252,20 @@ class DocCoder:
         pat, clause, m = tr.pattern, tr.clause, self.markers
         event, mode, requested, rule = pat.event, self._mode(tr), tr.requested, pat.id
         negated = flags.is_negated(clause, m) or (tr.tok is not clause and flags.is_negated(tr.tok, m))
-        intent = pat.intent or flags.is_future(clause, m) or flags.has_condition(clause, m) or (
+        stated = flags.is_future(clause, m) or flags.has_condition(clause, m) or (
             flags.would_form(clause) and clause.dep_ == "ccomp")
         if pat.intent and requested is not None:
             event = m["intent_transform"].get(requested[0], event)
             rule += ">" + requested[0].lower()
-        elif intent and event not in NO_TRANSFORM and not negated:
+        if negated and (stated or pat.intent) and event in m["negated_intent_reject"]:
+            # "will not accept", "is not willing to meet": a refusal, coded as the positive REJECT
+            requested = requested if pat.intent and requested else (event, mode)
+            event, negated, rule = "REJECT", False, rule + "+refusal"
+        elif stated and not negated and not pat.intent and event not in NO_TRANSFORM:
             requested = (event, mode)
             event = m["intent_transform"].get(event, event)
             rule += "+intent"
             mode = None
-        if negated and intent and (requested[0] if requested and pat.intent else event) in m["negated_intent_reject"]:
-            requested = requested if pat.intent and requested else (event, mode)
-            event, negated, rule = "REJECT", False, rule + "+refusal"
         if requested is not None and event in ("REQUEST", "REJECT"):
             mode = m["request_modes"].get(requested[0])
         elif requested is not None and event == "THREATEN":

@@ -24,6 +24,7 @@ across runs and processes.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import defaultdict
@@ -33,6 +34,7 @@ from datetime import date as Date
 from typing import Any
 
 from datasketch import MinHash, MinHashLSH
+from spacy.lang.en import English
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Article, Event
@@ -185,3 +187,59 @@ def assign_clusters(store: Any) -> dict[str, Any]:
     shared = sum(1 for evs in result.members.values() if len({by_event[e] for e in evs}) > 1)
     return {"events": len(result.clusters), "clusters": len(result.members), "multi_article_clusters": shared,
             "duplicates": result.duplicates}
+
+
+def _numbers(text: str) -> list[str]:
+    """Number phrases of an event sentence ("twelve fighters", "19 people"): casualty and size figures."""
+    doc = _tokenizer()(text)
+    out = []
+    for tok in doc:
+        if tok.like_num and not (tok.is_digit and len(tok.text) == 4):  # years are dates, not figures
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            out.append(f"{tok.text} {nxt.text}" if nxt is not None and nxt.is_alpha else tok.text)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer() -> English:
+    return English()  # a blank pipeline: tokens and like_num, no model
+
+
+def cluster_summary(store: Any, cluster_id: str) -> dict[str, Any]:
+    """One cluster: its events, reporting outlets, first report and variants across outlets.
+
+    `variants.numbers` lists each outlet's number phrases in the event
+    sentences (different casualty figures show up here); `variants.labels`
+    the writer's descriptor labels each outlet gave each actor of the event.
+    Syndicated copies are listed under `republished_by`, not counted in
+    `outlets` or `reports`.
+    """
+    rows = list(store.iter_events(cluster_id=cluster_id))
+    articles = {a.id: a for a in load_articles(store, sorted({r["article_id"] for r in rows}))}
+    events = [ev for a in articles.values() for ev in a.events if ev.cluster_id == cluster_id]
+    originals = sorted((a for a in articles.values() if not a.duplicate_of), key=_original_order)
+    names = {e.name or e.entity_text for ev in events for e in ev.actor + ev.recipient}
+    numbers: dict[str, list[str]] = defaultdict(list)
+    labels: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for a in originals:
+        outlet = a.outlet or "(unknown outlet)"
+        for ev in a.events:
+            if ev.cluster_id == cluster_id:
+                numbers[outlet].extend(n for n in _numbers(ev.event_text) if n not in numbers[outlet])
+        for lab in a.labels:
+            if lab.kind == "descriptor" and lab.voice == "writer" and lab.actor in names \
+                    and lab.text not in labels[lab.actor][outlet]:
+                labels[lab.actor][outlet].append(lab.text)
+    first = originals[0] if originals else None
+    return {
+        "cluster_id": cluster_id,
+        "event": events[0].event if events else None,
+        "events": [{"id": ev.id, "article_id": ev.article_id, "event_text": ev.event_text, "date": ev.date}
+                   for ev in events],
+        "reports": len(originals),
+        "outlets": sorted({a.outlet or "(unknown outlet)" for a in originals}),
+        "republished_by": sorted({a.outlet or "(unknown outlet)" for a in articles.values() if a.duplicate_of}),
+        "first_report": ({"article_id": first.id, "outlet": first.outlet, "date": first.date, "title": first.title}
+                         if first else None),
+        "variants": {"numbers": dict(numbers), "labels": {k: dict(v) for k, v in labels.items()}},
+    }

@@ -90,6 +90,17 @@ def _head_entry(tok: Token, lex: FramingLexicon) -> Head | None:
             or lex.heads.get(tok.lemma_.lower()))
 
 
+def _compound(tok: Token) -> str:
+    """The lower-cased hyphenated word a token belongs to ("so-called" for "so", "-" or "called")."""
+    doc = tok.doc
+    a = b = tok.i
+    while a > 0 and not doc[a - 1].whitespace_ and "-" in (doc[a - 1].text, doc[a].text):
+        a -= 1
+    while b + 1 < len(doc) and not doc[b].whitespace_ and "-" in (doc[b].text, doc[b + 1].text):
+        b += 1
+    return doc[a:b + 1].text.lower() if a < b else tok.lower_
+
+
 def _is_sponsor(tok: Token, lex: FramingLexicon) -> bool:
     """'backed' in 'Vostra-backed' (joined by a hyphen without spaces)."""
     return (tok.lower_ in lex.sponsor_suffixes and tok.i >= 2 and tok.nbor(-1).text == "-"
@@ -102,7 +113,10 @@ def _modifier_start(head: Token, mentions: Mentions) -> int:
     doc = head.doc
     while i > head.sent.start:
         prev = doc[i - 1]
-        joined = prev.text == "-" and not prev.whitespace_
+        joined = prev.text == "-" and not prev.whitespace_ and i - 2 >= head.sent.start
+        if joined:  # "so-called", "Vostra-backed": take the word before the hyphen too
+            i -= 2
+            continue
         coordinating = prev.pos_ == "CCONJ" and i - 2 >= 0 and doc[i - 2].pos_ == "ADJ"
         inside = prev.dep_ == "conj" or prev.i < prev.head.i <= head.i  # attached within the phrase
         if joined or coordinating or (prev.pos_ in ("ADJ", "NOUN", "PROPN", "VERB") and prev.tag_ != "POS"
@@ -121,7 +135,7 @@ def _qualifies(mods: list[Token], entry: Head | None, lex: FramingLexicon, menti
         return True
     for tok in mods:
         low = tok.lower_
-        if low in lex.modifiers or _is_sponsor(tok, lex):
+        if _compound(tok) in lex.modifiers or _is_sponsor(tok, lex):
             return True
         if (tok.pos_ in ("ADJ", "NOUN", "VERB") and low not in lex.neutral_modifiers and not tok.like_num
                 and tok.i not in mentions.by_token and tok.is_alpha and not tok.is_title):
@@ -149,11 +163,12 @@ def _candidates(doc: Doc, lex: FramingLexicon, mentions: Mentions):
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         # a word before a common noun modifies it and is not the head ("terrorist organization")
-        if nxt is not None and nxt.pos_ == "NOUN" and nxt.i not in mentions.by_token:
+        if nxt is not None and (nxt.pos_ == "NOUN" or nxt.pos_ == "PROPN" and nxt.is_lower) \
+                and nxt.i not in mentions.by_token:
             continue
         mods = list(doc[_modifier_start(tok, mentions):tok.i])
         if entry is None:  # any noun with a label modifier: "leftist mayor", "Vostra-backed network"
-            if not any(m.lower_ in lex.modifiers or _is_sponsor(m, lex) for m in mods):
+            if not any(_compound(m) in lex.modifiers or _is_sponsor(m, lex) for m in mods):
                 continue
         if _qualifies(mods, entry, lex, mentions):
             yield tok, entry, mods
@@ -169,6 +184,25 @@ def _after_pp(doc: Doc, i: int) -> int:
     return i
 
 
+def _determiner_start(doc: Doc, start: int) -> int:
+    """Where the noun phrase begins before its premodifiers: a determiner or a short possessor ("the valley's")."""
+    i = start
+    if i > 0 and doc[i - 1].tag_ == "POS":
+        i -= 1
+        while i > 0 and start - i <= 4 and doc[i - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET"):
+            i -= 1
+            if doc[i].pos_ == "DET":
+                break
+        return i
+    return i - 1 if i > 0 and doc[i - 1].pos_ in ("DET", "PRON") and doc[i - 1].tag_ != "PRP" else i
+
+
+def _restrictive(tok: Token) -> bool:
+    """A head with its own "of"-complement or relative clause introduces a new referent
+    ("the Vostra-backed network of smugglers that arms it") rather than referring back."""
+    return any(c.dep_ == "relcl" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.rights)
+
+
 def _attach(tok: Token, entry: Head | None, start: int, mentions: Mentions) -> tuple[Entity | None, str]:
     doc = tok.doc
     nxt = tok.i + 1
@@ -176,8 +210,8 @@ def _attach(tok: Token, entry: Head | None, start: int, mentions: Mentions) -> t
     ent = mentions.at(nxt) if nxt < len(doc) else None
     if ent is not None:
         return ent, "premodifier"
-    # apposition after the name: "Kaspar Lund, the hardline leader ..."
-    det = start - 1 if start > 0 and doc[start - 1].pos_ == "DET" else start
+    # apposition after the name: "Kaspar Lund, the hardline leader ...", "X, the valley's largest ..."
+    det = _determiner_start(doc, start)
     if det >= 2 and doc[det - 1].text == ",":
         types = ("PERSON", "ORG", "GPE") if entry is not None and entry.category == "state" else ("PERSON", "ORG")
         ent = mentions.at(det - 2, types)
@@ -210,7 +244,8 @@ def _attach(tok: Token, entry: Head | None, start: int, mentions: Mentions) -> t
 def _anaphor(tok: Token, entry: Head | None, start: int, mentions: Mentions, mods: list[Token]) -> Entity | None:
     """A definite singular label phrase refers to the nearest fitting actor mentioned shortly before."""
     doc = tok.doc
-    if start == 0 or doc[start - 1].lower_ not in DEFINITE or tok.tag_ not in ("NN", "NNP") or entry is None:
+    if (start == 0 or doc[start - 1].lower_ not in DEFINITE or tok.tag_ not in ("NN", "NNP") or entry is None
+            or _restrictive(tok)):
         return None
     inner = next((mentions.at(m.i, ("ORG",)) for m in mods if mentions.at(m.i, ("ORG",))), None)
     if inner is not None:  # "the Hamas terrorist": a member of the named organisation
@@ -257,7 +292,7 @@ def _name_premodifiers(doc: Doc, lex: FramingLexicon, mentions: Mentions, taken:
         while i >= 0 and (doc[i].is_title and doc[i].pos_ in ("PROPN", "NOUN") or mentions.at(i, ("NORP",))):
             i -= 1  # titles ("President") and nationality adjectives ("Arvenian")
         last = i
-        while i >= 0 and (doc[i].lower_ in lex.modifiers or _is_sponsor(doc[i], lex)
+        while i >= 0 and (_compound(doc[i]) in lex.modifiers or _is_sponsor(doc[i], lex)
                           or (doc[i].text == "-" and not doc[i].whitespace_)
                           or (i + 2 <= last and _is_sponsor(doc[i + 2], lex))):
             i -= 1

@@ -23,15 +23,12 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
-from spacy.lang.en import English
-
 from ..model import Article
 from .cluster import load_articles
 
 UNKNOWN_OUTLET = "(unknown outlet)"
 MISSED_MIN_OUTLETS = 2
 _WORD = re.compile(r"\w+")
-_tokenizer = None
 
 
 def _side(quote) -> str:
@@ -89,25 +86,19 @@ def build_report(articles: list[Article]) -> dict[str, Any]:
         for ev in a.events:
             if ev.cluster_id:
                 cluster_outlets[ev.cluster_id].add(a.outlet or UNKNOWN_OUTLET)
+    copies: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for a in articles:
+        if a.duplicate_of:
+            copies[a.outlet or UNKNOWN_OUTLET].append({"article_id": a.id, "duplicate_of": a.duplicate_of})
     outlets = {}
-    for outlet, arts in sorted(by_outlet.items()):
+    for outlet in sorted(set(by_outlet) | set(copies)):  # an outlet that only republished still appears
+        arts = by_outlet.get(outlet, [])
         block = _outlet_block(arts)
-        covered = sorted({ev.cluster_id for a in arts for ev in a.events if ev.cluster_id})
-        block["clusters_covered"] = covered
+        block["clusters_covered"] = sorted({ev.cluster_id for a in arts for ev in a.events if ev.cluster_id})
         block["clusters_missed"] = sorted(c for c, outs in cluster_outlets.items()
                                           if outlet not in outs and len(outs) >= MISSED_MIN_OUTLETS)
-        block["republished"] = [{"article_id": a.id, "duplicate_of": a.duplicate_of}
-                                for a in articles if a.duplicate_of and (a.outlet or UNKNOWN_OUTLET) == outlet]
+        block["republished"] = copies.get(outlet, [])
         outlets[outlet] = block
-    for a in articles:  # an outlet that only republished still appears
-        if a.duplicate_of and (a.outlet or UNKNOWN_OUTLET) not in outlets:
-            outlets[a.outlet or UNKNOWN_OUTLET] = {**_outlet_block([]), "clusters_covered": [], "clusters_missed": [],
-                                                   "republished": [{"article_id": a.id,
-                                                                    "duplicate_of": a.duplicate_of}]}
-        elif a.duplicate_of and not any(r["article_id"] == a.id for r in outlets[a.outlet or UNKNOWN_OUTLET]
-                                        ["republished"]):
-            outlets[a.outlet or UNKNOWN_OUTLET]["republished"].append({"article_id": a.id,
-                                                                      "duplicate_of": a.duplicate_of})
     shared = {c: sorted(outs) for c, outs in sorted(cluster_outlets.items()) if len(outs) > 1}
     return {"outlets": outlets, "shared_clusters": shared, "articles": len(articles),
             "duplicates": sum(1 for a in articles if a.duplicate_of)}
@@ -140,8 +131,9 @@ def format_report(report: dict[str, Any]) -> str:
                      + (f": {terms}" if terms else ""))
         lines.append(f"  unattributed evaluative claims: {block['unattributed_claims']}")
         if block["statement_share"]:
+            shares = block["statement_share"].items()
             lines.append("  statements by side: " + ", ".join(
-                f"{side} {block['statements'][side]} ({share:.0%})" for side, share in block["statement_share"].items()))
+                f"{side} {block['statements'][side]} ({share:.0%})" for side, share in shares))
         lines.append(f"  clusters covered: {len(block['clusters_covered'])}; missed (reported by "
                      f">= {MISSED_MIN_OUTLETS} others): {', '.join(block['clusters_missed']) or 'none'}")
     return "\n".join(lines)

@@ -15,6 +15,7 @@ the feed or page URL and the reason, and the other items go on.
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
 import re
 import urllib.error
@@ -129,7 +130,10 @@ def item_article(item: FeedItem, settings: Settings | None = None, fetch: Fetch 
     settings = settings or Settings()
     source = item.link or f"{item.feed}#{item.key}"
     if item.content is not None:
-        data = item.content.encode("utf-8")
+        # Feed content is a fragment: give trafilatura a page around it.
+        title = html.escape(item.title or "")
+        data = (f'<html><head><meta charset="utf-8"><title>{title}</title></head><body><article><h1>{title}</h1>'
+                f"{item.content}</article></body></html>").encode("utf-8")
     elif item.link:
         try:
             data = (fetch or _fetcher(settings, timeout))(item.link)
@@ -142,8 +146,7 @@ def item_article(item: FeedItem, settings: Settings | None = None, fetch: Fetch 
     if isinstance(article, Failure):
         article.article_id = item.id
         return article
-    article.id = item.id
-    article.url = item.link or article.url
+    article.id = item.id  # the guid-based id when the item has no link
     article.title = article.title or item.title
     article.date = article.date or item.date
     article.outlet = article.outlet or item.feed_title

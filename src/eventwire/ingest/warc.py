@@ -45,10 +45,18 @@ def url_id(url: str) -> str:
 
 
 def html_article(data: bytes, source: str, url: str | None, settings: Settings) -> Article | Failure:
-    """One HTML page -> Article through ingest's HTML reader (trafilatura), with `url` as given."""
-    from .html import read_html_bytes
+    """One HTML page -> Article through ingest's HTML reader (trafilatura); id from `url`, which it keeps."""
+    from .readers import Source, read_html
 
-    return read_html_bytes(data, source=source, settings=settings, url=url)
+    article_id = url_id(url) if url else hashlib.sha1(source.encode("utf-8")).hexdigest()[:16]
+    item = next(iter(read_html(data, Source(source, article_id), settings)), None)
+    if item is None:
+        return Failure(source=source, stage="ingest", reason=f"{source}: no article in the HTML")
+    if isinstance(item, Article):
+        item.url = url or item.url
+    else:
+        item.article_id = article_id
+    return item
 
 
 def is_warc(path: str | Path) -> bool:
@@ -76,40 +84,37 @@ def _records(fh, name: str, settings: Settings) -> Iterator[Article | Failure]:
     offset = 0
     try:
         for record in records:
+            payload = _html_payload(record, settings)
+            if payload is None:
+                continue
+            # warcio knows a record's offset once its payload is consumed (it reads to the record's end).
             offset = records.get_record_offset()
-            item = _record_article(record, f"{name}#offset={offset}", settings)
-            if item is not None:
-                yield item
+            source = f"{name}#offset={offset}"
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            if len(payload) > settings.max_bytes:
+                yield Failure(source=source, stage="ingest", article_id=url_id(url) if url else None,
+                              reason=f"{source}: HTML payload over the limit of {settings.max_bytes} bytes "
+                                     f"(ingest.max_bytes)")
+                continue
+            yield html_article(payload, source, url, settings)
     except Exception as exc:  # warcio raises several types for truncated or garbage input
-        where = records.offset if hasattr(records, "offset") else offset
-        yield Failure(source=f"{name}#offset={where}", stage="ingest",
-                      reason=f"unreadable WARC record ({type(exc).__name__}: {exc}); rest of the file skipped")
+        source = f"{name}#offset={offset}"
+        yield Failure(source=source, stage="ingest",
+                      reason=f"{source}: unreadable WARC record after this offset ({type(exc).__name__}: {exc}); "
+                             f"rest of the file skipped")
 
 
-def _record_article(record, source: str, settings: Settings) -> Article | Failure | None:
-    """The Article of one response record, a Failure, or None when the record is not an HTML page."""
+def _html_payload(record, settings: Settings) -> bytes | None:
+    """The HTML body of a 2xx response record (at most max_bytes + 1 bytes), or None for any other record."""
     if record.rec_type != "response" or record.http_headers is None:
         return None
     content_type = (record.http_headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
     if content_type not in HTML_TYPES:
         return None
-    url = record.rec_headers.get_header("WARC-Target-URI")
     status = record.http_headers.get_statuscode()
     if status and not status.startswith("2"):
         return None  # redirects and error pages are not articles
-    stream = record.content_stream()
-    data = stream.read(settings.max_bytes + 1)
-    if len(data) > settings.max_bytes:
-        # Drain the rest without keeping it so the iterator can move on to the next record.
-        while stream.read(1 << 20):
-            pass
-        return Failure(source=source, stage="ingest",
-                       reason=f"HTML payload over the limit of {settings.max_bytes} bytes (ingest.max_bytes)")
-    item = html_article(data, source, url, settings)
-    if isinstance(item, Article) and url:
-        item.id = url_id(url)
-        item.url = url
-    return item
+    return record.content_stream().read(settings.max_bytes + 1)
 
 
 def write_html_warc(path: str | Path, pages: Iterable[tuple[str, bytes]], gzip: bool = True,

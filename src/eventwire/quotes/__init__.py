@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import Article, Cue, Label, Quote
-from .extract import Attribution, extract
+from .extract import Attribution, extract_attributions
 from .lexicon import Lexicon, load_lexicon
 from .speakers import SpeakerResolver
 
@@ -27,7 +27,7 @@ __all__ = ["QuoteStage", "extract_quotes", "load_lexicon", "make_stage"]
 
 def extract_quotes(article: Article, doc: Doc, lex: Lexicon) -> tuple[list[Quote], list[Label]]:
     """The quotes and scare-quote labels of one parsed article (`doc` is the parse of `article.text`)."""
-    found = extract(doc, lex)
+    found = extract_attributions(doc, lex)
     resolver = SpeakerResolver(article, doc, lex, found.quotes)
     quotes = [_quote(article, doc, n, a, resolver) for n, a in enumerate(found.attributions)]
     first = len(article.labels)

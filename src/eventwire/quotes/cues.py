@@ -39,6 +39,7 @@ class CueMatch:
     content: TokSpan | None = None
     relays: list[TokSpan] = field(default_factory=list)  # nearest first
     relay_only: bool = False  # "according to a translation by X": names a relay, not a statement
+    kind: str | None = None  # set when the layout decides it (speaker labels, dash signatures)
 
     def content_chars(self, doc: Doc) -> tuple[int, int] | None:
         if self.content is None:
@@ -146,6 +147,36 @@ def _object_content(verb: Token) -> TokSpan | None:
     return min(p[0] for p in parts), max(p[1] for p in parts)
 
 
+def _parenthetical(verb: Token) -> bool:
+    """A short cue clause set off by commas inside its content: "The plan, he said, failed"."""
+    head = verb.head
+    if verb.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+        return False
+    lo, hi = verb.left_edge.i, verb.right_edge.i
+    if hi - lo > 7 or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    doc = verb.doc
+    commas = {i for i in (lo - 1, lo, hi, hi + 1) if 0 <= i < len(doc) and doc[i].text == ","}
+    return bool(commas)
+
+
+def _host_content(verb: Token) -> TokSpan | None:
+    """The clause a parenthetical cue sits in, without the cue clause when it is at an edge."""
+    head = verb.head
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    c_lo, c_hi = verb.left_edge.i, verb.right_edge.i + 1
+    if c_lo <= lo + 1:
+        lo = c_hi
+    elif c_hi >= hi - 1:
+        hi = c_lo
+    doc = verb.doc
+    while hi > lo + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    return (lo, hi) if hi - lo >= 2 else None
+
+
 def _cue_span(verb: Token) -> TokSpan:
     """The verb with its particle ("called for" stays "called"; "pointed out")."""
     end = verb.i + 1
@@ -196,6 +227,8 @@ def verb_cue(verb: Token, lex: Lexicon) -> CueMatch | None:
     content = _clause_content(verb)
     if content is None and category == "speech" and lemma not in lex.clause_only_verbs:
         content = _object_content(verb)
+    if content is None and _parenthetical(verb):
+        content = _host_content(verb)
     speaker = _speaker_token(_subject(verb, lex), lex)
     match = CueMatch(verb.i, _cue_span(verb), category, content=content)
     if speaker is not None:

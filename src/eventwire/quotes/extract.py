@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from .cues import CueMatch, according_content, find_cues
+from .layout import dash_cues, label_cues
 from .lexicon import Lexicon
 from .marks import QuoteSpan, find_quote_spans
 
@@ -34,6 +35,7 @@ SCARE_MAX_WORDS = 6  # longer unattributed quotes are left alone, not labelled
 AFTER_WINDOW = 8  # tokens after a closing mark searched for its cue
 BEFORE_WINDOW = 14  # tokens before an opening mark searched for its cue
 _WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']*\s+(?=[\"“‘'A-Z])")
 
 
 @dataclass
@@ -147,13 +149,44 @@ def _cue_before(q: QuoteSpan, doc: Doc, by_head: dict[int, CueMatch], text: str)
     return None
 
 
-def _link_quotes(quotes: list[QuoteSpan], cues: list[CueMatch], doc: Doc, text: str
-                 ) -> tuple[dict[int, CueMatch], set[int]]:
-    """Map quote index -> its cue (direct quotes); and the set of quotes inside mixed quotes."""
+def _lead_in(q: QuoteSpan, prev_end: int, doc: Doc, paras: _Paragraphs, cues: list[CueMatch]) -> int | None:
+    """Where a reported clause starts when a quoted fragment ends it ("Using X ''is a mistake,'' he said")."""
+    span = doc.char_span(q.mark_start, q.mark_end, alignment_mode="expand")
+    if span is None:
+        return None
+    start = max(span[0].sent.start_char, paras.starts[paras.index(q.mark_start)], prev_end)
+    for m in _SENTENCE_END.finditer(doc.text, start, q.mark_start):
+        start = m.end()
+    lead = doc.text[start:q.mark_start]
+    if len(_WORD.findall(lead)) < 2 or lead.rstrip().endswith((":", ",", "--", "—", "–")):
+        return None
+    if any(start <= doc[c.head].idx < q.mark_start for c in cues):
+        return None
+    while start < q.mark_start and not doc.text[start].isalnum():
+        start += 1
+    return start
+
+
+def _link_quotes(quotes: list[QuoteSpan], cues: list[CueMatch], doc: Doc, paras: _Paragraphs
+                 ) -> tuple[dict[int, CueMatch], set[int], dict[int, int]]:
+    """Map quote index -> its cue; the quotes inside reported clauses (mixed); mixed clause starts."""
+    text = doc.text
     by_head = {c.head: c for c in cues}
     linked: dict[int, CueMatch] = {}
     mixed: set[int] = set()
+    lead_ins: dict[int, int] = {}
     for n, q in enumerate(quotes):
+        cue = _cue_after(q, doc, by_head, text)
+        if cue is not None:
+            linked[n] = cue
+            lead = _lead_in(q, quotes[n - 1].mark_end if n else 0, doc, paras, cues)
+            if lead is not None:
+                lead_ins[n] = lead
+            continue
+        cue = _cue_before(q, doc, by_head, text)
+        if cue is not None:
+            linked[n] = cue
+            continue
         for cue in cues:
             chars = cue.content_chars(doc)
             if chars is None or not _overlaps(chars, (q.start, q.end)):
@@ -164,18 +197,31 @@ def _link_quotes(quotes: list[QuoteSpan], cues: list[CueMatch], doc: Doc, text: 
             if chars[0] <= q.start and chars[1] >= q.end:
                 mixed.add(n)
                 break
-        if n in linked or n in mixed:
-            continue
-        cue = _cue_after(q, doc, by_head, text) or _cue_before(q, doc, by_head, text)
-        if cue is not None:
-            linked[n] = cue
-    return linked, mixed
+    return linked, mixed, lead_ins
 
 
 def _continue_quotes(quotes: list[QuoteSpan], linked: dict[int, CueMatch], mixed: set[int],
-                     paras: _Paragraphs, text: str, cues: list[CueMatch], doc: Doc) -> dict[int, CueMatch]:
-    """Split quotes: a cue-less quote after an attributed one in its paragraph continues it."""
+                     paras: _Paragraphs, cues: list[CueMatch], doc: Doc) -> dict[int, CueMatch]:
+    """Split and floating quotes; returns the floating ones, adds split parts to `linked`.
+
+    A cue-less quote next to an attributed one in the same paragraph, with no
+    other cue between them, is part of it (“A,” he said. “B.” or “A.” “B,” he
+    said). One opening the paragraph after an attributed quote that ends its
+    paragraph is a floating quote.
+    """
     heads = {doc[c.head].idx: c for c in cues}
+
+    def only(cue: CueMatch, start: int, end: int) -> bool:
+        between = [c for off, c in heads.items() if start <= off < end]
+        return all(c is cue or doc[c.head].head.i == cue.head for c in between)
+
+    for n in range(len(quotes) - 2, -1, -1):  # backwards: “A.” “B,” he said.
+        q, nxt = quotes[n], quotes[n + 1]
+        cue = linked.get(n + 1)
+        if n in linked or n in mixed or cue is None or paras.index(q.start) != paras.index(nxt.start):
+            continue
+        if only(cue, q.mark_end, nxt.mark_start) and not _WORD.search(doc.text[q.mark_end:nxt.mark_start]):
+            linked[n] = cue
     floating: dict[int, CueMatch] = {}
     for n, q in enumerate(quotes):
         if n in linked or n in mixed or n == 0:
@@ -185,33 +231,65 @@ def _continue_quotes(quotes: list[QuoteSpan], linked: dict[int, CueMatch], mixed
         if prev_cue is None:
             continue
         p_para, q_para = paras.index(p.start), paras.index(q.start)
-        later = [c for off, c in heads.items() if off >= p.mark_end and paras.index(off) == p_para]
-        if p_para == q_para:
-            between = [c for off, c in heads.items() if p.mark_end <= off < q.mark_start]
-            if all(c is prev_cue for c in between):
-                linked[n] = prev_cue
-        elif q.at_paragraph_start and q_para == p_para + 1 and all(c is prev_cue for c in later):
+        if p_para == q_para and only(prev_cue, p.mark_end, q.mark_start):
+            linked[n] = prev_cue
+        elif (q.at_paragraph_start and q_para == p_para + 1
+              and only(prev_cue, p.mark_end, paras.starts[q_para])):
             floating[n] = prev_cue
     return floating
+
+
+def _clip_to_paragraph(cue: CueMatch, doc: Doc, paras: _Paragraphs, text: str) -> None:
+    """Keep a cue's content inside the cue's paragraph (the parser may run sentences across lines)."""
+    if cue.content is None:
+        return
+    p = paras.index(doc[cue.head].idx)
+    p_start = paras.starts[p]
+    p_end = paras.starts[p + 1] if p + 1 < len(paras.starts) else len(text)
+    lo, hi = cue.content
+    while lo < hi and doc[lo].idx < p_start:
+        lo += 1
+    while hi > lo and doc[hi - 1].idx >= p_end:
+        hi -= 1
+    while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].is_punct):
+        hi -= 1
+    cue.content = (lo, hi) if hi > lo else None
+
+
+def _cover_quotes(chars: tuple[int, int], quotes: list[QuoteSpan]) -> tuple[int, int]:
+    """Grow a reported clause that starts or ends inside a quote to the whole quote."""
+    start, end = chars
+    for q in quotes:
+        if q.start < start < q.end:
+            start = q.start
+        if q.start < end < q.end:
+            end = q.end
+    return start, end
 
 
 def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def extract(doc: Doc, lex: Lexicon) -> Extraction:
+def extract_attributions(doc: Doc, lex: Lexicon) -> Extraction:
     """All attributions and scare quotes in a parsed article."""
     text = doc.text
     quotes = find_quote_spans(text)
-    cues = [c for c in find_cues(doc, lex) if not _inside(doc[c.head].idx, quotes)]
-    cues = _resolve_relays(cues, doc, lex)
+    cues = [c for c in find_cues(doc, lex) if not _inside(doc[c.head].idx, quotes)
+            and (c.speaker is not None or c.content is not None or c.relays)]
+    cues = _resolve_relays(cues, doc, lex) + label_cues(doc, lex) + dash_cues(doc, quotes)
+    cues.sort(key=lambda c: c.head)
     paras = _Paragraphs(text)
-    linked, mixed = _link_quotes(quotes, cues, doc, text)
-    floating = _continue_quotes(quotes, linked, mixed, paras, text, cues, doc)
+    for cue in cues:
+        _clip_to_paragraph(cue, doc, paras, text)
+    linked, mixed, lead_ins = _link_quotes(quotes, cues, doc, paras)
+    floating = _continue_quotes(quotes, linked, mixed, paras, cues, doc)
     out: list[Attribution] = []
     for n, q in enumerate(quotes):
-        if n in linked:
-            out.append(Attribution(q.start, q.end, "direct", linked[n]))
+        if n in lead_ins:
+            out.append(Attribution(lead_ins[n], q.end, "mixed", linked[n]))
+        elif n in linked:
+            out.append(Attribution(q.start, q.end, linked[n].kind or "direct", linked[n]))
         elif n in floating:
             out.append(Attribution(q.start, q.end, "direct", floating[n], floating=True))
     direct_cues = {id(c) for c in linked.values()}
@@ -219,8 +297,10 @@ def extract(doc: Doc, lex: Lexicon) -> Extraction:
         chars = cue.content_chars(doc)
         if chars is None or id(cue) in direct_cues:
             continue
+        chars = _cover_quotes(chars, quotes)
         has_quote = any(n in mixed and chars[0] <= quotes[n].start < chars[1] for n in range(len(quotes)))
-        out.append(Attribution(chars[0], chars[1], "mixed" if has_quote else "indirect", cue))
+        kind = cue.kind or ("mixed" if has_quote else "indirect")
+        out.append(Attribution(chars[0], chars[1], kind, cue))
     covered = [(a.start, a.end) for a in out]
     scare = [q for n, q in enumerate(quotes)
              if n not in linked and n not in floating and n not in mixed

@@ -29,6 +29,7 @@ class Lexicon:
     attribution_nouns: frozenset[str]
     relay_verbs: frozenset[str]
     clause_only_verbs: frozenset[str]  # cues only with a clause or quote as content
+    non_speaker_labels: frozenset[str]  # "Editor's note:" and the like
     relay_nouns: frozenset[str]
     pronouns: dict[str, str]  # pronoun -> person | group
     person_nouns: frozenset[str]
@@ -113,6 +114,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         attribution_nouns=frozenset(_word_list(cues_path, cues, "attribution_nouns")),
         relay_verbs=frozenset(_word_list(cues_path, cues, "relay_verbs")),
         clause_only_verbs=frozenset(_word_list(cues_path, cues, "clause_only_verbs")),
+        non_speaker_labels=frozenset(_word_list(cues_path, cues, "non_speaker_labels")),
         relay_nouns=frozenset(_word_list(cues_path, cues, "relay_nouns")),
         pronouns=_load_pronouns(refs_path, refs),
         person_nouns=frozenset(_word_list(refs_path, refs, "person_nouns")),

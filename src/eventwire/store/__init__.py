@@ -15,12 +15,12 @@ issue and is refused with a clear message until then.
 from __future__ import annotations
 
 from ..errors import StoreError
-from .base import CHANGED, NEW, UNCHANGED, SaveResult, Store
+from .base import CHANGED, FAILED, NEW, UNCHANGED, SaveResult, Store
 from .duckdb_backend import DuckDBStore
 from .export import FORMATS, export
 
-__all__ = ["CHANGED", "FORMATS", "NEW", "UNCHANGED", "DuckDBStore", "SaveResult", "Store", "StoreError", "export",
-           "open_store"]
+__all__ = ["CHANGED", "FAILED", "FORMATS", "NEW", "UNCHANGED", "DuckDBStore", "SaveResult", "Store", "StoreError",
+           "export", "open_store"]
 
 
 def open_store(url_or_path: str = "eventwire.duckdb", read_only: bool = False) -> Store:

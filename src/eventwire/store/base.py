@@ -8,13 +8,13 @@ stage only ever see `Store`.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article, Failure
 
-NEW, CHANGED, UNCHANGED = "new", "changed", "unchanged"
+NEW, CHANGED, UNCHANGED, FAILED = "new", "changed", "unchanged", "failed"
 
 
 @dataclass
@@ -22,13 +22,15 @@ class SaveResult:
     """What `Store.save` did with one article.
 
     `status` is "new" (first time seen), "changed" (same id, different
-    raw_sha256: old records replaced) or "unchanged" (same id and hash:
-    nothing written). `counts` gives the records written per table.
+    raw_sha256: old records replaced), "unchanged" (same id and hash:
+    nothing written) or, from `save_many` only, "failed" (nothing written;
+    `error` says why). `counts` gives the records written per table.
     """
 
     article_id: str
     status: str
     counts: dict[str, int] = field(default_factory=dict)
+    error: Exception | None = None
 
 
 class Store(ABC):
@@ -40,6 +42,10 @@ class Store(ABC):
     @abstractmethod
     def save(self, article: Article) -> SaveResult:
         """Store an article and all its records atomically (all or nothing)."""
+
+    @abstractmethod
+    def save_many(self, articles: Iterable[Article]) -> list[SaveResult]:
+        """Save several articles (faster); each stays atomic, a failed one is reported, not raised."""
 
     @abstractmethod
     def is_unchanged(self, article_id: str, raw_sha256: str) -> bool:

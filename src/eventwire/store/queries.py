@@ -8,6 +8,8 @@ sticks to what both DuckDB and PostgreSQL accept.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .rows import ARTICLE_COLUMNS, FAILURE_COLUMNS, RECORD_TABLES, TABLES
 
 
@@ -30,11 +32,24 @@ SCHEMA_VERSION = "SELECT coalesce(max(version), 0) FROM schema_version"
 RECORD_MIGRATION = "INSERT INTO schema_version (version, name, applied) VALUES (?, ?, ?)"
 
 ARTICLE_HASH = "SELECT raw_sha256 FROM articles WHERE id = ?"
-INSERT_ARTICLE = _insert("articles", ARTICLE_COLUMNS)
-_ARTICLE_SET = ", ".join(f'"{c}" = ?' for c in ARTICLE_COLUMNS[1:] if c != "first_seen")
-UPDATE_ARTICLE = f"UPDATE articles SET {_ARTICLE_SET} WHERE id = ?"
-INSERT_RECORDS = {table: _insert(table, cols) for table, cols in RECORD_TABLES.items()}
-DELETE_RECORDS = {table: f"DELETE FROM {table} WHERE article_id = ?" for table in RECORD_TABLES}
+# Bulk inserts read a pyarrow table the backend registers under this fixed name.
+STAGING = "_eventwire_rows"
+INSERT_STAGED = {table: f"INSERT INTO {table} ({_cols(cols)}) SELECT {_cols(cols)} FROM {STAGING}"
+                 for table, cols in TABLES.items()}
+# `IN (SELECT unnest(?))` takes a list parameter (PostgreSQL: `= ANY(%s)`).
+ARTICLE_HASHES = "SELECT id, raw_sha256, first_seen FROM articles WHERE id IN (SELECT unnest(?))"
+DELETE_ARTICLES = "DELETE FROM articles WHERE id IN (SELECT unnest(?))"
+DELETE_RECORDS = {table: f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))" for table in RECORD_TABLES}
+# Pairs per multi-row UPDATE: one statement per chunk is far faster than executemany in DuckDB.
+CHUNK = 250
+
+
+@lru_cache(maxsize=16)
+def update_clusters(n: int) -> str:
+    """Set cluster_id of `n` events from (event id, cluster id) parameter pairs."""
+    pairs = ", ".join("(?, ?)" for _ in range(n))
+    return (f"UPDATE events SET cluster_id = m.cluster_id FROM (VALUES {pairs}) AS m(event_id, cluster_id) "
+            f"WHERE events.id = m.event_id")
 
 INSERT_FAILURE = _insert("failures", FAILURE_COLUMNS)
 INSERT_RUN = "INSERT INTO runs (id, started, args, version) VALUES (?, ?, ?, ?)"
@@ -85,7 +100,6 @@ def select_joined(table: str, filters: tuple[str, ...]) -> str:
     return sql + " ORDER BY r.article_id, r.idx"
 
 
-UPDATE_CLUSTER = "UPDATE events SET cluster_id = ? WHERE id = ?"
 CLEAR_CLUSTERS = "UPDATE events SET cluster_id = NULL WHERE cluster_id IS NOT NULL"
 SET_DUPLICATE = "UPDATE articles SET duplicate_of = ? WHERE id = ?"
 ARTICLE_EXISTS = "SELECT count(*) FROM articles WHERE id = ?"

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..model import Article, Failure
 from ..settings import Settings
-from .base import UNCHANGED, Store
+from .base import FAILED, Store
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +41,13 @@ class RunSummary:
 
     def counts(self) -> dict[str, Any]:
         """The summary as stored in `runs.counts` and shown by the CLI."""
-        return {"read": self.read, "new": self.new, "changed": self.changed, "unchanged": self.unchanged,
-                "quotes": self.quotes, "events": self.events, "labels": self.labels, "entities": self.entities,
-                "failures": len(self.failures), "seconds": round(self.seconds, 3)}
+        counts = {"read": self.read, "new": self.new, "changed": self.changed, "unchanged": self.unchanged,
+                  "quotes": self.quotes, "events": self.events, "labels": self.labels, "entities": self.entities,
+                  "failures": len(self.failures), "seconds": round(self.seconds, 3)}
+        if self.clusters:  # from eventwire.framing.cluster, when installed
+            counts["clusters"] = self.clusters.get("clusters")
+            counts["duplicates"] = len(self.clusters.get("duplicates") or {})
+        return counts
 
 
 def run(items: Iterable[Article | Failure], store: Store, settings: Settings | None = None, *,
@@ -59,27 +63,40 @@ def run(items: Iterable[Article | Failure], store: Store, settings: Settings | N
     """
     from ..pipeline import Pipeline
 
-    process = process or Pipeline(settings or Settings()).process  # setup errors before the run is logged
+    settings = settings or Settings()
+    process = process or Pipeline(settings).process  # setup errors surface before the run is logged
+    batch_size = max(1, settings.batch_size)
     started = time.perf_counter()
     summary = RunSummary(run_id=store.start_run(args))
     fresh = _skip_unchanged(items, store, summary, on_article)
+    batch: list[Article] = []
     for item in process(fresh):
         if isinstance(item, Failure):
             _fail(store, summary, item)
             continue
-        result = store.save(item)
-        if result.status == UNCHANGED:  # the same id twice in one input
-            summary.unchanged += 1
-        else:
-            setattr(summary, result.status, getattr(summary, result.status) + 1)
-            for table in ("quotes", "events", "labels", "entities"):
-                setattr(summary, table, getattr(summary, table) + result.counts.get(table, 0))
-        for failure in item.failures:
-            _fail(store, summary, failure)
+        batch.append(item)
+        if len(batch) >= batch_size:
+            _save(store, summary, batch)
+            batch = []
+    _save(store, summary, batch)
     summary.clusters = _assign_clusters(store, summary)
     summary.seconds = time.perf_counter() - started
     store.finish_run(summary.run_id, summary.counts(), summary.seconds)
     return summary
+
+
+def _save(store: Store, summary: RunSummary, batch: list[Article]) -> None:
+    """Store a batch of processed articles (one transaction when all goes well) and count the outcome."""
+    for article, result in zip(batch, store.save_many(batch), strict=True):
+        if result.status == FAILED:
+            _fail(store, summary, Failure(source=article.source, stage="store", article_id=article.id,
+                                          reason=f"{type(result.error).__name__}: {result.error}"))
+            continue
+        setattr(summary, result.status, getattr(summary, result.status) + 1)  # the same id twice: unchanged
+        for table in ("quotes", "events", "labels", "entities"):
+            setattr(summary, table, getattr(summary, table) + result.counts.get(table, 0))
+        for failure in article.failures:
+            _fail(store, summary, failure)
 
 
 def _skip_unchanged(items: Iterable[Article | Failure], store: Store, summary: RunSummary,

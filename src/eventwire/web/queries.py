@@ -49,6 +49,8 @@ class Filters:
     kind: str | None = None
     cluster: str | None = None
     article: str | None = None
+    calls_to_action: bool = False  # only REQUEST/THREATEN events whose requested action is typed
+    id: str | None = None
 
 
 @dataclass
@@ -121,6 +123,10 @@ def events(f: Filters) -> Listing:
         w.add("e.event = ?", f.event)
     if f.requested:
         w.add("json_extract_string(e.requested, '$.event') = ?", f.requested)
+    if f.calls_to_action:
+        w.add("json_extract_string(e.requested, '$.event') IS NOT NULL")
+    if f.id:
+        w.add("e.id = ?", f.id)
     if f.outlet:
         w.add("a.outlet = ?", f.outlet)
     if f.q:

@@ -1,0 +1,40 @@
+"""The events stage: PLOVER events from the parse (see docs/events.md).
+
+`make_stage(ctx)` returns the doc stage "events"; it reads the parse, the
+actor mentions of the actors stage and the quotes of the quotes stage, and
+fills `article.events`. Patterns come from `data/patterns.yaml` plus any
+`settings.pattern_files`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Article, Event
+from .extract import code_doc
+from .patterns import Lexicon, load_lexicon
+
+__all__ = ["EventsStage", "make_stage", "lexicon"]
+
+
+def lexicon(ctx: Any) -> Lexicon:
+    """The compiled pattern lexicon, built once per context."""
+    files = tuple(ctx.settings.pattern_files)
+    return ctx.resource(("events.lexicon", files), lambda: load_lexicon(files))
+
+
+class EventsStage:
+    name = "events"
+    reads = ("doc", "entities", "quotes")
+    writes = ("events",)
+
+    def __init__(self, ctx: Any):
+        self.ctx = ctx
+        self.lex = lexicon(ctx)
+
+    def __call__(self, article: Article, doc: Any) -> list[Event]:
+        return code_doc(article, doc, self.ctx, self.lex)
+
+
+def make_stage(ctx: Any) -> EventsStage:
+    return EventsStage(ctx)

@@ -1,0 +1,51 @@
+"""Tests for eventwire/actors/resolve.py through the public `resolve_text`."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.actors import resolve_text
+from eventwire.pipeline import Context
+from eventwire.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return Context(Settings())
+
+
+@pytest.mark.parametrize("phrase, code, sector", [
+    ("Iranian authorities", "IRN", "GOV"),
+    ("Pakistani troops", "PAK", "MIL"),
+    ("the Israeli army", "ISR", "MIL"),
+    ("Israeli forces", "ISR", "MIL"),
+    ("the IDF", "ISR", "MIL"),
+    ("senior Egyptian intelligence officials", "EGY", "SPY"),
+    ("the Egyptian foreign ministry", "EGY", "GOV"),
+    ("Hamas", "PSE", "REB"),
+    ("a Hamas spokesman", "PSE", "REB"),
+    ("the Hamas-run health ministry", "PSE", "GOV"),
+    ("Tehran", "IRN", "GOV"),
+    ("Turkish police", "TUR", "COP"),
+    ("Poland's parliament", "POL", "LEG"),
+    ("Sudanese rebels", "SDN", "REB"),
+    ("the Israeli prime minister's office", "ISR", "GOV"),
+    ("Netanyahu", "ISR", "GOV"),
+])
+def test_resolve_text_codes_phrase(ctx, phrase, code, sector):
+    ent = resolve_text(phrase, ctx)
+    assert (ent.code, ent.sector) == (code, sector)
+
+
+def test_resolve_text_same_actor_for_idf_aliases(ctx):
+    names = {resolve_text(p, ctx).name for p in ("the IDF", "Israeli forces", "the Israel Defense Forces")}
+    assert names == {"Israel Defense Forces"}
+
+
+def test_resolve_text_unknown_has_no_code(ctx):
+    ent = resolve_text("the local football club", ctx)
+    assert ent.code is None and ent.entity_text == "the local football club"
+
+
+def test_resolve_text_ethnic_group_is_not_a_nationality(ctx):
+    assert resolve_text("ethnic Albanians", ctx).code is None

@@ -1,0 +1,121 @@
+"""Tests for eventwire/actors/stage.py (with the real spaCy pipeline and the entity ruler)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.actors import entity_for
+from eventwire.model import Article
+from eventwire.pipeline import Pipeline
+from eventwire.settings import Settings
+
+# Invented countries and people, supplied as a user file (the format of actors/data/README.md).
+USER_FILE = """\
+countries:
+  - {code: XVO, name: Vostra, adjectives: [Vostran], capital: Karsk}
+  - {code: XAR, name: Arvenia, adjectives: [Arvenian], capital: Tolsk}
+actors:
+  - {name: Vostran People's Front, type: ORG, code: XVO, sector: REB, aliases: [VPF]}
+  - {name: Hamas, type: ORG, code: XAR, sector: GOV}
+"""
+
+
+@pytest.fixture(scope="module")
+def actors_only():
+    return Pipeline(Settings(doc_stages=["actors"]))
+
+
+@pytest.fixture(scope="module")
+def with_user_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("actors") / "mine.yaml"
+    path.write_text(USER_FILE, encoding="utf-8")
+    return Pipeline(Settings(doc_stages=["actors"], actor_files=[path]))
+
+
+def run(pipeline: Pipeline, text: str, date: str = "2024-03-20") -> Article:
+    (article,) = list(pipeline.process([Article(id="t1", source="test", raw_text=text, date=date)]))
+    return article
+
+
+def mention(article: Article, text: str, nth: int = 0):
+    start = -1
+    for _ in range(nth + 1):
+        start = article.text.index(text, start + 1)
+    return entity_for(article, start, start + len(text))
+
+
+def test_stage_declares_reads_writes(actors_only):
+    stage = actors_only.doc_stages[0]
+    assert (stage.name, stage.reads, stage.writes) == ("actors", ("doc",), ("entities",))
+
+
+def test_ruler_types_khan_younis_as_place(actors_only):
+    article = run(actors_only, "Residents of Khan Younis returned to their homes on Tuesday.")
+    ent = mention(article, "Khan Younis")
+    assert ent.type in ("GPE", "LOC") and ent.code == "PSE"
+
+
+def test_ruler_types_bassem_naim_as_person(actors_only):
+    article = run(actors_only, "Bassem Naim is a member of the Hamas political bureau.")
+    ent = mention(article, "Bassem Naim")
+    assert (ent.type, ent.org, ent.code) == ("PERSON", "Hamas", "PSE")
+
+
+def test_stage_apposition_gives_affiliation_to_later_mentions(with_user_file):
+    text = ("A Vostran army spokesman, Ilya Dorn, said the border was closed. "
+            "Later, Dorn said the talks would resume.")
+    article = run(with_user_file, text)
+    first, later = mention(article, "Ilya Dorn"), mention(article, "Dorn", nth=1)
+    assert (first.code, first.sector, first.source) == ("XVO", "MIL", "apposition")
+    assert (later.name, later.code, later.sector) == ("Ilya Dorn", "XVO", "MIL")
+
+
+def test_stage_title_gives_affiliation(with_user_file):
+    article = run(with_user_file, "Arvenian Defense Minister Pavel Ostrov visited Karsk on Monday.")
+    ent = mention(article, "Pavel Ostrov")
+    assert (ent.code, ent.sector, ent.org) == ("XAR", "GOV", "Government of Arvenia")
+
+
+def test_stage_short_name_links_to_dictionary_person(actors_only):
+    article = run(actors_only, "Officials said Mashal spoke by video.")
+    ent = mention(article, "Mashal")
+    assert (ent.name, ent.org, ent.code) == ("Khaled Mashal", "Hamas", "PSE")
+
+
+def test_user_file_changes_coding_without_code_changes(actors_only, with_user_file):
+    text = "Hamas said the VPF had joined the talks."
+    assert mention(run(actors_only, text), "Hamas").code == "PSE"
+    mine = run(with_user_file, text)
+    assert mention(mine, "Hamas").code == "XAR"
+    assert (mention(mine, "VPF").name, mention(mine, "VPF").code) == ("Vostran People's Front", "XVO")
+
+
+def test_stage_institution_phrase_and_capital_metonym(actors_only):
+    article = run(actors_only, "Senior Egyptian intelligence officials met Israeli forces while Tehran "
+                               "warned against an escalation.")
+    assert (mention(article, "Egyptian intelligence officials").code,
+            mention(article, "Egyptian intelligence officials").sector) == ("EGY", "SPY")
+    assert mention(article, "Israeli forces").name == "Israel Defense Forces"
+    assert (mention(article, "Tehran").code, mention(article, "Tehran").sector) == ("IRN", "GOV")
+
+
+def test_stage_capital_as_location_is_not_government(actors_only):
+    article = run(actors_only, "The delegates met in Tehran on Monday.")
+    assert (mention(article, "Tehran").code, mention(article, "Tehran").sector) == ("IRN", None)
+
+
+def test_stage_offsets_index_article_text(actors_only):
+    article = run(actors_only, "Israel's military said Hamas fired rockets.")
+    for ent in article.entities:
+        assert article.text[ent.start:ent.end] == ent.entity_text
+
+
+def test_entity_for_prefers_covering_then_longest_inside():
+    from eventwire.model import Entity
+
+    article = Article(id="a", source="s", text="x" * 40, entities=[
+        Entity("ab", code="AAA", start=0, end=10), Entity("abc", code="BBB", start=0, end=20),
+        Entity("d", code=None, start=25, end=35)])
+    assert entity_for(article, 2, 5).code == "AAA"
+    assert entity_for(article, 0, 40).code == "BBB"
+    assert entity_for(article, 36, 39) is None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -126,6 +127,27 @@ def test_cli_missing_library_is_clear_error(filled_db, monkeypatch):
     assert "eventwire.framing.report.outlet_report is not available" in result.stderr
 
 
+def test_cli_evaluate_missing_gold_is_usage_error(tmp_path):
+    result = runner.invoke(app, ["evaluate", "events", "--gold", str(tmp_path / "nothing.json")])
+    assert result.exit_code == 2 and "nothing.json: no such gold file" in result.stderr
+
+
+def test_cli_locked_database_is_usage_error(filled_db, tmp_path):
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from eventwire.store import open_store; "
+                               f"s = open_store({filled_db!r}); print('ready', flush=True); sys.stdin.read()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        (tmp_path / "a.txt").write_text("Vostra and Kelmia held talks in Arn.")
+        result = runner.invoke(app, ["run", str(tmp_path / "a.txt"), "--db", filled_db, "--quiet"])
+    finally:
+        holder.communicate("", timeout=30)
+    assert result.exit_code == 2
+    assert f"{filled_db}: the database is locked by another process" in result.stderr
+    assert "Traceback" not in result.output
+
+
 # ---- commands that run the pipeline ------------------------------------------------------------------------
 
 @pytest.fixture
@@ -187,6 +209,28 @@ def test_cli_extract_one_json_line_per_article(inputs, tmp_path):
     assert sorted(Path(r["article"]["source"]).name for r in lines) == ["kelmish_protest.txt", "vostra_talks.txt"]
     assert all({"article", "quotes", "events", "labels"} <= set(r) for r in lines)
     assert "scan.txt" in result.stderr
+
+
+@pytest.mark.slow
+def test_cli_extract_reads_stdin(inputs):
+    text = (FIXTURES / "vostra_talks.txt").read_text()
+    result = runner.invoke(app, ["extract", "-"], input=text)
+    assert result.exit_code == 0, result.output
+    (line,) = result.stdout.splitlines()
+    record = json.loads(line)
+    assert record["article"]["source"] == "<stdin>" and "Tomas Edren" in record["article"]["text"]
+
+
+@pytest.mark.slow
+def test_cli_code_events_out_errors_to_stderr(inputs, tmp_path):
+    lines = tmp_path / "sentences.jsonl"
+    lines.write_text(json.dumps({"id": "s1", "text": "Kelmish police arrested two Vostran journalists in Arn.",
+                                 "date": "2024-03-20"}) + "\n{broken\n")
+    result = runner.invoke(app, ["code", str(lines)])
+    assert result.exit_code == 1
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert events and all(e["text_id"] == "s1" and "event" in e for e in events)
+    assert "sentences.jsonl line 2" in result.stderr
 
 
 if __name__ == "__main__":

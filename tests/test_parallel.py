@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-
 import pytest
 
+from conftest import ROOT, make_article
 from eventwire.errors import PipelineError
 from eventwire.model import Article, Failure
 from eventwire.parallel import batched, input_files, partition_files, process_parallel
 from eventwire.pipeline import Pipeline
 from eventwire.settings import Settings
 from eventwire.store.rows import article_row
-
-from conftest import ROOT, make_article
 
 EXAMPLES = ROOT / "examples" / "articles"
 
@@ -97,3 +95,42 @@ def test_process_parallel_one_worker_is_plain_pipeline():
     assert got == [_record(x) for x in Pipeline(settings).process(_items(4))]
 
 
+
+
+def _table_rows(db: str) -> dict[str, list[tuple]]:
+    """Every record table of a store, without the timestamps a run sets."""
+    from eventwire.store import open_store
+
+    skip = {"first_seen", "updated"}
+    with open_store(db, read_only=True) as store:
+        return {table: sorted(tuple(v for k, v in row.items() if k not in skip) for row in store.rows(table))
+                for table in ("articles", "quotes", "events", "entities", "labels")}
+
+
+@pytest.mark.slow
+def test_run_dask_local_cluster_matches_one_process(tmp_path):
+    """Two Dask worker processes write Parquet; `load_parquet` gives the database a one-process run gives."""
+    from dask.distributed import Client, LocalCluster
+
+    from eventwire.parallel import run_dask
+    from eventwire.store import open_store
+    from eventwire.store.parquet import load_parquet
+    from eventwire.store.run import run
+
+    if not EXAMPLES.is_dir():
+        pytest.skip("examples/articles is absent")
+    from eventwire.ingest import read_paths
+
+    settings = Settings()
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, memory_limit="1.5GiB",
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        totals = run_dask([EXAMPLES], settings, "unused", str(tmp_path / "parts"), files_per_task=4, client=client)
+    assert totals["tasks"] >= 2 and totals["files"] == len(input_files([EXAMPLES]))
+    assert list((tmp_path / "parts" / "events").glob("article_date=*/part-*.parquet"))
+
+    with open_store(str(tmp_path / "dask.duckdb")) as store:
+        loaded = load_parquet(store, str(tmp_path / "parts"))
+    with open_store(str(tmp_path / "one.duckdb")) as store:
+        direct = run(read_paths([EXAMPLES], settings), store, settings)
+    assert loaded["new"] == direct.new and loaded["events"] == direct.events and direct.events > 0
+    assert _table_rows(str(tmp_path / "dask.duckdb")) == _table_rows(str(tmp_path / "one.duckdb"))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import importlib
 import json
+import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,6 +23,7 @@ from typing import IO, Any
 
 import typer
 from rich.console import Console
+from rich.logging import RichHandler
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -129,7 +131,8 @@ def output(path: Path | None) -> Iterator[IO[str]]:
 def show_failures(failures: list[Failure]) -> None:
     for f in failures:
         where = f"{f.source} [{f.article_id}]" if f.article_id and f.article_id not in f.source else f.source
-        err.print(f"[red]failed[/] {where} ({f.stage}): {f.reason}", markup=True)
+        reason = f.reason.removeprefix(f"{f.source}: ")  # readers often name the file in the reason too
+        err.print(f"[red]failed[/] {where} ({f.stage}): {reason}", markup=True)
 
 
 def print_json(data: Any) -> None:
@@ -144,8 +147,13 @@ def version_callback(value: bool) -> None:
 
 @app.callback()
 def main_options(version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True,
-                                              help="Print the version and exit.")) -> None:
+                                              help="Print the version and exit."),
+                 verbose: bool = typer.Option(False, "--verbose", "-v",
+                                              help="Log what the stages do (to stderr).")) -> None:
     """Political-conflict news to checkable data: PLOVER events, attributed quotes, coverage and framing labels."""
+    # Failures are listed by the commands themselves; library warnings would repeat them, so only -v shows logs.
+    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(message)s",
+                        handlers=[RichHandler(console=err, show_path=False)], force=True)
 
 
 # ---- run / extract / export --------------------------------------------------------------------------------
@@ -185,7 +193,8 @@ def progress_bar(quiet: bool) -> Iterator[Callable[[Article], None]]:
 
 
 def show_summary(counts: dict[str, Any], db: str) -> None:
-    table = Table(title=f"eventwire run -> {db}", show_header=False)
+    title = f"eventwire run -> {db}"
+    table = Table(title=title, show_header=False, min_width=len(title) + 4)
     table.add_column("what")
     table.add_column("count", justify="right")
     for key, value in counts.items():
@@ -248,7 +257,11 @@ def code(file: str = typer.Argument("-", metavar="FILE",
     with open_input(file) as lines, output(out) as fh:
         for record in code_jsonl(lines, settings):
             if "error" in record and "event" not in record:
-                err.print(f"[red]failed[/] {file} id={record.get('text_id')}: {record['error']}", markup=True)
+                line = record.get("line")
+                line = f"line {line}" if isinstance(line, int) else line  # code_jsonl gives n or "line n"
+                where = " ".join(str(p) for p in ("<stdin>" if file == "-" else file, line,
+                                                  record.get("text_id") and f"id={record['text_id']}") if p)
+                err.print(f"[red]failed[/] {where}: {record['error']}", markup=True)
                 errors += 1
                 continue
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -22,6 +22,7 @@ import logging
 import multiprocessing
 import os
 import pickle
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -109,26 +110,23 @@ def process_parallel(items: Iterable[Article | Failure], settings: Settings | No
 
         yield from Pipeline(settings).process(items)
         return
-    runner = _Runner(settings, workers)
-    try:
-        for batch in batched(items, batch_size or settings.batch_size):
-            runner.submit(batch)
-            while len(runner.pending) >= BATCHES_PER_WORKER * workers:
-                yield from runner.next_result()
-        while runner.pending:
-            yield from runner.next_result()
-    finally:
-        runner.close()
+    with WorkerPool(settings, workers, batch_size) as pool:
+        yield from pool.process(items)
 
 
-class _Runner:
-    """A process pool and its batches in flight, oldest first."""
+class WorkerPool:
+    """Worker processes that each hold a built pipeline; reusable for many `process` calls.
+
+    Use it directly when the start-up cost should be paid once (a long-running
+    service, a benchmark): `with WorkerPool(settings, 4) as pool: pool.warm_up(); ...`.
+    """
 
     # Pools allowed to break in a row with no batch done in between (workers that cannot even start).
     MAX_BROKEN = 3
 
-    def __init__(self, settings: Settings, workers: int):
+    def __init__(self, settings: Settings, workers: int, batch_size: int | None = None):
         self.settings, self.workers = settings, workers
+        self.batch_size = batch_size or settings.batch_size
         self.pending: deque[tuple[list[Article | Failure], Future]] = deque()
         self.broken = 0
         self.pool = self._new_pool()
@@ -137,10 +135,33 @@ class _Runner:
         return ProcessPoolExecutor(max_workers=self.workers, mp_context=_mp_context(), initializer=_init_worker,
                                    initargs=(self.settings,))
 
-    def submit(self, batch: list[Article | Failure]) -> None:
+    def warm_up(self) -> list[int]:
+        """Start every worker and build its pipeline now; returns the worker pids."""
+        futures = [self.pool.submit(_worker_pid, 0.2) for _ in range(self.workers * 2)]
+        return sorted({f.result() for f in futures})
+
+    def pids(self) -> list[int]:
+        """Process ids of the live workers (for memory figures)."""
+        return sorted(p.pid for p in getattr(self.pool, "_processes", {}).values() if p.pid is not None)
+
+    def process(self, items: Iterable[Article | Failure]) -> Iterator[Article | Failure]:
+        """Like `Pipeline.process`: results in input order, batches spread over the workers."""
+        try:
+            for batch in batched(items, self.batch_size):
+                self._submit(batch)
+                while len(self.pending) >= BATCHES_PER_WORKER * self.workers:
+                    yield from self._next_result()
+            while self.pending:
+                yield from self._next_result()
+        finally:
+            for _, future in self.pending:
+                future.cancel()
+            self.pending.clear()
+
+    def _submit(self, batch: list[Article | Failure]) -> None:
         self.pending.append((batch, self.pool.submit(_process_batch, self.settings, batch)))
 
-    def next_result(self) -> list[Article | Failure]:
+    def _next_result(self) -> list[Article | Failure]:
         """Wait for the oldest batch; on a broken pool, fail that batch, rebuild the pool and resubmit the rest."""
         batch, future = self.pending.popleft()
         try:
@@ -155,7 +176,7 @@ class _Runner:
             retry = [b for b, _ in self.pending]
             self.pending.clear()
             for b in retry:
-                self.submit(b)
+                self._submit(b)
             return [_worker_died(item, exc) for item in batch]
         self.broken = 0
         return results
@@ -164,6 +185,17 @@ class _Runner:
         for _, future in self.pending:
             future.cancel()
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _worker_pid(pause: float) -> int:
+    time.sleep(pause)  # long enough that every worker gets one of the warm-up tasks
+    return os.getpid()
 
 
 def _worker_died(item: Article | Failure, exc: BaseException) -> Article | Failure:

@@ -92,6 +92,31 @@ def test_header_date_line_is_dropped_and_reported():
     assert [r.reason for r in cleaned.removed] == ["date_line"]
 
 
+def test_header_byline_with_outlet_and_date():
+    cleaned = analyse(f"Arvenia rejects truce\nBy Mira Dast | Meridian Wire | March 20, 2024\n{LEAD}\n{SECOND}")
+    assert (cleaned.header.byline, cleaned.header.outlets, cleaned.header.date_text) == (
+        "Mira Dast", ["Meridian Wire"], "March 20, 2024")
+
+
+def test_header_wire_dateline_names_the_agency_not_the_outlet():
+    lead = "TOLSK, Arvenia, March 19 (Meridian Wire) - " + LEAD
+    cleaned = analyse(f"Arvenia rejects truce\n\n{lead}\n\n{SECOND}")
+    assert (cleaned.header.wire, cleaned.header.outlets) == ("Meridian Wire", [])
+    assert cleaned.removed == [] and lead in cleaned.text
+    assert analyse(f"{lead}\n\n{SECOND}").header.wire == "Meridian Wire"  # no headline: same
+
+
+def test_header_parenthesis_in_ordinary_lead_is_not_a_dateline():
+    lead = "The Maren Liberation Front (MLF) - an armed group - said on Sunday it had attacked a convoy."
+    assert analyse(f"Arvenia rejects truce\n\n{lead}\n\n{SECOND}").header.wire is None
+
+
+def test_header_posted_on_date_by_line():
+    cleaned = analyse(f"Arvenia rejects truce\n\nPosted on 2024-03-20 by admin\n\n{LEAD}\n\n{SECOND}")
+    assert cleaned.header.date_text == "2024-03-20"
+    assert [r.reason for r in cleaned.removed] == ["date_line"]
+
+
 def test_header_signature_line_at_the_end_names_the_outlet():
     cleaned = analyse(f"Arvenia rejects truce\n\n{LEAD}\n\n{SECOND}\n\nThe Keld Herald\n\nRelated Articles")
     assert cleaned.header.signature == "The Keld Herald"

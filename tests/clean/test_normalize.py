@@ -47,3 +47,7 @@ def test_normalize_chars_replaces_nbsp_and_drops_zero_width():
 
 def test_normalize_chars_collapses_spaces_and_line_endings():
     assert normalize_chars("  one   two \r\nthree\t\tfour  \rfive ") == "one two\nthree four\nfive"
+
+
+def test_normalize_chars_unescapes_html_entities_in_plain_text():
+    assert normalize_chars("Arvenia &amp; Vostra &#8220;agree&#8221;") == "Arvenia & Vostra “agree”"

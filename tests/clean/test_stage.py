@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from eventwire.clean import make_stage
+from eventwire.clean import clean_text, make_stage
 from eventwire.clean.lexicon import load_boilerplate, load_header_rules
+from eventwire.clean.normalize import normalize_chars
 from eventwire.errors import DataFileError
 from eventwire.model import Article
 from eventwire.pipeline import Context
@@ -58,13 +61,33 @@ def test_load_boilerplate_rejects_missing_comment(tmp_path):
 
 def test_load_header_rules_rejects_bad_word_list(tmp_path):
     bad = tmp_path / "header.yaml"
-    bad.write_text("name_pattern: '[A-Z]\\w*'\nbylines:\n  - {name: b, pattern: 'By NAME', comment: c}\n"
-                   "date_lines:\n  - {name: d, pattern: '\\d{4}', comment: c}\ncaption_role_words: leader\n"
-                   "caption_connectors: [of]\n", encoding="utf-8")
+    bad.write_text("name_pattern: '[A-Z]\\w*'\ndate_pattern: '\\d{4}'\n"
+                   "bylines:\n  - {name: b, pattern: 'By NAME', comment: c}\n"
+                   "date_lines:\n  - {name: d, pattern: 'DATE', comment: c}\n"
+                   "datelines:\n  - {name: l, pattern: '(?P<outlet>X)', comment: c}\n"
+                   "caption_role_words: leader\nname_connectors: [of]\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="caption_role_words"):
+        load_header_rules(bad)
+
+
+def test_load_header_rules_rejects_bad_macro(tmp_path):
+    bad = tmp_path / "header.yaml"
+    bad.write_text("name_pattern: '[A-Z'\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"header.yaml \[name_pattern\]: bad regular expression"):
         load_header_rules(bad)
 
 
 def test_shipped_data_files_load():
     assert len(load_boilerplate()) > 10
     assert load_header_rules().role_words
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_clean_text_never_fails_and_loses_nothing_silently(raw: str):
+    text, removed = clean_text(raw, max_token_chars=40)
+    assert "\u00a0" not in text and "\u200b" not in text and "\r" not in text
+    assert "\n\n\n" not in text and text == text.strip("\n")
+    kept_lines = [ln for ln in text.split("\n") if ln]
+    normalized_lines = [ln for ln in normalize_chars(raw).split("\n") if ln]
+    assert len(kept_lines) + len(removed) == len(normalized_lines)  # every non-empty line is kept or recorded

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 
-from eventwire.ingest import read_paths
+from eventwire.ingest import read_paths, read_stream
 from eventwire.ingest.decode import NotText, decode_bytes
 from eventwire.model import Article, Failure
 from eventwire.settings import Settings
@@ -131,3 +135,13 @@ def test_read_paths_unreadable_folder_is_a_failure(tmp_path):
     finally:
         locked.chmod(0o755)
     assert isinstance(failure, Failure) and "cannot read folder" in failure.reason
+
+
+@hyp_settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=600))
+def test_read_stream_never_raises_on_arbitrary_bytes(data: bytes):
+    items = list(read_stream(io.BytesIO(data), Settings()))
+    assert items and all(isinstance(i, (Article, Failure)) for i in items)
+    for item in items:
+        if isinstance(item, Failure):
+            assert item.reason.startswith("<stdin>") and item.stage == "ingest"

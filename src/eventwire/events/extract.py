@@ -64,6 +64,8 @@ class DocCoder:
         if tr.kind == "adj":
             return tok.head if tok.dep_ in ("acomp", "amod", "xcomp") and tok.head.pos_ in ("AUX", "VERB") else tok
         if tr.kind == "noun":
+            if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.markers["light_nouns"]:
+                tok = tok.head  # "a mediation mission": the mission carries the event
             head = tok.head
             if tok.dep_ in ("dobj", "nsubjpass", "xcomp", "attr") and head.i not in self.triggers \
                     and head.lemma_.lower() in self.markers["light_verbs"]:
@@ -73,6 +75,20 @@ class DocCoder:
                 if light.dep_ in ("dobj", "nsubjpass") and light.head.lemma_.lower() in self.markers["light_verbs"]:
                     return light.head
         return tok
+
+    def _drop_light_verbs(self) -> None:
+        """"held talks", "launched an attack": a light verb with a nominal trigger as object yields to it."""
+        for i, tr in list(self.triggers.items()):
+            pat = tr.pattern
+            if tr.kind != "verb" or pat.object is not None or pat.content or pat.with_ \
+                    or tr.tok.lemma_.lower() not in self.markers["light_verbs"]:
+                continue
+            for obj in (c for c in tr.tok.children if c.dep_ in ("dobj", "nsubjpass")):
+                if obj.lemma_.lower() in self.markers["light_nouns"]:
+                    obj = next(iter(_slot_tokens(obj, "pobj:of")), obj)
+                if obj.i in self.triggers and self.triggers[obj.i].kind == "noun":
+                    del self.triggers[i]
+                    break
 
     # -- step 3: content and folding -----------------------------------------
     def _event_token(self, tok: Any, depth: int = 0) -> Any | None:
@@ -142,32 +158,48 @@ class DocCoder:
             return agent, True
         if hops > 3:
             return None, False
-        if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
             return self._subject(verb.head, hops + 1)
         if verb.dep_ in ("acl", "relcl") and verb.tag_ != "VBN":
             return verb.head, False
         return None, False
 
-    def _recipients(self, tr: Trigger, verb: Any) -> list[Any]:
-        if tr.pattern.recipient:
-            for slot in tr.pattern.recipient:
-                toks = _slot_tokens(tr.tok, slot)
-                if toks:
-                    return toks[:1]
+    def _recipient_heads(self, tr: Trigger, verb: Any) -> list[Any]:
+        """Candidate recipient heads, best first."""
+        heads: list[Any] = []
+        for slot in tr.pattern.recipient:
+            heads += _slot_tokens(tr.tok, slot)
         passive = _child(verb, {"nsubjpass"})
         if passive is not None:
-            return [passive]
+            heads.append(passive)
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
-            return [verb.head]
-        for deps in ({"dobj"}, {"dative", "iobj"}):
-            c = _child(tr.tok, deps)
-            if c is not None and c.pos_ in ("NOUN", "PROPN", "PRON"):
-                return [c]
+            heads.append(verb.head)
+        objs = [c for c in tr.tok.children if c.dep_ in ("dobj", "dative", "iobj")
+                and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        heads += objs
         for prep in RECIP_PREPS:
-            toks = _slot_tokens(tr.tok, f"pobj:{prep}")
-            if toks:
-                return toks[:1]
-        return []
+            heads += _slot_tokens(tr.tok, f"pobj:{prep}")
+        # the object's own agent or target: "a blockade on X", "a demand by X", "X's proposal"
+        for obj in objs:
+            heads += [c for c in obj.children if c.dep_ == "poss"]
+            for prep in ("by", "from", "on", "against", "to", "for", "of"):
+                heads += _slot_tokens(obj, f"pobj:{prep}")
+        # the subject of the content clause: "demanded that the US cancel ..."
+        for comp in (c for c in tr.tok.children if c.dep_ in ("ccomp", "xcomp")):
+            subj = _child(comp, {"nsubj", "nsubjpass"})
+            if subj is not None:
+                heads.append(subj)
+        return heads
+
+    def _recipients(self, tr: Trigger, verb: Any, quote: Quote | None) -> list[Any]:
+        """The first candidate that resolves to a coded entity, else the first that resolves at all."""
+        first: list[Any] = []
+        for head in self._recipient_heads(tr, verb):
+            ents = self.args.resolve(head, quote)
+            if any(e.code for e in ents):
+                return ents
+            first = first or ents
+        return first
 
     def _noun_roles(self, tr: Trigger, clause: Any) -> tuple[list[Any], list[Any], list[Any]]:
         """(actor heads, recipient heads, modifier tokens holding the actor) of a nominal trigger."""
@@ -175,16 +207,20 @@ class DocCoder:
         mods = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
         by = _slot_tokens(tok, "pobj:by")
         actor = by
-        if not actor and clause is not tok:
+        if not actor and clause.i != tok.i:
             subj, _ = self._subject(clause)
             actor = [subj] if subj is not None else []
+        gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if not actor and not mods and gov.pos_ in ("VERB", "AUX") and tok.dep_ in ("dobj", "pobj"):
+            subj, _ = self._subject(gov)  # "arrived on a visit", "continued a hunger strike"
+            actor = [subj] if subj is not None else []
         recips = []
-        for prep in ("against", "on", "upon", "at", "with", "to", "toward", "towards", "into", "of"):
+        for prep in ("against", "on", "upon", "with", "to", "toward", "towards", "into", "of"):
             toks = _slot_tokens(tok, f"pobj:{prep}")
             if toks:
                 recips = toks[:1]
                 break
-        if not recips and clause is not tok:
+        if not recips and clause.i != tok.i:
             recips = [t for t in _slot_tokens(clause, "pobj:against") + _slot_tokens(clause, "pobj:on")][:1]
         return actor, recips, mods
 
@@ -197,6 +233,7 @@ class DocCoder:
     # -- step 5: building -----------------------------------------------------
     def code(self) -> list[tuple[Event, int]]:
         self.triggers = find_triggers(self.doc, self.lex)
+        self._drop_light_verbs()
         for tr in self.triggers.values():
             tr.clause = self._clause(tr)
         self._fold()
@@ -220,11 +257,12 @@ class DocCoder:
             subj_missing = not actor_heads and not actors
         else:
             verb = clause if tr.kind == "adj" else tok
-            subj, _passive = self._subject(verb)
+            subj, passive = self._subject(verb)
             actors = self.args.resolve(subj, quote) if subj is not None else []
-            subj_missing = subj is None
-            recip_heads = self._recipients(tr, verb)
-        recipients = [e for h in recip_heads for e in self.args.resolve(h, quote)]
+            subj_missing = subj is None and not passive  # "were killed": no agent, not the speaker
+            recipients = self._recipients(tr, verb, quote)
+        if tr.kind == "noun":
+            recipients = [e for h in recip_heads for e in self.args.resolve(h, quote)]
         if quote is not None and quote.speaker is not None and (subj_missing or _first_person_subject(
                 clause, self.markers)):
             actors = [speaker_entity(quote)]
@@ -232,7 +270,7 @@ class DocCoder:
         if event is None:
             return None
         sent = tok.sent
-        anchors = [tok] if clause is tok else [tok, clause]
+        anchors = [tok] if clause.i == tok.i else [tok, clause]
         context = list(dict.fromkeys(pat.context + flags.contexts_for(sent, self.lex.contexts)))
         return Event(
             id="", article_id=self.article.id, event=event, mode=mode, context=context,
@@ -251,7 +289,8 @@ class DocCoder:
         """Event type, mode, requested, negated flag and rule after the auxiliary-mode transforms."""
         pat, clause, m = tr.pattern, tr.clause, self.markers
         event, mode, requested, rule = pat.event, self._mode(tr), tr.requested, pat.id
-        negated = flags.is_negated(clause, m) or (tr.tok is not clause and flags.is_negated(tr.tok, m))
+        negated = not pat.negated_only and (
+            flags.is_negated(clause, m) or (tr.tok.i != clause.i and flags.is_negated(tr.tok, m)))
         stated = flags.is_future(clause, m) or flags.has_condition(clause, m) or (
             flags.would_form(clause) and clause.dep_ == "ccomp")
         if pat.intent and requested is not None:
@@ -263,7 +302,8 @@ class DocCoder:
             event, negated, rule = "REJECT", False, rule + "+refusal"
         elif stated and not negated and not pat.intent and event not in NO_TRANSFORM:
             requested = (event, mode)
-            event = m["intent_transform"].get(event, event)
+            threat = flags.has_condition(clause, m, m["threat_marks"])
+            event = "THREATEN" if threat else m["intent_transform"].get(event, event)
             rule += "+intent"
             mode = None
         if requested is not None and event in ("REQUEST", "REJECT"):
@@ -277,7 +317,7 @@ class DocCoder:
 
 def _inside_clause(tok: Any, root: Any) -> bool:
     """True when `tok` sits in a clausal complement of `root` (not part of root's own clause)."""
-    while tok is not root and tok.head is not tok:
+    while tok.i != root.i and tok.head.i != tok.i:
         if tok.dep_ in ("ccomp", "advcl", "relcl") and tok.head is not None:
             return True
         tok = tok.head
@@ -295,7 +335,7 @@ def _same(ent: Any, actors: list[Any]) -> bool:
 
 def _depth(tok: Any) -> int:
     d = 0
-    while tok.head is not tok and d < 50:
+    while tok.head.i != tok.i and d < 50:
         tok = tok.head
         d += 1
     return d

@@ -22,7 +22,7 @@ def _governors(verb: Any) -> list[Any]:
     """The verb and the verbs it is the open complement of ("plans to attack" -> attack, plans)."""
     chain = [verb]
     tok = verb
-    while tok.dep_ in ("xcomp", "conj", "auxpass") and tok.head is not tok and len(chain) < 4:
+    while tok.dep_ in ("xcomp", "conj", "auxpass") and tok.head.i != tok.i and len(chain) < 4:
         tok = tok.head
         chain.append(tok)
     return chain
@@ -69,11 +69,12 @@ def is_hypothetical(verb: Any, markers: dict[str, Any]) -> bool:
     return False
 
 
-def has_condition(verb: Any, markers: dict[str, Any]) -> bool:
-    """The verb governs an "if/unless" clause: "will withdraw unless ..."."""
+def has_condition(verb: Any, markers: dict[str, Any], marks: frozenset[str] | None = None) -> bool:
+    """The verb governs an "if/unless" clause ("will withdraw unless ..."); `marks` narrows the marks."""
+    marks = marks if marks is not None else markers["conditional_marks"]
     for tok in _governors(verb):
         for c in tok.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers["conditional_marks"]
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks
                                          for m in c.children):
                 return True
     return False

@@ -20,9 +20,9 @@ from ..errors import DataFileError
 
 DATA_DIR = Path(__file__).with_name("data")
 PATTERN_KEYS = {"id", "event", "mode", "context", "verbs", "nouns", "adjs", "with", "with_any", "without", "object",
-                "object_of_prep", "content", "recipient", "ccomp_aux", "intent", "priority"}
+                "object_of_prep", "content", "recipient", "ccomp_aux", "intent", "negated_only", "priority"}
 MARKER_LISTS = ("light_verbs", "light_nouns", "future_aux", "future_verbs", "hypothetical_aux", "conditional_marks",
-                "negation_words", "negating_verbs", "first_person", "third_person", "reporting_verbs", "copular_verbs",
+                "negation_words", "negating_verbs", "threat_marks", "first_person", "third_person", "reporting_verbs", "copular_verbs",
                 "negated_intent_reject")
 MARKER_MAPS = ("intent_transform", "threat_modes", "threat_modes_by_mode", "request_modes")
 
@@ -57,6 +57,7 @@ class Pattern:
     recipient: list[str] = field(default_factory=list)  # slots overriding the default recipient search
     ccomp_aux: frozenset[str] | None = None  # a clausal complement with one of these modals is required
     intent: bool = False  # the trigger states an intention: the content's event is transformed
+    negated_only: bool = False  # matches only a negated clause; the event itself is then positive
     priority: int = 1
     source: str = ""
     order: int = 0  # position over all files: later (user) patterns win ties
@@ -161,6 +162,7 @@ def _pattern(raw: Any, path: Path, pos: int, modes: dict[str, list[str]]) -> Pat
     if "ccomp_aux" in raw:
         pat.ccomp_aux = frozenset(_str_list(raw["ccomp_aux"], path, f"{key}.ccomp_aux"))
     pat.intent = bool(raw.get("intent", False))
+    pat.negated_only = bool(raw.get("negated_only", False))
     prio = raw.get("priority", 1)
     if not isinstance(prio, int):
         raise DataFileError(str(path), f"priority must be an integer, found {prio!r}", key)
@@ -184,12 +186,15 @@ def _load_markers(path: Path, modes: dict[str, list[str]]) -> dict[str, Any]:
     for name in MARKER_LISTS:
         if name not in data:
             raise DataFileError(str(path), "missing list", name)
-        markers[name] = frozenset(_str_list(data[name], path, name))
+        values = _str_list(data[name], path, name)
+        markers[name] = frozenset(v.upper() for v in values) if name == "negated_intent_reject" else frozenset(values)
     for name in MARKER_MAPS:
         value = data.get(name)
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
             raise DataFileError(str(path), "expected a mapping of names to names", name)
         markers[name] = dict(value)
+    for bad in markers["negated_intent_reject"] - set(modes):
+        raise DataFileError(str(path), f"unknown event type {bad!r}", "negated_intent_reject")
     for src, dst in markers["intent_transform"].items():
         if src not in modes or dst not in modes:
             raise DataFileError(str(path), f"unknown event type in {src!r}: {dst!r}", "intent_transform")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .flags import is_negated
 from .patterns import Lexicon, Pattern
 
 VERB_POS = {"VERB"}
@@ -55,8 +56,10 @@ def _pobjs(tok: Any, prep: str) -> list[Any]:
             for g in c.children if g.dep_ == "pobj"]
 
 
-def _matches(pat: Pattern, tok: Any) -> bool:
+def _matches(pat: Pattern, tok: Any, markers: dict[str, Any]) -> bool:
     children = list(tok.children)
+    if pat.negated_only and not is_negated(tok, markers):
+        return False
     if any(not any(spec.matches(c) for c in children) for spec in pat.with_):
         return False
     if pat.with_any and not any(spec.matches(c) for spec in pat.with_any for c in children):
@@ -98,15 +101,16 @@ def find_triggers(doc: Any, lex: Lexicon) -> dict[int, Trigger]:
             continue
         lemma = tok.lemma_.lower()
         cands = lex.lookup(pc, lemma) or lex.lookup(pc, tok.lower_)
-        if pc == "adj":  # participles tagged ADJ: "opposed", "prepared"
+        if pc == "adj" and not cands and tok.dep_ != "amod":  # participles tagged ADJ: "opposed"
             cands = cands + lex.lookup("verb", lemma)
         if pc == "verb" and tok.dep_ in ("amod", "compound"):
             continue
-        if pc == "noun" and (tok.dep_ in ("compound", "attr") or _is_copular_attr(tok, lex)):
+        if pc == "noun" and (tok.dep_ == "attr" or _is_copular_attr(tok, lex) or (
+                tok.dep_ == "compound" and tok.head.lemma_.lower() not in lex.markers["light_nouns"])):
             continue
         if not cands:
             continue
-        matched = [p for p in cands if _matches(p, tok)]
+        matched = [p for p in cands if _matches(p, tok, lex.markers)]
         if not matched:
             continue
         best = max(matched, key=lambda p: (p.specificity, p.order))

@@ -58,8 +58,16 @@ def _fail(source: str, reason: str) -> Failure:
     return Failure(source=source, stage="ingest", reason=f"{source}: {reason}")
 
 
-def _walk(root: Path) -> Iterator[Path | Failure]:
-    """Files under `root`, sorted, hidden entries skipped; unreadable folders become Failures."""
+def _walk(root: Path, visited: set[Path] | None = None) -> Iterator[Path | Failure]:
+    """Files under `root`, sorted, hidden entries skipped; unreadable folders become Failures.
+
+    A folder reached twice through symbolic links is read once (no endless loop).
+    """
+    visited = set() if visited is None else visited
+    real = root.resolve()
+    if real in visited:
+        return
+    visited.add(real)
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError as exc:
@@ -75,7 +83,7 @@ def _walk(root: Path) -> Iterator[Path | Failure]:
             yield _fail(str(path), f"cannot read: {exc.strerror or exc}")
             continue
         if is_dir:
-            yield from _walk(path)
+            yield from _walk(path, visited)
         else:
             yield path
 
@@ -124,6 +132,8 @@ def read_file(path: Path, settings: Settings) -> Iterator[Article | Failure]:
 
 def read_paths(paths: Iterable[str | Path], settings: Settings) -> Iterator[Article | Failure]:
     """Articles (and Failures) from files and folders; see the module doc for order and dispatch."""
+    if isinstance(paths, str | Path):  # one path, not an iterable of its characters
+        paths = [paths]
     ids = IdRegistry()
     for item in _expand(paths):
         if isinstance(item, Failure):

@@ -133,7 +133,7 @@ def item_article(item: FeedItem, settings: Settings | None = None, fetch: Fetch 
         # Feed content is a fragment: give trafilatura a page around it.
         title = html.escape(item.title or "")
         data = (f'<html><head><meta charset="utf-8"><title>{title}</title></head><body><article><h1>{title}</h1>'
-                f"{item.content}</article></body></html>").encode("utf-8")
+                f"{item.content}</article></body></html>").encode()
     elif item.link:
         try:
             data = (fetch or _fetcher(settings, timeout))(item.link)

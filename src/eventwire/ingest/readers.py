@@ -127,12 +127,15 @@ def build_article(id: str, source: str, raw_text: str, raw: bytes, settings: Set
     url = given.get("url") or None
     outlet = (outlets.canonical(given.get("outlet")) or outlets.from_url(url, prettify=False)
               or next((outlets.canonical(o) for o in header.outlets), None) or outlets.from_url(url))
+    meta = dict(meta or {})
+    if header.wire:
+        meta["wire"] = outlets.canonical(header.wire)
     return Article(
         id=id, source=source, raw_text=raw_text, raw_sha256=hashlib.sha256(raw).hexdigest(),
         title=_tidy(given.get("title")) or header.title, url=url, outlet=outlet,
         byline=_tidy(given.get("byline")) or header.byline,
         date=parse_date(given.get("date")) or parse_date(header.date_text),
-        meta=dict(meta or {}),
+        meta=meta,
     )
 
 

@@ -23,7 +23,7 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Dependents that are not part of a speaker mention ("X, who ..., said").
 SPEAKER_CUT = ("relcl", "acl", "advcl", "cc", "conj", "prep")
 OBJECT_DEPS = ("dobj", "xcomp", "oprd", "attr", "ccomp")
-OBJECT_PREPS = ("of", "for", "about", "on", "against", "over", "that", "to")
+OBJECT_PREPS = ("of", "for", "about", "on", "against", "over", "that")
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp")
 QUOTE_PUNCT = set("\"'“”‘’«»„‟‹›")
 
@@ -85,6 +85,22 @@ def subtree_span(tok: Token) -> TokSpan:
     return lo, hi
 
 
+def trim_modifiers(span: TokSpan, doc: Doc) -> TokSpan:
+    """Cut a content span before a trailing non-restrictive modifier set off by a comma or dash
+    (", which ...", ", contradicting ...", "-- after ..."): the writer's addition, not the content."""
+    lo, hi = span
+    for k in range(lo + 2, hi - 1):
+        if doc[k].text not in (",", "--", "—", "–", ";"):
+            continue
+        nxt = doc[k + 1]
+        mod = nxt if nxt.left_edge.i == nxt.i else None
+        while mod is not None and mod.dep_ != "advcl" and mod.head.i != mod.i:
+            mod = mod.head if mod.head.left_edge.i == nxt.i else None
+        if mod is not None and mod.dep_ == "advcl" and lo <= mod.head.i < k:
+            return lo, k
+    return lo, hi
+
+
 def _owner(noun: Token) -> Token | None:
     """The owner of a statement noun: "Hamas's statement", "a statement from/by Hamas"."""
     for child in noun.children:
@@ -130,7 +146,7 @@ def _clause_content(verb: Token) -> TokSpan | None:
     if not clauses:
         return None
     spans = [subtree_span(c) for c in clauses]
-    return min(s[0] for s in spans), max(s[1] for s in spans)
+    return trim_modifiers((min(s[0] for s in spans), max(s[1] for s in spans)), verb.doc)
 
 
 def _object_content(verb: Token) -> TokSpan | None:
@@ -144,7 +160,7 @@ def _object_content(verb: Token) -> TokSpan | None:
             continue
     if not parts:
         return None
-    return min(p[0] for p in parts), max(p[1] for p in parts)
+    return trim_modifiers((min(p[0] for p in parts), max(p[1] for p in parts)), verb.doc)
 
 
 def _parenthetical(verb: Token) -> bool:
@@ -175,6 +191,12 @@ def _host_content(verb: Token) -> TokSpan | None:
     while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     return (lo, hi) if hi - lo >= 2 else None
+
+
+def _infinitive_content(verb: Token) -> TokSpan | None:
+    """ "wants to leave", "hopes to win": the to-infinitive a belief verb governs."""
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    return subtree_span(xcomp) if xcomp is not None else None
 
 
 def _cue_span(verb: Token) -> TokSpan:
@@ -225,8 +247,10 @@ def verb_cue(verb: Token, lex: Lexicon) -> CueMatch | None:
         if match is not None:
             return match
     content = _clause_content(verb)
-    if content is None and category == "speech" and lemma not in lex.clause_only_verbs:
+    if content is None and category in ("speech", "stance") and lemma not in lex.clause_only_verbs:
         content = _object_content(verb)
+    elif content is None and category == "belief":
+        content = _infinitive_content(verb)
     if content is None and _parenthetical(verb):
         content = _host_content(verb)
     speaker = _speaker_token(_subject(verb, lex), lex)

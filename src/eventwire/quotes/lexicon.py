@@ -16,7 +16,7 @@ import yaml
 from ..errors import DataFileError
 
 DATA_DIR = Path(__file__).with_name("data")
-VERB_CATEGORIES = ("speech", "belief", "evidence")
+VERB_CATEGORIES = ("speech", "belief", "evidence", "stance")
 PRONOUN_KINDS = ("person", "group")
 
 
@@ -24,7 +24,7 @@ PRONOUN_KINDS = ("person", "group")
 class Lexicon:
     """Cue verbs, cue phrases and reference words, all lower-cased."""
 
-    verbs: dict[str, str]  # lemma -> category (speech | belief | evidence)
+    verbs: dict[str, str]  # lemma -> category (speech | belief | evidence | stance)
     source_prepositions: frozenset[tuple[str, str]]  # ("according", "to")
     attribution_nouns: frozenset[str]
     relay_verbs: frozenset[str]

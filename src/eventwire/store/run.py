@@ -59,7 +59,8 @@ def run(items: Iterable[Article | Failure], store: Store, settings: Settings | N
     `process` defaults to `Pipeline(settings).process` (pass e.g. a
     multi-process equivalent; it must yield every item it is given).
     Cross-article clustering (`eventwire.framing.cluster.assign_clusters`)
-    runs at the end when that module is installed.
+    runs at the end when that module is installed and the run stored
+    something new or changed.
     """
     from ..pipeline import Pipeline
 
@@ -79,7 +80,8 @@ def run(items: Iterable[Article | Failure], store: Store, settings: Settings | N
             _save(store, summary, batch)
             batch = []
     _save(store, summary, batch)
-    summary.clusters = _assign_clusters(store, summary)
+    if summary.new or summary.changed:  # clusters are a function of the stored events: unchanged store, same clusters
+        summary.clusters = _assign_clusters(store, summary)
     summary.seconds = time.perf_counter() - started
     store.finish_run(summary.run_id, summary.counts(), summary.seconds)
     return summary

@@ -21,7 +21,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from .. import __version__
-from . import api, errors, pages
+from . import api, errors, pages, queries
 from .db import Database
 
 HERE = Path(__file__).resolve().parent
@@ -43,6 +43,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     Raises `eventwire.errors.StoreError` (naming the file) when it cannot be opened.
     """
     db = Database(db_path)
+    db.prepare(queries.INDEX_SQL)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -31,6 +31,14 @@ def _svg(width: int, height: int, label: str, body: str, css: str = "chart") -> 
                   f'xmlns="http://www.w3.org/2000/svg"><title>{escape(label)}</title>{body}</svg>')
 
 
+def full_date(day: object) -> date | None:
+    """The date of a YYYY-MM-DD text; None for partial or odd dates ("2026-01", "unknown")."""
+    try:
+        return date.fromisoformat(str(day)[:10]) if day and len(str(day)) >= 10 else None
+    except ValueError:
+        return None
+
+
 def bucket_of(day: str, unit: str) -> str:
     """The bucket a YYYY-MM-DD day falls in: itself, its ISO week's Monday, or its month."""
     if unit == "day":
@@ -64,7 +72,7 @@ def stacked_bars(counts: Sequence[Mapping[str, object]], href: str | None = None
 
     `href`, when given, is a URL prefix to which `date_from=..&date_to=..&event=..` is appended per bar segment.
     """
-    rows = [r for r in counts if r.get("day")]
+    rows = [r for r in counts if full_date(r.get("day"))]
     if not rows:
         return Markup('<p class="empty">No dated events.</p>')
     days = sorted(str(r["day"])[:10] for r in rows)
@@ -134,7 +142,7 @@ def timeline(rows: Sequence[Mapping[str, object]]) -> Markup:
 
     `rows` have day (YYYY-MM-DD), role (statement|action|target) and n.
     """
-    rows = [r for r in rows if r.get("day")]
+    rows = [r for r in rows if full_date(r.get("day"))]
     if not rows:
         return Markup('<p class="empty">No dated statements or events.</p>')
     days = sorted({str(r["day"])[:10] for r in rows})

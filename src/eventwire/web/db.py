@@ -1,10 +1,13 @@
 """Read-only access to the store's DuckDB file for the web app.
 
-One read-only connection per app, opened through `eventwire.store` (which
-checks the schema version); each worker thread gets its own cursor, because
-a DuckDB connection must not be used by two threads at once (a cursor is a
-duplicate connection that may). While we hold the file read-only no other
-process can write it, so aggregates are computed once and cached.
+The file is first opened through `eventwire.store` (which checks the schema
+version and turns lock errors into messages naming the file), then attached
+READ_ONLY to an in-memory DuckDB database that holds the app's own index
+tables (see `queries.INDEX_SQL`), built once at start. Unqualified table
+names resolve in the attached file. Each worker thread gets its own cursor,
+because a DuckDB connection must not be used by two threads at once (a
+cursor is a duplicate connection that may). While we hold the file
+read-only no other process can write it, so indexes and aggregates stay valid.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from ..errors import DataFileError
 from ..store import open_store
 from ..store.rows import decode
 
+CATALOG = "ew"  # the attached database file
 ONTOLOGY = Path(__file__).resolve().parents[1] / "events" / "data" / "ontology.yaml"
 
 
@@ -43,7 +47,11 @@ class Database:
 
     def __init__(self, path: str | Path):
         self.path = str(path)
-        self._store = open_store(self.path, read_only=True)  # StoreError names the file and the reason
+        open_store(self.path, read_only=True).close()  # StoreError names the file and the reason
+        self._con = duckdb.connect(":memory:")
+        quoted = str(Path(self.path).resolve()).replace("'", "''")  # a path from the server's own config
+        self._con.execute(f"ATTACH '{quoted}' AS {CATALOG} (READ_ONLY)")
+        self._con.execute(f"USE {CATALOG}")
         self._local = threading.local()
         self._cache: dict[str, Any] = {}
         self._lock = threading.Lock()
@@ -52,8 +60,18 @@ class Database:
         """This thread's cursor on the shared read-only connection."""
         cur = getattr(self._local, "cursor", None)
         if cur is None:
-            cur = self._local.cursor = self._store.con.cursor()
+            cur = self._local.cursor = self._new_cursor()
         return cur
+
+    def _new_cursor(self) -> duckdb.DuckDBPyConnection:
+        cur = self._con.cursor()
+        cur.execute(f"USE {CATALOG}")
+        return cur
+
+    def prepare(self, statements: tuple[str, ...]) -> None:
+        """Build the in-memory index tables (once, before serving)."""
+        for sql in statements:
+            self._con.execute(sql)
 
     def rows(self, sql: str, params: list[Any] | tuple = (), table: str | None = None) -> list[dict[str, Any]]:
         """Run a parameterised read query; rows as dicts (JSON columns of `table` decoded)."""
@@ -69,7 +87,7 @@ class Database:
     def stream(self, sql: str, params: list[Any] | tuple = (), table: str | None = None,
                batch: int = 2000) -> Iterator[dict[str, Any]]:
         """Rows one by one from a cursor of their own (downloads are iterated from several threads in turn)."""
-        cur = self._store.con.cursor()
+        cur = self._new_cursor()
         try:
             cur.execute(sql, list(params))
             names = [d[0] for d in cur.description]
@@ -89,4 +107,4 @@ class Database:
         return self._cache[key]
 
     def close(self) -> None:
-        self._store.close()
+        self._con.close()

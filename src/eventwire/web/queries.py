@@ -22,6 +22,10 @@ EVENT_DAY = "left(coalesce(e.date, a.date), 10)"
 HEADER = "a.url, a.outlet, a.title, a.date AS article_date"
 # Shape of one entity in the actor/recipient JSON columns (only the fields we match on).
 ENTITY_TYPE = '[{"name":"VARCHAR","entity_text":"VARCHAR","code":"VARCHAR","sector":"VARCHAR"}]'
+# In-memory tables built once per app by `Database.prepare()` (see db.py): a narrow, pre-sorted index of
+# events to filter and page on, and one row per actor/recipient of each event.
+EVENT_INDEX = "memory.main.event_index"
+EVENT_ENTITIES = "memory.main.event_entities"
 ARTICLE_LIST_COLUMNS = tuple(c for c in ARTICLE_COLUMNS if c not in ("text", "raw_text", "removed", "meta"))
 
 
@@ -68,19 +72,24 @@ class Where:
         return " WHERE " + " AND ".join(self.clauses) if self.clauses else ""
 
 
+INDEX_SQL = (
+    f"CREATE OR REPLACE TABLE {EVENT_INDEX} AS SELECT row_number() OVER (ORDER BY day DESC NULLS LAST, "
+    f"article_id, idx) AS pos, * EXCLUDE (idx) FROM (SELECT e.id, e.article_id, e.idx, e.event, e.cluster_id, "
+    f"{EVENT_DAY} AS day, a.outlet, json_extract_string(e.requested, '$.event') AS requested "
+    f"FROM events e JOIN articles a ON a.id = e.article_id)",
+    f"CREATE OR REPLACE TABLE {EVENT_ENTITIES} AS "
+    f"SELECT id AS event_id, 'actor' AS role, lower(coalesce(x.name, x.entity_text)) AS name, x.code AS code "
+    f"FROM (SELECT id, unnest(from_json(actor, '{ENTITY_TYPE}')) AS x FROM events) "
+    f"UNION ALL SELECT id, 'recipient', lower(coalesce(x.name, x.entity_text)), x.code "
+    f"FROM (SELECT id, unnest(from_json(recipient, '{ENTITY_TYPE}')) AS x FROM events)",
+)
+
+
 def _date_range(where: Where, day: str, f: Filters) -> None:
     if f.date_from:
         where.add(f"{day} >= ?", f.date_from.isoformat())
     if f.date_to:
         where.add(f"{day} <= ?", f.date_to.isoformat())
-
-
-def entity_match(column: str) -> str:
-    """A condition true when the JSON entity list in `column` holds the actor given by two parameters
-    (name or entity text, case-insensitive; then code)."""
-    entities = f"from_json({column}, '{ENTITY_TYPE}')"
-    return (f"(list_contains(list_transform({entities}, lambda x: lower(coalesce(x.name, x.entity_text))), lower(?))"
-            f" OR list_contains(list_transform({entities}, lambda x: x.code), ?))")
 
 
 def _contains(column: str) -> str:
@@ -89,56 +98,83 @@ def _contains(column: str) -> str:
 
 @dataclass
 class Listing:
-    """One filtered list: SQL without LIMIT, its parameters, and the table whose JSON columns to decode."""
+    """One filtered list.
 
-    sql: str
+    `keys` selects the key column of the matching rows in display order (cheap: narrow columns);
+    `fetch` is a statement with a `{keys}` slot that returns the full rows for a batch of keys, so
+    wide columns are read only for the rows shown. Without `fetch`, `keys` returns the full rows.
+    `rows` is a list already in memory (cached aggregates). `table` names the JSON columns to decode.
+    """
+
+    keys: str
     params: list[Any]
     table: str | None = None
-    rows: list[dict[str, Any]] | None = None  # a list already in memory (cached aggregates)
+    fetch: str | None = None
+    rows: list[dict[str, Any]] | None = None
 
     def page(self, db: Database, limit: int, offset: int) -> dict[str, Any]:
         if self.rows is not None:
             return {"total": len(self.rows), "items": self.rows[offset:offset + limit]}
-        total = db.value(f"SELECT count(*) FROM ({self.sql})", self.params)
-        items = db.rows(f"{self.sql} LIMIT ? OFFSET ?", [*self.params, limit, offset], self.table)
-        return {"total": int(total or 0), "items": items}
+        total = db.value(f"SELECT count(*) FROM ({self.keys})", self.params)
+        return {"total": int(total or 0), "items": self._rows(db, f"{self.keys} LIMIT ? OFFSET ?",
+                                                               [*self.params, limit, offset])}
 
-    def stream(self, db: Database, limit: int | None = None) -> Iterator[dict[str, Any]]:
+    def _rows(self, db: Database, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+        if self.fetch is None:
+            return db.rows(sql, params, self.table)
+        keys = [r[0] for r in db.cursor().execute(sql, params).fetchall()]
+        return self.fetch_rows(db, keys)
+
+    def fetch_rows(self, db: Database, keys: list[Any]) -> list[dict[str, Any]]:
+        if not keys:
+            return []
+        rows = db.rows(self.fetch.format(keys=", ".join("?" for _ in keys)), keys, self.table)
+        by_key = {r["id"]: r for r in rows}
+        return [by_key[k] for k in keys if k in by_key]
+
+    def stream(self, db: Database, limit: int | None = None, batch: int = 1000) -> Iterator[dict[str, Any]]:
         if self.rows is not None:
             yield from self.rows[:limit]
             return
-        sql, params = (f"{self.sql} LIMIT ?", [*self.params, limit]) if limit else (self.sql, self.params)
-        yield from db.stream(sql, params, self.table)
+        sql, params = (f"{self.keys} LIMIT ?", [*self.params, limit]) if limit else (self.keys, self.params)
+        if self.fetch is None:
+            yield from db.stream(sql, params, self.table)
+            return
+        keys = [r["id"] for r in db.stream(sql, params)]
+        for i in range(0, len(keys), batch):
+            yield from self.fetch_rows(db, keys[i:i + batch])
+
+
+def _fetch(select: str, table_alias: str) -> str:
+    return f"{select} WHERE {table_alias}.id IN ({{keys}})"
+
+
+EVENT_FETCH = _fetch(f"SELECT {_cols(EVENT_COLUMNS, 'e')}, {HEADER}, {EVENT_DAY} AS day "
+                     f"FROM events e JOIN articles a ON a.id = e.article_id", "e")
+
+
+def _entity_in(role: str) -> str:
+    return (f"x.id IN (SELECT event_id FROM {EVENT_ENTITIES} WHERE role = '{role}' "
+            f"AND (name = lower(?) OR code = ?))")
 
 
 def events(f: Filters) -> Listing:
-    """Events with their article header and `day`, newest first."""
+    """Events with their article header and `day`, newest first (filtered on the in-memory index)."""
     w = Where()
-    _date_range(w, EVENT_DAY, f)
+    _date_range(w, "x.day", f)
     if f.actor:
-        w.add(entity_match("e.actor"), f.actor, f.actor)
+        w.add(_entity_in("actor"), f.actor, f.actor)
     if f.recipient:
-        w.add(entity_match("e.recipient"), f.recipient, f.recipient)
-    if f.event:
-        w.add("e.event = ?", f.event)
-    if f.requested:
-        w.add("json_extract_string(e.requested, '$.event') = ?", f.requested)
+        w.add(_entity_in("recipient"), f.recipient, f.recipient)
+    for column, value in (("event", f.event), ("requested", f.requested), ("outlet", f.outlet),
+                          ("cluster_id", f.cluster), ("article_id", f.article), ("id", f.id)):
+        if value:
+            w.add(f"x.{column} = ?", value)
     if f.calls_to_action:
-        w.add("json_extract_string(e.requested, '$.event') IS NOT NULL")
-    if f.id:
-        w.add("e.id = ?", f.id)
-    if f.outlet:
-        w.add("a.outlet = ?", f.outlet)
+        w.add("x.requested IS NOT NULL")
     if f.q:
-        w.add(_contains("e.event_text"), f.q)
-    if f.cluster:
-        w.add("e.cluster_id = ?", f.cluster)
-    if f.article:
-        w.add("e.article_id = ?", f.article)
-    sql = (f"SELECT {_cols(EVENT_COLUMNS, 'e')}, {HEADER}, {EVENT_DAY} AS day "
-           f"FROM events e JOIN articles a ON a.id = e.article_id{w.sql()} "
-           f"ORDER BY day DESC NULLS LAST, e.article_id, e.idx")
-    return Listing(sql, w.params, "events")
+        w.add(f"x.id IN (SELECT id FROM events WHERE {_contains('event_text')})", f.q)
+    return Listing(f"SELECT x.id FROM {EVENT_INDEX} x{w.sql()} ORDER BY x.pos", w.params, "events", EVENT_FETCH)
 
 
 def quotes(f: Filters) -> Listing:
@@ -156,9 +192,11 @@ def quotes(f: Filters) -> Listing:
         w.add("q.kind = ?", f.kind)
     if f.article:
         w.add("q.article_id = ?", f.article)
-    sql = (f"SELECT {_cols(QUOTE_COLUMNS, 'q')}, {HEADER} FROM quotes q JOIN articles a ON a.id = q.article_id"
-           f"{w.sql()} ORDER BY a.date DESC NULLS LAST, q.article_id, q.idx")
-    return Listing(sql, w.params, "quotes")
+    keys = (f"SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id{w.sql()} "
+            f"ORDER BY a.date DESC NULLS LAST, q.article_id, q.idx")
+    fetch = _fetch(f"SELECT {_cols(QUOTE_COLUMNS, 'q')}, {HEADER} FROM quotes q JOIN articles a ON a.id = q.article_id",
+                   "q")
+    return Listing(keys, w.params, "quotes", fetch)
 
 
 def labels(f: Filters) -> Listing:
@@ -175,9 +213,17 @@ def labels(f: Filters) -> Listing:
         w.add("l.kind = ?", f.kind)
     if f.article:
         w.add("l.article_id = ?", f.article)
-    sql = (f"SELECT {_cols(LABEL_COLUMNS, 'l')}, {HEADER} FROM labels l JOIN articles a ON a.id = l.article_id"
-           f"{w.sql()} ORDER BY a.date DESC NULLS LAST, l.article_id, l.idx")
-    return Listing(sql, w.params, "labels")
+    keys = (f"SELECT l.id FROM labels l JOIN articles a ON a.id = l.article_id{w.sql()} "
+            f"ORDER BY a.date DESC NULLS LAST, l.article_id, l.idx")
+    fetch = _fetch(f"SELECT {_cols(LABEL_COLUMNS, 'l')}, {HEADER} FROM labels l JOIN articles a ON a.id = l.article_id",
+                   "l")
+    return Listing(keys, w.params, "labels", fetch)
+
+
+ARTICLE_FETCH = _fetch(
+    f"SELECT {_cols(ARTICLE_LIST_COLUMNS, 'a')}, "
+    + ", ".join(f"(SELECT count(*) FROM {t} r WHERE r.article_id = a.id) AS {t}" for t in ("events", "quotes", "labels"))
+    + " FROM articles a", "a")
 
 
 def articles(f: Filters) -> Listing:
@@ -189,35 +235,30 @@ def articles(f: Filters) -> Listing:
     if f.q:
         w.add(f"({_contains('a.title')} OR {_contains('a.text')})", f.q, f.q)
     if f.actor:
-        w.add("EXISTS (SELECT 1 FROM entities n WHERE n.article_id = a.id AND "
-              "(lower(coalesce(n.name, n.entity_text)) = lower(?) OR n.code = ?))", f.actor, f.actor)
+        w.add("a.id IN (SELECT n.article_id FROM entities n WHERE lower(coalesce(n.name, n.entity_text)) = lower(?) "
+              "OR n.code = ?)", f.actor, f.actor)
     if f.event:
-        w.add("EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND e.event = ?)", f.event)
-    counts = ", ".join(f"(SELECT count(*) FROM {t} r WHERE r.article_id = a.id) AS {t}"
-                       for t in ("events", "quotes", "labels"))
-    sql = (f"SELECT {_cols(ARTICLE_LIST_COLUMNS, 'a')}, {counts} FROM articles a{w.sql()} "
-           f"ORDER BY a.date DESC NULLS LAST, a.id")
-    return Listing(sql, w.params, "articles")
+        w.add(f"a.id IN (SELECT x.article_id FROM {EVENT_INDEX} x WHERE x.event = ?)", f.event)
+    keys = f"SELECT a.id FROM articles a{w.sql()} ORDER BY a.date DESC NULLS LAST, a.id"
+    return Listing(keys, w.params, "articles", ARTICLE_FETCH)
 
 
 def clusters(f: Filters) -> Listing:
     """Groups of events reporting the same real-world event, with the outlets that covered them."""
     w = Where()
-    w.add("e.cluster_id IS NOT NULL")
-    _date_range(w, EVENT_DAY, f)
+    w.add("x.cluster_id IS NOT NULL")
+    _date_range(w, "x.day", f)
     if f.event:
-        w.add("e.event = ?", f.event)
+        w.add("x.event = ?", f.event)
     if f.outlet:
-        w.add("e.cluster_id IN (SELECT e2.cluster_id FROM events e2 JOIN articles a2 ON a2.id = e2.article_id "
-              "WHERE a2.outlet = ?)", f.outlet)
+        w.add(f"x.cluster_id IN (SELECT cluster_id FROM {EVENT_INDEX} WHERE outlet = ?)", f.outlet)
     if f.actor:
-        w.add(entity_match("e.actor"), f.actor, f.actor)
-    sql = (f"SELECT e.cluster_id AS id, count(*) AS events, count(DISTINCT e.article_id) AS articles, "
-           f"list(DISTINCT a.outlet ORDER BY a.outlet) FILTER (WHERE a.outlet IS NOT NULL) AS outlets, "
-           f"list(DISTINCT e.event ORDER BY e.event) AS event_types, min({EVENT_DAY}) AS first_day, "
-           f"max({EVENT_DAY}) AS last_day, min(e.event_text) AS sample_text "
-           f"FROM events e JOIN articles a ON a.id = e.article_id{w.sql()} "
-           f"GROUP BY e.cluster_id ORDER BY last_day DESC NULLS LAST, id")
+        w.add(_entity_in("actor"), f.actor, f.actor)
+    sql = (f"SELECT x.cluster_id AS id, count(*) AS events, count(DISTINCT x.article_id) AS articles, "
+           f"list(DISTINCT x.outlet ORDER BY x.outlet) FILTER (WHERE x.outlet IS NOT NULL) AS outlets, "
+           f"list(DISTINCT x.event ORDER BY x.event) AS event_types, min(x.day) AS first_day, "
+           f"max(x.day) AS last_day, min(x.id) AS first_event "
+           f"FROM {EVENT_INDEX} x{w.sql()} GROUP BY x.cluster_id ORDER BY last_day DESC NULLS LAST, id")
     return Listing(sql, w.params)
 
 
@@ -230,6 +271,9 @@ WITH parts AS (
     SELECT coalesce(x.name, x.entity_text) AS name, x.code AS code, x.sector AS sector, role, article_id FROM parts
     UNION ALL
     SELECT coalesce(speaker_name, speaker_org), speaker_code, speaker_sector, 'statement', article_id FROM quotes
+    UNION ALL  -- a named speaker's words also count for the organisation they speak for
+    SELECT speaker_org, NULL, NULL, 'statement', article_id FROM quotes
+    WHERE speaker_name IS NOT NULL AND speaker_org IS NOT NULL AND lower(speaker_org) <> lower(speaker_name)
 )
 SELECT name, mode(code) AS code, mode(sector) AS sector,
        count(*) FILTER (WHERE role = 'actor') AS actions,

@@ -28,9 +28,8 @@ def _overview(db: Database) -> dict[str, Any]:
     counts["outlets"] = len(q.all_outlets(db))
     counts["actors"] = len(q.all_actors(db))
     counts["clusters"] = int(db.value("SELECT count(DISTINCT cluster_id) FROM events"))
-    per_day = db.rows(f"SELECT {q.EVENT_DAY} AS day, e.event, count(*) AS n FROM events e "
-                      f"JOIN articles a ON a.id = e.article_id WHERE {q.EVENT_DAY} IS NOT NULL "
-                      f"AND {q.EVENT_DAY} SIMILAR TO '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}' GROUP BY ALL ORDER BY day")
+    per_day = db.rows(f"SELECT day, event, count(*) AS n FROM {q.EVENT_INDEX} "
+                      f"WHERE day SIMILAR TO '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}' GROUP BY ALL ORDER BY day")
     return {
         "counts": counts,
         "per_day": per_day,
@@ -46,7 +45,8 @@ def places(db: Database, f: q.Filters) -> list[dict[str, Any]]:
     rows = db.rows(
         "SELECT json_extract_string(event_loc, '$.name') AS name, json_extract_string(event_loc, '$.text') AS text, "
         "CAST(json_extract(event_loc, '$.lat') AS DOUBLE) AS lat, CAST(json_extract(event_loc, '$.lon') AS DOUBLE) "
-        f"AS lon, count(*) AS count FROM ({listing.sql}) WHERE json_extract(event_loc, '$.lat') IS NOT NULL "
+        f"AS lon, count(*) AS count FROM events WHERE id IN ({listing.keys}) AND json_extract(event_loc, '$.lat') "
+        "IS NOT NULL "
         "GROUP BY ALL ORDER BY count DESC LIMIT 500", listing.params)
     return [{"label": r["name"] or r["text"], "lat": r["lat"], "lon": r["lon"], "count": r["count"]}
             for r in rows if r["lat"] is not None and r["lon"] is not None]
@@ -86,8 +86,10 @@ def actor(db: Database, name: str) -> dict[str, Any] | None:
     said = q.quotes(q.Filters(actor=name))
     did = q.events(q.Filters(actor=name))
     suffered = q.events(q.Filters(recipient=name))
-    timeline = [*_per_day(db, said, "left(article_date, 10)", "statement"), *_per_day(db, did, "day", "action"),
-                *_per_day(db, suffered, "day", "target")]
+    quote_days = "SELECT q.id, left(a.date, 10) AS day FROM quotes q JOIN articles a ON a.id = q.article_id"
+    event_days = f"SELECT id, day FROM {q.EVENT_INDEX}"
+    timeline = [*_per_day(db, said, quote_days, "statement"), *_per_day(db, did, event_days, "action"),
+                *_per_day(db, suffered, event_days, "target")]
     return {
         "actor": summary,
         "statements": said.page(db, RECENT, 0),
@@ -99,14 +101,16 @@ def actor(db: Database, name: str) -> dict[str, Any] | None:
     }
 
 
-def _per_day(db: Database, listing: q.Listing, day: str, role: str) -> list[dict[str, Any]]:
-    return db.rows(f"SELECT {day} AS day, ? AS role, count(*) AS n FROM ({listing.sql}) sub "
-                   f"WHERE {day} IS NOT NULL GROUP BY ALL ORDER BY day", [role, *listing.params])
+def _per_day(db: Database, listing: q.Listing, days: str, role: str) -> list[dict[str, Any]]:
+    """Records of `listing` per day; `days` selects (id, day) for the listing's table."""
+    return db.rows(f"SELECT day, ? AS role, count(*) AS n FROM ({days}) d WHERE d.id IN ({listing.keys}) "
+                   f"AND day IS NOT NULL GROUP BY ALL ORDER BY day", [role, *listing.params])
 
 
 def _partners(db: Database, listing: q.Listing, column: str, name: str) -> dict[str, int]:
     rows = db.rows(f"SELECT coalesce(x.name, x.entity_text) AS partner, count(*) AS n FROM "
-                   f"(SELECT unnest(from_json({column}, '{q.ENTITY_TYPE}')) AS x FROM ({listing.sql}) sub) "
+                   f"(SELECT unnest(from_json({column}, '{q.ENTITY_TYPE}')) AS x FROM events "
+                   f"WHERE id IN ({listing.keys})) "
                    f"WHERE partner IS NOT NULL AND lower(partner) <> lower(?) GROUP BY partner ORDER BY n DESC, "
                    f"partner LIMIT 30", [*listing.params, name])
     return {r["partner"]: int(r["n"]) for r in rows}

@@ -1,0 +1,62 @@
+"""Scoring events against PLOVER gold: metrics on written records, and the
+floor gate on ../shared/gold/plover-gsr (skipped when absent)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eventwire.evaluate.events import evaluate_events, format_report, load_gold, score
+from eventwire.model import Entity, Event
+
+ROOT = Path(__file__).resolve().parents[2]
+BASELINE = ROOT / "eval" / "baseline.json"
+# Floors reached on PLOVER_GSR_CAMEO.json (see docs/events.md); a drop below fails the gate.
+FLOORS = {"type_accuracy": 0.83, "macro_f1": 0.79, "actor_code_accuracy": 0.74, "recipient_code_accuracy": 0.40}
+
+
+def _event(kind: str, actor: str | None = None, recipient: str | None = None, mode: str | None = None) -> Event:
+    return Event(id="x:e0", article_id="x", event=kind, mode=mode,
+                 actor=[Entity(entity_text="a", code=actor)] if actor else [],
+                 recipient=[Entity(entity_text="r", code=recipient)] if recipient else [])
+
+
+def test_load_gold_maps_legacy_names_and_skips_document(tmp_path):
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps([{"event": "DOCUMENT", "id": "d"},
+                                {"event": "DEMAND", "text": "Vostra demanded talks.", "id": "g1"},
+                                {"event": "FIGHT", "text": "Vostra shelled Tarn.", "id": "g2"}]), encoding="utf-8")
+    assert [r["event"] for r in load_gold(path)] == ["REQUEST", "ASSAULT"]
+
+
+def test_score_counts_accuracy_codes_and_confusion():
+    gold = [
+        {"event": "ASSAULT", "source": [{"code": "VOS"}], "target": [{"code": "KEL"}], "mode": "aerial"},
+        {"event": "ASSAULT", "source": [{"code": "VOS"}], "target": ""},
+        {"event": "REJECT", "source": [{"code": "KEL"}]},
+    ]
+    pred = [_event("ASSAULT", "VOS", "KEL", "aerial"), _event("PROTEST", "XXX"), None]
+    m = score(gold, pred)
+    assert m["type_accuracy"] == pytest.approx(1 / 3)
+    assert m["actor_code_accuracy"] == pytest.approx(1 / 3) and m["actor_n"] == 3
+    assert m["recipient_code_accuracy"] == 1.0 and m["recipient_n"] == 1
+    assert m["mode_accuracy"] == 1.0 and m["no_event"] == 1
+    assert m["confusion"]["ASSAULT"] == {"ASSAULT": 1, "PROTEST": 1}
+    assert m["per_type"]["ASSAULT"]["precision"] == 1.0 and m["per_type"]["ASSAULT"]["recall"] == 0.5
+    assert "macro-F1" in format_report(m)
+
+
+@pytest.mark.slow
+@pytest.mark.gold
+def test_evaluate_events_plover_gold_meets_floors(shared_dir, pipeline):
+    gold = shared_dir / "gold" / "plover-gsr" / "PLOVER_GSR_CAMEO.json"
+    metrics = evaluate_events(gold, pipeline=pipeline)
+    assert metrics["n"] == 322
+    for key, floor in FLOORS.items():
+        assert metrics[key] >= floor, f"{key} {metrics[key]:.3f} fell below its floor {floor}\n" + format_report(metrics)
+    BASELINE.parent.mkdir(exist_ok=True)
+    data = json.loads(BASELINE.read_text(encoding="utf-8")) if BASELINE.is_file() else {}
+    data["events"] = {"gold": "plover-gsr/PLOVER_GSR_CAMEO.json", "n": metrics["n"], **FLOORS}
+    BASELINE.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")

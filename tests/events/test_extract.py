@@ -1,0 +1,137 @@
+"""The event coder end to end (tests/events mirrors src/eventwire/events).
+
+Fixtures are sentences about invented countries (Vostra, Kelmland), places
+(Tarn, Dorvat) and people; they go through the full pipeline (`run_text`).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events import main_event
+
+pytestmark = pytest.mark.slow
+
+
+def _types(article) -> list[str]:
+    return [e.event for e in article.events]
+
+
+@pytest.mark.parametrize("text, event, mode", [
+    ("The Vostran government agreed to hold talks with the rebels next month.", "AGREE", None),
+    ("The Vostran foreign minister met his Kelmish counterpart in Dorvat on Monday.", "CONSULT", None),
+    ("The Vostran president praised the Kelmish government for its reforms.", "SUPPORT", None),
+    ("The Vostran government conceded to the demands of the striking miners.", "CONCEDE", None),
+    ("Vostra extradited two suspects to Kelmland on Friday.", "COOPERATE", None),
+    ("Vostra sent food aid to refugees in Kelmland.", "AID", None),
+    ("Vostran troops withdrew from the border town of Tarn.", "RETREAT", "withdraw"),
+    ("Vostra urged Kelmland to resume talks.", "REQUEST", "meet"),
+    ("The Kelmish foreign ministry condemned the Vostran government.", "ACCUSE", "disapprove"),
+    ("Kelmland rejected the Vostran proposal.", "REJECT", None),
+    ("The Vostran defence minister threatened to impose a curfew in Tarn.", "THREATEN", "restrict"),
+    ("Thousands of students demonstrated in Dorvat against the Vostran government.", "PROTEST", "demo"),
+    ("Vostra imposed sanctions on Kelmland.", "SANCTION", "discontinue"),
+    ("Vostra deployed troops along the Kelmish border.", "MOBILIZE", "troops"),
+    ("Vostran police arrested twelve opposition activists in Dorvat.", "COERCE", "arrest"),
+    ("Vostran forces shelled the town of Kelm on Tuesday.", "ASSAULT", "heavy-weapons"),
+])
+def test_code_doc_each_plover_type(run_text, text, event, mode):
+    article = run_text(text)
+    main = main_event(article)
+    assert main is not None, f"no event for {text!r}"
+    assert main.event == event, f"{text!r}: {[(e.event, e.rule) for e in article.events]}"
+    if mode is not None:
+        assert main.mode == mode
+    assert main.rule and main.id == f"{article.id}:e{article.events.index(main)}"
+    assert article.text[main.trigger.start:main.trigger.end] == main.trigger.text
+    assert main.text_info == {"start": 0, "end": len(text)}
+
+
+def test_code_doc_request_types_requested_action(run_text):
+    article = run_text("The Kelmish Front called for suicide attacks against Vostra.")
+    main = main_event(article)
+    assert main.event == "REQUEST"
+    assert main.requested == {"event": "ASSAULT", "mode": "suicide-attack"}
+    assert "ASSAULT" not in _types(article)  # a call for attacks is not an attack
+
+
+def test_code_doc_request_for_demonstrations_is_protest(run_text):
+    main = main_event(run_text("The Kelmish Front called for mass demonstrations in Dorvat."))
+    assert (main.event, main.requested["event"]) == ("REQUEST", "PROTEST")
+
+
+def test_code_doc_threat_types_threatened_action(run_text):
+    main = main_event(run_text("Vostra threatened to cut off electricity to Kelmland."))
+    assert main.event == "THREATEN"
+    assert main.requested["event"] == "COERCE"
+
+
+def test_code_doc_negated_sentence_is_flagged(run_text):
+    article = run_text("Vostran forces did not attack the town of Kelm.")
+    assert article.events
+    assert all(e.negated for e in article.events)
+
+
+def test_code_doc_refusal_is_positive_reject(run_text):
+    main = main_event(run_text("Kelmland will not accept the Vostran proposal."))
+    assert main.event == "REJECT" and not main.negated
+    assert main.requested["event"] == "AGREE" and main.rule.endswith("+refusal")
+
+
+def test_code_doc_conditional_is_hypothetical(run_text):
+    main = main_event(run_text("Vostra would attack Kelmland if its troops crossed the border."))
+    assert main.hypothetical
+
+
+def test_code_doc_future_cooperation_is_agree(run_text):
+    main = main_event(run_text("Vostra will send food aid to Kelmland next week."))
+    assert main.event == "AGREE" and main.future
+    assert main.requested["event"] == "AID"
+
+
+def test_code_doc_passive_voice_swaps_roles(run_text):
+    main = main_event(run_text("The town of Tarn was shelled by Vostran forces."))
+    assert main.event == "ASSAULT"
+    assert [a.entity_text for a in main.actor] == ["Vostran forces"]
+    assert "Tarn" in main.recipient[0].entity_text
+
+
+def test_code_doc_coordination_gives_two_actors(run_text):
+    main = main_event(run_text("Vostra and Kelmland agreed to a ceasefire on Sunday."))
+    assert main.event == "AGREE"
+    assert [a.entity_text for a in main.actor] == ["Vostra", "Kelmland"]
+
+
+def test_code_doc_apposition_is_not_an_actor(run_text):
+    main = main_event(run_text("Vostra, a close ally of Kelmland, condemned the bombing."))
+    assert [a.entity_text for a in main.actor] == ["Vostra"]
+
+
+def test_code_doc_nominal_event_with_adjectival_actor(run_text):
+    article = run_text("Residents fled Tarn after the resumption of Vostran strikes on the town.")
+    strikes = [e for e in article.events if e.trigger.text == "strikes"]
+    assert strikes and strikes[0].event == "ASSAULT"
+    assert any("Vostran" in a.entity_text for a in strikes[0].actor)
+
+
+def test_code_doc_copular_description_gives_no_event(run_text):
+    assert run_text("The Kelmish Front is a terrorist organization.").events == []
+
+
+def test_code_doc_event_in_quote_takes_speaker(run_text):
+    article = run_text('Arno Tesk, the Vostran defence minister, said: "We will attack Kelm tomorrow."')
+    assert article.quotes, "the quotes stage found no quote"
+    event = next(e for e in article.events if e.trigger.text == "attack")
+    assert event.quote_id == article.quotes[0].id
+    assert event.actor and "Tesk" in (event.actor[0].name or event.actor[0].entity_text)
+
+
+def test_code_doc_date_and_place_attached(run_text):
+    main = main_event(run_text("Vostran police arrested twelve activists in Dorvat on Monday.", date="2024-03-20"))
+    assert main.date == "2024-03-18"
+    assert main.event_loc is not None and main.event_loc.text == "Dorvat"
+
+
+def test_code_doc_date_defaults_to_article_date(run_text):
+    main = main_event(run_text("Vostran police arrested twelve activists.", date="2024-03-20"))
+    assert main.date == "2024-03-20"

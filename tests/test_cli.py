@@ -148,6 +148,20 @@ def test_cli_locked_database_is_usage_error(filled_db, tmp_path):
     assert "Traceback" not in result.output
 
 
+def test_cli_outlets_and_suggest_read_the_database(filled_db):
+    result = runner.invoke(app, ["outlets", "--db", filled_db, "--json"])
+    assert result.exit_code == 0, result.output
+    assert isinstance(json.loads(result.stdout), dict)
+    result = runner.invoke(app, ["actors", "suggest", "--db", filled_db])
+    assert result.exit_code == 0, result.output
+    assert isinstance(json.loads(result.stdout), list)
+
+
+def test_cli_serve_missing_database_is_usage_error(tmp_path):
+    result = runner.invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2 and "none.duckdb: no such database" in result.stderr
+
+
 # ---- commands that run the pipeline ------------------------------------------------------------------------
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from typing import IO, Any
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -35,7 +36,7 @@ from .settings import Settings
 OK, FAILURES, USAGE = 0, 1, 2
 DEFAULT_DB = Settings().db
 
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)  # file names may contain [brackets]
 
 app = typer.Typer(name="eventwire", no_args_is_help=True, add_completion=False, rich_markup_mode=None,
                   pretty_exceptions_enable=False,
@@ -49,7 +50,7 @@ app.add_typer(evaluate_app, name="evaluate")
 app.add_typer(actors_app, name="actors")
 
 # Options shared by the commands that run the pipeline.
-DbOpt = typer.Option(DEFAULT_DB, "--db", metavar="PATH", help="DuckDB database file.")
+DbOpt = typer.Option(DEFAULT_DB, "--db", metavar="PATH", help="Database: a DuckDB file, or a postgresql:// URL.")
 ModelOpt = typer.Option(None, "--model", metavar="NAME", help="spaCy pipeline to use (default from config.toml).")
 ActorsOpt = typer.Option(None, "--actors", metavar="FILE", help="Extra actor dictionary file (repeatable).")
 PatternsOpt = typer.Option(None, "--patterns", metavar="FILE", help="Extra event pattern file (repeatable).")
@@ -63,7 +64,7 @@ JsonlOutOpt = typer.Option(None, "-o", "--output", metavar="FILE", help="JSONL f
 
 def fail(message: str, code: int = USAGE) -> typer.Exit:
     """Print `message` to stderr and return the Exit to raise."""
-    err.print(f"[bold red]error:[/] {message}", markup=True)
+    err.print(f"[bold red]error:[/] {escape(message)}", markup=True)
     return typer.Exit(code)
 
 
@@ -132,7 +133,7 @@ def show_failures(failures: list[Failure]) -> None:
     for f in failures:
         where = f"{f.source} [{f.article_id}]" if f.article_id and f.article_id not in f.source else f.source
         reason = f.reason.removeprefix(f"{f.source}: ")  # readers often name the file in the reason too
-        err.print(f"[red]failed[/] {where} ({f.stage}): {reason}", markup=True)
+        err.print(f"[red]failed[/] {escape(where)} ({escape(f.stage)}): {escape(reason)}", markup=True)
 
 
 def print_json(data: Any) -> None:
@@ -186,7 +187,7 @@ def progress_bar(quiet: bool) -> Iterator[Callable[[Article], None]]:
         yield lambda article: None
         return
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TimeElapsedColumn(), TextColumn("{task.fields[current]}"))
+               TimeElapsedColumn(), TextColumn("{task.fields[current]}", markup=False))
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("articles", total=None, current="")
         yield lambda article: progress.update(task, advance=1, current=article.id[:40])
@@ -261,7 +262,7 @@ def code(file: str = typer.Argument("-", metavar="FILE",
                 line = f"line {line}" if isinstance(line, int) else line  # code_jsonl gives n or "line n"
                 where = " ".join(str(p) for p in ("<stdin>" if file == "-" else file, line,
                                                   record.get("text_id") and f"id={record['text_id']}") if p)
-                err.print(f"[red]failed[/] {where}: {record['error']}", markup=True)
+                err.print(f"[red]failed[/] {escape(where)}: {escape(str(record['error']))}", markup=True)
                 errors += 1
                 continue
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -372,7 +373,7 @@ def serve(db: str = DbOpt,
     create_app = library("eventwire.web.app", "create_app")
     import uvicorn
 
-    if not Path(db).is_file():
+    if "://" not in db and not Path(db).is_file():
         raise fail(f"{db}: no such database (run `eventwire run ... --db {db}` first)")
     uvicorn.run(create_app(db), host=host, port=port)
 

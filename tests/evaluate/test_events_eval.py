@@ -55,7 +55,7 @@ def test_evaluate_events_plover_gold_meets_floors(shared_dir, pipeline):
     metrics = evaluate_events(gold, pipeline=pipeline)
     assert metrics["n"] == 322
     for key, floor in FLOORS.items():
-        assert metrics[key] >= floor, f"{key} {metrics[key]:.3f} fell below its floor {floor}\n" + format_report(metrics)
+        assert metrics[key] >= floor, f"{key} {metrics[key]:.3f} below floor {floor}\n" + format_report(metrics)
     BASELINE.parent.mkdir(exist_ok=True)
     data = json.loads(BASELINE.read_text(encoding="utf-8")) if BASELINE.is_file() else {}
     data["events"] = {"gold": "plover-gsr/PLOVER_GSR_CAMEO.json", "n": metrics["n"], **FLOORS}

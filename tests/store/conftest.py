@@ -72,9 +72,21 @@ def article() -> Article:
     return build_article()
 
 
+@pytest.fixture(params=["duckdb", "postgres"])
+def db_url(request, tmp_path):
+    """The address of an empty database of each backend: a DuckDB file, or a fresh PostgreSQL schema."""
+    if request.param == "duckdb":
+        yield str(tmp_path / "test.duckdb")
+        return
+    from pgserver import fresh_schema
+
+    with fresh_schema() as url:
+        yield url
+
+
 @pytest.fixture
-def store(tmp_path):
+def store(db_url):
     from eventwire.store import open_store
 
-    with open_store(str(tmp_path / "test.duckdb")) as opened:
+    with open_store(db_url) as opened:
         yield opened

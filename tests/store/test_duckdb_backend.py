@@ -11,7 +11,7 @@ import pytest
 
 from eventwire.errors import StoreError
 from eventwire.model import Failure
-from eventwire.store import CHANGED, NEW, UNCHANGED, DuckDBStore, open_store
+from eventwire.store import CHANGED, NEW, UNCHANGED, open_store
 
 
 def test_save_load_round_trip(store, article):
@@ -51,14 +51,15 @@ def test_save_changed_article_replaces_records(store, article, build):
 
 def test_save_failure_midway_leaves_old_version(store, article, monkeypatch, build):
     store.save(article)
-    real_insert = DuckDBStore._insert_records
+    backend = type(store)
+    real_insert = backend._insert_records
 
     def insert_then_crash(self, table, rows):
         real_insert(self, table, rows)
         if table == "entities":  # quotes and events of the new version are already written
             raise RuntimeError("simulated crash mid-save")
 
-    monkeypatch.setattr(DuckDBStore, "_insert_records", insert_then_crash)
+    monkeypatch.setattr(backend, "_insert_records", insert_then_crash)
     changed = build()
     changed.raw_sha256 = "changed-hash"
     changed.quotes[0].text = "a different quote"

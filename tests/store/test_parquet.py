@@ -9,6 +9,7 @@ from eventwire.errors import StoreError
 from eventwire.model import Article, Cue, Entity, Event, Failure, Label, Place, Quote, RemovedLine, Speaker
 from eventwire.store import open_store
 from eventwire.store.parquet import PARTITION, load_parquet, read_partitions, write_partitions
+from eventwire.store.run import run
 
 
 def _article(n: int, date: str | None) -> Article:
@@ -55,8 +56,7 @@ def test_load_parquet_matches_direct_save_and_is_idempotent(tmp_path):
     items = [_article(0, "2026-03-05"), _article(1, None), Failure(source="bad.txt", stage="ingest", reason="empty")]
     write_partitions(items, str(tmp_path / "parts"), "part-00000")
     with open_store(str(tmp_path / "direct.duckdb")) as direct:
-        for article in items[:2]:
-            direct.save(article)
+        run(items, direct, process=lambda stream: stream)  # the normal path, clustering included
         expected = {a: direct.load_article(a).to_json() for a in ("a0", "a1")}
     with open_store(str(tmp_path / "loaded.duckdb")) as store:
         first = load_parquet(store, str(tmp_path / "parts"))
@@ -70,3 +70,11 @@ def test_load_parquet_matches_direct_save_and_is_idempotent(tmp_path):
 def test_load_parquet_without_partitions_names_folder(tmp_path):
     with open_store(":memory:") as store, pytest.raises(StoreError, match="no Parquet partitions"):
         load_parquet(store, str(tmp_path))
+
+
+def test_write_partitions_article_without_records(tmp_path):
+    bare = Article(id="b0", source="test:b0", text="No events here.", raw_text="No events here.", date="2026-03-07")
+    counts = write_partitions([bare], str(tmp_path), "part-00002")
+    assert counts["articles"] == 1 and counts["events"] == 0
+    (back,) = read_partitions(str(tmp_path))
+    assert back.to_json() == bare.to_json()

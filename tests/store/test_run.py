@@ -77,3 +77,19 @@ def test_run_reports_progress_per_article(store, items):
     seen = []
     run(items(), store, process=process, on_article=lambda a: seen.append(a.id))
     assert seen == ["vostra-1", "vostra-2", "vostra-3"]
+
+
+def test_run_aborted_keeps_processed_articles_and_logs_run(store, items):
+    from eventwire.errors import PipelineError
+
+    def process(stream):
+        for item in stream:
+            if getattr(item, "id", None) == "vostra-2":
+                raise PipelineError("model vanished")
+            yield item
+
+    with pytest.raises(PipelineError):
+        run(items(), store, process=process)
+    assert store.load_article("vostra-1") is not None  # processed before the error, so stored
+    (run_row,) = store.rows("runs")
+    assert "model vanished" in run_row["counts"] and run_row["finished"] is not None

@@ -24,6 +24,11 @@ def no_console_errors(page) -> list[str]:
     return errors
 
 
+def event_types_shown(page) -> list[str]:
+    cells = page.locator("table.events-table td:nth-child(2) .etype").all_inner_texts()
+    return [t.strip().split("/")[0] for t in cells]
+
+
 def test_browser_every_page_loads_offline(page, live_examples):
     errors = no_console_errors(page)
     outside: list[str] = []
@@ -68,13 +73,13 @@ def test_browser_overview_to_event_to_highlighted_evidence(page):
 def test_browser_events_table_filters(page):
     page.goto("/events")
     total = int(page.locator(".downloads").inner_text().split()[0])
-    types = [t.strip().split("/")[0] for t in page.locator("table.events-table td:nth-child(2) .etype").all_inner_texts()]
+    types = event_types_shown(page)
     assert types, "the events table is empty"
     chosen = types[-1]
     with page.expect_navigation():
         page.select_option("select[name=event]", chosen)  # the form submits itself on change
     assert f"event={chosen}" in page.url
-    shown = [t.strip().split("/")[0] for t in page.locator("table.events-table td:nth-child(2) .etype").all_inner_texts()]
+    shown = event_types_shown(page)
     assert shown and set(shown) == {chosen}
     filtered = int(page.locator(".downloads").inner_text().split()[0])
     assert filtered <= total

@@ -64,7 +64,7 @@ def _lookup(key: str, d: ActorDictionary, hint: str | None) -> PlaceEntry | None
     if hit is not None and hit[1] == "name":  # "Armenia" the country, not the Colombian city
         country = d.countries[hit[0]]
         return PlaceEntry(country.name, country.code, "country", geonames_id=country.geonames_id)
-    entries = d.places.get(key)
+    entries = d.places_for(key)
     if entries:
         if hint:
             for entry in entries:
@@ -75,7 +75,7 @@ def _lookup(key: str, d: ActorDictionary, hint: str | None) -> PlaceEntry | None
     if hit is not None and hit[1] in ("name", "capital"):
         country = d.countries[hit[0]]
         if hit[1] == "capital" and country.capital:
-            for entry in d.places.get(norm(country.capital), []):
+            for entry in d.places_for(norm(country.capital)):
                 if entry.code == country.code:
                     return entry
         return PlaceEntry(country.name, country.code, "country", geonames_id=country.geonames_id)

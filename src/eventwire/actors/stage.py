@@ -155,8 +155,10 @@ def _people(spans: list[Span], d: ActorDictionary, date: str | None) -> dict[str
     affiliation found for a name applies to all its mentions.
     """
     full: dict[str, Entity] = {}
-    for ent in spans:
+    for ent in sorted(spans, key=lambda e: len(norm(e.text).split()) < 2):  # full names first
         key = norm(ent.text)
+        if " " not in key and any(k.endswith(" " + key) for k in full):
+            continue  # "Katz" after "Yosef Katz" is Yosef Katz, whatever the dictionary knows
         own = _own_resolution(ent, d, date, full)
         if len(key.split()) < 2 and not (own and own.source == "dictionary"):
             continue
@@ -251,7 +253,24 @@ def _named_entity(ent: Span, d: ActorDictionary, date: str | None, people: dict[
         if entity.code:
             entity.type = entity.type or ("ORG" if ent.label_ == "ORG" else "NORP")
             return _at(entity, ent)
+    if ent.label_ == "ORG":  # "the Political Bureau of Hamas": a body of the group named after it
+        owner = _owner(ent, d, date)
+        if owner is not None:
+            return _at(Entity(entity_text=text, name=f"{_clean_name(text)} of {owner.name}", code=owner.code,
+                              sector=owner.sector, type="ORG", source="pattern"), ent)
     return _at(Entity(entity_text=text, name=_clean_name(text), type=ent.label_, source="spacy"), ent)
+
+
+def _owner(ent: Span, d: ActorDictionary, date: str | None) -> Entity | None:
+    """The organisation or country after "of": "the Political Bureau of Hamas" -> Hamas."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "of":
+        return None
+    after = [e for e in doc.ents if e.start in (ent.end + 1, ent.end + 2) and e.label_ in ("ORG", "GPE", "NORP")]
+    if not after:
+        return None
+    owner = resolve_phrase(after[0].text, d, date)
+    return owner if owner.code else None
 
 
 def _titled(ent: Span, d: ActorDictionary) -> bool:
@@ -264,7 +283,7 @@ def _titled(ent: Span, d: ActorDictionary) -> bool:
 
 
 def _gazetteer(text: str, d: ActorDictionary):
-    entries = d.places.get(norm(text))
+    entries = d.places_for(norm(text))
     return entries[0] if entries else None
 
 

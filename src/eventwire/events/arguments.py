@@ -69,6 +69,10 @@ class ArgumentResolver:
                                key=lambda e: (e.start, -(e.end or 0)))
         self.starts = [e.start for e in self.entities]
         self.resolve_text = _seam("resolve_text")
+        try:
+            self.resolve_place = importlib.import_module("eventwire.actors.places").resolve_place
+        except (ImportError, AttributeError):
+            self.resolve_place = None
 
     # -- mentions -------------------------------------------------------------
     def mentions_in(self, start: int, end: int) -> list[Entity]:
@@ -122,6 +126,24 @@ class ArgumentResolver:
     def _resolve_one(self, tok: Any, quote: Quote | None) -> list[Entity]:
         if tok.pos_ == "PRON":
             return self._pronoun(tok, quote)
+        ents = self._resolve_phrase_entities(tok, quote)
+        if ents and not any(e.code for e in ents) and tok.pos_ == "PROPN":
+            code = self._place_code(tok)  # a city or region stands for its country ("in Tokyo")
+            if code:
+                ents[0].code = code
+        return ents
+
+    def _place_code(self, tok: Any) -> str | None:
+        if self.resolve_place is None:
+            return None
+        s, e = np_bounds(tok)
+        try:
+            place = self.resolve_place(self.doc[s:e].text, self.ctx)
+        except Exception:  # a gazetteer failure must not lose the event
+            return None
+        return place.code if place is not None else None
+
+    def _resolve_phrase_entities(self, tok: Any, quote: Quote | None) -> list[Entity]:
         s, e = np_bounds(tok)
         span = self.doc[s:e]
         start, end = span.start_char, span.end_char
@@ -197,7 +219,18 @@ class ArgumentResolver:
             found = ent(self.article, tok.idx, tok.idx + len(tok))
             if found is not None and (found.code or found.name):
                 return [_copy(found)]
+        if low in ("he", "she", "him", "her"):
+            return self._antecedent(tok.idx)
         return []
+
+    def _antecedent(self, idx: int, window: int = 400) -> list[Entity]:
+        """"he"/"she": the closest person mentioned before, within `window` characters."""
+        lo = bisect.bisect_left(self.starts, idx - window)
+        people = [e for e in self.entities[lo:] if e.type == "PERSON" and e.end is not None and e.end <= idx]
+        if not people:
+            return []
+        ent = _copy(people[-1])
+        return [ent]
 
 
 def _reporting_subject(tok: Any, markers: dict[str, Any]) -> Any | None:

@@ -33,6 +33,7 @@ from .triggers import Trigger, find_triggers
 
 SUBJ = {"nsubj", "csubj"}
 RECIP_PREPS = ("against", "on", "upon", "to", "with", "toward", "towards", "at", "into", "from", "over", "of")
+PLACE_RECIP_PREPS = ("in", "from", "inside", "near")
 CONTENT_EVENTS = {"REQUEST", "THREATEN", "REJECT", "AGREE"}
 NO_TRANSFORM = {"REQUEST", "THREATEN", "REJECT", "ACCUSE", "AGREE"}
 
@@ -46,7 +47,12 @@ def _slot_tokens(tok: Any, slot: str) -> list[Any]:
     if base == "pobj":
         return [g for c in tok.children if c.dep_ in ("prep", "dative") and (not prep or c.lower_ == prep)
                 for g in c.children if g.dep_ == "pobj"]
-    return [c for c in tok.children if c.dep_ == base]
+    out = [c for c in tok.children if c.dep_ == base]
+    if base == "xcomp":  # the parser often attaches "vowed to fight" as an infinitival advcl
+        out += [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                and not any(m.dep_ == "mark" for m in c.children)]
+    return out
 
 
 class DocCoder:
@@ -101,6 +107,8 @@ class DocCoder:
         nxt: list[Any] = []
         if lemma in self.markers["light_verbs"] or tok.pos_ in ("VERB", "AUX"):
             nxt = [c for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+        if lemma in self.markers["light_verbs"]:  # "engage in attacks", "resort to violence"
+            nxt += _slot_tokens(tok, "pobj")
         if lemma in self.markers["light_nouns"]:
             nxt = _slot_tokens(tok, "pobj:of")
         for c in nxt + [c for c in tok.conjuncts if c.i > tok.i]:
@@ -185,16 +193,33 @@ class DocCoder:
             for prep in ("by", "from", "on", "against", "to", "for", "of"):
                 heads += _slot_tokens(obj, f"pobj:{prep}")
         # the subject of the content clause: "demanded that the US cancel ..."
-        for comp in (c for c in tr.tok.children if c.dep_ in ("ccomp", "xcomp")):
+        comps = [c for c in tr.tok.children if c.dep_ == "ccomp"] + _slot_tokens(tr.tok, "xcomp")
+        for comp in comps:
             subj = _child(comp, {"nsubj", "nsubjpass"})
             if subj is not None:
                 heads.append(subj)
+        # the content's own object: "offered to hand over X to Britain", "refused to deploy troops in Iraq"
+        for comp in comps:
+            comp_objs = [c for c in comp.children if c.dep_ in ("dobj", "dative")]
+            heads += comp_objs
+            for prep in RECIP_PREPS:
+                heads += _slot_tokens(comp, f"pobj:{prep}")
+            for obj in comp_objs:  # "continue military aid to Mozambique"
+                for prep in ("to", "for", "on", "against", "with"):
+                    heads += _slot_tokens(obj, f"pobj:{prep}")
+        # last resort, the place the action is directed at: "arrived in Amman", "withdraw from Lebanon"
+        for tok in [tr.tok, *comps]:
+            for prep in PLACE_RECIP_PREPS:
+                heads += _slot_tokens(tok, f"pobj:{prep}")
         return heads
 
     def _recipients(self, tr: Trigger, verb: Any, quote: Quote | None) -> list[Any]:
+        return self._first_coded(self._recipient_heads(tr, verb), quote)
+
+    def _first_coded(self, heads: list[Any], quote: Quote | None) -> list[Any]:
         """The first candidate that resolves to a coded entity, else the first that resolves at all."""
         first: list[Any] = []
-        for head in self._recipient_heads(tr, verb):
+        for head in heads:
             ents = self.args.resolve(head, quote)
             if any(e.code for e in ents):
                 return ents
@@ -214,14 +239,14 @@ class DocCoder:
         if not actor and not mods and gov.pos_ in ("VERB", "AUX") and tok.dep_ in ("dobj", "pobj"):
             subj, _ = self._subject(gov)  # "arrived on a visit", "continued a hunger strike"
             actor = [subj] if subj is not None else []
-        recips = []
+        recips: list[Any] = []
         for prep in ("against", "on", "upon", "with", "to", "toward", "towards", "into", "of"):
-            toks = _slot_tokens(tok, f"pobj:{prep}")
-            if toks:
-                recips = toks[:1]
-                break
-        if not recips and clause.i != tok.i:
-            recips = [t for t in _slot_tokens(clause, "pobj:against") + _slot_tokens(clause, "pobj:on")][:1]
+            recips += _slot_tokens(tok, f"pobj:{prep}")
+        if clause.i != tok.i:
+            recips += _slot_tokens(clause, "pobj:against") + _slot_tokens(clause, "pobj:on")
+        for t in [tok, clause] if clause.i != tok.i else [tok]:
+            for prep in PLACE_RECIP_PREPS:
+                recips += _slot_tokens(t, f"pobj:{prep}")
         return actor, recips, mods
 
     def _quote_at(self, idx: int) -> Quote | None:
@@ -262,7 +287,7 @@ class DocCoder:
             subj_missing = subj is None and not passive  # "were killed": no agent, not the speaker
             recipients = self._recipients(tr, verb, quote)
         if tr.kind == "noun":
-            recipients = [e for h in recip_heads for e in self.args.resolve(h, quote)]
+            recipients = self._first_coded(recip_heads, quote)
         if quote is not None and quote.speaker is not None and (subj_missing or _first_person_subject(
                 clause, self.markers)):
             actors = [speaker_entity(quote)]
@@ -271,12 +296,14 @@ class DocCoder:
             return None
         sent = tok.sent
         anchors = [tok] if clause.i == tok.i else [tok, clause]
+        place = flags.resolve_event_place(anchors, self.ctx)
+        self._locate_uncoded(actors + recipients, sent, place)
         context = list(dict.fromkeys(pat.context + flags.contexts_for(sent, self.lex.contexts)))
         return Event(
             id="", article_id=self.article.id, event=event, mode=mode, context=context,
             actor=actors, recipient=[r for r in recipients if not _same(r, actors)],
             date=flags.resolve_event_date(anchors, self.article.date or self.ctx.settings.default_date),
-            event_loc=flags.resolve_event_place(anchors, self.ctx), event_text=sent.text,
+            event_loc=place, event_text=sent.text,
             text_info={"start": sent.start_char, "end": sent.end_char},
             quote_id=quote.id if quote is not None else None,
             requested={"event": requested[0], "mode": requested[1]} if requested else None,
@@ -284,6 +311,22 @@ class DocCoder:
             or flags.has_condition(clause, self.markers),
             future=flags.is_future(clause, self.markers), rule=rule,
             trigger=Cue(text=tok.text, start=tok.idx, end=tok.idx + len(tok)))
+
+    def _locate_uncoded(self, entities: list[Any], sent: Any, place: Any) -> None:
+        """An uncoded actor ("Islamic fundamentalists", "the rebels") of an event placed in one
+        country takes that country's code, as event datasets code unnamed domestic actors;
+        `source` says so ("sentence-country")."""
+        todo = [e for e in entities if not e.code and e.source != "quote-speaker"]
+        if not todo:
+            return
+        codes = {place.code} if place is not None and place.code else {
+            m.code for m in self.args.mentions_in(sent.start_char, sent.end_char)
+            if m.code and m.type in ("GPE", "LOC", "FAC") and len(m.code) == 3 and m.code.isalpha()}
+        if len(codes) != 1:
+            return
+        code = codes.pop()
+        for ent in todo:
+            ent.code, ent.source = code, "sentence-country"
 
     def _auxiliary(self, tr: Trigger) -> tuple[str | None, str | None, tuple | None, bool, str]:
         """Event type, mode, requested, negated flag and rule after the auxiliary-mode transforms."""

@@ -131,6 +131,7 @@ def place_phrase(tokens: list[Any]) -> Any | None:
             s, e = np_bounds(pobj)
             span = pobj.doc[s:e]
             if any(t.ent_type_ in PLACE_LABELS for t in span) or (
+                    pobj.pos_ == "PROPN" and pobj.ent_type_ not in ("PERSON", "NORP", "DATE")) or (
                     c.lower_ == "at" and pobj.pos_ in ("PROPN", "NOUN") and any(t.pos_ == "PROPN" for t in span)):
                 return span
     return None

@@ -33,29 +33,51 @@ UNATTRIBUTED_QUOTE_MIN_WORDS = 5  # shorter quoted phrases are the writer's scar
 
 
 def _entities(article: Article, doc: Doc) -> list[Entity]:
-    """The actors stage's mentions; the parser's own entities when that stage did not run."""
+    """The actors stage's mentions (the parser's own entities when that stage did not run), plus the
+    pronouns the quotes stage resolved to a speaker ("he continued"), so later phrases can refer back."""
     if article.entities:
-        return article.entities
-    return [Entity(entity_text=e.text, name=e.text, type=e.label_, start=e.start_char, end=e.end_char,
-                   source="spacy") for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+        found = list(article.entities)
+    else:
+        found = [Entity(entity_text=e.text, name=e.text, type=e.label_, start=e.start_char, end=e.end_char,
+                        source="spacy") for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+    types = {e.name: e.type for e in found if e.name}
+    for q in article.quotes:
+        sp = q.speaker
+        span = doc.char_span(sp.start, sp.end, alignment_mode="expand") if sp and sp.start is not None else None
+        if sp is not None and sp.name and span is not None and all(t.pos_ == "PRON" for t in span):
+            found.append(Entity(entity_text=sp.text, name=sp.name, type=types.get(sp.name, "PERSON"), code=sp.code,
+                                sector=sp.sector, start=sp.start, end=sp.end, source="speaker"))
+    return sorted(found, key=lambda e: e.start if e.start is not None else -1)
 
 
 class _Voices:
-    """Who speaks at an offset: a quote's speaker, or the writer."""
+    """Who speaks at an offset: the speaker of the quotation marks around it, or the writer.
+
+    Only words inside quotation marks are the speaker's: an indirect or mixed
+    quote's unquoted part is the writer's paraphrase, so its labels are the
+    writer's. Quoted passages no quote record claims are "unknown speaker"
+    when they are long enough to be speech (short ones are scare quotes).
+    """
 
     def __init__(self, article: Article):
-        self.quotes = [(q.start, q.end, _speaker_name(q)) for q in article.quotes]
-        self.quoted = [(q.start, q.end, UNKNOWN_SPEAKER) for q in find_quote_spans(article.text)
-                       if len(article.text[q.start:q.end].split()) >= UNATTRIBUTED_QUOTE_MIN_WORDS]
+        self.marks: list[tuple[int, int, str]] = []
+        for m in find_quote_spans(article.text):
+            owner = next((q for q in article.quotes if q.start < m.end and m.start < q.end), None)
+            if owner is not None:
+                self.marks.append((m.start, m.end, _speaker_name(owner)))
+            elif len(article.text[m.start:m.end].split()) >= UNATTRIBUTED_QUOTE_MIN_WORDS:
+                self.marks.append((m.start, m.end, UNKNOWN_SPEAKER))
+        self.quotes = [(q.start, q.end) for q in article.quotes]
 
     def at(self, start: int, end: int) -> str:
-        for s, e, who in self.quotes + self.quoted:
+        for s, e, who in self.marks:
             if s <= start and end <= e:
                 return who
         return "writer"
 
     def spans(self) -> list[tuple[int, int]]:
-        return [(s, e) for s, e, _ in self.quotes + self.quoted]
+        """Everything someone else says: quote records and attributed or long quoted passages."""
+        return self.quotes + [(s, e) for s, e, _ in self.marks]
 
 
 def _speaker_name(quote) -> str:

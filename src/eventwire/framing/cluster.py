@@ -16,8 +16,11 @@ event when all of these hold (a general test, not tuned to one story):
   side has no codes;
 - similar wording: Jaccard similarity of the content words of the two event
   sentences (plus the event place name) at least `WORD_THRESHOLD`.
-Clusters are the connected components of that relation (union-find). Every
-event gets a cluster id, `c-` + the first 12 hex digits of the SHA-1 of the
+Clusters grow by average linkage: the most similar pairs are joined first,
+and two clusters merge only when every cross-article pair of their events
+passes the type/date/actor tests and their mean wording similarity stays at
+or above the threshold, so a chain of loosely similar events does not
+collapse into one cluster. Every event gets a cluster id, `c-` + the first 12 hex digits of the SHA-1 of the
 cluster's earliest event id (by date, article id, event id): deterministic
 across runs and processes.
 """
@@ -116,16 +119,50 @@ def _item(event: Event, article: Article) -> _Item:
     return _Item(event, article, _day(event.date) or _day(article.date), codes, words)
 
 
-def same_event(a: _Item, b: _Item) -> bool:
-    """The pairwise test of the module docstring."""
-    if a.article.id == b.article.id or a.event.event != b.event.event:
+def _compatible(a: _Item, b: _Item) -> bool:
+    """Same type, dates within the window, overlapping country codes (when both have some)."""
+    if a.event.event != b.event.event:
         return False
     if a.day and b.day and abs((a.day - b.day).days) > DATE_WINDOW_DAYS:
         return False
-    if a.codes and b.codes and not a.codes & b.codes:
-        return False
+    return not (a.codes and b.codes and not a.codes & b.codes)
+
+
+def _similarity(a: _Item, b: _Item) -> float:
     union = a.words | b.words
-    return bool(union) and len(a.words & b.words) / len(union) >= WORD_THRESHOLD
+    return len(a.words & b.words) / len(union) if union else 0.0
+
+
+def same_event(a: _Item, b: _Item) -> bool:
+    """The pairwise test of the module docstring."""
+    return a.article.id != b.article.id and _compatible(a, b) and _similarity(a, b) >= WORD_THRESHOLD
+
+
+def _link(items: list[_Item]) -> list[list[int]]:
+    """Average-link clustering: merge the closest pair of clusters first, and only while every
+    cross-article pair is compatible and their mean similarity stays above the threshold (so a
+    chain of loosely similar events does not collapse into one cluster)."""
+    pairs = []
+    for i, a in enumerate(items):
+        for j in range(i + 1, len(items)):
+            if same_event(a, items[j]):
+                pairs.append((-_similarity(a, items[j]), items[i].key, items[j].key, i, j))
+    pairs.sort()
+    root = list(range(len(items)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+    for _, _, _, i, j in pairs:
+        ri, rj = root[i], root[j]
+        if ri == rj:
+            continue
+        cross = [(x, y) for x in members[ri] for y in members[rj] if items[x].article.id != items[y].article.id]
+        if not all(_compatible(items[x], items[y]) for x, y in cross):
+            continue
+        if sum(_similarity(items[x], items[y]) for x, y in cross) / len(cross) < WORD_THRESHOLD:
+            continue
+        for x in members[rj]:
+            root[x] = ri
+        members[ri] += members.pop(rj)
+    return list(members.values())
 
 
 def cluster_events(articles: Iterable[Article]) -> ClusterResult:
@@ -133,34 +170,18 @@ def cluster_events(articles: Iterable[Article]) -> ClusterResult:
     articles = list(articles)
     duplicates = find_duplicates(articles)
     items = [_item(ev, a) for a in articles for ev in a.events]
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    by_type: dict[str, list[int]] = defaultdict(list)
-    for n, it in enumerate(items):
-        by_type[it.event.event].append(n)
-    for idxs in by_type.values():
-        for x, i in enumerate(idxs):
-            for j in idxs[x + 1:]:
-                if same_event(items[i], items[j]):
-                    parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for n in range(len(items)):
-        groups[find(n)].append(n)
+    by_type: dict[str, list[_Item]] = defaultdict(list)
+    for it in items:
+        by_type[it.event.event].append(it)
     clusters: dict[str, str] = {}
     members: dict[str, list[str]] = {}
-    for idxs in groups.values():
-        first = min((items[n] for n in idxs), key=lambda it: it.key)
-        cid = "c-" + hashlib.sha1(first.event.id.encode("utf-8")).hexdigest()[:12]
-        ordered = sorted((items[n] for n in idxs), key=lambda it: it.key)
-        members[cid] = [it.event.id for it in ordered]
-        for it in ordered:
-            clusters[it.event.id] = cid
+    for group in by_type.values():
+        for idxs in _link(group):
+            ordered = sorted((group[n] for n in idxs), key=lambda it: it.key)
+            cid = "c-" + hashlib.sha1(ordered[0].event.id.encode("utf-8")).hexdigest()[:12]
+            members[cid] = [it.event.id for it in ordered]
+            for it in ordered:
+                clusters[it.event.id] = cid
     return ClusterResult(clusters, duplicates, members)
 
 

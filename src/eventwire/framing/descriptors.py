@@ -13,9 +13,13 @@ the actor mentions the actors stage found:
                 the right kind within a few sentences)
 
 A phrase is a label only when its head noun is in `data/descriptors.yaml`
-and, for heads that are not labels by themselves ("group", "leader"), it has
-a modifier that is not a name, a nationality or a neutral rank/size word:
-"the militant group" is a label, "the group" and "the Vostran group" are not.
+and, for heads that are not labels by themselves, it has a modifier: for
+group and state heads ("group", "government") any word that is not a name,
+a nationality or a neutral rank/size word ("the militant group" is a label,
+"the group" and "the Vostran group" are not); for roles ("leader", "chief")
+a label word of the lexicon ("the hardline leader", not "the policy chief").
+Any other noun with a lexicon label word before it counts too ("the leftist
+mayor", "the so-called spokesman").
 """
 
 from __future__ import annotations
@@ -59,8 +63,9 @@ class Mentions:
             if span is None or len(span) == 0:
                 continue
             self.spans.append((span, ent))
+        for span, ent in sorted(self.spans, key=lambda pair: -len(pair[0])):
             for tok in span:
-                self.by_token.setdefault(tok.i, ent)
+                self.by_token[tok.i] = ent  # the shortest mention of a token wins: "Brenholm" in "regime in Brenholm"
         self.spans.sort(key=lambda pair: pair[0].start)
 
     def at(self, i: int, types: tuple[str, ...] = ("PERSON", "ORG")) -> Entity | None:
@@ -137,9 +142,12 @@ def _qualifies(mods: list[Token], entry: Head | None, lex: FramingLexicon, menti
         low = tok.lower_
         if _compound(tok) in lex.modifiers or _is_sponsor(tok, lex):
             return True
-        if (tok.pos_ in ("ADJ", "NOUN", "VERB") and low not in lex.neutral_modifiers and not tok.like_num
-                and tok.i not in mentions.by_token and tok.is_alpha and not tok.is_title):
-            return entry is not None
+        # a group head takes any descriptive word ("armed group", "resistance movement"); a role
+        # ("leader", "chief") only a label word from the lexicon: "policy chief" is a job, not a label
+        if (entry is not None and entry.category != "person" and tok.pos_ in ("ADJ", "NOUN", "VERB")
+                and low not in lex.neutral_modifiers and not tok.like_num and tok.i not in mentions.by_token
+                and tok.is_alpha and not tok.is_title):
+            return True
     return False
 
 
@@ -156,8 +164,9 @@ def _label_tokens(mods: list[Token], head: Token, lex: FramingLexicon) -> tuple[
 def _candidates(doc: Doc, lex: FramingLexicon, mentions: Mentions):
     """(head token, Head entry or None, modifier tokens) for every label-like noun phrase."""
     for tok in doc:
-        if tok.i in mentions.by_token and mentions.by_token[tok.i].type in ("PERSON", "ORG", "GPE"):
-            continue  # part of a name ("Liberation Front")
+        named = mentions.by_token.get(tok.i)
+        if named is not None and not tok.is_lower and named.type in ("PERSON", "ORG", "GPE"):
+            continue  # part of a name ("Liberation Front"); lower-case words of a resolved phrase are not
         entry = _head_entry(tok, lex)
         if entry is None and tok.pos_ != "NOUN":
             continue
@@ -206,15 +215,21 @@ def _restrictive(tok: Token) -> bool:
 def _attach(tok: Token, entry: Head | None, start: int, mentions: Mentions) -> tuple[Entity | None, str]:
     doc = tok.doc
     nxt = tok.i + 1
+    own = mentions.by_token.get(tok.i)  # a phrase the actors stage resolved as a whole is not its own actor
+
+    def other(i: int, types: tuple[str, ...] = ("PERSON", "ORG")) -> Entity | None:
+        ent = mentions.at(i, types)
+        return None if ent is None or ent is own else ent
+
     # premodifier: "the militant group Hamas", "the fanatical preacher Kaspar Lund"
-    ent = mentions.at(nxt) if nxt < len(doc) else None
+    ent = other(nxt) if nxt < len(doc) else None
     if ent is not None:
         return ent, "premodifier"
     # apposition after the name: "Kaspar Lund, the hardline leader ...", "X, the valley's largest ..."
     det = _determiner_start(doc, start)
     if det >= 2 and doc[det - 1].text == ",":
         types = ("PERSON", "ORG", "GPE") if entry is not None and entry.category == "state" else ("PERSON", "ORG")
-        ent = mentions.at(det - 2, types)
+        ent = other(det - 2, types)
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         closes = after is None or after.is_punct or after.lower_ in PP_WORDS or after.lower_ in ("who", "which")
         if ent is not None and (tok.dep_ == "appos" or closes):
@@ -222,12 +237,13 @@ def _attach(tok: Token, entry: Head | None, start: int, mentions: Mentions) -> t
     # apposition before the name: "the terrorist organization, Hamas, ..."
     j = _after_pp(doc, tok.i + 1)
     if j + 1 < len(doc) and doc[j].text == ",":
-        span = mentions.span_at(j + 1)
-        if span is not None and (span.root.dep_ == "appos" or (span.end < len(doc) and doc[span.end].text in ",(")):
-            return mentions.by_token[j + 1], "apposition"
+        span, ent = mentions.span_at(j + 1), other(j + 1)
+        if span is not None and ent is not None and (span.root.dep_ == "appos"
+                                                     or (span.end < len(doc) and doc[span.end].text in ",(")):
+            return ent, "apposition"
     # a state label names its place: "the regime in Brenholm"
     if entry is not None and entry.category == "state" and nxt + 1 < len(doc) and doc[nxt].lower_ in ("in", "of"):
-        ent = mentions.at(nxt + 1, ("GPE", "ORG"))
+        ent = other(nxt + 1, ("GPE", "ORG"))
         if ent is not None:
             return ent, "premodifier"
     # predicate nominal: "The MLF is a terrorist organization"
@@ -235,7 +251,7 @@ def _attach(tok: Token, entry: Head | None, start: int, mentions: Mentions) -> t
     if tok.dep_ == "attr" and verb.lemma_ in COPULAS and not any(c.dep_ == "neg" for c in verb.children):
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
-                ent = mentions.at(child.i)
+                ent = other(child.i)
                 if ent is not None:
                     return ent, "predicate"
     return None, ""
@@ -247,9 +263,14 @@ def _anaphor(tok: Token, entry: Head | None, start: int, mentions: Mentions, mod
     if (start == 0 or doc[start - 1].lower_ not in DEFINITE or tok.tag_ not in ("NN", "NNP") or entry is None
             or _restrictive(tok)):
         return None
-    inner = next((mentions.at(m.i, ("ORG",)) for m in mods if mentions.at(m.i, ("ORG",))), None)
+    own = mentions.by_token.get(tok.i)
+    inner = next((e for e in (mentions.at(m.i, ("ORG",)) for m in mods) if e is not None and e is not own), None)
+    if inner is None and own is not None and own.type == "ORG" and any(m.tag_ in ("NNP", "NNPS") for m in mods):
+        inner = own  # the actors stage resolved "the Hamas terrorist" as a whole to the organisation it names
     if inner is not None:  # "the Hamas terrorist": a member of the named organisation
         return inner
+    if entry.category == "state" and own is not None and own.code and own.sector in STATE_SECTORS:
+        return own  # the actors stage resolved the phrase: "the Israeli regime" -> that government
     sents = list(doc.sents)
     idx = next(k for k, s in enumerate(sents) if s.start <= tok.i < s.end)
     min_token = sents[max(0, idx - ANAPHOR_SENTENCES)].start
@@ -286,16 +307,21 @@ def _name_premodifiers(doc: Doc, lex: FramingLexicon, mentions: Mentions, taken:
     """Label words right before a name, across titles and nationalities: "leftist Arvenian President X"."""
     out = []
     for span, ent in mentions.spans:
-        if ent.type not in ("PERSON", "ORG"):
-            continue
+        if ent.type not in ("PERSON", "ORG") or span[-1].tag_ == "NNS" or _head_entry(span[-1], lex):
+            continue  # a described group ("Palestinian terrorists") is not a name
         i = span.start - 1
+        if i >= 0 and not doc[i].whitespace_:
+            continue  # joined to the name by a hyphen: "Israel-Hamas", "pro-Hamas"
         while i >= 0 and (doc[i].is_title and doc[i].pos_ in ("PROPN", "NOUN") or mentions.at(i, ("NORP",))):
             i -= 1  # titles ("President") and nationality adjectives ("Arvenian")
         last = i
-        while i >= 0 and (_compound(doc[i]) in lex.modifiers or _is_sponsor(doc[i], lex)
-                          or (doc[i].text == "-" and not doc[i].whitespace_)
-                          or (i + 2 <= last and _is_sponsor(doc[i + 2], lex))):
-            i -= 1
+        while i >= 0:
+            if _is_sponsor(doc[i], lex):
+                i -= 3  # "Vostra", "-", "backed"
+            elif _compound(doc[i]) in lex.modifiers and not doc[i].is_title:
+                i -= 1
+            else:
+                break
         if i == last:
             continue
         label = doc[i + 1:last + 1]

@@ -142,7 +142,7 @@ def _speaker_token(tok: Token | None, lex: Lexicon) -> Token | None:
 
 
 def _clause_content(verb: Token) -> TokSpan | None:
-    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "parataxis" and c.pos_ in ("VERB", "AUX")]
     if not clauses:
         return None
     spans = [subtree_span(c) for c in clauses]
@@ -154,7 +154,8 @@ def _object_content(verb: Token) -> TokSpan | None:
     for child in verb.children:
         if child.i < verb.i:
             continue
-        if child.dep_ in OBJECT_DEPS or (child.dep_ == "prep" and child.lower_ in OBJECT_PREPS):
+        if child.dep_ in OBJECT_DEPS or (child.dep_ == "prep" and child.lower_ in OBJECT_PREPS
+                                         and not any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)):
             parts.append(subtree_span(child))
         elif child.dep_ == "prt":
             continue

@@ -123,7 +123,7 @@ def _cue_after(q: QuoteSpan, doc: Doc, by_head: dict[int, CueMatch], text: str) 
         match = by_head.get(i)
         if match is not None and (match.content is None or _overlaps(match.content_chars(doc), (q.start, q.end))):
             return match
-        if t.text in (".", "!", "?", ";") or "\n" in t.text:
+        if t.text in (".", "!", "?", ";") or "\n" in t.text or t.pos_ in ("CCONJ", "SCONJ"):
             return None
         seen += 0 if t.is_punct or t.is_space else 1
         i += 1
@@ -295,8 +295,8 @@ def extract_attributions(doc: Doc, lex: Lexicon) -> Extraction:
     direct_cues = {id(c) for c in linked.values()}
     for cue in cues:
         chars = cue.content_chars(doc)
-        if chars is None or id(cue) in direct_cues:
-            continue
+        if chars is None or id(cue) in direct_cues or cue.speaker is None:
+            continue  # a reported clause with nobody reporting it is the writer's own
         chars = _cover_quotes(chars, quotes)
         has_quote = any(n in mixed and chars[0] <= quotes[n].start < chars[1] for n in range(len(quotes)))
         kind = cue.kind or ("mixed" if has_quote else "indirect")

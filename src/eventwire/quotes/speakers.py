@@ -27,7 +27,8 @@ from .lexicon import Lexicon
 from .marks import QuoteSpan
 
 PERSON_TYPES = ("PERSON",)
-GROUP_TYPES = ("ORG", "GPE", "NORP")
+GROUP_TYPES = ("ORG", "GPE", "NORP")  # organisation-like mentions inside a speaker phrase
+ANTECEDENT_TYPES = ("ORG", "GPE")  # what "they", "it", "the group" can refer back to
 _DETERMINERS = ("the", "a", "an")
 
 
@@ -43,11 +44,14 @@ class Mention:
 
 
 def _entities(article: Article, doc: Doc) -> list[Entity]:
-    """Actor mentions: from the actors stage when it ran, else spaCy's entities."""
-    if article.entities:
-        return [e for e in article.entities if e.start is not None and e.end is not None]
-    return [Entity(entity_text=e.text, name=e.text, type=e.label_, start=e.start_char, end=e.end_char,
-                   source="spacy") for e in doc.ents if e.label_ in PERSON_TYPES + GROUP_TYPES]
+    """Actor mentions from the actors stage, plus spaCy's entities where that stage found none."""
+    found = [e for e in article.entities if e.start is not None and e.end is not None]
+    taken = [(e.start, e.end) for e in found]
+    for e in doc.ents:
+        if e.label_ in PERSON_TYPES + GROUP_TYPES and not any(s < e.end_char and e.start_char < t for s, t in taken):
+            found.append(Entity(entity_text=e.text, name=e.text, type=e.label_, start=e.start_char,
+                                end=e.end_char, source="spacy"))
+    return found
 
 
 class SpeakerResolver:
@@ -78,12 +82,13 @@ class SpeakerResolver:
         return candidates[-1] if candidates else None
 
     def _full_name(self, mention: Mention) -> str:
+        return self._fuller(mention.entity.name or mention.entity.entity_text)
+
+    def _fuller(self, name: str) -> str:
         """A surname alone takes the fullest mention of the same person ("Mashal" -> "Khaled Mashal")."""
-        name = mention.entity.name or mention.entity.entity_text
         if " " in name:
             return name
-        fuller = [m.entity.name or m.entity.entity_text for m in self.mentions
-                  if m.type in PERSON_TYPES and m is not mention]
+        fuller = [m.entity.name or m.entity.entity_text for m in self.mentions if m.type in PERSON_TYPES]
         fuller = [f for f in fuller if f.split()[-1] == name and " " in f]
         return max(fuller, key=len) if fuller else name
 
@@ -126,7 +131,7 @@ class SpeakerResolver:
             if speaker.org is None and groups:
                 speaker.org = groups[0].entity.name or groups[0].entity.entity_text
         elif head.pos_ == "PRON" and word in self.lex.pronouns:
-            types = PERSON_TYPES if self.lex.pronouns[word] == "person" else GROUP_TYPES
+            types = PERSON_TYPES if self.lex.pronouns[word] == "person" else ANTECEDENT_TYPES
             antecedent = self._before(start, types)
             if antecedent is not None:
                 self._fill(speaker, antecedent)
@@ -137,9 +142,13 @@ class SpeakerResolver:
             if antecedent is not None:
                 self._fill(speaker, antecedent)
         elif _definite(toks) and head.lemma_.lower() in self.lex.group_nouns:
-            antecedent = self._before(start, GROUP_TYPES, head.lemma_.lower())
+            antecedent = self._before(start, ("ORG",), head.lemma_.lower()) or self._before(start, ANTECEDENT_TYPES)
             if antecedent is not None:
                 self._fill(speaker, antecedent)
+        elif head.pos_ == "PROPN" and " " not in head.text:
+            fuller = self._fuller(head.text)
+            if fuller != head.text:
+                speaker.name, speaker.org = fuller, self.orgs.get(fuller)
         if speaker.name is None:
             speaker.name = _strip_determiner(toks.text)
             if groups:
@@ -163,8 +172,16 @@ class SpeakerResolver:
         found = self._in_span(toks.start_char, toks.end_char, GROUP_TYPES + PERSON_TYPES)
         if found and len(found) == 1 and found[0].end - found[0].start >= 0.5 * len(toks.text):
             entity = found[0].entity
-            return entity.name or entity.entity_text
-        return _strip_determiner(toks.text)
+            return _clean_name(entity.name or entity.entity_text)
+        return _clean_name(_strip_determiner(toks.text))
+
+
+def _clean_name(text: str) -> str:
+    """A name without stray quotation marks, with its parentheses balanced ("Institute (MEMRI)")."""
+    text = "".join(ch for ch in text if ch not in "\"“”‘’«»„")
+    if text.count("(") > text.count(")"):
+        text += ")"
+    return text.strip()
 
 
 def _definite(toks: Span) -> bool:

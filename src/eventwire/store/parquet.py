@@ -93,7 +93,8 @@ def _rows_of(items: Iterable[Article | Failure]) -> dict[str, dict[str, list[tup
         day = item.date or UNDATED
         rows["articles"][day].append(article_row(item))
         for table, table_rows in record_rows(item).items():
-            rows[table][day].extend(table_rows)
+            if table_rows:
+                rows[table][day].extend(table_rows)
         for failure in item.failures:
             rows["failures"][day].append((failure.source, failure.stage, failure.article_id, failure.reason, True))
     return rows

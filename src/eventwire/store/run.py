@@ -69,16 +69,22 @@ def run(items: Iterable[Article | Failure], store: Store, settings: Settings | N
     batch_size = max(1, settings.batch_size)
     started = time.perf_counter()
     summary = RunSummary(run_id=store.start_run(args))
-    fresh = _skip_unchanged(items, store, summary, on_article)
     batch: list[Article] = []
-    for item in process(fresh):
-        if isinstance(item, Failure):
-            _fail(store, summary, item)
-            continue
-        batch.append(item)
-        if len(batch) >= batch_size:
-            _save(store, summary, batch)
-            batch = []
+    try:
+        for item in process(_skip_unchanged(items, store, summary, on_article)):
+            if isinstance(item, Failure):
+                _fail(store, summary, item)
+                continue
+            batch.append(item)
+            if len(batch) >= batch_size:
+                _save(store, summary, batch)
+                batch = []
+    except BaseException as exc:  # setup error mid-run or Ctrl-C: keep what was processed, log the run as aborted
+        _save(store, summary, batch)
+        summary.seconds = time.perf_counter() - started
+        store.finish_run(summary.run_id, {**summary.counts(), "aborted": f"{type(exc).__name__}: {exc}"},
+                         summary.seconds)
+        raise
     _save(store, summary, batch)
     if summary.new or summary.changed:  # clusters are a function of the stored events: unchanged store, same clusters
         summary.clusters = _assign_clusters(store, summary)

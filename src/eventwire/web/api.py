@@ -9,7 +9,7 @@ OpenAPI schema at /openapi.json documents exactly what is accepted.
 from __future__ import annotations
 
 from datetime import date
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -24,20 +24,20 @@ from .download import FORMATS, download
 EventType = Enum("EventType", {t: t for t in event_types()}, type=str)  # PLOVER types, from the events stage
 
 
-class QuoteKind(str, Enum):
+class QuoteKind(StrEnum):
     direct = "direct"
     indirect = "indirect"
     mixed = "mixed"
 
 
-class LabelKind(str, Enum):
+class LabelKind(StrEnum):
     descriptor = "descriptor"
     loaded = "loaded"
     scare_quote = "scare_quote"
     category = "category"
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     csv = "csv"
     jsonl = "jsonl"

@@ -84,7 +84,8 @@ def stacked_bars(counts: Sequence[Mapping[str, object]], href: str | None = None
         cell[str(r["event"])] = cell.get(str(r["event"]), 0) + int(r["n"])
     types = sorted({t for cell in table.values() for t in cell}, key=lambda t: list(TYPE_COLOURS).index(t)
                    if t in TYPE_COLOURS else 99)
-    width, height, left, bottom, top = 760, 250, 36, 40, 10
+    legend, rows = _legend(types, 36, 760 - 10)
+    width, height, left, bottom, top = 760, 230 + 16 * rows, 36, 24 + 16 * rows, 10
     plot_h = height - bottom - top
     peak = max(sum(c.values()) for c in table.values()) or 1
     step = (width - left - 10) / len(buckets)
@@ -103,7 +104,7 @@ def stacked_bars(counts: Sequence[Mapping[str, object]], href: str | None = None
         if len(buckets) <= 16 or i % math.ceil(len(buckets) / 16) == 0:
             parts.append(f'<text x="{x + step / 2:.1f}" y="{top + plot_h + 14}" class="tick" '
                          f'text-anchor="middle">{escape(b[5:] if unit != "month" else b)}</text>')
-    parts.append(_legend(types, left, height - 12))
+    parts.append(f'<g transform="translate(0 {top + plot_h + 32})">{legend}</g>')
     return _svg(width, height, f"Events per {unit} by type", "".join(parts))
 
 
@@ -125,13 +126,17 @@ def _axis(left: int, top: int, plot_h: int, width: int, peak: int) -> str:
     return "".join(parts)
 
 
-def _legend(types: Sequence[str], x: float, y: float) -> str:
-    parts = []
+def _legend(types: Sequence[str], left: float, right: float) -> tuple[str, int]:
+    """Legend entries wrapped into rows 16 px apart; returns the SVG and the number of rows."""
+    parts, x, y = [], left, 0
     for t in types:
+        step = 22 + 7.5 * len(t)  # 10 px labels: about 7 px per capital letter
+        if x + step > right and x > left:
+            x, y = left, y + 16
         parts.append(f'<rect x="{x:.0f}" y="{y - 8:.0f}" width="9" height="9" fill="{colour(t)}"/>'
                      f'<text x="{x + 12:.0f}" y="{y:.0f}" class="tick">{escape(t)}</text>')
-        x += 16 + 6.5 * len(t)
-    return "".join(parts)
+        x += step
+    return "".join(parts), y // 16 + 1
 
 
 ROLES = (("statement", "said", "#3b6fb6"), ("action", "did", "#e41a1c"), ("target", "targeted by others", "#ff7f00"))

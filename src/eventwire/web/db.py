@@ -25,6 +25,7 @@ from ..errors import DataFileError
 from ..store import open_store
 from ..store.rows import decode
 
+COUNT_CACHE = 1024  # list totals remembered (oldest dropped first)
 CATALOG = "ew"  # the attached database file
 ONTOLOGY = Path(__file__).resolve().parents[1] / "events" / "data" / "ontology.yaml"
 
@@ -53,7 +54,9 @@ class Database:
         self._con.execute(f"ATTACH '{quoted}' AS {CATALOG} (READ_ONLY)")
         self._con.execute(f"USE {CATALOG}")
         self._local = threading.local()
+        self._cursors: list[duckdb.DuckDBPyConnection] = []
         self._cache: dict[str, Any] = {}
+        self._counts: dict[tuple, int] = {}
         self._lock = threading.Lock()
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
@@ -66,6 +69,8 @@ class Database:
     def _new_cursor(self) -> duckdb.DuckDBPyConnection:
         cur = self._con.cursor()
         cur.execute(f"USE {CATALOG}")
+        with self._lock:
+            self._cursors.append(cur)
         return cur
 
     def prepare(self, statements: tuple[str, ...]) -> None:
@@ -83,6 +88,18 @@ class Database:
     def value(self, sql: str, params: list[Any] | tuple = ()) -> Any:
         row = self.cursor().execute(sql, list(params)).fetchone()
         return row[0] if row else None
+
+    def count(self, sql: str, params: list[Any] | tuple = ()) -> int:
+        """A `SELECT count(*)` remembered per statement and parameters (paging repeats it; the file is fixed)."""
+        key = (sql, tuple(str(p) for p in params))
+        value = self._counts.get(key)
+        if value is None:
+            value = int(self.value(sql, params) or 0)
+            with self._lock:
+                if len(self._counts) >= COUNT_CACHE:
+                    self._counts.pop(next(iter(self._counts)))
+                self._counts[key] = value
+        return value
 
     def stream(self, sql: str, params: list[Any] | tuple = (), table: str | None = None,
                batch: int = 2000) -> Iterator[dict[str, Any]]:
@@ -107,4 +124,8 @@ class Database:
         return self._cache[key]
 
     def close(self) -> None:
+        with self._lock:
+            for cur in self._cursors:
+                cur.close()
+            self._cursors.clear()
         self._con.close()

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 # CSS class per kind of span, and what the legend calls it.
 KINDS = {"quote": "quotation", "speaker": "speaker", "cue": "speech verb", "event": "event sentence",
-         "trigger": "event trigger", "label": "framing label"}
+         "trigger": "event trigger", "label": "framing label", "claim": "unattributed claim"}
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,8 @@ def record_spans(article: Mapping[str, Any], quotes: Iterable[Mapping[str, Any]]
             spans.append(Span(trigger["start"], trigger["end"], "trigger", e["id"], f"{e['event']} trigger"))
     for lab in labels:
         about = f" for {lab['actor']}" if lab.get("actor") else ""
-        spans.append(Span(lab["start"], lab["end"], "label", lab["id"], f"{lab['kind']} label{about}"))
+        kind = "claim" if lab["kind"] == "category" else "label"  # sentence-level categories: a lighter mark
+        spans.append(Span(lab["start"], lab["end"], kind, lab["id"], f"{lab['kind']} label{about}"))
     length = len(article.get("text") or "")
     return [s for s in spans if isinstance(s.start, int) and isinstance(s.end, int) and 0 <= s.start < s.end <= length]
 

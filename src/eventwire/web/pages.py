@@ -7,10 +7,11 @@ highlighted article are derived from the same data while rendering.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import JSONResponse, Response
 
 from . import charts, markup, views
@@ -20,6 +21,7 @@ from .db import Database, event_types
 from .worldmap import map_svg, outline_svg
 
 router = APIRouter(include_in_schema=False)
+HERE = Path(__file__).resolve().parent
 PAGE_SIZE = 50
 
 
@@ -60,6 +62,12 @@ def _map(request: Request, places: list[dict[str, Any]]) -> Any:
 @router.get("/assets/world.svg", name="world_outline")
 def world_outline() -> Response:
     return Response(outline_svg(), media_type="image/svg+xml", headers={"Cache-Control": "max-age=86400"})
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    return Response((HERE / "static" / "favicon.svg").read_bytes(), media_type="image/svg+xml",
+                    headers={"Cache-Control": "max-age=86400"})
 
 
 @router.get("/")

@@ -9,7 +9,7 @@ computed once per app and filtered in Python.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -19,13 +19,15 @@ from .db import Database
 
 # The day an event happened: its own resolved date, else the article's.
 EVENT_DAY = "left(coalesce(e.date, a.date), 10)"
-HEADER = "a.url, a.outlet, a.title, a.date AS article_date"
 # Shape of one entity in the actor/recipient JSON columns (only the fields we match on).
 ENTITY_TYPE = '[{"name":"VARCHAR","entity_text":"VARCHAR","code":"VARCHAR","sector":"VARCHAR"}]'
 # In-memory tables built once per app by `Database.prepare()` (see db.py): a narrow, pre-sorted index of
 # events to filter and page on, and one row per actor/recipient of each event.
 EVENT_INDEX = "memory.main.event_index"
 EVENT_ENTITIES = "memory.main.event_entities"
+CLUSTER_INDEX = "memory.main.cluster_index"
+QUOTE_INDEX = "memory.main.quote_index"
+LABEL_INDEX = "memory.main.label_index"
 ARTICLE_LIST_COLUMNS = tuple(c for c in ARTICLE_COLUMNS if c not in ("text", "raw_text", "removed", "meta"))
 
 
@@ -75,8 +77,21 @@ class Where:
 INDEX_SQL = (
     f"CREATE OR REPLACE TABLE {EVENT_INDEX} AS SELECT row_number() OVER (ORDER BY day DESC NULLS LAST, "
     f"article_id, idx) AS pos, * EXCLUDE (idx) FROM (SELECT e.id, e.article_id, e.idx, e.event, e.cluster_id, "
-    f"{EVENT_DAY} AS day, a.outlet, json_extract_string(e.requested, '$.event') AS requested "
+    f"{EVENT_DAY} AS day, a.outlet, json_extract_string(e.requested, '$.event') AS requested, "
+    f"lower(e.event_text) AS text "
     f"FROM events e JOIN articles a ON a.id = e.article_id)",
+    f"CREATE OR REPLACE TABLE {CLUSTER_INDEX} AS SELECT row_number() OVER (ORDER BY last_day DESC NULLS LAST, id) "
+    f"AS pos, * FROM (SELECT cluster_id AS id, count(*) AS events, count(DISTINCT article_id) AS articles, "
+    f"list(DISTINCT outlet ORDER BY outlet) FILTER (WHERE outlet IS NOT NULL) AS outlets, "
+    f"list(DISTINCT event ORDER BY event) AS event_types, min(day) AS first_day, max(day) AS last_day, "
+    f"min(id) AS first_event FROM {EVENT_INDEX} WHERE cluster_id IS NOT NULL GROUP BY cluster_id)",
+    f"CREATE OR REPLACE TABLE {QUOTE_INDEX} AS SELECT row_number() OVER (ORDER BY day DESC NULLS LAST, article_id, "
+    f"idx) AS pos, * EXCLUDE (idx) FROM (SELECT q.id, q.article_id, q.idx, left(a.date, 10) AS day, a.outlet, "
+    f"lower(coalesce(q.speaker_name, q.speaker_text)) AS speaker, lower(q.speaker_org) AS org, "
+    f"q.speaker_code AS code, q.kind, lower(q.text) AS text FROM quotes q JOIN articles a ON a.id = q.article_id)",
+    f"CREATE OR REPLACE TABLE {LABEL_INDEX} AS SELECT row_number() OVER (ORDER BY day DESC NULLS LAST, article_id, "
+    f"idx) AS pos, * EXCLUDE (idx) FROM (SELECT l.id, l.article_id, l.idx, left(a.date, 10) AS day, a.outlet, "
+    f"lower(l.actor) AS actor, l.kind, lower(l.text) AS text FROM labels l JOIN articles a ON a.id = l.article_id)",
     f"CREATE OR REPLACE TABLE {EVENT_ENTITIES} AS "
     f"SELECT id AS event_id, 'actor' AS role, lower(coalesce(x.name, x.entity_text)) AS name, x.code AS code "
     f"FROM (SELECT id, unnest(from_json(actor, '{ENTITY_TYPE}')) AS x FROM events) "
@@ -111,11 +126,12 @@ class Listing:
     table: str | None = None
     fetch: str | None = None
     rows: list[dict[str, Any]] | None = None
+    decorate: Callable[[Database, list[dict[str, Any]]], None] | None = None  # adds joined fields to fetched rows
 
     def page(self, db: Database, limit: int, offset: int) -> dict[str, Any]:
         if self.rows is not None:
             return {"total": len(self.rows), "items": self.rows[offset:offset + limit]}
-        total = db.value(f"SELECT count(*) FROM ({self.keys})", self.params)
+        total = db.count(f"SELECT count(*) FROM ({self.keys})", self.params)
         return {"total": int(total or 0), "items": self._rows(db, f"{self.keys} LIMIT ? OFFSET ?",
                                                                [*self.params, limit, offset])}
 
@@ -128,9 +144,12 @@ class Listing:
     def fetch_rows(self, db: Database, keys: list[Any]) -> list[dict[str, Any]]:
         if not keys:
             return []
-        rows = db.rows(self.fetch.format(keys=", ".join("?" for _ in keys)), keys, self.table)
+        rows = db.rows(self.fetch.format(keys=_marks(keys)), keys, self.table)
         by_key = {r["id"]: r for r in rows}
-        return [by_key[k] for k in keys if k in by_key]
+        ordered = [by_key[k] for k in keys if k in by_key]
+        if self.decorate:
+            self.decorate(db, ordered)
+        return ordered
 
     def stream(self, db: Database, limit: int | None = None, batch: int = 1000) -> Iterator[dict[str, Any]]:
         if self.rows is not None:
@@ -145,12 +164,42 @@ class Listing:
             yield from self.fetch_rows(db, keys[i:i + batch])
 
 
-def _fetch(select: str, table_alias: str) -> str:
-    return f"{select} WHERE {table_alias}.id IN ({{keys}})"
+def _marks(values: list[Any]) -> str:
+    return ", ".join("?" for _ in values)
 
 
-EVENT_FETCH = _fetch(f"SELECT {_cols(EVENT_COLUMNS, 'e')}, {HEADER}, {EVENT_DAY} AS day "
-                     f"FROM events e JOIN articles a ON a.id = e.article_id", "e")
+def _fetch(table: str, columns: tuple[str, ...]) -> str:
+    """Full rows of `table` by id. Looked up without joins: DuckDB answers `id IN (...)` from the
+    primary-key index, while a join would scan the other table; headers are added by `add_header`."""
+    return f"SELECT {_cols(columns, 'r')} FROM {table} r WHERE r.id IN ({{keys}})"
+
+
+def add_header(db: Database, rows: list[dict[str, Any]]) -> None:
+    """Add each record's article url, outlet, title and article_date (and an event's `day`)."""
+    ids = sorted({r["article_id"] for r in rows})
+    if not ids:
+        return
+    headers = {h.pop("id"): h for h in db.rows(f"SELECT id, url, outlet, title, date AS article_date FROM articles "
+                                               f"WHERE id IN ({_marks(ids)})", ids)}
+    empty = {"url": None, "outlet": None, "title": None, "article_date": None}
+    for r in rows:
+        r.update(headers.get(r["article_id"], empty))
+        if "event" in r:
+            day = r.get("date") or r.get("article_date")
+            r["day"] = day[:10] if day else None
+
+
+def add_counts(db: Database, rows: list[dict[str, Any]]) -> None:
+    """Add an article's numbers of events, quotes and labels."""
+    ids = [r["id"] for r in rows]
+    for table, index in (("events", EVENT_INDEX), ("quotes", QUOTE_INDEX), ("labels", LABEL_INDEX)):
+        counts = dict(db.cursor().execute(f"SELECT article_id, count(*) FROM {index} WHERE article_id IN "
+                                          f"({_marks(ids)}) GROUP BY article_id", ids).fetchall())
+        for r in rows:
+            r[table] = counts.get(r["id"], 0)
+
+
+EVENT_FETCH = _fetch("events", EVENT_COLUMNS)
 
 
 def _entity_in(role: str) -> str:
@@ -173,57 +222,40 @@ def events(f: Filters) -> Listing:
     if f.calls_to_action:
         w.add("x.requested IS NOT NULL")
     if f.q:
-        w.add(f"x.id IN (SELECT id FROM events WHERE {_contains('event_text')})", f.q)
-    return Listing(f"SELECT x.id FROM {EVENT_INDEX} x{w.sql()} ORDER BY x.pos", w.params, "events", EVENT_FETCH)
+        w.add("contains(x.text, lower(?))", f.q)
+    return Listing(f"SELECT x.id FROM {EVENT_INDEX} x{w.sql()} ORDER BY x.pos", w.params, "events", EVENT_FETCH,
+                   decorate=add_header)
 
 
 def quotes(f: Filters) -> Listing:
     """Quotes with their article header, newest first."""
     w = Where()
-    _date_range(w, "left(a.date, 10)", f)
+    _date_range(w, "x.day", f)
     if f.actor:
-        w.add("(lower(coalesce(q.speaker_name, q.speaker_text)) = lower(?) OR lower(q.speaker_org) = lower(?) "
-              "OR q.speaker_code = ?)", f.actor, f.actor, f.actor)
-    if f.outlet:
-        w.add("a.outlet = ?", f.outlet)
-    if f.q:
-        w.add(_contains("q.text"), f.q)
-    if f.kind:
-        w.add("q.kind = ?", f.kind)
-    if f.article:
-        w.add("q.article_id = ?", f.article)
-    keys = (f"SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id{w.sql()} "
-            f"ORDER BY a.date DESC NULLS LAST, q.article_id, q.idx")
-    fetch = _fetch(f"SELECT {_cols(QUOTE_COLUMNS, 'q')}, {HEADER} FROM quotes q JOIN articles a ON a.id = q.article_id",
-                   "q")
-    return Listing(keys, w.params, "quotes", fetch)
+        w.add("(x.speaker = lower(?) OR x.org = lower(?) OR x.code = ?)", f.actor, f.actor, f.actor)
+    _common(w, f)
+    keys = f"SELECT x.id FROM {QUOTE_INDEX} x{w.sql()} ORDER BY x.pos"
+    return Listing(keys, w.params, "quotes", _fetch("quotes", QUOTE_COLUMNS), decorate=add_header)
 
 
 def labels(f: Filters) -> Listing:
     """Framing labels with their article header."""
     w = Where()
-    _date_range(w, "left(a.date, 10)", f)
+    _date_range(w, "x.day", f)
     if f.actor:
-        w.add("lower(l.actor) = lower(?)", f.actor)
-    if f.outlet:
-        w.add("a.outlet = ?", f.outlet)
+        w.add("x.actor = lower(?)", f.actor)
+    _common(w, f)
+    keys = f"SELECT x.id FROM {LABEL_INDEX} x{w.sql()} ORDER BY x.pos"
+    return Listing(keys, w.params, "labels", _fetch("labels", LABEL_COLUMNS), decorate=add_header)
+
+
+def _common(w: Where, f: Filters) -> None:
+    """Outlet, text, kind and article filters on a quote or label index."""
+    for column, value in (("outlet", f.outlet), ("kind", f.kind), ("article_id", f.article)):
+        if value:
+            w.add(f"x.{column} = ?", value)
     if f.q:
-        w.add(_contains("l.text"), f.q)
-    if f.kind:
-        w.add("l.kind = ?", f.kind)
-    if f.article:
-        w.add("l.article_id = ?", f.article)
-    keys = (f"SELECT l.id FROM labels l JOIN articles a ON a.id = l.article_id{w.sql()} "
-            f"ORDER BY a.date DESC NULLS LAST, l.article_id, l.idx")
-    fetch = _fetch(f"SELECT {_cols(LABEL_COLUMNS, 'l')}, {HEADER} FROM labels l JOIN articles a ON a.id = l.article_id",
-                   "l")
-    return Listing(keys, w.params, "labels", fetch)
-
-
-ARTICLE_FETCH = _fetch(
-    f"SELECT {_cols(ARTICLE_LIST_COLUMNS, 'a')}, "
-    + ", ".join(f"(SELECT count(*) FROM {t} r WHERE r.article_id = a.id) AS {t}" for t in ("events", "quotes", "labels"))
-    + " FROM articles a", "a")
+        w.add("contains(x.text, lower(?))", f.q)
 
 
 def articles(f: Filters) -> Listing:
@@ -240,26 +272,24 @@ def articles(f: Filters) -> Listing:
     if f.event:
         w.add(f"a.id IN (SELECT x.article_id FROM {EVENT_INDEX} x WHERE x.event = ?)", f.event)
     keys = f"SELECT a.id FROM articles a{w.sql()} ORDER BY a.date DESC NULLS LAST, a.id"
-    return Listing(keys, w.params, "articles", ARTICLE_FETCH)
+    return Listing(keys, w.params, "articles", _fetch("articles", ARTICLE_LIST_COLUMNS), decorate=add_counts)
 
 
 def clusters(f: Filters) -> Listing:
-    """Groups of events reporting the same real-world event, with the outlets that covered them."""
+    """Groups of events reporting the same real-world event, with the outlets that covered them.
+
+    Filters select clusters having at least one matching event; each row describes the whole cluster.
+    """
     w = Where()
-    w.add("x.cluster_id IS NOT NULL")
     _date_range(w, "x.day", f)
     if f.event:
         w.add("x.event = ?", f.event)
     if f.outlet:
-        w.add(f"x.cluster_id IN (SELECT cluster_id FROM {EVENT_INDEX} WHERE outlet = ?)", f.outlet)
+        w.add("x.outlet = ?", f.outlet)
     if f.actor:
         w.add(_entity_in("actor"), f.actor, f.actor)
-    sql = (f"SELECT x.cluster_id AS id, count(*) AS events, count(DISTINCT x.article_id) AS articles, "
-           f"list(DISTINCT x.outlet ORDER BY x.outlet) FILTER (WHERE x.outlet IS NOT NULL) AS outlets, "
-           f"list(DISTINCT x.event ORDER BY x.event) AS event_types, min(x.day) AS first_day, "
-           f"max(x.day) AS last_day, min(x.id) AS first_event "
-           f"FROM {EVENT_INDEX} x{w.sql()} GROUP BY x.cluster_id ORDER BY last_day DESC NULLS LAST, id")
-    return Listing(sql, w.params)
+    where = f" WHERE c.id IN (SELECT x.cluster_id FROM {EVENT_INDEX} x{w.sql()})" if w.clauses else ""
+    return Listing(f"SELECT c.* EXCLUDE (pos) FROM {CLUSTER_INDEX} c{where} ORDER BY c.pos", w.params)
 
 
 ACTORS_SQL = f"""

@@ -79,27 +79,31 @@ def peak_rss_mb(pid: int | None = None) -> float:
 # ---- spaCy alone in worker processes -----------------------------------------------------------------------------
 
 _NLP = None
+_BARRIER = None
 
 
-def _load_spacy(model: str) -> None:
-    global _NLP
+def _load_spacy(model: str, barrier) -> None:
+    global _NLP, _BARRIER
     import spacy
 
     _NLP = spacy.load(model)
+    _BARRIER = barrier
 
 
 def _spacy_batch(texts: list[str], batch_size: int) -> int:
     return sum(len(doc) for doc in _NLP.pipe(texts, batch_size=batch_size))
 
 
-def _pid(pause: float) -> int:
-    time.sleep(pause)
+def _meet() -> int:
+    _BARRIER.wait(600)  # one warm-up task per worker: all have loaded the model before the clock starts
     return os.getpid()
 
 
 def time_spacy_pool(texts: list[str], model: str, workers: int, batch_size: int) -> tuple[float, list[float]]:
-    with ProcessPoolExecutor(workers, mp_context=_mp_context(), initializer=_load_spacy, initargs=(model,)) as pool:
-        pids = {f.result() for f in [pool.submit(_pid, 0.2) for _ in range(workers * 2)]}  # warm-up
+    context = _mp_context()
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_load_spacy,
+                             initargs=(model, context.Barrier(workers))) as pool:
+        pids = {f.result() for f in [pool.submit(_meet) for _ in range(workers)]}
         started = time.perf_counter()
         futures = [pool.submit(_spacy_batch, batch, batch_size) for batch in batched(texts, batch_size)]
         for f in futures:

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import signal
+import time
+from pathlib import Path
+
 import pytest
 
-from conftest import ROOT, make_article
 from eventwire.errors import PipelineError
 from eventwire.model import Article, Failure
-from eventwire.parallel import batched, input_files, partition_files, process_parallel
+from eventwire.parallel import WorkerPool, batched, input_files, partition_files, process_parallel
 from eventwire.pipeline import Pipeline
 from eventwire.settings import Settings
 from eventwire.store.rows import article_row
 
+ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "articles"
+
+
+def make_article(text: str, id: str) -> Article:
+    """An article as ingest hands it over (text already clean), from a text we wrote."""
+    return Article(id=id, source=f"test:{id}", raw_text=text, text=text, date="2026-03-20",
+                   raw_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 TEXTS = [
     "The Maren Liberation Front said on Tuesday it would attack army convoys in the valley.",
@@ -49,10 +61,16 @@ def test_partition_files_keeps_same_stem_together():
 
 
 def test_input_files_sorted_and_skips_hidden(tmp_path):
-    for name in ("b.txt", "a.txt", ".hidden.txt", "sub/c.txt", ".git/d.txt"):
+    for name in ("b.txt", "a.txt", ".hidden.txt", "a/c.txt", "a-z.txt", ".git/d.txt"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
-    assert input_files([tmp_path]) == [str(tmp_path / n) for n in ("a.txt", "b.txt", "sub/c.txt")]
+    # Each folder's entries by name, depth first: "a/" before "a-z.txt", as ingest walks.
+    assert input_files([tmp_path]) == [str(tmp_path / n) for n in ("a/c.txt", "a-z.txt", "a.txt", "b.txt")]
+    from eventwire.ingest import read_paths
+
+    (tmp_path / "a.txt").write_text("Talks resumed in Port Anza on Monday.")
+    sources = [item.source.split(":")[0] for item in read_paths([tmp_path], Settings())]
+    assert sources == input_files([tmp_path])
 
 
 def test_process_parallel_rejects_zero_workers():
@@ -134,3 +152,29 @@ def test_run_dask_local_cluster_matches_one_process(tmp_path):
         direct = run(read_paths([EXAMPLES], settings), store, settings)
     assert loaded["new"] == direct.new and loaded["events"] == direct.events and direct.events > 0
     assert _table_rows(str(tmp_path / "dask.duckdb")) == _table_rows(str(tmp_path / "one.duckdb"))
+
+
+def test_worker_pool_warm_up_starts_every_worker():
+    with WorkerPool(Settings(text_stages=[], doc_stages=[]), 2) as pool:
+        pids = pool.warm_up()
+    assert len(pids) == 2 and os.getpid() not in pids
+
+
+def test_worker_pool_survives_a_killed_worker():
+    settings = Settings(text_stages=[], doc_stages=[])
+    with WorkerPool(settings, 2, batch_size=2) as pool:
+        os.kill(pool.warm_up()[0], signal.SIGKILL)
+        time.sleep(0.5)
+        out = list(pool.process(_items(8)))
+        again = list(pool.process(_items(4)))  # the rebuilt pool works
+    assert [getattr(x, "id", None) for x in out] == [getattr(x, "id", None) for x in _items(8)]
+    died = [x for x in out if isinstance(x, Article) and any(f.stage == "parallel" for f in x.failures)]
+    assert died and len(died) < 8
+    assert all(isinstance(x, Article) and not x.failures for x in again)
+
+
+def test_dask_client_rejects_bad_local_address():
+    from eventwire.parallel import dask_client
+
+    with pytest.raises(PipelineError, match="local:N"):
+        dask_client("local:many")

@@ -22,7 +22,6 @@ import logging
 import multiprocessing
 import os
 import pickle
-import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -54,10 +53,23 @@ def worker_pipeline(settings: Settings):
     return _PIPELINES[key]
 
 
-def _init_worker(settings: Settings) -> None:
+# Set in each worker by `_init_worker`: lets `WorkerPool.warm_up` hand exactly one task to every worker.
+_BARRIER = None
+
+
+def _init_worker(settings: Settings, barrier=None) -> None:
+    global _BARRIER
     # Worker processes inherit no logging setup under "spawn"; keep warnings visible.
     logging.basicConfig(level=logging.WARNING)
+    _BARRIER = barrier
     worker_pipeline(settings)
+
+
+def _meet(timeout: float) -> int:
+    """A warm-up task: returns only once every worker of the pool holds one (so all have started)."""
+    if _BARRIER is not None:
+        _BARRIER.wait(timeout)
+    return os.getpid()
 
 
 def _process_batch(settings: Settings, batch: list[Article | Failure]) -> bytes:
@@ -132,17 +144,13 @@ class WorkerPool:
         self.pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=_mp_context(), initializer=_init_worker,
-                                   initargs=(self.settings,))
+        context = _mp_context()
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_init_worker,
+                                   initargs=(self.settings, context.Barrier(self.workers)))
 
-    def warm_up(self) -> list[int]:
+    def warm_up(self, timeout: float = 600.0) -> list[int]:
         """Start every worker and build its pipeline now; returns the worker pids."""
-        futures = [self.pool.submit(_worker_pid, 0.2) for _ in range(self.workers * 2)]
-        return sorted({f.result() for f in futures})
-
-    def pids(self) -> list[int]:
-        """Process ids of the live workers (for memory figures)."""
-        return sorted(p.pid for p in getattr(self.pool, "_processes", {}).values() if p.pid is not None)
+        return sorted({f.result() for f in [self.pool.submit(_meet, timeout) for _ in range(self.workers)]})
 
     def process(self, items: Iterable[Article | Failure]) -> Iterator[Article | Failure]:
         """Like `Pipeline.process`: results in input order, batches spread over the workers."""
@@ -159,7 +167,12 @@ class WorkerPool:
             self.pending.clear()
 
     def _submit(self, batch: list[Article | Failure]) -> None:
-        self.pending.append((batch, self.pool.submit(_process_batch, self.settings, batch)))
+        try:
+            future = self.pool.submit(_process_batch, self.settings, batch)
+        except BrokenProcessPool:  # a worker died while idle: the batches in flight will report it
+            future = Future()
+            future.set_exception(BrokenProcessPool("a worker process died before this batch was sent"))
+        self.pending.append((batch, future))
 
     def _next_result(self) -> list[Article | Failure]:
         """Wait for the oldest batch; on a broken pool, fail that batch, rebuild the pool and resubmit the rest."""
@@ -193,11 +206,6 @@ class WorkerPool:
         self.close()
 
 
-def _worker_pid(pause: float) -> int:
-    time.sleep(pause)  # long enough that every worker gets one of the warm-up tasks
-    return os.getpid()
-
-
 def _worker_died(item: Article | Failure, exc: BaseException) -> Article | Failure:
     if isinstance(item, Failure):
         return item
@@ -214,9 +222,10 @@ def input_files(paths: Iterable[str | Path]) -> list[str]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = [p for p in path.rglob("*") if p.is_file()
-                     and not any(part.startswith(".") for part in p.relative_to(path).parts)]
-            files.extend(str(p) for p in sorted(found))
+            found = [p.relative_to(path) for p in path.rglob("*") if p.is_file()]
+            # Sorting by path parts is sorting each folder's entries by name, depth first, as ingest walks.
+            visible = sorted(p.parts for p in found if not any(part.startswith(".") for part in p.parts))
+            files.extend(str(path.joinpath(*parts)) for parts in visible)
         else:
             files.append(str(path))  # a missing path becomes a Failure in the task that reads it
     return files
@@ -294,7 +303,3 @@ def run_dask(paths: Iterable[str | Path], settings: Settings | None, address: st
             if cluster is not None and address.startswith("local:"):
                 cluster.close()
 
-
-def default_workers() -> int:
-    """Processes to use when asked for "all cores"."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

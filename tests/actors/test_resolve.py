@@ -49,3 +49,9 @@ def test_resolve_text_unknown_has_no_code(ctx):
 
 def test_resolve_text_ethnic_group_is_not_a_nationality(ctx):
     assert resolve_text("ethnic Albanians", ctx).code is None
+
+
+def test_resolve_text_group_with_and_without_home_country(ctx):
+    kurds = resolve_text("Kurdish rebels", ctx)
+    assert (kurds.code, kurds.sector, kurds.type) == (None, "REB", "NORP")
+    assert resolve_text("Yoruba leaders", ctx).code == "NGA"

@@ -7,6 +7,7 @@ keeps these tests about the framing patterns, not about NER.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import spacy
@@ -58,3 +59,17 @@ def _speaker(name: str):
     from eventwire.model import Speaker
 
     return Speaker(text=name, name=name)
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@pytest.fixture(scope="session")
+def example_articles():
+    """examples/articles through the real pipeline, with the invented actor dictionary."""
+    from eventwire.ingest import read_paths
+    from eventwire.pipeline import Pipeline
+
+    settings = Settings(actor_files=[EXAMPLES / "actors.yaml"])
+    items = Pipeline(settings).process(read_paths([str(EXAMPLES / "articles")], settings))
+    return [a for a in items if isinstance(a, Article)]

@@ -46,7 +46,8 @@ def test_unattributed_evaluative_sentence_is_marked(frame):
 
 
 def test_unattributed_ignores_intensifiers_and_quotes(frame):
-    text = "Prices rose by an unprecedented amount. \u201cIt was a barbaric and heinous attack on our homes,\u201d she said."
+    text = ("Prices rose by an unprecedented amount. "
+            "\u201cIt was a barbaric and heinous attack on our homes,\u201d she said.")
     assert [lab for lab in frame(text, {}).labels if lab.kind == "category"] == []
 
 

@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from eventwire.errors import InputError
-from eventwire.ingest.feeds import feed_items, fetch_url, read_feed, url_id
+from eventwire.ingest.feeds import feed_items, fetch_url, read_feed, read_feed_bytes, sniff_feed, url_id
 from eventwire.model import Article, Failure
 from eventwire.settings import Settings
 
@@ -145,3 +145,16 @@ def test_fetch_url_size_cap(site):
     site.add("/huge", b"x" * 5000, "text/plain")
     with pytest.raises(InputError, match="over the limit"):
         fetch_url(site.base + "/huge", max_bytes=1000)
+
+
+def test_read_feed_bytes_reader_signature(site):
+    from eventwire.ingest.readers import Source
+
+    data = rss(site.base, [1, 3]).encode("utf-8")
+    items = list(read_feed_bytes(data, Source("saved/herald.rss", "herald"), Settings()))
+    assert [a.url for a in items] == [f"{site.base}/news/1", f"{site.base}/news/3"]
+
+
+def test_sniff_feed_rss_atom_not_html(site):
+    assert sniff_feed(rss(site.base, [1])) and sniff_feed(atom(site.base))
+    assert not sniff_feed(PAGE.format(title="x", n=1))

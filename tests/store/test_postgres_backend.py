@@ -12,7 +12,7 @@ import psycopg
 import pytest
 
 from eventwire.errors import StoreError
-from eventwire.store import NEW, UNCHANGED
+from eventwire.store import NEW, UNCHANGED, open_store
 from eventwire.store.migrations import Migration, load_migrations
 from eventwire.store.postgres_backend import PostgresStore, postgres_sql, redact
 from pgserver import fresh_schema
@@ -34,9 +34,14 @@ def test_redact_hides_password():
     assert redact("postgresql://db.example/ew") == "postgresql://db.example/ew"
 
 
+def test_open_store_picks_postgres(pg_url):
+    with open_store(pg_url) as store:
+        assert isinstance(store, PostgresStore) and store.schema_version() == len(load_migrations())
+
+
 def test_connect_failure_names_server_not_password():
     with pytest.raises(StoreError) as info:
-        PostgresStore("postgresql://ann:s3cret@127.0.0.1:1/ew")
+        open_store("postgresql://ann:s3cret@127.0.0.1:1/ew")
     assert "cannot connect" in str(info.value) and "s3cret" not in str(info.value)
 
 

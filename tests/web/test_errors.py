@@ -30,6 +30,7 @@ def assert_error(response, status: int) -> str:
     ("/api/events/a9:e9", 404, "a9:e9"),
     ("/api/actors/Nobody%20At%20All", 404, "Nobody At All"),
     ("/api/no-such-list", 404, "/api/no-such-list"),
+    ("/api/actors/AC%2FDC", 404, "AC/DC"),
     ("/events/a9:e9.json", 404, "a9:e9"),
 ])
 def test_error_shape_names_the_problem(client, url, status, needle):

@@ -31,8 +31,9 @@ from .loader import load_file
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).with_name("data")
-SHIPPED_FILES = ("countries.yaml", "institutions.yaml", "organisations.yaml", "people.yaml", "places.yaml")
-_CACHE_FORMAT = 7  # bump when the pickled structure changes
+SHIPPED_FILES = ("countries.yaml", "institutions.yaml", "groups.yaml", "organisations.yaml", "people.yaml",
+                 "places.yaml")
+_CACHE_FORMAT = 8  # bump when the pickled structure changes
 _MEMO: dict[tuple, ActorDictionary] = {}
 
 
@@ -148,6 +149,7 @@ class ActorDictionary:
     capitals: dict[str, str] = field(default_factory=dict)  # capital -> code
     places: dict[str, list[PlaceEntry]] = field(default_factory=dict)  # our additions + cities
     institutions: dict[tuple[str, ...], Institution] = field(default_factory=dict)
+    groups: dict[str, tuple[str, str | None, str | None]] = field(default_factory=dict)  # word -> (name, code, sector)
     max_inst_len: int = 1
     max_alias_len: int = 1
     patterns: list[dict[str, Any]] = field(default_factory=list)  # entity-ruler patterns
@@ -244,6 +246,9 @@ def build_dictionary(files: list[Path]) -> ActorDictionary:
             key = tuple(norm(word).split())
             d.institutions[key] = replace(inst, words=key)
             d.max_inst_len = max(d.max_inst_len, len(key))
+    for _, entry in sections["groups"]:
+        for word in (entry["name"], *entry["words"]):
+            d.groups[norm(word)] = (entry["name"], entry.get("code"), entry.get("sector"))
     actors: dict[str, Actor] = {}
     for origin, entry in sections["actors"]:
         actor = _actor(entry, origin)

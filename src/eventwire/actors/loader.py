@@ -16,7 +16,7 @@ import yaml
 
 from ..errors import DataFileError
 
-SECTIONS = ("actors", "countries", "places", "institutions")
+SECTIONS = ("actors", "countries", "places", "institutions", "groups")
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 PLACE_LEVELS = ("country", "region", "city", "site")
 SECTORS = frozenset(
@@ -43,6 +43,7 @@ _SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
         "sector": ("str", True), "words": ("list", True), "generic": ("bool", False),
         "plural_people": ("bool", False),
     },
+    "groups": {"name": ("str", True), "words": ("list", True), "code": ("str", False), "sector": ("str", False)},
 }
 _ROLE_FIELDS = {"office", "org", "code", "sector", "from", "to"}
 

@@ -43,6 +43,7 @@ class Analysis:
     actors: list[tuple[int, Actor]] = field(default_factory=list)
     countries: list[tuple[int, str, str]] = field(default_factory=list)  # (pos, code, how)
     institutions: list[tuple[int, Institution]] = field(default_factory=list)
+    groups: list[tuple[int, str, str | None, str | None]] = field(default_factory=list)  # (pos, name, code, sector)
     toks: list[str] = field(default_factory=list)
 
     def national(self) -> list[tuple[int, str, str]]:
@@ -93,6 +94,10 @@ def _match_at(toks: list[str], i: int, width: int, d: ActorDictionary, date: str
         inst = d.institutions.get(tuple(words))
         if inst:
             res.institutions.append((pos, inst))
+            return n
+        group = d.groups.get(phrase)
+        if group:
+            res.groups.append((pos, *group))
             return n
     return 0
 
@@ -168,9 +173,14 @@ def _combine(text: str, a: Analysis, d: ActorDictionary, people: dict[str, Entit
                                                            people[tok].org)
                 ent.type = "ORG"
                 return ent
-    if a.countries and not a.national():
-        ent.type, ent.sector, ent.name = "NORP", inst.sector if inst else "CVL", text
-        return ent  # an ethnic group: its country comes from the context
+    if (a.countries or a.groups) and not a.national():
+        # An ethnic or religious group ("ethnic Albanians", "Yoruba leaders", "Islamic
+        # fundamentalists"): its home country if it has one, else the sentence's (stage).
+        home = [g for g in a.groups if g[2]]
+        ent.type, ent.name = "NORP", text
+        ent.sector = inst.sector if inst else (a.groups[0][3] if a.groups and a.groups[0][3] else "CVL")
+        ent.code = home[0][2] if home else None
+        return ent
     if a.countries:
         code = a.national()[0][1]
         ent.code = code

@@ -51,6 +51,7 @@ def extract_entities(doc: Doc, d: ActorDictionary, date: str | None) -> list[Ent
     person_spans = [e for e in ents if _is_person(e, d, date)]
     people = _people(person_spans, d, date)
     found: list[Entity] = [_person_entity(e, d, date, people) for e in person_spans]
+    found += _untagged_surnames(doc, people, ents)
     for ent in ents:
         if ent not in person_spans and not _title_of(ent, person_spans):
             entity = _named_entity(ent, d, date, people)
@@ -179,6 +180,26 @@ def _people(spans: list[Span], d: ActorDictionary, date: str | None) -> dict[str
     return registry
 
 
+def _untagged_surnames(doc: Doc, people: dict[str, Entity], ents: list[Span]) -> list[Entity]:
+    """ "Naim said" where the model tagged nothing: a capitalised surname of a person
+    already named in full in the article is a mention of that person (`coref`)."""
+    surnames = {k: e for k, e in people.items() if " " not in k and e.name and " " in e.name}
+    if not surnames:
+        return []
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    ids = numpy.array([get_string_id(k) for k in surnames], dtype="uint64")
+    out = []
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), ids)).tolist():
+        tok = doc[i]
+        if i in taken or not tok.is_title or tok.pos_ != "PROPN":
+            continue
+        base = surnames[tok.lower_]
+        out.append(_at(Entity(entity_text=tok.text, name=base.name, code=base.code, sector=base.sector,
+                              wikidata_id=base.wikidata_id, type="PERSON", org=base.org, source="coref"),
+                       doc[i:i + 1]))
+    return out
+
+
 def _rank(entity: Entity) -> int:
     return {"dictionary": 3, "apposition": 2}.get(entity.source or "", 1) + (1 if entity.code else 0)
 
@@ -250,7 +271,7 @@ def _named_entity(ent: Span, d: ActorDictionary, date: str | None, people: dict[
             return _at(person, ent)
     if ent.label_ in ("ORG", "NORP", "PERSON"):  # "Egyptian Foreign Ministry", "Bosnian Serbs"
         entity = resolve_phrase(text, d, date, people)
-        if entity.code:
+        if entity.code or (entity.type == "NORP" and entity.source == "pattern"):  # or a group, located later
             entity.type = entity.type or ("ORG" if ent.label_ == "ORG" else "NORP")
             return _at(entity, ent)
     if ent.label_ == "ORG":  # "the Political Bureau of Hamas": a body of the group named after it
@@ -313,7 +334,7 @@ def _institution_phrases(doc: Doc, d: ActorDictionary, date: str | None, people:
         a = analyse(core.text, d, date)  # the institution noun must be in the phrase itself
         inst = pick_sector(a.institutions)
         group = span is not core and norm(core.root.text) in d.adjectives  # "Albanians of southern Serbia"
-        if (inst is None and not group) or not (a.actors or a.countries or span is not core):
+        if (inst is None and not group) or not (a.actors or a.countries or a.groups or span is not core):
             continue
         entity = resolve_phrase(core.text, d, date, people)
         if span is not core and not (a.actors or a.national()):
@@ -345,7 +366,8 @@ def _triggers(d: ActorDictionary) -> numpy.ndarray:
     """String ids of words that can head an institution or group phrase: institution nouns, demonyms."""
     key = id(d)
     if key not in _TRIGGERS:
-        words = {w for words in d.institutions for w in words} | {k for k in d.adjectives if " " not in k}
+        words = {w for words in d.institutions for w in words} | {k for k in d.adjectives if " " not in k} | {
+            k for k in d.groups if " " not in k}
         _TRIGGERS[key] = numpy.array(sorted(get_string_id(w) for w in words), dtype="uint64")
     return _TRIGGERS[key]
 
@@ -401,12 +423,14 @@ def _from_context(found: list[Entity], doc: Doc, d: ActorDictionary) -> list[Ent
     sentence, else the only country mentioned after it. Marked `context`.
     """
     for ent in found:
-        ethnic = ent.type == "NORP" and ent.source == "pattern" and _ethnic(
-            doc.char_span(ent.start, ent.end, alignment_mode="expand"))
-        wants = (ent.type == "PERSON" and ent.sector) or ethnic
+        group = ent.type == "NORP" and ent.source == "pattern"  # ethnic/religious group without a country
+        wants = (ent.type == "PERSON" and ent.sector) or group
         if ent.code is not None or not wants:
             continue
-        sent = doc.char_span(ent.start, ent.end, alignment_mode="expand").sent
+        span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        if group and len(span) == 1 and (ent.sector == "REL" or span[0].pos_ == "ADJ"):
+            continue  # "Muslim", "Jews", "Islamist" alone: a faith, not a local actor
+        sent = span.sent
         coded = [e for e in found if e is not ent and e.code in d.countries and e.type in ("GPE", "NORP", "ORG", "LOC")
                  and sent.start_char <= e.start < sent.end_char]
         before = [e for e in coded if e.end <= ent.start]

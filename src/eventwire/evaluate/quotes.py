@@ -231,10 +231,11 @@ def evaluate_quotes(gold_dir: str | Path, settings: Settings | None = None, limi
             stages = stages[:stages.index("quotes") + 1]
         pipeline = Pipeline(settings.replace(doc_stages=stages))
     raws = [txt.read_text(encoding="utf-8") for txt, _ in pairs]
-    articles = [Article(id=txt.stem, source=str(txt), raw_text=raw, text=raw) for (txt, _), raw in zip(pairs, raws)]
+    articles = [Article(id=txt.stem, source=str(txt), raw_text=raw, text=raw)
+                for (txt, _), raw in zip(pairs, raws, strict=True)]
     total: Counter = Counter()
     realigned = 0
-    for (txt, ann), raw, article in zip(pairs, raws, pipeline.process(articles)):
+    for (_, ann), raw, article in zip(pairs, raws, pipeline.process(articles), strict=True):
         to_raw = offset_mapper(article.text, raw)
         realigned += article.text != raw
         total += score_article(raw, read_ann(ann), predicted(article.quotes, to_raw))

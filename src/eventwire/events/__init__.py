@@ -10,11 +10,31 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.language import Language
+
 from ..model import Article, Event
 from .extract import code_doc
 from .patterns import Lexicon, load_lexicon
 
-__all__ = ["EventsStage", "lexicon", "main_event", "make_stage"]
+__all__ = ["EventsStage", "configure_nlp", "lexicon", "main_event", "make_stage"]
+
+PARAGRAPH_COMPONENT = "eventwire_paragraph_breaks"
+
+
+@Language.component(PARAGRAPH_COMPONENT)
+def paragraph_breaks(doc: Any) -> Any:
+    """A blank line ends a sentence: a title or caption line without a full stop must not be
+    parsed as the subject of the first sentence of the body. The parser keeps preset starts."""
+    for tok in doc[:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def configure_nlp(nlp: Any, ctx: Any) -> None:
+    """Add the paragraph-break component before the parser (once)."""
+    if PARAGRAPH_COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
 
 
 def lexicon(ctx: Any) -> Lexicon:

@@ -41,7 +41,7 @@ def np_bounds(tok: Any) -> tuple[int, int]:
         start = min(start, child.left_edge.i)
     for child in tok.rights:
         if child.dep_ in ("compound", "flat", "nummod", "case") or (
-                child.dep_ == "prep" and child.lower_ in ("of", "from")):
+                child.dep_ == "prep" and child.lower_ in ("of", "from", "for")):
             end = max(end, child.right_edge.i)
         elif child.dep_ in ("punct", "appos", "relcl", "acl", "cc", "conj", "prep", "advmod"):
             break

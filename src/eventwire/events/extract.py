@@ -163,6 +163,8 @@ class DocCoder:
         if _child(verb, {"nsubjpass", "auxpass"}) is not None:
             agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
                          None)
+            if agent is None and verb.lemma_.lower() in self.markers["light_verbs"]:
+                return _child(verb, {"nsubjpass"}), False  # "were engaged in fighting": adjectival passive
             return agent, True
         if hops > 3:
             return None, False
@@ -184,13 +186,15 @@ class DocCoder:
             heads.append(verb.head)
         objs = [c for c in tr.tok.children if c.dep_ in ("dobj", "dative", "iobj")
                 and c.pos_ in ("NOUN", "PROPN", "PRON")]
-        heads += objs
+        # an object the pattern asked for ("imposed sanctions", "sent aid") is the instrument, not the recipient
+        # an object the pattern asked for ("imposed sanctions", "sent aid") is the instrument, not the recipient
+        heads += [o for o in objs if not (tr.pattern.object and o.lemma_.lower() in tr.pattern.object)]
         for prep in RECIP_PREPS:
             heads += _slot_tokens(tr.tok, f"pobj:{prep}")
         # the object's own agent or target: "a blockade on X", "a demand by X", "X's proposal"
         for obj in objs:
             heads += [c for c in obj.children if c.dep_ == "poss"]
-            for prep in ("by", "from", "on", "against", "to", "for", "of"):
+            for prep in ("by", "from", "on", "against", "to", "for", "with", "of"):
                 heads += _slot_tokens(obj, f"pobj:{prep}")
         # the subject of the content clause: "demanded that the US cancel ..."
         comps = [c for c in tr.tok.children if c.dep_ == "ccomp"] + _slot_tokens(tr.tok, "xcomp")
@@ -207,8 +211,9 @@ class DocCoder:
             for obj in comp_objs:  # "continue military aid to Mozambique"
                 for prep in ("to", "for", "on", "against", "with"):
                     heads += _slot_tokens(obj, f"pobj:{prep}")
-        # last resort, the place the action is directed at: "arrived in Amman", "withdraw from Lebanon"
-        for tok in [tr.tok, *comps]:
+        # last resort, the place the action is directed at: "arrived in Amman", "withdraw from Lebanon",
+        # "strengthened its forces in Lebanon"
+        for tok in [tr.tok, *comps, *objs]:
             for prep in PLACE_RECIP_PREPS:
                 heads += _slot_tokens(tok, f"pobj:{prep}")
         return heads
@@ -219,12 +224,14 @@ class DocCoder:
     def _first_coded(self, heads: list[Any], quote: Quote | None) -> list[Any]:
         """The first candidate that resolves to a coded entity, else the first that resolves at all."""
         first: list[Any] = []
+        named: list[Any] = []
         for head in heads:
             ents = self.args.resolve(head, quote)
             if any(e.code for e in ents):
                 return ents
             first = first or ents
-        return first
+            named = named or [e for e in ents if e.name]
+        return named or first
 
     def _noun_roles(self, tr: Trigger, clause: Any) -> tuple[list[Any], list[Any], list[Any]]:
         """(actor heads, recipient heads, modifier tokens holding the actor) of a nominal trigger."""
@@ -236,8 +243,8 @@ class DocCoder:
             subj, _ = self._subject(clause)
             actor = [subj] if subj is not None else []
         gov = tok.head.head if tok.dep_ == "pobj" else tok.head
-        if not actor and not mods and gov.pos_ in ("VERB", "AUX") and tok.dep_ in ("dobj", "pobj"):
-            subj, _ = self._subject(gov)  # "arrived on a visit", "continued a hunger strike"
+        if not actor and gov.pos_ in ("VERB", "AUX") and tok.dep_ in ("dobj", "pobj"):
+            subj, _ = self._subject(gov)  # "arrived on a visit", "continued a hunger strike" (tried last)
             actor = [subj] if subj is not None else []
         recips: list[Any] = []
         for prep in ("against", "on", "upon", "with", "to", "toward", "towards", "into", "of"):
@@ -313,20 +320,21 @@ class DocCoder:
             trigger=Cue(text=tok.text, start=tok.idx, end=tok.idx + len(tok)))
 
     def _locate_uncoded(self, entities: list[Any], sent: Any, place: Any) -> None:
-        """An uncoded actor ("Islamic fundamentalists", "the rebels") of an event placed in one
-        country takes that country's code, as event datasets code unnamed domestic actors;
-        `source` says so ("sentence-country")."""
+        """An uncoded actor ("Islamic fundamentalists", "the rebels") of an event placed in a
+        country ("in Algiers"), or in a sentence naming one country only, takes that country's
+        code, as event datasets code unnamed domestic actors; `source` says so ("event-location")."""
         todo = [e for e in entities if not e.code and e.source != "quote-speaker"]
         if not todo:
             return
-        codes = {place.code} if place is not None and place.code else {
-            m.code for m in self.args.mentions_in(sent.start_char, sent.end_char)
-            if m.code and m.type in ("GPE", "LOC", "FAC") and len(m.code) == 3 and m.code.isalpha()}
-        if len(codes) != 1:
-            return
-        code = codes.pop()
+        if place is not None and place.code:
+            code = place.code
+        else:  # a sentence that names one country only: "Islamic fundamentalists ... Algerian President"
+            codes = {m.code for m in self.args.mentions_in(sent.start_char, sent.end_char) if m.code}
+            if len(codes) != 1:
+                return
+            code = codes.pop()
         for ent in todo:
-            ent.code, ent.source = code, "sentence-country"
+            ent.code, ent.source = code, "event-location"
 
     def _auxiliary(self, tr: Trigger) -> tuple[str | None, str | None, tuple | None, bool, str]:
         """Event type, mode, requested, negated flag and rule after the auxiliary-mode transforms."""

@@ -35,7 +35,7 @@ def _side(quote) -> str:
     sp = quote.speaker
     if sp is None:
         return "unknown"
-    return sp.org or sp.code or (sp.name if sp.name and sp.name != sp.text else None) or "unknown"
+    return sp.org or sp.code or "unknown"
 
 
 def _label_row(article: Article, lab) -> dict[str, Any]:

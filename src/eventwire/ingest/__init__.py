@@ -127,7 +127,10 @@ def read_file(path: Path, settings: Settings) -> Iterator[Article | Failure]:
         yield _fail(str(path), f"cannot read: {exc.strerror or exc}")
         return
     spec = spec or reader_for(path.name, data[:SNIFF_CHARS].decode("utf-8", errors="replace"))
-    yield from spec.read(data, Source(str(path), path.stem), settings)
+    try:
+        yield from spec.read(data, Source(str(path), path.stem), settings)
+    except Exception as exc:  # a reader bug on odd input must not end the run: the rest of the file is lost
+        yield _fail(str(path), f"{spec.name} reader failed: {type(exc).__name__}: {exc}")
 
 
 def read_paths(paths: Iterable[str | Path], settings: Settings) -> Iterator[Article | Failure]:

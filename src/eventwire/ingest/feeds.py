@@ -94,7 +94,11 @@ def feed_items(source: str, settings: Settings | None = None, fetch: Fetch | Non
                timeout: float = TIMEOUT) -> list[FeedItem]:
     """The items of the feed at `source` (URL or path), in feed order; raises InputError when unreadable."""
     settings = settings or Settings()
-    data = (fetch or _fetcher(settings, timeout))(source)
+    return parse_feed((fetch or _fetcher(settings, timeout))(source), source)
+
+
+def parse_feed(data: bytes, source: str) -> list[FeedItem]:
+    """The items of a feed document; raises InputError naming `source` when it is not RSS or Atom."""
     parsed = feedparser.parse(data)
     if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         reason = getattr(parsed, "bozo_exception", None) or "no RSS or Atom entries"
@@ -166,6 +170,29 @@ def read_feed(url_or_path: str, settings: Settings | None = None, fetch: Fetch |
         yield item_article(item, settings, fetch, timeout)
 
 
+def read_feed_bytes(data: bytes, source, settings: Settings) -> Iterator[Article | Failure]:
+    """The ingest registry's reader signature (`data`, `Source`, settings) for `.rss`/`.atom` files."""
+    name = getattr(source, "name", str(source))
+    try:
+        items = parse_feed(data, name)
+    except InputError as exc:
+        yield Failure(source=exc.source, stage="ingest", reason=exc.reason)
+        return
+    for item in items:
+        yield item_article(item, settings)
+
+
+_FEED_START = re.compile(r"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.I | re.S)
+
+
+def sniff_feed(head: str) -> bool:
+    """True when a document starts like RSS, Atom or RSS 1.0 (RDF)."""
+    return bool(_FEED_START.match(head))
+
+
+FEED_SUFFIXES = (".rss", ".atom")
+
+
 def is_feed_file(path: str | Path) -> bool:
     """True for names the feed reader handles (`.rss`, `.atom`)."""
-    return str(path).lower().endswith((".rss", ".atom"))
+    return str(path).lower().endswith(FEED_SUFFIXES)

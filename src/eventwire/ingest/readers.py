@@ -105,8 +105,12 @@ def pick(record: dict[str, Any], field: str) -> Any:
     lowered = {str(k).strip().lower(): v for k, v in record.items()}
     for alias in FIELD_ALIASES[field]:
         value = lowered.get(alias)
-        if value not in (None, "", []):
-            return ", ".join(map(str, value)) if isinstance(value, list) else value
+        if isinstance(value, list):  # e.g. several authors; nested objects inside are not metadata
+            value = ", ".join(str(v) for v in value if isinstance(v, str | int | float) and str(v).strip())
+        elif isinstance(value, int | float):  # numeric ids; bool is an int too
+            value = str(value)
+        if isinstance(value, str) and value.strip():  # objects (dicts) and empty values are skipped
+            return value
     return None
 
 

@@ -24,7 +24,7 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 SPEAKER_CUT = ("relcl", "acl", "advcl", "cc", "conj", "prep")
 OBJECT_DEPS = ("dobj", "xcomp", "oprd", "attr", "ccomp")
 OBJECT_PREPS = ("of", "for", "about", "on", "against", "over", "that")
-CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp")
+CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "prep")  # "responded by saying": the subject of "responded"
 QUOTE_PUNCT = set("\"'“”‘’«»„‟‹›")
 
 
@@ -261,6 +261,33 @@ def verb_cue(verb: Token, lex: Lexicon) -> CueMatch | None:
     return match
 
 
+NOUN_CONTENT_PREPS = ("for", "of", "about", "against", "on")
+
+
+def noun_cue(noun: Token, lex: Lexicon) -> CueMatch | None:
+    """ "Trump's claim that ...", "the group's call for ...": an owned statement noun and its content."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.cue_nouns:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    content = None
+    for child in noun.children:
+        if child.i < noun.i:
+            continue
+        if child.dep_ in ("acl", "ccomp", "relcl") and any(t.dep_ == "mark" and t.lower_ == "that"
+                                                             for t in child.children):
+            content = subtree_span(child)
+        elif child.dep_ == "prep" and child.lower_ in NOUN_CONTENT_PREPS and content is None:
+            content = subtree_span(child)
+        if content is not None:
+            break
+    if content is None:
+        return None
+    return CueMatch(noun.i, (noun.i, noun.i + 1), "speech", speaker=phrase_span(owner),
+                    content=trim_modifiers(content, noun.doc))
+
+
 def _according_cue(word: Token, lex: Lexicon) -> CueMatch | None:
     prep = next((c for c in word.children if (word.lower_, c.lower_) in lex.source_prepositions), None)
     if prep is None:
@@ -309,7 +336,7 @@ def find_cues(doc: Doc, lex: Lexicon) -> list[CueMatch]:
         if any(lower == head for head, _ in lex.source_prepositions):
             match = _according_cue(tok, lex)
         else:
-            match = verb_cue(tok, lex)
+            match = verb_cue(tok, lex) or noun_cue(tok, lex)
         if match is not None:
             cues.append(match)
     return cues

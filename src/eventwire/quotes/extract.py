@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .cues import CueMatch, according_content, find_cues
+from .cues import CueMatch, according_content, find_cues, phrase_span
 from .layout import dash_cues, label_cues
 from .lexicon import Lexicon
 from .marks import QuoteSpan, find_quote_spans
@@ -149,6 +149,22 @@ def _cue_before(q: QuoteSpan, doc: Doc, by_head: dict[int, CueMatch], text: str)
     return None
 
 
+def _speaker_outside(cue: CueMatch, q: QuoteSpan, doc: Doc) -> None:
+    """When the parser took the quote itself for the subject, take the name or pronoun beside the cue."""
+    if cue.speaker is None or not _overlaps((doc[cue.speaker[0]].idx, doc[cue.speaker[1] - 1].idx + 1),
+                                            (q.mark_start, q.mark_end)):
+        return
+    order = list(range(cue.head + 1, min(len(doc), cue.head + 7))) + list(range(cue.head - 1, cue.head - 7, -1))
+    for i in order:
+        tok = doc[i] if 0 <= i < len(doc) else None
+        if tok is not None and tok.pos_ in ("PROPN", "PRON") and not q.mark_start <= tok.idx < q.mark_end:
+            while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+                tok = tok.head
+            cue.speaker = phrase_span(tok)
+            return
+    cue.speaker = None
+
+
 def _lead_in(q: QuoteSpan, prev_end: int, doc: Doc, paras: _Paragraphs, cues: list[CueMatch]) -> int | None:
     """Where a reported clause starts when a quoted fragment ends it ("Using X ''is a mistake,'' he said")."""
     span = doc.char_span(q.mark_start, q.mark_end, alignment_mode="expand")
@@ -178,6 +194,7 @@ def _link_quotes(quotes: list[QuoteSpan], cues: list[CueMatch], doc: Doc, paras:
     for n, q in enumerate(quotes):
         cue = _cue_after(q, doc, by_head, text)
         if cue is not None:
+            _speaker_outside(cue, q, doc)
             linked[n] = cue
             lead = _lead_in(q, quotes[n - 1].mark_end if n else 0, doc, paras, cues)
             if lead is not None:
@@ -185,6 +202,7 @@ def _link_quotes(quotes: list[QuoteSpan], cues: list[CueMatch], doc: Doc, paras:
             continue
         cue = _cue_before(q, doc, by_head, text)
         if cue is not None:
+            _speaker_outside(cue, q, doc)
             linked[n] = cue
             continue
         for cue in cues:

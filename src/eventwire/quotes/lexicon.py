@@ -27,6 +27,7 @@ class Lexicon:
     verbs: dict[str, str]  # lemma -> category (speech | belief | evidence | stance)
     source_prepositions: frozenset[tuple[str, str]]  # ("according", "to")
     attribution_nouns: frozenset[str]
+    cue_nouns: frozenset[str]  # "X's claim that ...": nouns that are cues
     relay_verbs: frozenset[str]
     clause_only_verbs: frozenset[str]  # cues only with a clause or quote as content
     non_speaker_labels: frozenset[str]  # "Editor's note:" and the like
@@ -112,6 +113,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         verbs=verbs,
         source_prepositions=frozenset(preps),
         attribution_nouns=frozenset(_word_list(cues_path, cues, "attribution_nouns")),
+        cue_nouns=frozenset(_word_list(cues_path, cues, "cue_nouns")),
         relay_verbs=frozenset(_word_list(cues_path, cues, "relay_verbs")),
         clause_only_verbs=frozenset(_word_list(cues_path, cues, "clause_only_verbs")),
         non_speaker_labels=frozenset(_word_list(cues_path, cues, "non_speaker_labels")),

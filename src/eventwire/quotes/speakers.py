@@ -127,7 +127,7 @@ class SpeakerResolver:
         persons = self._in_span(start, end, PERSON_TYPES)
         groups = self._in_span(start, end, GROUP_TYPES)
         if persons:
-            self._fill(speaker, persons[-1])
+            self._fill(speaker, next((p for p in persons if p.start <= head.idx < p.end), persons[0]))
             if speaker.org is None and groups:
                 speaker.org = groups[0].entity.name or groups[0].entity.entity_text
         elif head.pos_ == "PRON" and word in self.lex.pronouns:
@@ -135,8 +135,8 @@ class SpeakerResolver:
             antecedent = self._before(start, types)
             if antecedent is not None:
                 self._fill(speaker, antecedent)
-        elif groups and head.lemma_.lower() not in self.lex.person_nouns:
-            self._fill(speaker, groups[-1])
+        elif groups and any(g.start <= head.idx < g.end for g in groups):
+            self._fill(speaker, next(g for g in groups if g.start <= head.idx < g.end))
         elif _definite(toks) and head.lemma_.lower() in self.lex.person_nouns:
             antecedent = self._before(start, PERSON_TYPES, head.lemma_.lower())
             if antecedent is not None:
@@ -163,7 +163,7 @@ class SpeakerResolver:
             speaker.name = self._full_name(mention)
             speaker.org = entity.org or self.orgs.get(speaker.name)
         else:
-            speaker.name = entity.name or entity.entity_text
+            speaker.name = _strip_determiner(entity.name or entity.entity_text)
         speaker.code, speaker.sector = entity.code, entity.sector
 
     def name_of(self, span: TokSpan) -> str:
@@ -172,7 +172,7 @@ class SpeakerResolver:
         found = self._in_span(toks.start_char, toks.end_char, GROUP_TYPES + PERSON_TYPES)
         if found and len(found) == 1 and found[0].end - found[0].start >= 0.5 * len(toks.text):
             entity = found[0].entity
-            return _clean_name(entity.name or entity.entity_text)
+            return _clean_name(_strip_determiner(entity.name or entity.entity_text))
         return _clean_name(_strip_determiner(toks.text))
 
 

@@ -8,8 +8,8 @@
 
 `open_store` picks the backend from the address: a file path (or
 `duckdb:///path`, or `:memory:`) gives the embedded DuckDB store; a
-`postgresql://` address is reserved for the PostgreSQL backend of a later
-issue and is refused with a clear message until then.
+`postgresql://user:password@host/db` address gives the PostgreSQL store
+(`postgres_backend.py`), which several processes may write at once.
 """
 
 from __future__ import annotations
@@ -26,15 +26,18 @@ __all__ = ["CHANGED", "FAILED", "FORMATS", "NEW", "UNCHANGED", "DuckDBStore", "S
 def open_store(url_or_path: str = "eventwire.duckdb", read_only: bool = False) -> Store:
     """Open (creating and migrating as needed) the store at a path or URL.
 
-    `read_only=True` never creates or upgrades a file; use it for readers
-    such as `export` and the web server. Raises StoreError when the file is
-    locked by another process, has a newer schema, or cannot be opened.
+    `read_only=True` never creates or upgrades a file or schema; use it for
+    readers such as `export` and the web server. Raises StoreError when the
+    file is locked by another process, the server cannot be reached, the
+    schema is newer, or the database cannot be opened.
     """
     target = str(url_or_path)
     if target.startswith(("postgresql://", "postgres://")):
-        raise StoreError(f"{target.split('@')[-1]}: the PostgreSQL backend is not available in this version; "
-                         f"use a DuckDB file path for --db")
+        from .postgres_backend import PostgresStore  # psycopg is only imported when asked for
+
+        return PostgresStore(target, read_only=read_only)
     target = target.removeprefix("duckdb://")  # duckdb:///abs/path, duckdb://rel/path, duckdb://:memory:
     if "://" in target:
-        raise StoreError(f"{target}: unknown database address; give a file path (DuckDB)")
+        raise StoreError(f"{target}: unknown database address; give a file path (DuckDB) or a "
+                         f"postgresql:// URL")
     return DuckDBStore(target, read_only=read_only)

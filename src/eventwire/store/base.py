@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,6 +71,15 @@ class Store(ABC):
     @abstractmethod
     def set_duplicate(self, article_id: str, duplicate_of: str | None) -> None:
         """Mark an article as a near-duplicate of another (None unmarks it)."""
+
+    @contextmanager
+    def exclusive(self, name: str) -> Iterator[None]:
+        """Hold the database-wide lock `name` while a read-then-write step runs (e.g. clustering).
+
+        A single-writer backend (DuckDB) needs nothing; PostgreSQL takes an advisory lock, so a
+        second writer's step waits and then sees the first one's result.
+        """
+        yield
 
     # ---- reading -------------------------------------------------------------------------------------------
     @abstractmethod

@@ -134,7 +134,8 @@ def _assign_clusters(store: Store, summary: RunSummary) -> dict[str, Any] | None
             return None  # not written yet / not installed: nothing to do
         raise
     try:
-        result = module.assign_clusters(store)
+        with store.exclusive("clusters"):  # two runs at once: the later one clusters everything, after the other
+            result = module.assign_clusters(store)
     except Exception as exc:  # clustering must not lose the run's stored articles
         log.warning("clustering failed: %s", exc)
         _fail(store, summary, Failure(source="<run>", stage="cluster", reason=f"{type(exc).__name__}: {exc}"))

@@ -206,12 +206,12 @@ def get_event(request: Request, event_id: str) -> dict[str, Any]:
     return _found(views.event(db_of(request), event_id), "event", event_id)
 
 
-@router.get("/actors/{name}", summary="What an actor said and did, its targets and who targets it")
+@router.get("/actors/{name:path}", summary="What an actor said and did, its targets and who targets it")
 def get_actor(request: Request, name: str) -> dict[str, Any]:
     return _found(views.actor(db_of(request), name), "actor", name)
 
 
-@router.get("/outlets/{name}", summary="An outlet's labels per actor, loaded-language rate and coverage")
+@router.get("/outlets/{name:path}", summary="An outlet's labels per actor, loaded-language rate and coverage")
 def get_outlet(request: Request, name: str) -> dict[str, Any]:
     return _found(views.outlet(db_of(request), name), "outlet", name)
 

@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 
 from . import charts, markup, views
@@ -38,21 +39,21 @@ def _found(data: dict[str, Any] | None, what: str, key: str) -> dict[str, Any]:
 def render(request: Request, template: str, data: dict[str, Any], as_json: bool, **extra: Any) -> Response:
     """The page, or its JSON twin (the same `data`, without the rendered extras)."""
     if as_json:
-        return JSONResponse(_jsonable(data))
+        return JSONResponse(jsonable_encoder(data))
     context = {**data, **extra, "plover_types": event_types(), "colour": charts.colour}
     return request.app.state.templates.TemplateResponse(request, template, context)
-
-
-def _jsonable(data: Any) -> Any:
-    from fastapi.encoders import jsonable_encoder
-
-    return jsonable_encoder(data)
 
 
 def _query_string(request: Request, **changes: Any) -> str:
     params = {k: v for k, v in request.query_params.items() if k not in changes}
     params.update({k: v for k, v in changes.items() if v is not None})
     return urlencode(params)
+
+
+def _nav(request: Request, offset: int, limit: int, total: int) -> dict[str, str | None]:
+    """Query strings of the previous and next pages (None at either end)."""
+    return {"prev": _query_string(request, offset=max(offset - limit, 0)) if offset else None,
+            "next": _query_string(request, offset=offset + limit) if offset + limit < total else None}
 
 
 def _map(request: Request, places: list[dict[str, Any]]) -> Any:
@@ -86,19 +87,22 @@ def events_page(request: Request, f: q.Filters = Depends(event_filters), limit: 
     db = _db(request)
     limit = limit or PAGE_SIZE
     page = q.events(f).page(db, limit, offset)
-    data = {"filters": _jsonable(f), "total": page["total"], "limit": limit, "offset": offset, "items": page["items"]}
-    nav = {"prev": _query_string(request, offset=max(offset - limit, 0)) if offset else None,
-           "next": _query_string(request, offset=offset + limit) if offset + limit < page["total"] else None,
+    data = {"filters": jsonable_encoder(f), "total": page["total"], "limit": limit, "offset": offset,
+            "items": page["items"], "per_day": views.per_day(db, f)}
+    nav = {**_nav(request, offset, limit, page["total"]),
            "download": _query_string(request, offset=None, limit=None)}
     outlets = [o["name"] for o in q.all_outlets(db)]
-    return render(request, "events.html", data, request.url.path.endswith(".json"), nav=nav, outlets=outlets)
+    rest = _query_string(request, date_from=None, date_to=None, event=None, offset=None)
+    bars = charts.stacked_bars(data["per_day"], href=f"/events?{rest}{'&' if rest else ''}")
+    return render(request, "events.html", data, request.url.path.endswith(".json"), nav=nav, outlets=outlets,
+                  bars=bars)
 
 
 @router.get("/map")
 @router.get("/map.json")
 def map_page(request: Request, f: q.Filters = Depends(event_filters)) -> Response:
     places = views.places(_db(request), f)
-    data = {"filters": _jsonable(f), "places": places}
+    data = {"filters": jsonable_encoder(f), "places": places}
     return render(request, "map.html", data, request.url.path.endswith(".json"), worldmap=_map(request, places),
                   outlets=[o["name"] for o in q.all_outlets(_db(request))])
 
@@ -120,8 +124,7 @@ def articles_page(request: Request, outlet: Search = None, q_: SearchQ = None, l
     limit = limit or PAGE_SIZE
     page = q.articles(q.Filters(outlet=outlet, q=q_)).page(_db(request), limit, offset)
     data = {"total": page["total"], "limit": limit, "offset": offset, "items": page["items"]}
-    nav = {"prev": _query_string(request, offset=max(offset - limit, 0)) if offset else None,
-           "next": _query_string(request, offset=offset + limit) if offset + limit < page["total"] else None}
+    nav = _nav(request, offset, limit, page["total"])
     return render(request, "articles.html", data, request.url.path.endswith(".json"), nav=nav, search=q_ or "")
 
 
@@ -142,13 +145,12 @@ def actors_page(request: Request, q_: SearchQ = None, limit: Limit = None,
     limit = limit or 100
     page = q.actors(_db(request), q.Filters(q=q_)).page(_db(request), limit, offset)
     data = {"total": page["total"], "limit": limit, "offset": offset, "items": page["items"]}
-    nav = {"prev": _query_string(request, offset=max(offset - limit, 0)) if offset else None,
-           "next": _query_string(request, offset=offset + limit) if offset + limit < page["total"] else None}
+    nav = _nav(request, offset, limit, page["total"])
     return render(request, "actors.html", data, request.url.path.endswith(".json"), nav=nav, search=q_ or "")
 
 
-@router.get("/actors/{name}")
-@router.get("/actors/{name}.json")
+@router.get("/actors/{name:path}")
+@router.get("/actors/{name:path}.json")
 def actor_page(request: Request, name: str) -> Response:
     data = _found(views.actor(_db(request), name), "actor", name)
     return render(request, "actor.html", data, request.url.path.endswith(".json"),
@@ -163,8 +165,8 @@ def outlets_page(request: Request) -> Response:
     return render(request, "outlets.html", data, request.url.path.endswith(".json"))
 
 
-@router.get("/outlets/{name}")
-@router.get("/outlets/{name}.json")
+@router.get("/outlets/{name:path}")
+@router.get("/outlets/{name:path}.json")
 def outlet_page(request: Request, name: str) -> Response:
     data = _found(views.outlet(_db(request), name), "outlet", name)
     return render(request, "outlet.html", data, request.url.path.endswith(".json"))

@@ -39,6 +39,13 @@ def _overview(db: Database) -> dict[str, Any]:
     }
 
 
+def per_day(db: Database, f: q.Filters) -> list[dict[str, Any]]:
+    """Events per day and type among those matching `f` (the chart above the events table)."""
+    listing = q.events(f)
+    return db.rows(f"SELECT day, event, count(*) AS n FROM {q.EVENT_INDEX} WHERE id IN ({listing.keys}) "
+                   f"AND day IS NOT NULL GROUP BY ALL ORDER BY day", listing.params)
+
+
 def places(db: Database, f: q.Filters) -> list[dict[str, Any]]:
     """Event counts per located place (events with coordinates), for the map."""
     listing = q.events(f)
@@ -123,7 +130,7 @@ def outlet(db: Database, name: str) -> dict[str, Any] | None:
         return None
     labels = db.rows("SELECT coalesce(l.actor, '(no actor)') AS actor, l.text AS label, l.kind, count(*) AS n "
                      "FROM labels l JOIN articles a ON a.id = l.article_id WHERE a.outlet = ? AND l.voice = 'writer' "
-                     "GROUP BY ALL ORDER BY actor, n DESC, label", [name])
+                     "GROUP BY ALL ORDER BY min(l.actor) IS NULL, actor, n DESC, label", [name])
     event_types = db.rows("SELECT e.event, count(*) AS n FROM events e JOIN articles a ON a.id = e.article_id "
                           "WHERE a.outlet = ? GROUP BY ALL ORDER BY n DESC, e.event", [name])
     shared = db.rows("SELECT e.cluster_id AS id, list(DISTINCT a.outlet ORDER BY a.outlet) FILTER "

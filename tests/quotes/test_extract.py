@@ -1,0 +1,113 @@
+"""Direct, indirect, mixed, split and floating quotes through the real pipeline
+(eventwire/quotes/extract.py, cues.py, layout.py). All people and places are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _only(article):
+    assert len(article.quotes) == 1, [(q.text, q.kind) for q in article.quotes]
+    return article.quotes[0]
+
+
+@pytest.mark.parametrize("text", [
+    "“We will stay in the valley,” said Ilse Varga.",
+    "«We will stay in the valley», said Ilse Varga.",
+    "\"We will stay in the valley,\" said Ilse Varga.",
+    "'We will stay in the valley,' said Ilse Varga.",
+    "„We will stay in the valley“, said Ilse Varga.",
+])
+def test_extract_direct_quote_each_style(run_text, text):
+    article = run_text(text)
+    q = _only(article)
+    assert q.kind == "direct" and q.text == "We will stay in the valley"
+    assert article.text[q.start:q.end] == q.text
+    assert q.cue.text == "said" and q.speaker.name == "Ilse Varga"
+    assert q.id == "t1:q0" and q.article_id == "t1"
+
+
+def test_extract_split_quote_shares_cue_and_speaker(run_text):
+    article = run_text("“The talks are over,” Tavo Renn said, “and we will defend every village.”")
+    first, second = article.quotes
+    assert first.text == "The talks are over" and second.text == "and we will defend every village."
+    assert first.kind == second.kind == "direct"
+    assert first.cue == second.cue and first.speaker.name == second.speaker.name == "Tavo Renn"
+    assert [q.id for q in article.quotes] == ["t1:q0", "t1:q1"]
+
+
+def test_extract_said_that_is_indirect(run_text):
+    q = _only(run_text("Tavo Renn said that the army would leave the border town by Friday."))
+    assert q.kind == "indirect" and q.text.endswith("the army would leave the border town by Friday")
+    assert q.cue.text == "said" and q.speaker.text == "Tavo Renn"
+
+
+def test_extract_told_keeps_recipient_out_of_content(run_text):
+    q = _only(run_text("Tavo Renn told reporters the army would leave the border town by Friday."))
+    assert q.text == "the army would leave the border town by Friday"
+    assert q.cue.text == "told" and q.speaker.name == "Tavo Renn"
+
+
+def test_extract_accused_of(run_text):
+    q = _only(run_text("The Karsh Front accused the Velorian army of shelling farms near the river."))
+    assert q.cue.text == "accused" and "shelling farms near the river" in q.text
+    assert q.speaker.text == "The Karsh Front"
+
+
+def test_extract_according_to_names_the_source(run_text):
+    q = _only(run_text("The ceasefire in the valley collapsed on Sunday, according to the Drovian foreign ministry."))
+    assert q.kind == "indirect" and q.text == "The ceasefire in the valley collapsed on Sunday"
+    assert q.cue.text == "according to" and q.speaker.text == "the Drovian foreign ministry"
+
+
+def test_extract_mixed_quote_holds_fragment(run_text):
+    article = run_text("Tavo Renn said the peace plan was “dead on arrival” and would not be revived.")
+    q = _only(article)
+    assert q.kind == "mixed" and "“dead on arrival”" in q.text
+    assert not [lab for lab in article.labels if lab.kind == "scare_quote"]
+
+
+def test_extract_parenthetical_cue(run_text):
+    q = _only(run_text("The old bridge, Tavo Renn said, will be rebuilt before the winter."))
+    assert q.kind == "indirect" and "will be rebuilt before the winter" in q.text
+    assert q.speaker.name == "Tavo Renn"
+
+
+def test_extract_floating_paragraph_inherits_speaker(run_text):
+    text = ("“We have waited long enough for the envoys,” Ilse Varga said on Monday.\n"
+            "“The farmers cannot plant while the shelling goes on. Nobody in the valley can.”")
+    first, floating = run_text(text).quotes
+    assert not first.floating and floating.floating
+    assert floating.cue is None and floating.speaker.name == "Ilse Varga"
+    assert floating.text.startswith("The farmers cannot plant")
+
+
+def test_extract_pronoun_resolves_to_previous_person(run_text):
+    text = ("Tavo Renn, the Velorian defence minister, visited the front on Monday.\n"
+            "“The line will hold through the winter,” he continued.")
+    q = _only(run_text(text))
+    assert q.speaker.text == "he" and q.speaker.name == "Tavo Renn"
+    assert q.cue.text == "continued"
+
+
+def test_extract_scare_quote_is_a_label_not_a_quote(run_text):
+    article = run_text("Officials in Veloria debated the so-called “peace plan” for three hours on Monday.")
+    assert article.quotes == []
+    labels = [lab for lab in article.labels if lab.kind == "scare_quote"]
+    assert [(lab.text, lab.voice) for lab in labels] == [("peace plan", "writer")]
+    assert article.text[labels[0].start:labels[0].end] == "peace plan"
+
+
+def test_extract_transcript_speaker_label(run_text):
+    text = "MODERATOR: Welcome back to the debate on the river treaty.\nRENN: Thank you for having me tonight."
+    quotes = run_text(text).quotes
+    found = [(q.kind, q.speaker.text, q.cue.text) for q in quotes]
+    assert found == [("direct", "MODERATOR", ":"), ("direct", "RENN", ":")]
+    assert quotes[1].text == "Thank you for having me tonight"
+
+
+def test_extract_dash_signature(run_text):
+    q = _only(run_text("“The valley deserves better than this war.” ― Ilse Varga, farmer"))
+    assert q.kind == "direct" and q.speaker.text == "Ilse Varga" and q.cue.text == "―"

@@ -1,0 +1,32 @@
+"""Speaker resolution (eventwire/quotes/speakers.py): names, organisations, short references."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def test_speaker_surname_resolves_to_full_name(run_text):
+    text = ("Karsh Front spokesman Edvin Marlo arrived in Orlan on Monday.\n"
+            "“We will not sign,” Marlo said.")
+    q = run_text(text).quotes[-1]
+    assert q.speaker.text == "Marlo" and q.speaker.name == "Edvin Marlo"
+
+
+def test_speaker_apposition_gives_organisation(run_text):
+    q = run_text("“We will not sign this text,” a Karsh Front spokesman, Edvin Marlo, told the Orlan Herald.").quotes[0]
+    assert q.speaker.name == "Edvin Marlo" and q.speaker.org == "Karsh Front"
+
+
+def test_speaker_the_group_resolves_to_organisation(run_text):
+    text = ("The Karsh Front rejected the border proposal on Monday.\n"
+            "The group said that the proposal ignored the farmers of the valley.")
+    q = run_text(text).quotes[-1]
+    assert q.speaker.text == "The group" and q.speaker.name == "Karsh Front"
+
+
+def test_speaker_offsets_point_at_the_mention(run_text):
+    article = run_text("“Enough,” said Ilse Varga.")
+    sp = article.quotes[0].speaker
+    assert article.text[sp.start:sp.end] == sp.text == "Ilse Varga"

@@ -26,7 +26,7 @@ def pg_url():
 
 def test_postgres_sql_translates_types():
     sql = postgres_sql("CREATE TABLE t (a JSON, b DOUBLE, c DOUBLE PRECISION, json_note VARCHAR)")
-    assert sql == "CREATE TABLE t (a JSONB, b DOUBLE PRECISION, c DOUBLE PRECISION, json_note VARCHAR)"
+    assert sql == 'CREATE TABLE t (a JSONB, b DOUBLE PRECISION, c DOUBLE PRECISION, json_note VARCHAR COLLATE "C")'
 
 
 def test_redact_hides_password():
@@ -59,6 +59,13 @@ def test_migrations_create_same_tables_as_duckdb(pg_url, tmp_path):
             "SELECT column_name, data_type FROM information_schema.columns "
             "WHERE table_schema = current_schema() AND table_name = 'runs'")}
         assert types["args"] == "jsonb" and types["seconds"] == "double precision"
+
+
+def test_text_sorts_by_code_point_as_in_duckdb(pg_url, build):
+    with PostgresStore(pg_url) as store:
+        for article_id in ("b-2", "B-1", "a_3", "a-3", "Ä-4"):
+            store.save(build(id=article_id, text=f"Talks in Arn, part {article_id}."))
+        assert [r["id"] for r in store.articles()] == sorted(["b-2", "B-1", "a_3", "a-3", "Ä-4"])
 
 
 def test_migrate_upgrades_version_1_schema(pg_url, build):

@@ -215,7 +215,7 @@ class DocCoder:
         # "strengthened its forces in Lebanon"
         for tok in [tr.tok, *comps, *objs]:
             for prep in PLACE_RECIP_PREPS:
-                heads += _slot_tokens(tok, f"pobj:{prep}")
+                heads += [p for p in _slot_tokens(tok, f"pobj:{prep}") if _is_place(p)]
         return heads
 
     def _recipients(self, tr: Trigger, verb: Any, quote: Quote | None) -> list[Any]:
@@ -253,7 +253,7 @@ class DocCoder:
             recips += _slot_tokens(clause, "pobj:against") + _slot_tokens(clause, "pobj:on")
         for t in [tok, clause] if clause.i != tok.i else [tok]:
             for prep in PLACE_RECIP_PREPS:
-                recips += _slot_tokens(t, f"pobj:{prep}")
+                recips += [p for p in _slot_tokens(t, f"pobj:{prep}") if _is_place(p)]
         return actor, recips, mods
 
     def _quote_at(self, idx: int) -> Quote | None:
@@ -364,6 +364,11 @@ class DocCoder:
         if mode is not None and mode not in self.lex.modes.get(event, []):
             mode = None
         return event, mode, requested, negated, rule
+
+
+def _is_place(tok: Any) -> bool:
+    """A named place or group head ("Amman", "the Gaza Strip"), not "its own statement"."""
+    return tok.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "ORG") or tok.pos_ == "PROPN"
 
 
 def _inside_clause(tok: Any, root: Any) -> bool:

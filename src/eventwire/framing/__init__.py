@@ -93,7 +93,9 @@ def frame_article(article: Article, doc: Doc, lex: FramingLexicon, finder: Langu
     entities = _entities(article, doc)
     labels = [lab for lab in article.labels if lab.kind != "descriptor" and lab.kind != "loaded"
               and lab.kind != "category"]  # re-running the stage replaces its own labels
-    for d in extract_descriptors(doc, entities, lex):
+    speakers = [Entity(entity_text=q.speaker.text, name=q.speaker.name, start=q.speaker.start, end=q.speaker.end)
+                for q in article.quotes if q.speaker is not None and q.speaker.start is not None]
+    for d in extract_descriptors(doc, entities, lex, speakers):
         labels.append(_label(article, d.text, d.start, d.end, "descriptor", d.actor.name or d.actor.entity_text,
                              voices.at(d.start, d.end)))
     names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_TYPES]

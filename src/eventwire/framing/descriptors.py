@@ -257,12 +257,17 @@ def _attach(tok: Token, entry: Head | None, start: int, mentions: Mentions) -> t
     return None, ""
 
 
-def _anaphor(tok: Token, entry: Head | None, start: int, mentions: Mentions, mods: list[Token]) -> Entity | None:
+def _anaphor(tok: Token, entry: Head | None, start: int, mentions: Mentions, mods: list[Token],
+             speakers: list[Entity]) -> Entity | None:
     """A definite singular label phrase refers to the nearest fitting actor mentioned shortly before."""
     doc = tok.doc
     if (start == 0 or doc[start - 1].lower_ not in DEFINITE or tok.tag_ not in ("NN", "NNP") or entry is None
             or _restrictive(tok)):
         return None
+    for sp in speakers:  # the quotes stage already resolved this phrase as a speaker ("the militant leader said")
+        span = doc.char_span(sp.start, sp.end, alignment_mode="expand") if sp.name else None
+        if span is not None and span.root.i == tok.i:
+            return sp
     own = mentions.by_token.get(tok.i)
     inner = next((e for e in (mentions.at(m.i, ("ORG",)) for m in mods) if e is not None and e is not own), None)
     if inner is None and own is not None and own.type == "ORG" and any(m.tag_ in ("NNP", "NNPS") for m in mods):
@@ -285,15 +290,20 @@ def _anaphor(tok: Token, entry: Head | None, start: int, mentions: Mentions, mod
                            lambda e: e.type == "ORG" and e.sector not in STATE_SECTORS and e.sector != "MED")
 
 
-def extract_descriptors(doc: Doc, entities: list[Entity], lex: FramingLexicon) -> list[Descriptor]:
-    """Every writer-style label phrase in `doc` attached to the actor it describes."""
+def extract_descriptors(doc: Doc, entities: list[Entity], lex: FramingLexicon,
+                        speakers: list[Entity] = ()) -> list[Descriptor]:
+    """Every writer-style label phrase in `doc` attached to the actor it describes.
+
+    `entities` are the actor mentions; `speakers` the quote speakers' phrases
+    with the names the quotes stage resolved them to (used for anaphors).
+    """
     mentions = Mentions(doc, entities)
     out: list[Descriptor] = []
     for tok, entry, mods in _candidates(doc, lex, mentions):
         start = mods[0].i if mods else tok.i
         actor, how = _attach(tok, entry, start, mentions)
         if actor is None:
-            actor, how = _anaphor(tok, entry, start, mentions, mods), "anaphor"
+            actor, how = _anaphor(tok, entry, start, mentions, mods, list(speakers)), "anaphor"
         if actor is None:
             continue
         first, last = _label_tokens(mods, tok, lex)

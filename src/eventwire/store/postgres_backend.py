@@ -51,7 +51,10 @@ from .rows import (
 )
 
 # DuckDB type names PostgreSQL spells differently (JSONB: indexable, and decoded the same by rows.decode).
-_TYPES = ((re.compile(r"\bJSON\b"), "JSONB"), (re.compile(r"\bDOUBLE\b(?!\s+PRECISION)"), "DOUBLE PRECISION"))
+# Text sorts by code point as in DuckDB (COLLATE "C"), whatever the server's locale: the same ORDER BY
+# gives the same order on both backends, and cross-article steps (clustering) see articles in one order.
+_TYPES = ((re.compile(r"\bJSON\b"), "JSONB"), (re.compile(r"\bDOUBLE\b(?!\s+PRECISION)"), "DOUBLE PRECISION"),
+          (re.compile(r"\bVARCHAR\b(?!\s+COLLATE)"), 'VARCHAR COLLATE "C"'))
 _NUL_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\u0000")  # a JSON-escaped NUL, not an escaped backslash + u0000
 MIGRATION_LOCK = "eventwire:migrations"
 CLUSTER_LOCK = "eventwire:clusters"

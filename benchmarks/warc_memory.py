@@ -13,11 +13,14 @@ intervals. The file is deleted at the end unless `--keep` names it.
 from __future__ import annotations
 
 import argparse
+import base64
 import os
 import re
+import signal
+import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from eventwire.ingest.warc import read_warc, write_html_warc
@@ -25,7 +28,7 @@ from eventwire.model import Article
 from eventwire.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
-SCRIPT_BYTES = 400_000  # inline script per page: makes 1 GB out of a few thousand pages
+SCRIPT_BYTES = 400_000  # inline script per page: 1 GB is a few thousand pages
 
 
 def memory_mb() -> tuple[float, float]:
@@ -35,17 +38,21 @@ def memory_mb() -> tuple[float, float]:
     return rss, hwm
 
 
-def pages(target_bytes: int) -> Iterator[tuple[str, bytes]]:
+def pages(target_bytes: int, written: Callable[[], int]) -> Iterator[tuple[str, bytes]]:
+    """Example pages under unique URLs until `written()` (bytes on disk) reaches the target.
+
+    Each page carries an inline script of random base64 (as ad and tracking code
+    does), so the file is as large on disk with or without gzip.
+    """
     examples = sorted((ROOT / "examples" / "articles").glob("*.html"))
     if not examples:
         raise SystemExit("examples/articles holds no HTML pages")
     bodies = [p.read_bytes() for p in examples]
-    filler = b"<script>var ads = [" + b"'slot-000000'," * (SCRIPT_BYTES // 14) + b"];</script>"
-    written, n = 0, 0
-    while written < target_bytes:
-        body = bodies[n % len(bodies)].replace(b"</body>", filler + f"<!-- copy {n} -->".encode() + b"</body>")
-        yield f"https://news.example/{n // 1000}/{n}.html", body
-        written += len(body)
+    n = 0
+    while written() < target_bytes:
+        filler = b"<script>var slots = '" + base64.b64encode(os.urandom(SCRIPT_BYTES * 3 // 4)) + b"';</script>"
+        yield f"https://news.example/{n // 1000}/{n}.html", bodies[n % len(bodies)].replace(b"</body>",
+                                                                                             filler + b"</body>")
         n += 1
 
 
@@ -56,11 +63,13 @@ def main() -> None:
     parser.add_argument("--clean", action="store_true", help="also run the clean stage on every article")
     parser.add_argument("--keep", help="keep the generated file at this path")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # so the generated file is deleted when killed
 
     suffix = ".warc.gz" if args.gzip else ".warc"
     path = Path(args.keep) if args.keep else Path(tempfile.gettempdir()) / f"eventwire-bench-{os.getpid()}{suffix}"
     started = time.perf_counter()
-    records = write_html_warc(path, pages(int(args.gb * 1e9)), gzip=args.gzip)
+    records = write_html_warc(path, pages(int(args.gb * 1e9), lambda: path.stat().st_size if path.exists() else 0),
+                              gzip=args.gzip)
     size = path.stat().st_size
     print(f"wrote {path}: {size / 1e9:.2f} GB, {records} records in {time.perf_counter() - started:.0f}s", flush=True)
 

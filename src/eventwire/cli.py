@@ -367,15 +367,29 @@ def outlets(db: str = DbOpt, as_json: bool = JsonOpt) -> None:
 @clean_errors
 def serve(db: str = DbOpt,
           host: str = typer.Option("127.0.0.1", "--host", metavar="HOST", help="Interface to listen on."),
-          port: int = typer.Option(8000, "--port", min=1, max=65535, metavar="PORT", help="Port to listen on.")
+          port: int = typer.Option(8000, "--port", min=1, max=65535, metavar="PORT", help="Port to listen on."),
+          token: str | None = typer.Option(None, "--token", envvar="EVENTWIRE_TOKEN", metavar="TOKEN",
+                                           help="Require this token on every request (Authorization: Bearer); "
+                                                "needed when --host is not a loopback address.")
           ) -> None:
     """Web UI and REST API over the database."""
     create_app = library("eventwire.web.app", "create_app")
     import uvicorn
 
+    from .web.security import is_loopback
+
+    if db.startswith(("postgresql://", "postgres://")):
+        raise fail("the web server reads a DuckDB file; export the PostgreSQL data with `eventwire export` "
+                   "or run into a DuckDB file for serving")
     if "://" not in db and not Path(db).is_file():
         raise fail(f"{db}: no such database (run `eventwire run ... --db {db}` first)")
-    uvicorn.run(create_app(db), host=host, port=port)
+    if not token and not is_loopback(host):
+        raise fail(f"--host {host} lets other machines connect: give --token (or set EVENTWIRE_TOKEN)")
+    try:
+        web_app = create_app(db, token=token or None)
+    except ValueError as exc:
+        raise fail(f"--token: {exc}") from exc
+    uvicorn.run(web_app, host=host, port=port, limit_concurrency=200, timeout_keep_alive=5)
 
 
 def main() -> None:

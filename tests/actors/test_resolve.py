@@ -31,6 +31,10 @@ def ctx():
     ("Sudanese rebels", "SDN", "REB"),
     ("the Israeli prime minister's office", "ISR", "GOV"),
     ("Netanyahu", "ISR", "GOV"),
+    ("Saudi-led coalition forces", "SAU", "MIL"),
+    ("Iranian-backed Houthis", "YEM", "REB"),
+    ("pro-Iranian militias", None, "PRM"),
+    ("Gaza-based militants", "PSE", "REB"),
 ])
 def test_resolve_text_codes_phrase(ctx, phrase, code, sector):
     ent = resolve_text(phrase, ctx)

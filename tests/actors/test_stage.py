@@ -119,3 +119,14 @@ def test_entity_for_prefers_covering_then_longest_inside():
     assert entity_for(article, 2, 5).code == "AAA"
     assert entity_for(article, 0, 40).code == "BBB"
     assert entity_for(article, 36, 39) is None
+
+
+def test_stage_apposition_after_name(with_user_file):
+    article = run(with_user_file, "Mara Veld, the head of the Vostran border police, declined to comment.")
+    ent = mention(article, "Mara Veld")
+    assert (ent.type, ent.code, ent.sector, ent.source) == ("PERSON", "XVO", "COP", "apposition")
+
+
+def test_stage_description_in_apposition_is_not_a_second_actor(with_user_file):
+    article = run(with_user_file, "Ilya Dorn, a Vostran army spokesman, said the border was closed.")
+    assert [e.type for e in article.entities if e.sector == "MIL"] == ["PERSON"]

@@ -33,7 +33,8 @@ log = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).with_name("data")
 SHIPPED_FILES = ("countries.yaml", "institutions.yaml", "groups.yaml", "organisations.yaml", "people.yaml",
                  "places.yaml")
-_CACHE_FORMAT = 8  # bump when the pickled structure changes
+_CACHE_FORMAT = 9  # bump when the pickled structure changes
+OWN_PLACE = 10**9  # the "population" that marks (and ranks first) our own gazetteer additions
 _MEMO: dict[tuple, ActorDictionary] = {}
 
 
@@ -158,6 +159,11 @@ class ActorDictionary:
     def places_for(self, key: str) -> list[PlaceEntry]:
         """Gazetteer entries for a `norm()`-ed name, best first."""
         return [p if isinstance(p, PlaceEntry) else PlaceEntry._make(p) for p in self.places.get(key, ())]
+
+    def own_place(self, key: str) -> PlaceEntry | None:
+        """One of our gazetteer additions (places.yaml) by `norm()`-ed name; not the 32k cities."""
+        entries = self.places_for(key)
+        return entries[0] if entries and entries[0].population == OWN_PLACE else None
 
     def __getstate__(self) -> dict[str, Any]:
         # Plain tuples unpickle several times faster than 32k named tuples.
@@ -338,7 +344,7 @@ def _add_place(d: ActorDictionary, entry: dict[str, Any]) -> None:
                 for p in d.places_for(norm(alias)) if p.code == entry["code"] and p.geonames_id]
         gid = same[0].geonames_id if same and entry["level"] == "city" else None
     place = PlaceEntry(entry["name"], entry["code"], entry["level"], entry.get("lat"), entry.get("lon"),
-                       gid, population=10**9)  # ours beat gazetteer homonyms
+                       gid, population=OWN_PLACE)  # ours beat gazetteer homonyms
     for alias in (entry["name"], *entry.get("aliases", [])):
         d.places.setdefault(norm(alias), []).insert(0, place)
 

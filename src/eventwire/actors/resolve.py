@@ -66,12 +66,25 @@ def analyse(text: str, d: ActorDictionary, date: str | None = None) -> Analysis:
     width = max(d.max_alias_len, 4, d.max_inst_len)
     while i < len(toks):
         step = _match_at(toks, i, width, d, date, res, original=original)
-        if step == 0 and "-" in toks[i]:  # "Hamas-run", "Israeli-occupied", "pro-Iranian": try the parts
-            for part in toks[i].split("-"):
-                if part not in ("pro", "anti", "run", "led", "backed", "based", "occupied", "controlled"):
-                    _match_at([part], 0, 1, d, date, res, pos=i)
+        if step == 0 and "-" in toks[i]:
+            _match_compound(original[i], i, d, date, res)
         i += max(step, 1)
     return res
+
+
+# "Hamas-run", "Saudi-led", "Hamas-controlled": the first part is the phrase's side.
+# "Iranian-backed", "US-funded", "Israeli-occupied", "pro-Iranian", "anti-Israel": it is not.
+_OWNER_SUFFIXES = {"run", "led", "controlled", "ruled", "owned", "operated", "governed", "based"}
+
+
+def _match_compound(word: str, pos: int, d: ActorDictionary, date: str | None, res: Analysis) -> None:
+    parts = word.split("-")
+    if parts[0].lower() in ("pro", "anti", "non", "ex", "post", "pre") or (
+            len(parts) == 2 and parts[1].lower() not in _OWNER_SUFFIXES and parts[1][:1].islower()):
+        return
+    for part in parts:
+        if part.lower() not in _OWNER_SUFFIXES:
+            _match_at([part.lower()], 0, 1, d, date, res, pos=pos, original=[part])
 
 
 def _match_at(toks: list[str], i: int, width: int, d: ActorDictionary, date: str | None, res: Analysis,
@@ -90,6 +103,10 @@ def _match_at(toks: list[str], i: int, width: int, d: ActorDictionary, date: str
         hit = d.country_code(phrase) if (n > 1 or phrase not in _DETERMINERS) else None
         if hit:
             res.countries.append((pos, hit[0], hit[1]))
+            return n
+        place = d.own_place(phrase) if original[i][:1].isupper() else None
+        if place is not None:  # "the West Bank", "Khan Younis": where, hence whose
+            res.countries.append((pos, place.code, "place"))
             return n
         inst = d.institutions.get(tuple(words))
         if inst:

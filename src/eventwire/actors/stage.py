@@ -23,10 +23,12 @@ from spacy.tokens import Doc, Span
 from ..model import Article, Entity
 from .affiliation import apposition_phrase, title_phrase
 from .dictionary import ActorDictionary, norm
+from .places import place_for
 from .resolve import ORG_TEMPLATES, analyse, from_actor, pick_sector, resolve_phrase
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 _APPOS = get_string_id("appos")
+_MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "PART"}
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sheikh", "sir", "lt.", "gen.", "col.", "sgt."}
 _LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around", "toward",
              "towards", "throughout", "via", "within", "through"}
@@ -321,6 +323,7 @@ def _locative(ent: Span) -> bool:
 def _institution_phrases(doc: Doc, d: ActorDictionary, date: str | None, people: dict[str, Entity],
                          person_spans: list[Span]) -> list[Entity]:
     taken = [(e.start, e.end) for e in person_spans]
+    in_person = {i for s, e in taken for i in range(s, e)}
     heads = numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), _triggers(d)))
     out = []
     for i in heads.tolist():  # phrase heads that can be institutions or groups (cheaper than doc.noun_chunks)
@@ -329,8 +332,11 @@ def _institution_phrases(doc: Doc, d: ActorDictionary, date: str | None, people:
             continue
         core = _trim(root)
         span = _extend(core)
-        if span is None or any(s < span.end and span.start < e or s == span.end for s, e in taken):
+        if any(s < span.end and span.start < e or s == span.end for s, e in taken):
             continue  # inside a person's mention, or the person's title ("Turkish President" + name)
+        if (root.dep_ == "appos" and root.head.i in in_person) or any(
+                c.dep_ == "appos" and c.i in in_person for c in root.children):
+            continue  # "Ilya Dorn, a Vostran army spokesman": describes the person, read with the name
         a = analyse(core.text, d, date)  # the institution noun must be in the phrase itself
         inst = pick_sector(a.institutions)
         group = span is not core and norm(core.root.text) in d.adjectives  # "Albanians of southern Serbia"
@@ -349,27 +355,21 @@ def _institution_phrases(doc: Doc, d: ActorDictionary, date: str | None, people:
     return out
 
 
-_MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "PART"}
-
-
 def _place_code(text: str, d: ActorDictionary) -> str | None:
-    from .places import place_for
-
     place = place_for(text, d)
     return place.code if place else None
 
 
-_TRIGGERS: dict[int, numpy.ndarray] = {}
+_TRIGGERS: dict[int, tuple[ActorDictionary, numpy.ndarray]] = {}
 
 
 def _triggers(d: ActorDictionary) -> numpy.ndarray:
     """String ids of words that can head an institution or group phrase: institution nouns, demonyms."""
-    key = id(d)
-    if key not in _TRIGGERS:
+    if id(d) not in _TRIGGERS:  # the dictionary is kept with its array, so its id cannot be reused
         words = {w for words in d.institutions for w in words} | {k for k in d.adjectives if " " not in k} | {
             k for k in d.groups if " " not in k}
-        _TRIGGERS[key] = numpy.array(sorted(get_string_id(w) for w in words), dtype="uint64")
-    return _TRIGGERS[key]
+        _TRIGGERS[id(d)] = (d, numpy.array(sorted(get_string_id(w) for w in words), dtype="uint64"))
+    return _TRIGGERS[id(d)][1]
 
 
 def _trim(root) -> Span:
@@ -379,7 +379,7 @@ def _trim(root) -> Span:
     floor = root.sent.start
     while start > floor:
         prev = doc[start - 1]
-        if prev.pos_ in _MODIFIER_POS or prev.text in ("-", "'s", "’s") or prev.lower_ == "state":
+        if prev.pos_ in _MODIFIER_POS or prev.text in ("-", "'s", "’s"):
             start -= 1
         else:
             break

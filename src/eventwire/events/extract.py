@@ -174,13 +174,18 @@ class DocCoder:
             return verb.head, False
         return None, False
 
+    def _adjectival(self, tr: Trigger) -> bool:
+        """A participle the lexicon lists as an adjective ("opposed", "committed", "prepared"):
+        "X is opposed to" has X as its actor, not as a passive recipient."""
+        return bool(self.lex.lookup("adj", tr.tok.lower_))
+
     def _recipient_heads(self, tr: Trigger, verb: Any) -> list[Any]:
         """Candidate recipient heads, best first."""
         heads: list[Any] = []
         for slot in tr.pattern.recipient:
             heads += _slot_tokens(tr.tok, slot)
         passive = _child(verb, {"nsubjpass"})
-        if passive is not None:
+        if passive is not None and not self._adjectival(tr):
             heads.append(passive)
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             heads.append(verb.head)
@@ -211,6 +216,11 @@ class DocCoder:
             for obj in comp_objs:  # "continue military aid to Mozambique"
                 for prep in ("to", "for", "on", "against", "with"):
                     heads += _slot_tokens(obj, f"pobj:{prep}")
+        # the party a condition targets: "threatened to stop talks if the United States goes ahead"
+        for tok in [tr.tok, *comps]:
+            for cond in (c for c in tok.children if c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in self.markers["conditional_marks"] for m in c.children)):
+                heads += [c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")]
         # last resort, the place the action is directed at: "arrived in Amman", "withdraw from Lebanon",
         # "strengthened its forces in Lebanon"
         for tok in [tr.tok, *comps, *objs]:
@@ -290,6 +300,8 @@ class DocCoder:
         else:
             verb = clause if tr.kind == "adj" else tok
             subj, passive = self._subject(verb)
+            if passive and subj is None and self._adjectival(tr):  # "Israel is opposed to", "is committed to"
+                subj, passive = _child(verb, {"nsubjpass"}), False
             actors = self.args.resolve(subj, quote) if subj is not None else []
             subj_missing = subj is None and not passive  # "were killed": no agent, not the speaker
             recipients = self._recipients(tr, verb, quote)

@@ -17,6 +17,8 @@ renumbered in offset order as `{article.id}:l{n}`. See docs/framing.md.
 
 from __future__ import annotations
 
+import dataclasses
+
 from spacy.tokens import Doc
 
 from ..model import Article, Entity, Label
@@ -33,21 +35,30 @@ UNATTRIBUTED_QUOTE_MIN_WORDS = 5  # shorter quoted phrases are the writer's scar
 
 
 def _entities(article: Article, doc: Doc) -> list[Entity]:
-    """The actors stage's mentions (the parser's own entities when that stage did not run), plus the
-    pronouns the quotes stage resolved to a speaker ("he continued"), so later phrases can refer back."""
+    """The actors stage's mentions; the parser's own entities when that stage did not run."""
     if article.entities:
-        found = list(article.entities)
-    else:
-        found = [Entity(entity_text=e.text, name=e.text, type=e.label_, start=e.start_char, end=e.end_char,
-                        source="spacy") for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
-    types = {e.name: e.type for e in found if e.name}
-    for q in article.quotes:
-        sp = q.speaker
-        span = doc.char_span(sp.start, sp.end, alignment_mode="expand") if sp and sp.start is not None else None
-        if sp is not None and sp.name and span is not None and all(t.pos_ == "PRON" for t in span):
-            found.append(Entity(entity_text=sp.text, name=sp.name, type=types.get(sp.name, "PERSON"), code=sp.code,
-                                sector=sp.sector, start=sp.start, end=sp.end, source="speaker"))
-    return sorted(found, key=lambda e: e.start if e.start is not None else -1)
+        return list(article.entities)
+    return [Entity(entity_text=e.text, name=e.text, type=e.label_, start=e.start_char, end=e.end_char,
+                   source="spacy") for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+
+
+def _speakers(article: Article, entities: list[Entity]) -> list[Entity]:
+    """Quote speakers as mentions carrying the name the quotes stage resolved them to."""
+    types = {e.name: e.type for e in entities if e.name}
+    return [Entity(entity_text=sp.text, name=sp.name, type=types.get(sp.name), code=sp.code, sector=sp.sector,
+                   start=sp.start, end=sp.end, source="speaker")
+            for sp in (q.speaker for q in article.quotes)
+            if sp is not None and sp.name and sp.start is not None and sp.end is not None]
+
+
+def _pronouns(doc: Doc, speakers: list[Entity]) -> list[Entity]:
+    """Speakers that are pronouns ("he continued"): extra person mentions later phrases can refer back to."""
+    out = []
+    for sp in speakers:
+        span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
+        if span is not None and all(t.pos_ == "PRON" for t in span):
+            out.append(dataclasses.replace(sp, type=sp.type or "PERSON"))
+    return out
 
 
 class _Voices:
@@ -91,16 +102,14 @@ def frame_article(article: Article, doc: Doc, lex: FramingLexicon, finder: Langu
     """All labels of a parsed article: kept scare quotes plus descriptors, loaded terms and categories."""
     voices = _Voices(article)
     entities = _entities(article, doc)
+    speakers = _speakers(article, entities)
+    mentions = sorted(entities + _pronouns(doc, speakers), key=lambda e: e.start if e.start is not None else -1)
     labels = [lab for lab in article.labels if lab.kind != "descriptor" and lab.kind != "loaded"
               and lab.kind != "category"]  # re-running the stage replaces its own labels
-    speakers = [Entity(entity_text=q.speaker.text, name=q.speaker.name, start=q.speaker.start, end=q.speaker.end)
-                for q in article.quotes if q.speaker is not None and q.speaker.start is not None]
-    for d in extract_descriptors(doc, entities, lex, speakers):
+    for d in extract_descriptors(doc, mentions, lex, speakers):
         labels.append(_label(article, d.text, d.start, d.end, "descriptor", d.actor.name or d.actor.entity_text,
                              voices.at(d.start, d.end)))
-    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_TYPES]
-    names += [(e.start, e.end) for e in entities if e.start is not None and e.type in ("PERSON", "ORG", "GPE")]
-    hits = finder.loaded_hits(doc, names)
+    hits = finder.loaded_hits(doc, _names(doc, entities))
     for h in hits:
         labels.append(_label(article, h.text, h.start, h.end, "loaded", None, voices.at(h.start, h.end)))
     for start, end in unattributed_sentences(doc, finder, hits, voices.spans()):
@@ -110,6 +119,15 @@ def frame_article(article: Article, doc: Doc, lex: FramingLexicon, finder: Langu
     for n, lab in enumerate(labels):
         lab.id = f"{article.id}:l{n}"
     return labels
+
+
+def _names(doc: Doc, entities: list[Entity]) -> list[tuple[int, int]]:
+    """Character spans of proper names ("Heroic Dawn Party"), where a loaded word is part of a name.
+    Described groups the actors stage resolved ("the terror group") are not names."""
+    found = [e for e in doc.ents if e.label_ in NAME_TYPES]
+    found += [doc.char_span(e.start, e.end, alignment_mode="expand") for e in entities if e.start is not None]
+    return [(span.start_char, span.end_char) for span in found
+            if span is not None and all(t.is_title or t.is_stop or t.is_punct for t in span)]
 
 
 def _label(article: Article, text: str, start: int, end: int, kind: str, actor: str | None, voice: str) -> Label:

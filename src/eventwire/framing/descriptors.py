@@ -36,6 +36,7 @@ DEFINITE = frozenset({"the", "this", "that"})
 COPULAS = frozenset({"be", "remain", "become"})
 # Sectors a "militant group"-like phrase never refers back to (media, state bodies).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+MEDIA_SECTORS = frozenset({"MED", "JRN"})
 ANAPHOR_SENTENCES = 3  # how many sentences back an unlinked "the ..." phrase may refer
 PP_WORDS = frozenset({"of", "in", "from", "for"})
 
@@ -258,36 +259,44 @@ def _attach(tok: Token, entry: Head | None, start: int, mentions: Mentions) -> t
 
 
 def _anaphor(tok: Token, entry: Head | None, start: int, mentions: Mentions, mods: list[Token],
-             speakers: list[Entity]) -> Entity | None:
+             speakers: list[Entity], lex: FramingLexicon) -> Entity | None:
     """A definite singular label phrase refers to the nearest fitting actor mentioned shortly before."""
     doc = tok.doc
     if (start == 0 or doc[start - 1].lower_ not in DEFINITE or tok.tag_ not in ("NN", "NNP") or entry is None
             or _restrictive(tok)):
         return None
-    for sp in speakers:  # the quotes stage already resolved this phrase as a speaker ("the militant leader said")
-        span = doc.char_span(sp.start, sp.end, alignment_mode="expand") if sp.name else None
-        if span is not None and span.root.i == tok.i:
-            return sp
+    if entry.category == "person":
+        def accept(e: Entity) -> bool:
+            return e.type == "PERSON"
+    elif entry.category == "state":
+        def accept(e: Entity) -> bool:
+            return e.type == "GPE" or e.sector in STATE_SECTORS
+    else:
+        def accept(e: Entity) -> bool:
+            return e.type == "ORG" and e.sector not in STATE_SECTORS | MEDIA_SECTORS
     own = mentions.by_token.get(tok.i)
     inner = next((e for e in (mentions.at(m.i, ("ORG",)) for m in mods) if e is not None and e is not own), None)
-    if inner is None and own is not None and own.type == "ORG" and any(m.tag_ in ("NNP", "NNPS") for m in mods):
+    named = [m for m in mods if m.tag_ in ("NNP", "NNPS") and _compound(m) not in lex.modifiers]  # not "Islamist"
+    if inner is None and own is not None and own.type == "ORG" and named:
         inner = own  # the actors stage resolved "the Hamas terrorist" as a whole to the organisation it names
     if inner is not None:  # "the Hamas terrorist": a member of the named organisation
         return inner
     if entry.category == "state" and own is not None and own.code and own.sector in STATE_SECTORS:
         return own  # the actors stage resolved the phrase: "the Israeli regime" -> that government
+    # the phrase's own generic reading ("Palestinian group" -> Palestine) is no evidence of who it refers to
+    inside = {e.name for e in (mentions.by_token.get(m.i) for m in [*mods, tok]) if e is not None}
+    for sp in speakers:  # the quotes stage already resolved this phrase as a speaker ("the militant leader said")
+        span = doc.char_span(sp.start, sp.end, alignment_mode="expand") if sp.name else None
+        if span is not None and span.root.i == tok.i and accept(sp) and sp.name not in inside:
+            return sp
     sents = list(doc.sents)
     idx = next(k for k, s in enumerate(sents) if s.start <= tok.i < s.end)
     min_token = sents[max(0, idx - ANAPHOR_SENTENCES)].start
-    if entry.category == "person":
-        return mentions.before(start, min_token, lambda e: e.type == "PERSON")
     if entry.category == "state":
         country = next((mentions.at(m.i, ("NORP", "GPE")) for m in mods if mentions.at(m.i, ("NORP", "GPE"))), None)
         if country is not None:  # "the Vostran regime" names its country
             return country
-        return mentions.before(start, min_token, lambda e: e.type == "GPE" or e.sector in STATE_SECTORS)
-    return mentions.before(start, min_token,
-                           lambda e: e.type == "ORG" and e.sector not in STATE_SECTORS and e.sector != "MED")
+    return mentions.before(start, min_token, accept)
 
 
 def extract_descriptors(doc: Doc, entities: list[Entity], lex: FramingLexicon,
@@ -303,7 +312,7 @@ def extract_descriptors(doc: Doc, entities: list[Entity], lex: FramingLexicon,
         start = mods[0].i if mods else tok.i
         actor, how = _attach(tok, entry, start, mentions)
         if actor is None:
-            actor, how = _anaphor(tok, entry, start, mentions, mods, list(speakers)), "anaphor"
+            actor, how = _anaphor(tok, entry, start, mentions, mods, list(speakers), lex), "anaphor"
         if actor is None:
             continue
         first, last = _label_tokens(mods, tok, lex)

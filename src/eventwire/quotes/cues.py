@@ -146,7 +146,7 @@ def _clause_content(verb: Token) -> TokSpan | None:
     if not clauses:
         return None
     spans = [subtree_span(c) for c in clauses]
-    return trim_modifiers((min(s[0] for s in spans), max(s[1] for s in spans)), verb.doc)
+    return min(s[0] for s in spans), max(s[1] for s in spans)
 
 
 def _object_content(verb: Token) -> TokSpan | None:
@@ -310,17 +310,16 @@ def _according_cue(word: Token, lex: Lexicon) -> CueMatch | None:
 
 
 def according_content(match: CueMatch, doc: Doc) -> TokSpan | None:
-    """The clause an "according to X" phrase attaches to, without the phrase."""
+    """The sentence an "according to X" phrase attaches to, without the phrase; when the phrase
+    sits in the middle, the part before it (the reported claim; what follows is usually the writer's)."""
     word = doc[match.head]
-    clause = word.head
-    while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head.i != clause.i:
-        clause = clause.head
-    lo, hi = clause.left_edge.i, clause.right_edge.i + 1
+    sent = word.sent
+    lo, hi = sent.start, sent.end
     p_lo, p_hi = word.left_edge.i, word.right_edge.i + 1
-    if p_lo <= lo + 1:
-        lo = p_hi
-    elif p_hi >= hi - 1:
+    if p_lo - lo >= 3:
         hi = p_lo
+    else:
+        lo = p_hi
     while hi > lo + 1 and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
         hi -= 1
     while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space):

@@ -23,6 +23,7 @@ from fastapi_offline import FastAPIOffline
 from .. import __version__
 from . import api, errors, pages, queries
 from .db import Database
+from .security import MAX_BODY, Guard, check_token
 
 HERE = Path(__file__).resolve().parent
 SECURITY_HEADERS = {
@@ -37,11 +38,13 @@ DOCS_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-i
            "script-src 'self' 'unsafe-inline'; worker-src 'self' blob:; frame-ancestors 'none'"
 
 
-def create_app(db_path: str | Path) -> FastAPI:
+def create_app(db_path: str | Path, token: str | None = None, max_body: int = MAX_BODY) -> FastAPI:
     """The web app over the DuckDB database at `db_path`, opened read-only.
 
-    Raises `eventwire.errors.StoreError` (naming the file) when it cannot be opened.
+    With `token`, every request must carry it (see security.py); request bodies over `max_body` bytes
+    are refused. Raises `eventwire.errors.StoreError` (naming the file) when it cannot be opened.
     """
+    check_token(token)  # before opening anything: a bad token is a usage error
     db = Database(db_path)
     db.prepare(queries.INDEX_SQL)
 
@@ -75,6 +78,7 @@ def create_app(db_path: str | Path) -> FastAPI:
             response.headers["Content-Security-Policy"] = DOCS_CSP
         return response
 
+    app.add_middleware(Guard, token=token, max_body=max_body)  # added last = outermost: checked first
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -18,7 +18,7 @@ $(BIN)/.installed: pyproject.toml requirements/constraints.txt requirements/mode
 venv: $(BIN)/.installed
 
 demo: venv
-	$(BIN)/eventwire run examples/articles --db $(DB)
+	$(BIN)/eventwire run examples/articles --actors examples/actors.yaml --db $(DB)
 
 test: venv
 	$(BIN)/ruff check src tests benchmarks

@@ -282,13 +282,13 @@ def open_input(file: str) -> Iterator[IO[str]]:
         yield fh
 
 
-def report(module: str, evaluate: str, gold_arg: Path, as_json: bool, **kwargs: Any) -> None:
+def report(module: str, evaluate: str, gold_arg: Path, as_json: bool, settings: Settings, **kwargs: Any) -> None:
     """Run an evaluation function and print its report (or JSON metrics)."""
     func = library(module, evaluate)
     formatter = library(module, "format_report")
     if not gold_arg.exists():
         raise fail(f"{gold_arg}: no such gold file or folder")
-    metrics = func(gold_arg, Settings(), **kwargs)
+    metrics = func(gold_arg, settings, **kwargs)
     if as_json:
         print_json(metrics)
     else:
@@ -301,25 +301,28 @@ def evaluate_quotes(gold: Path = typer.Option(..., "--gold", metavar="DIR",
                                               help="BRAT folder with text/ and attributions/."),
                     as_json: bool = JsonOpt,
                     limit: int | None = typer.Option(None, "--limit", min=1, metavar="N",
-                                                     help="Score only the first N texts.")) -> None:
+                                                     help="Score only the first N texts."),
+                    model: str | None = ModelOpt, actors: list[Path] | None = ActorsOpt) -> None:
     """Score quote attribution against BRAT gold."""
-    report("eventwire.evaluate.quotes", "evaluate_quotes", gold, as_json, limit=limit)
+    report("eventwire.evaluate.quotes", "evaluate_quotes", gold, as_json, make_settings(model, actors), limit=limit)
 
 
 @evaluate_app.command("events")
 @clean_errors
 def evaluate_events(gold: Path = typer.Option(..., "--gold", metavar="FILE", help="PLOVER-style JSON gold file."),
-                    as_json: bool = JsonOpt) -> None:
+                    as_json: bool = JsonOpt, model: str | None = ModelOpt,
+                    actors: list[Path] | None = ActorsOpt, patterns: list[Path] | None = PatternsOpt) -> None:
     """Score event coding against PLOVER gold."""
-    report("eventwire.evaluate.events", "evaluate_events", gold, as_json)
+    report("eventwire.evaluate.events", "evaluate_events", gold, as_json, make_settings(model, actors, patterns))
 
 
 @evaluate_app.command("labels")
 @clean_errors
 def evaluate_labels(gold: Path = typer.Option(..., "--gold", metavar="FILE", help="Label gold file."),
-                    as_json: bool = JsonOpt) -> None:
+                    as_json: bool = JsonOpt, model: str | None = ModelOpt,
+                    actors: list[Path] | None = ActorsOpt) -> None:
     """Score framing labels against gold."""
-    report("eventwire.evaluate.labels", "evaluate_labels", gold, as_json)
+    report("eventwire.evaluate.labels", "evaluate_labels", gold, as_json, make_settings(model, actors))
 
 
 @actors_app.command("lookup")

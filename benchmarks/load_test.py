@@ -10,7 +10,9 @@ requesting list endpoints and pages in turn (random filters and offsets,
 some page sizes at the cap) until `--seconds` have passed. Prints
 requests/s, the error count (any status >= 400 other than the deliberate
 over-cap requests, or a transport error), latency percentiles, and the
-server's resident memory (RSS, from /proc) at start, middle and end. Exits
+server's resident memory (RSS, from /proc): idle, then at the start, middle
+and end of the measured window, which follows `--warmup` seconds of the
+same load (errors count there too). Exits
 1 when there were errors. Only loopback traffic; work files go to
 benchmarks/_work/ (gitignored).
 """
@@ -102,7 +104,8 @@ def request_for(rng: random.Random) -> tuple[str, dict[str, str | int], int]:
     return path, params, 200
 
 
-async def client_loop(n: int, base: str, headers: dict[str, str], stop_at: float, stats: dict) -> None:
+async def client_loop(n: int, base: str, headers: dict[str, str], measure_from: float, stop_at: float,
+                      stats: dict) -> None:
     rng = random.Random(n)
     async with httpx.AsyncClient(base_url=base, headers=headers, timeout=30) as client:
         while time.monotonic() < stop_at:
@@ -113,25 +116,28 @@ async def client_loop(n: int, base: str, headers: dict[str, str], stop_at: float
                 status = response.status_code
             except httpx.HTTPError as exc:
                 status = f"{type(exc).__name__}"
-            stats["latencies"].append(time.perf_counter() - started)
+            if time.monotonic() >= measure_from:  # warm-up requests count for errors only
+                stats["latencies"].append(time.perf_counter() - started)
             if status != expected:
                 stats["errors"].append((path, params, status))
 
 
-async def sample_memory(pid: int, seconds: float, samples: list[float]) -> None:
-    """RSS at start, every second, and at the end."""
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        samples.append(rss_mb(pid))
+async def sample_memory(pid: int, measure_from: float, stop_at: float, stats: dict) -> None:
+    """RSS before any load, then every second of the measured window, and at its end."""
+    stats["rss_idle"] = rss_mb(pid)
+    await asyncio.sleep(max(0.0, measure_from - time.monotonic()))
+    while time.monotonic() < stop_at:
+        stats["rss"].append(rss_mb(pid))
         await asyncio.sleep(1)
-    samples.append(rss_mb(pid))
+    stats["rss"].append(rss_mb(pid))
 
 
-async def load(base: str, pid: int, clients: int, seconds: float, headers: dict[str, str]) -> dict:
+async def load(base: str, pid: int, clients: int, seconds: float, warmup: float, headers: dict[str, str]) -> dict:
     stats: dict = {"latencies": [], "errors": [], "rss": []}
-    stop_at = time.monotonic() + seconds
-    await asyncio.gather(sample_memory(pid, seconds, stats["rss"]),
-                         *(client_loop(n, base, headers, stop_at, stats) for n in range(clients)))
+    measure_from = time.monotonic() + warmup
+    stop_at = measure_from + seconds
+    await asyncio.gather(sample_memory(pid, measure_from, stop_at, stats),
+                         *(client_loop(n, base, headers, measure_from, stop_at, stats) for n in range(clients)))
     return stats
 
 
@@ -148,7 +154,8 @@ def report(stats: dict, seconds: float, clients: int) -> None:
     if lat:
         print(f"latency ms: median {statistics.median(lat):.1f}, p90 {percentile(lat, 90):.1f}, "
               f"p99 {percentile(lat, 99):.1f}, max {max(lat):.1f}")
-    print(f"server RSS MiB: start {rss[0]:.1f}, middle {rss[len(rss) // 2]:.1f}, end {rss[-1]:.1f}")
+    print(f"server RSS MiB: idle {stats['rss_idle']:.1f}; after warm-up: start {rss[0]:.1f}, "
+          f"middle {rss[len(rss) // 2]:.1f}, end {rss[-1]:.1f}, max {max(rss):.1f}")
     for path, params, status in stats["errors"][:10]:
         print(f"  error: {path} {params} -> {status}")
 
@@ -157,7 +164,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", type=Path, default=WORK / "load_examples.duckdb", help="database to serve")
     parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--seconds", type=float, default=30.0, help="measured window")
+    parser.add_argument("--warmup", type=float, default=10.0,
+                        help="seconds of the same load before measuring (caches and per-thread cursors fill up)")
     parser.add_argument("--token", action="store_true", help="serve with a random token and send it")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
@@ -169,7 +178,7 @@ def main() -> None:
     server = start_server(db, port, token)
     try:
         asyncio.run(wait_ready(base, server, headers))
-        stats = asyncio.run(load(base, server.pid, args.clients, args.seconds, headers))
+        stats = asyncio.run(load(base, server.pid, args.clients, args.seconds, args.warmup, headers))
     finally:
         server.terminate()
         server.wait(timeout=30)

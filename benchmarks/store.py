@@ -3,7 +3,10 @@
 Prints figures; no assertions. Synthetic articles (invented text) carry a
 realistic number of records: 6 quotes, 8 events, 20 entities, 5 labels.
 
-    /tmp/ewvenv/bin/python benchmarks/store.py [N_ARTICLES]
+    /tmp/ewvenv/bin/python benchmarks/store.py [N_ARTICLES] [DB]
+
+DB defaults to a temporary DuckDB file; give `postgresql://...` (an empty
+database or schema) to measure the PostgreSQL backend.
 """
 
 from __future__ import annotations
@@ -52,9 +55,9 @@ def timed(label: str, n: int, unit: str, func):
     return result
 
 
-def main(n: int) -> None:
+def main(n: int, db: str | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        path = str(Path(tmp) / "bench.duckdb")
+        path = db or str(Path(tmp) / "bench.duckdb")
         articles = [synthetic(i) for i in range(n)]
         with open_store(path) as store:
             half = n // 2
@@ -71,8 +74,9 @@ def main(n: int) -> None:
             timed("export plover", events, "events", lambda: export(store, "plover", Path(tmp) / "e.jsonl"))
             timed("export parquet (all tables)", n, "articles", lambda: export(store, "parquet", Path(tmp) / "pq"))
             timed("export csv (all tables)", n, "articles", lambda: export(store, "csv", Path(tmp) / "csv"))
-        print(f"database size: {Path(path).stat().st_size / 1e6:.1f} MB for {n} articles")
+        if db is None:
+            print(f"database size: {Path(path).stat().st_size / 1e6:.1f} MB for {n} articles")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 500)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 500, sys.argv[2] if len(sys.argv) > 2 else None)

@@ -202,6 +202,15 @@ def test_seen_items_state_file_ignores_cut_line(tmp_path):
     assert "a4" in SeenItems(None, path)
 
 
+def test_seen_items_file_mode_still_sees_stored_articles(tmp_path):
+    """Killed after the save but before the id reached the state file: the database still says seen."""
+    with open_store(":memory:") as store:
+        store.save(Article(id="saved-1", source="test", text="Talks resumed.", raw_text="Talks resumed.",
+                           raw_sha256="0" * 64))
+        seen = SeenItems(store, tmp_path / "seen.txt")
+        assert "saved-1" in seen and "other" not in seen
+
+
 # ---- polling with the real pipeline ----------------------------------------------------------------------------
 
 @pytest.mark.slow

@@ -12,8 +12,8 @@ Restarts neither lose nor duplicate anything: an item counts as seen once its
 article is stored (ids come from item links, see `ingest.feeds`), so an item
 whose processing was interrupted is simply fetched again, and saving the same
 article twice is a no-op (`Store.save` compares hashes). With `state_path` the
-seen ids are also appended to that file after each save, for when the
-database is shared or pruned.
+seen ids are also appended to that file after each save, so items stay seen
+when old articles are pruned from the database.
 
 Alerts are rules `field=VALUE` over each new event's PLOVER record
 (`event=PROTEST`, `requested=ASSAULT`, `actor.code=XAR`, `mode=...`). A dotted
@@ -176,7 +176,11 @@ def fire_alerts(article: Article, alerts: list[Alert], timeout: float = TIMEOUT)
 # ---- seen items ------------------------------------------------------------------------------------------------
 
 class SeenItems:
-    """Which item ids are done: stored in the database, or listed in the state file."""
+    """Which item ids are done: stored in the database, or listed in the state file (if any).
+
+    The file keeps items seen even after the database is pruned; the database
+    covers an item saved just before a kill, before its id reached the file.
+    """
 
     def __init__(self, store, state_path: str | Path | None = None):
         self.store = store
@@ -190,9 +194,10 @@ class SeenItems:
             self.ids = {line.strip() for line in complete.splitlines() if line.strip()}
 
     def __contains__(self, article_id: str) -> bool:
-        if self.path is not None:
-            return article_id in self.ids
-        return bool(self.store.query("SELECT 1 AS found FROM articles WHERE id = ?", [article_id]))
+        if article_id in self.ids:
+            return True
+        return self.store is not None and bool(
+            self.store.query("SELECT 1 AS found FROM articles WHERE id = ?", [article_id]))
 
     def add(self, article_id: str) -> None:
         if self.path is None or article_id in self.ids:
@@ -281,13 +286,14 @@ def watch(feeds_file: str | Path, settings: Settings | None, db, every_seconds: 
     pipeline = Pipeline(settings)
     store = db if isinstance(db, Store) else open_store(str(db))
     seen = SeenItems(store, state_path)
-    results: list[PollResult] = []
+    results: list[PollResult] = []  # kept only when the number of polls is bounded
     try:
         while True:
             started = time.monotonic()
             result = poll(read_feed_list(feeds_file), pipeline, store, seen, alerts or [], timeout)
             log.info("poll: %s", result.counts())
-            results.append(result)
+            if once or polls is not None:
+                results.append(result)
             if once or (polls is not None and len(results) >= polls):
                 return results
             time.sleep(max(0.0, every_seconds - (time.monotonic() - started)))

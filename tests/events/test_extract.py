@@ -135,3 +135,7 @@ def test_code_doc_date_and_place_attached(run_text):
 def test_code_doc_date_defaults_to_article_date(run_text):
     main = main_event(run_text("Vostran police arrested twelve activists.", date="2024-03-20"))
     assert main.date == "2024-03-20"
+
+
+def test_code_doc_adjective_without_complement_is_no_event(run_text):
+    assert run_text("The border crossing at Tarn is open.").events == []

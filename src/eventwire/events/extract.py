@@ -226,7 +226,19 @@ class DocCoder:
         for tok in [tr.tok, *comps, *objs]:
             for prep in PLACE_RECIP_PREPS:
                 heads += [p for p in _slot_tokens(tok, f"pobj:{prep}") if _is_place(p)]
-        return heads
+        return self._unfold(heads, tr)
+
+    def _unfold(self, heads: list[Any], tr: Trigger) -> list[Any]:
+        """A folded event noun hands over its own arguments first: "open to talks with X" -> X."""
+        out: list[Any] = []
+        for head in heads:
+            sub = self.triggers.get(head.i)
+            if sub is not None and sub.absorbed_by == tr.tok.i and sub.kind == "noun":
+                for prep in ("with", "to", "on", "against", "by", "from"):
+                    out += _slot_tokens(head, f"pobj:{prep}")
+                out += [c for c in head.children if c.dep_ == "poss"]
+            out.append(head)  # still its modifiers: "a U.S. request" -> USA
+        return out
 
     def _recipients(self, tr: Trigger, verb: Any, quote: Quote | None) -> list[Any]:
         return self._first_coded(self._recipient_heads(tr, verb), quote)

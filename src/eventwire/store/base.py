@@ -1,8 +1,8 @@
 """The backend-neutral store interface.
 
-`DuckDBStore` implements it today; a PostgreSQL backend (`postgresql://...`)
-implements the same methods later, so the CLI, the web app and the framing
-stage only ever see `Store`.
+`DuckDBStore` (a file) and `PostgresStore` (`postgresql://...`) implement
+the same methods, so the CLI, the web app and the framing stage only ever
+see `Store`.
 """
 
 from __future__ import annotations

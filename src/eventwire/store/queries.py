@@ -1,9 +1,9 @@
 """Every SQL statement the store runs, in one place.
 
 Statements use `?` placeholders and are built only from the column tuples
-in `rows.py` (constants), never from user strings. A PostgreSQL backend
-swaps `?` for `%s` (see `placeholders()`) and reuses the rest: the SQL here
-sticks to what both DuckDB and PostgreSQL accept.
+in `rows.py` (constants), never from user strings. The PostgreSQL backend
+swaps `?` for `%s` (`postgres_backend.pg_params`) and reuses the rest: the
+SQL here sticks to what both DuckDB and PostgreSQL accept.
 """
 
 from __future__ import annotations

@@ -316,6 +316,15 @@ def evaluate_events(gold: Path = typer.Option(..., "--gold", metavar="FILE", hel
     report("eventwire.evaluate.events", "evaluate_events", gold, as_json, make_settings(model, actors, patterns))
 
 
+@evaluate_app.command("actors")
+@clean_errors
+def evaluate_actors(gold: Path = typer.Option(..., "--gold", metavar="FILE", help="PLOVER-style JSON gold file."),
+                    as_json: bool = JsonOpt, model: str | None = ModelOpt,
+                    actors: list[Path] | None = ActorsOpt) -> None:
+    """Score actor country codes (every source and target actor) against PLOVER gold."""
+    report("eventwire.evaluate.actors", "evaluate_actors", gold, as_json, make_settings(model, actors))
+
+
 @evaluate_app.command("labels")
 @clean_errors
 def evaluate_labels(gold: Path = typer.Option(..., "--gold", metavar="FILE", help="Label gold file."),

@@ -54,7 +54,6 @@ class Mentions:
     """Actor mentions indexed by token, for one article/doc pair."""
 
     def __init__(self, doc: Doc, entities: list[Entity]):
-        self.doc = doc
         self.by_token: dict[int, Entity] = {}
         self.spans: list[tuple[Span, Entity]] = []
         for ent in entities:

@@ -12,6 +12,7 @@ file runs in a couple of minutes on a loaded machine.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import string
 from pathlib import Path
@@ -20,7 +21,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import make_article
 from eventwire.ingest import read_paths
 from eventwire.model import Article, Failure
 from eventwire.settings import Settings
@@ -33,6 +33,12 @@ QUOTES = '"\'“”‘’«»„‟‹›「」'
 WORDS = ("Vostra", "the Kelmish Front", "said", "told reporters", "attacked", "troops", "minister", "on Monday",
          "protesters", "would", "not", "according to", "officials", "in Tolsk", "ceasefire", "warned", "Mr. Ost",
          "Dr.", "U.N.", "who", "that", "and", "—", "...", ";", ":", "(", ")", "\n", "\n\n", "\t")
+
+
+def make_article(text: str, id: str) -> Article:
+    """An article as ingest hands it over (tests/conftest's helper cannot be imported from every test order)."""
+    return Article(id=id, source=f"fuzz:{id}", raw_text=text, text=text, date="2024-03-20",
+                   raw_sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
 
 
 def read_all(path: Path, settings_: Settings | None = None) -> list[Article | Failure]:

@@ -21,13 +21,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from eventwire.store import open_store
 from eventwire.store.rows import decode
 from pgserver import fresh_schema
 
 pytestmark = pytest.mark.slow
 
+ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "articles"
 COPIES = 3
 RECORD_TABLES = ("articles", "quotes", "events", "entities", "labels")

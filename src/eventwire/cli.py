@@ -384,24 +384,33 @@ def serve(db: str = DbOpt,
                                            help="Require this token on every request (Authorization: Bearer); "
                                                 "needed when --host is not a loopback address.")
           ) -> None:
-    """Web UI and REST API over the database."""
+    """Web UI and REST API over the database (a PostgreSQL database is served as a snapshot taken at start)."""
     create_app = library("eventwire.web.app", "create_app")
+    import tempfile
+
     import uvicorn
 
-    from .web.security import is_loopback
+    from .web.security import check_token, is_loopback
 
-    if db.startswith(("postgresql://", "postgres://")):
-        raise fail("the web server reads a DuckDB file; export the PostgreSQL data with `eventwire export` "
-                   "or run into a DuckDB file for serving")
     if "://" not in db and not Path(db).is_file():
         raise fail(f"{db}: no such database (run `eventwire run ... --db {db}` first)")
     if not token and not is_loopback(host):
         raise fail(f"--host {host} lets other machines connect: give --token (or set EVENTWIRE_TOKEN)")
     try:
-        web_app = create_app(db, token=token or None)
+        check_token(token or None)
     except ValueError as exc:
         raise fail(f"--token: {exc}") from exc
-    uvicorn.run(web_app, host=host, port=port, limit_concurrency=200, timeout_keep_alive=5)
+    with tempfile.TemporaryDirectory(prefix="eventwire-serve-") as work:
+        if db.startswith(("postgresql://", "postgres://")):  # the web app reads DuckDB: copy, then serve the copy
+            from .store.postgres_backend import redact
+            from .store.snapshot import snapshot
+
+            copied = snapshot(db, str(Path(work) / "snapshot.duckdb"))
+            err.print(f"serving a snapshot of {redact(db)} ({copied['articles']} articles, {copied['events']} "
+                      f"events); restart the server to show later runs")
+            db = str(Path(work) / "snapshot.duckdb")
+        web_app = create_app(db, token=token or None)
+        uvicorn.run(web_app, host=host, port=port, limit_concurrency=200, timeout_keep_alive=5)
 
 
 def main() -> None:

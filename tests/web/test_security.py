@@ -61,6 +61,6 @@ def test_serve_requires_token_off_loopback(fixture_db):
     assert result.exit_code == 2 and "--token" in result.output
 
 
-def test_serve_refuses_postgres_url():
-    result = CliRunner().invoke(cli_app, ["serve", "--db", "postgresql://ann:pw@127.0.0.1/ew"])
-    assert result.exit_code == 2 and "DuckDB file" in result.output
+def test_serve_unreachable_postgres_is_usage_error():
+    result = CliRunner().invoke(cli_app, ["serve", "--db", "postgresql://ann:pw@127.0.0.1:1/ew"])
+    assert result.exit_code == 2 and "cannot connect" in result.output and ":pw@" not in result.output

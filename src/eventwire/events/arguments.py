@@ -69,6 +69,7 @@ class ArgumentResolver:
                                key=lambda e: (e.start, -(e.end or 0)))
         self.starts = [e.start for e in self.entities]
         self.resolve_text = _seam("resolve_text")
+        self._cache: dict[tuple, list[Entity]] = {}
         try:
             self.resolve_place = importlib.import_module("eventwire.actors.places").resolve_place
         except (ImportError, AttributeError):
@@ -107,11 +108,17 @@ class ArgumentResolver:
 
     # -- arguments ------------------------------------------------------------
     def resolve(self, head: Any, quote: Quote | None = None, expand: bool = True) -> list[Entity]:
-        """Entities for the argument headed by `head` (one per coordinated conjunct)."""
-        out: list[Entity] = []
-        for tok in (conjuncts(head) if expand else [head]):
-            out.extend(self._resolve_one(tok, quote))
-        return _dedupe(out)
+        """Entities for the argument headed by `head` (one per coordinated conjunct).
+
+        Results are cached per head for the document (candidates repeat across triggers);
+        callers get fresh copies, since the coder may fill in a code later."""
+        key = (head.i, quote.id if quote is not None else None, expand)
+        if key not in self._cache:
+            out: list[Entity] = []
+            for tok in (conjuncts(head) if expand else [head]):
+                out.extend(self._resolve_one(tok, quote))
+            self._cache[key] = _dedupe(out)
+        return [_copy(e) for e in self._cache[key]]
 
     def resolve_modifiers(self, head: Any, mods: list[Any]) -> list[Entity]:
         """Coded mentions among a noun's modifiers ("Israeli strikes", "Hamas's attack")."""

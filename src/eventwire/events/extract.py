@@ -63,6 +63,7 @@ class DocCoder:
         self.markers = lex.markers
         self.args = ArgumentResolver(article, doc, ctx, lex.markers)
         self.triggers: dict[int, Trigger] = {}
+        self._contexts: dict[int, list[str]] = {}
 
     # -- step 2: clause verbs -------------------------------------------------
     def _clause(self, tr: Trigger) -> Any:
@@ -329,7 +330,9 @@ class DocCoder:
         anchors = [tok] if clause.i == tok.i else [tok, clause]
         place = flags.resolve_event_place(anchors, self.ctx)
         self._locate_uncoded(actors + recipients, sent, place)
-        context = list(dict.fromkeys(pat.context + flags.contexts_for(sent, self.lex.contexts)))
+        if sent.start not in self._contexts:  # one lookup per sentence, not per event
+            self._contexts[sent.start] = flags.contexts_for(sent, self.lex.contexts)
+        context = list(dict.fromkeys(pat.context + self._contexts[sent.start]))
         return Event(
             id="", article_id=self.article.id, event=event, mode=mode, context=context,
             actor=actors, recipient=[r for r in recipients if not _same(r, actors)],

@@ -34,9 +34,10 @@ from .lexicon import FramingLexicon, Head
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 DEFINITE = frozenset({"the", "this", "that"})
 COPULAS = frozenset({"be", "remain", "become"})
-# Sectors a "militant group"-like phrase never refers back to (media, state bodies).
+# Sectors of state bodies (a "regime" refers back to one) and of media.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-MEDIA_SECTORS = frozenset({"MED", "JRN"})
+# PLOVER sectors of the non-state organisations an unlinked "the militant group" refers back to.
+GROUP_SECTORS = frozenset({"REB", "PTY", "OPP", "UAF", "CRM", "REL"})
 ANAPHOR_SENTENCES = 3  # how many sentences back an unlinked "the ..." phrase may refer
 PP_WORDS = frozenset({"of", "in", "from", "for"})
 
@@ -272,7 +273,7 @@ def _anaphor(tok: Token, entry: Head | None, start: int, mentions: Mentions, mod
             return e.type == "GPE" or e.sector in STATE_SECTORS
     else:
         def accept(e: Entity) -> bool:
-            return e.type == "ORG" and e.sector not in STATE_SECTORS | MEDIA_SECTORS
+            return e.type == "ORG" and e.sector in GROUP_SECTORS
     own = mentions.by_token.get(tok.i)
     inner = next((e for e in (mentions.at(m.i, ("ORG",)) for m in mods) if e is not None and e is not own), None)
     named = [m for m in mods if m.tag_ in ("NNP", "NNPS") and _compound(m) not in lex.modifiers]  # not "Islamist"

@@ -31,7 +31,8 @@ from .layout import dash_cues, label_cues
 from .lexicon import Lexicon
 from .marks import QuoteSpan, find_quote_spans
 
-SCARE_MAX_WORDS = 6  # longer unattributed quotes are left alone, not labelled
+SCARE_MAX_WORDS = 6
+FLOATING_MIN_WORDS = 5  # shorter cue-less quote paragraphs are headings or captions, not speech  # longer unattributed quotes are left alone, not labelled
 AFTER_WINDOW = 8  # tokens after a closing mark searched for its cue
 BEFORE_WINDOW = 14  # tokens before an opening mark searched for its cue
 _WORD = re.compile(r"\w+")
@@ -251,10 +252,16 @@ def _continue_quotes(quotes: list[QuoteSpan], linked: dict[int, CueMatch], mixed
         p_para, q_para = paras.index(p.start), paras.index(q.start)
         if p_para == q_para and only(prev_cue, p.mark_end, q.mark_start):
             linked[n] = prev_cue
-        elif (q.at_paragraph_start and q_para == p_para + 1
+        elif (q.at_paragraph_start and q_para == p_para + 1 and _sentence_like(doc.text[q.start:q.end])
               and only(prev_cue, p.mark_end, paras.starts[q_para])):
             floating[n] = prev_cue
     return floating
+
+
+def _sentence_like(text: str) -> bool:
+    """A floating quote is speech: several words, not a title-cased heading ("All Bets Are Off")."""
+    words = _WORD.findall(text)
+    return len(words) >= FLOATING_MIN_WORDS and not all(w[0].isupper() for w in words)
 
 
 def _clip_to_paragraph(cue: CueMatch, doc: Doc, paras: _Paragraphs, text: str) -> None:

@@ -1,0 +1,39 @@
+"""Copy a whole store into a DuckDB file: how `eventwire serve` shows a PostgreSQL database.
+
+The web app reads DuckDB (in-memory indexes, DuckDB SQL), so for a
+`postgresql://` address the server first copies every table into a fresh
+DuckDB file and serves that: a consistent snapshot as of the server's
+start (restart it to show newer runs). Rows travel through pyarrow in
+chunks, so memory stays bounded and no value enters SQL.
+"""
+
+from __future__ import annotations
+
+from itertools import islice
+
+from .base import Store
+from .duckdb_backend import DuckDBStore
+from .rows import TABLES
+
+CHUNK = 10_000
+
+
+def copy_store(source: Store, target: DuckDBStore) -> dict[str, int]:
+    """Copy every row of every table from `source` into the empty `target`, in one transaction; rows per table."""
+    copied: dict[str, int] = {}
+    with target._transaction(f"copying {source!r}"):
+        for table, columns in TABLES.items():
+            rows = (tuple(row[c] for c in columns) for row in source.rows(table))
+            copied[table] = 0
+            while chunk := list(islice(rows, CHUNK)):
+                target._insert_rows(table, chunk)
+                copied[table] += len(chunk)
+    return copied
+
+
+def snapshot(url: str, path: str) -> dict[str, int]:
+    """Copy the store at `url` (read-only) into a new DuckDB file at `path`; rows per table."""
+    from . import open_store
+
+    with open_store(url, read_only=True) as source, DuckDBStore(path) as target:
+        return copy_store(source, target)

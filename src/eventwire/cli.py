@@ -325,6 +325,27 @@ def evaluate_actors(gold: Path = typer.Option(..., "--gold", metavar="FILE", hel
     report("eventwire.evaluate.actors", "evaluate_actors", gold, as_json, make_settings(model, actors))
 
 
+@evaluate_app.command("gate")
+@clean_errors
+def evaluate_gate(baseline: Path = typer.Option(Path("eval/baseline.json"), "--baseline", metavar="FILE",
+                                                help="Floors file (eval/baseline.json in the repository)."),
+                  shared: Path = typer.Option(Path("../shared"), "--shared", metavar="DIR",
+                                              help="Reference data folder; suites whose gold is absent skip."),
+                  only: list[str] | None = typer.Option(None, "--only", metavar="SUITE", help="Run only this suite."),
+                  update: bool = typer.Option(False, "--update", help="Raise floors to what was measured."),
+                  allow_lower: bool = typer.Option(False, "--allow-lower",
+                                                   help="With --update, also lower floors (a deliberate regression)."),
+                  model: str | None = ModelOpt) -> None:
+    """Score every stage against its gold and fail when a metric drops below its floor."""
+    from .evaluate.gate import format_results, run_gate
+
+    results = run_gate(baseline, Path.cwd(), shared, only=only, update=update, allow_lower=allow_lower,
+                       settings=make_settings(model), progress=lambda name: err.print(f"scoring {name}..."))
+    typer.echo(format_results(results))
+    if any(r.status == "drop" for r in results):
+        raise typer.Exit(FAILURES)
+
+
 @evaluate_app.command("labels")
 @clean_errors
 def evaluate_labels(gold: Path = typer.Option(..., "--gold", metavar="FILE", help="Label gold file."),

@@ -122,6 +122,21 @@ def time_full_pool(articles: list[Article], settings: Settings, workers: int) ->
         return seconds, [peak_rss_mb(p) for p in pids]
 
 
+class Timed:
+    """A stage wrapper adding up the seconds spent in the stage (for the breakdown line)."""
+
+    def __init__(self, stage):
+        self.stage, self.name, self.reads, self.writes = stage, stage.name, stage.reads, stage.writes
+        self.seconds = 0.0
+
+    def __call__(self, *args) -> None:
+        started = time.perf_counter()
+        try:
+            self.stage(*args)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+
 def time_in_process(run: Callable[[], object]) -> float:
     started = time.perf_counter()
     run()
@@ -148,12 +163,18 @@ def main() -> None:
     list(nlp.pipe(texts[:8]))
     pipeline = Pipeline(settings)
     list(pipeline.process(copy.deepcopy(articles[:8])))  # warm-up: build resources, first parse
+    pipeline.text_stages = [Timed(s) for s in pipeline.text_stages]
+    pipeline.doc_stages = [Timed(s) for s in pipeline.doc_stages]
     rows = {}
     rows["spacy 1"] = (time_in_process(lambda: list(nlp.pipe(texts, batch_size=settings.batch_size))),
                        [peak_rss_mb()])
     print(f"  spacy 1 process done in {rows['spacy 1'][0]:.1f}s", flush=True)
     rows["full 1"] = (time_in_process(lambda: list(pipeline.process(copy.deepcopy(articles)))), [peak_rss_mb()])
     print(f"  full 1 process done in {rows['full 1'][0]:.1f}s", flush=True)
+    stages = pipeline.text_stages + pipeline.doc_stages
+    parse = rows["full 1"][0] - sum(s.seconds for s in stages)
+    print("  where the full 1-process time goes (s): parse and the rest "
+          f"{parse:.1f}, " + ", ".join(f"{s.name} {s.seconds:.1f}" for s in stages), flush=True)
     n = args.workers
     rows[f"spacy {n}"] = time_spacy_pool(texts, settings.model, n, settings.batch_size)
     print(f"  spacy {n} processes done in {rows[f'spacy {n}'][0]:.1f}s", flush=True)

@@ -405,7 +405,11 @@ def serve(db: str = DbOpt,
                                            help="Require this token on every request (Authorization: Bearer); "
                                                 "needed when --host is not a loopback address.")
           ) -> None:
-    """Web UI and REST API over the database (a PostgreSQL database is served as a snapshot taken at start)."""
+    """Web UI and REST API over the database.
+
+    A postgresql:// database is copied into a temporary DuckDB file at start and served from there
+    (restart to show later runs).
+    """
     create_app = library("eventwire.web.app", "create_app")
     import tempfile
 

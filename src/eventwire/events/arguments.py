@@ -133,7 +133,7 @@ class ArgumentResolver:
     def _resolve_one(self, tok: Any, quote: Quote | None) -> list[Entity]:
         if tok.pos_ == "PRON":
             return self._pronoun(tok, quote)
-        ents = self._resolve_phrase_entities(tok, quote)
+        ents = self._resolve_phrase_entities(tok)
         if ents and not any(e.code for e in ents) and tok.pos_ == "PROPN":
             code = self._place_code(tok)  # a city or region stands for its country ("in Tokyo")
             if code:
@@ -150,7 +150,7 @@ class ArgumentResolver:
             return None
         return place.code if place is not None else None
 
-    def _resolve_phrase_entities(self, tok: Any, quote: Quote | None) -> list[Entity]:
+    def _resolve_phrase_entities(self, tok: Any) -> list[Entity]:
         s, e = np_bounds(tok)
         span = self.doc[s:e]
         start, end = span.start_char, span.end_char

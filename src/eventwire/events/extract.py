@@ -34,7 +34,6 @@ from .triggers import Trigger, find_triggers
 SUBJ = {"nsubj", "csubj"}
 RECIP_PREPS = ("against", "on", "upon", "to", "with", "toward", "towards", "at", "into", "from", "over", "of")
 PLACE_RECIP_PREPS = ("in", "from", "inside", "near")
-CONTENT_EVENTS = {"REQUEST", "THREATEN", "REJECT", "AGREE"}
 NO_TRANSFORM = {"REQUEST", "THREATEN", "REJECT", "ACCUSE", "AGREE"}
 
 
@@ -202,13 +201,13 @@ class DocCoder:
             heads += [c for c in obj.children if c.dep_ == "poss"]
             for prep in ("by", "from", "on", "against", "to", "for", "with", "of"):
                 heads += _slot_tokens(obj, f"pobj:{prep}")
-        # the subject of the content clause: "demanded that the US cancel ..."
+        # the subject of the content clause: "demanded that Kelmland cancel ..."
         comps = [c for c in tr.tok.children if c.dep_ == "ccomp"] + _slot_tokens(tr.tok, "xcomp")
         for comp in comps:
             subj = _child(comp, {"nsubj", "nsubjpass"})
             if subj is not None:
                 heads.append(subj)
-        # the content's own object: "offered to hand over X to Britain", "refused to deploy troops in Iraq"
+        # the content's own object: "offered to hand X over to Vostra", "refused to send troops to Tarn"
         for comp in comps:
             comp_objs = [c for c in comp.children if c.dep_ in ("dobj", "dative")]
             heads += comp_objs
@@ -217,13 +216,13 @@ class DocCoder:
             for obj in comp_objs:  # "continue military aid to Mozambique"
                 for prep in ("to", "for", "on", "against", "with"):
                     heads += _slot_tokens(obj, f"pobj:{prep}")
-        # the party a condition targets: "threatened to stop talks if the United States goes ahead"
+        # the party a condition targets: "threatened to quit the talks if Vostra goes ahead"
         for tok in [tr.tok, *comps]:
             for cond in (c for c in tok.children if c.dep_ == "advcl" and any(
                     m.dep_ == "mark" and m.lower_ in self.markers["conditional_marks"] for m in c.children)):
                 heads += [c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")]
-        # last resort, the place the action is directed at: "arrived in Amman", "withdraw from Lebanon",
-        # "strengthened its forces in Lebanon"
+        # last resort, the place the action is directed at: "arrived in Dorvat", "withdrew from Kelmland",
+        # "reinforced its troops in Tarn"
         for tok in [tr.tok, *comps, *objs]:
             for prep in PLACE_RECIP_PREPS:
                 heads += [p for p in _slot_tokens(tok, f"pobj:{prep}") if _is_place(p)]
@@ -347,15 +346,15 @@ class DocCoder:
             trigger=Cue(text=tok.text, start=tok.idx, end=tok.idx + len(tok)))
 
     def _locate_uncoded(self, entities: list[Any], sent: Any, place: Any) -> None:
-        """An uncoded actor ("Islamic fundamentalists", "the rebels") of an event placed in a
-        country ("in Algiers"), or in a sentence naming one country only, takes that country's
+        """An uncoded actor ("striking miners", "the rebels") of an event placed in a
+        country ("in Dorvat"), or in a sentence naming one country only, takes that country's
         code, as event datasets code unnamed domestic actors; `source` says so ("event-location")."""
         todo = [e for e in entities if not e.code and e.source != "quote-speaker"]
         if not todo:
             return
         if place is not None and place.code:
             code = place.code
-        else:  # a sentence that names one country only: "Islamic fundamentalists ... Algerian President"
+        else:  # a sentence that names one country only: "striking miners ... the Vostran president"
             codes = {m.code for m in self.args.mentions_in(sent.start_char, sent.end_char) if m.code}
             if len(codes) != 1:
                 return
@@ -394,7 +393,7 @@ class DocCoder:
 
 
 def _is_place(tok: Any) -> bool:
-    """A named place or group head ("Amman", "the Gaza Strip"), not "its own statement"."""
+    """A named place or group head ("Dorvat", "the Tarn valley"), not "its own statement"."""
     return tok.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "ORG") or tok.pos_ == "PROPN"
 
 

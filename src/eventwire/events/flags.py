@@ -34,15 +34,16 @@ def aux_lemmas(verb: Any) -> set[str]:
 
 
 def is_negated(verb: Any, markers: dict[str, Any]) -> bool:
-    """A `neg` child on the verb or its governing verbs, or a negating governor ("failed to")."""
+    """A negation word (`negation_words`) on the verb or its governing verbs, or a negating
+    governor (`negating_verbs`: "failed to")."""
+    words = markers["negation_words"]
     for i, tok in enumerate(_governors(verb)):
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and tok.pos_ == "NOUN")
+        # "did not attack", "never attacked", "no attacks were reported"
+        if any(c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "preconj") and c.lower_ in words)
                for c in tok.children):
             return True
         if i > 0 and tok.lemma_.lower() in markers["negating_verbs"]:
             return True
-        if tok.dep_ == "conj":
-            continue
     return False
 
 

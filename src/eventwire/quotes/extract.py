@@ -31,8 +31,8 @@ from .layout import dash_cues, label_cues
 from .lexicon import Lexicon
 from .marks import QuoteSpan, find_quote_spans
 
-SCARE_MAX_WORDS = 6
-FLOATING_MIN_WORDS = 5  # shorter cue-less quote paragraphs are headings or captions, not speech  # longer unattributed quotes are left alone, not labelled
+SCARE_MAX_WORDS = 6  # longer unattributed quotes are left alone, not labelled
+FLOATING_MIN_WORDS = 5  # shorter cue-less quote paragraphs are headings or captions, not speech
 AFTER_WINDOW = 8  # tokens after a closing mark searched for its cue
 BEFORE_WINDOW = 14  # tokens before an opening mark searched for its cue
 _WORD = re.compile(r"\w+")
@@ -248,6 +248,10 @@ def _continue_quotes(quotes: list[QuoteSpan], linked: dict[int, CueMatch], mixed
         p = quotes[n - 1]
         prev_cue = linked.get(n - 1) or floating.get(n - 1)
         if prev_cue is None:
+            reported = _reported_before(q, paras, cues, doc)
+            if reported is not None and reported.head > doc.char_span(p.mark_start, p.mark_end,
+                                                                       alignment_mode="expand").end:
+                floating[n] = reported
             continue
         p_para, q_para = paras.index(p.start), paras.index(q.start)
         if p_para == q_para and only(prev_cue, p.mark_end, q.mark_start):
@@ -256,6 +260,20 @@ def _continue_quotes(quotes: list[QuoteSpan], linked: dict[int, CueMatch], mixed
               and only(prev_cue, p.mark_end, paras.starts[q_para])):
             floating[n] = prev_cue
     return floating
+
+
+def _reported_before(q: QuoteSpan, paras: _Paragraphs, cues: list[CueMatch], doc: Doc) -> CueMatch | None:
+    """The reported statement ending the paragraph before a cue-less quote paragraph, if any
+    ("X said the talks had failed.\n“We were betrayed.”": the quote is X's)."""
+    q_para = paras.index(q.start)
+    if not q.at_paragraph_start or q_para == 0 or not _sentence_like(doc.text[q.start:q.end]):
+        return None
+    prev = [c for c in cues if paras.index(doc[c.head].idx) == q_para - 1]
+    if not prev or prev[-1].speaker is None or prev[-1].content is None:
+        return None
+    last = prev[-1]
+    after = doc[last.content[1]:].text[:max(0, paras.starts[q_para] - doc[last.content[1]].idx)]
+    return last if len(_WORD.findall(after)) <= 6 else None
 
 
 def _sentence_like(text: str) -> bool:

@@ -150,3 +150,16 @@ def test_concurrent_saves_of_same_articles_store_one_copy(pg_url, build):
     assert statuses.count(NEW) == len(texts) and statuses.count(UNCHANGED) == 3 * len(texts)
     with PostgresStore(pg_url) as store:
         assert store.counts()["articles"] == len(texts)
+
+
+def test_exclusive_makes_second_holder_wait(pg_url):
+    order: list[str] = []
+    with PostgresStore(pg_url) as first, PostgresStore(pg_url) as second:
+        with first.exclusive("clusters"):
+            waiter = threading.Thread(target=lambda: (second.exclusive("clusters").__enter__(), order.append("b")))
+            waiter.start()
+            waiter.join(timeout=1.0)
+            assert waiter.is_alive()  # still waiting for the lock
+            order.append("a")
+        waiter.join(timeout=30)
+    assert order == ["a", "b"]

@@ -155,6 +155,7 @@ def run_gate(baseline_path: Path, root: Path, shared: Path, only: list[str] | No
                 if m not in floors or new > floors[m] or allow_lower:
                     floors[m] = new
             entry.update(gold_sha256=sha, measured=measured, measured_on=_dt.date.today().isoformat())
+            results[-1].floors = dict(floors)
     if update:
         baseline_path.write_text(json.dumps(baseline, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return results

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
@@ -38,9 +37,7 @@ def nlp(pipeline):
 
 def make_article(text: str, id: str = "t1", date: str | None = "2024-03-20", **kw) -> Article:
     """An article as ingest would hand it over, from a text we wrote."""
-    raw = text.encode("utf-8")
-    return Article(id=id, source=kw.pop("source", f"test:{id}"), raw_text=text, text=text, date=date,
-                   raw_sha256=hashlib.sha256(raw).hexdigest(), **kw)
+    return Article.from_text(text, id=id, source=kw.pop("source", f"test:{id}"), date=date, **kw)
 
 
 @pytest.fixture

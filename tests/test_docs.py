@@ -41,4 +41,5 @@ def test_docs_readme_names_the_two_setup_commands():
     for target in ("demo", "test"):
         assert f"make {target}" in text
         assert re.search(rf"^{target}:", makefile, re.M), f"Makefile has no {target} target"
-    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8"), ".ci/run must call the README's test command"
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "make test" in ci, ".ci/run must call the README's test command"

@@ -25,7 +25,7 @@ from eventwire.ingest import read_paths
 from eventwire.model import Article, Failure
 from eventwire.settings import Settings
 
-FUZZ = settings(max_examples=50, deadline=None, derandomize=True,
+FUZZ = settings(max_examples=50, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                        HealthCheck.data_too_large])
 SUFFIXES = (".txt", ".html", ".jsonl", ".csv", ".tsv", ".xml", "")
@@ -158,7 +158,7 @@ def test_read_paths_random_html(fuzz_dir, page):
 
 # ---- clean and the full pipeline -------------------------------------------------------------------------------
 
-@settings(max_examples=30, deadline=None, derandomize=True,
+@settings(max_examples=30, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(texts=st.lists(text_like | st.text(max_size=300), min_size=1, max_size=3))
 @pytest.mark.slow

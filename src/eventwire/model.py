@@ -168,6 +168,14 @@ class Article:
     failures: list[Failure] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
 
+    @classmethod
+    def from_text(cls, text: str, id: str = "text", source: str | None = None, **fields: Any) -> Article:
+        """An article from a string, as ingest would hand it over (for library use and tests)."""
+        import hashlib
+
+        return cls(id=id, source=source or f"<text:{id}>", raw_text=text, text=text,
+                   raw_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), **fields)
+
     def header(self) -> dict[str, Any]:
         """The article record of PRODUCT.md, without the stage outputs."""
         return {

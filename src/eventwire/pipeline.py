@@ -140,16 +140,27 @@ class Pipeline:
 
     def _flush(self, batch: list[Article]) -> Iterator[Article]:
         codable = [a for a in batch if not a.meta.get("uncodable") and self._codable(a)]
-        docs = {}
-        if codable:
-            for article, doc in zip(codable, self.nlp.pipe(a.text for a in codable)):
-                docs[id(article)] = doc
+        docs = self._parse(codable)
         for article in batch:
             doc = docs.get(id(article))
             if doc is not None:
                 for stage in self.doc_stages:
                     self._run_stage(stage, article, doc)
             yield article
+
+    def _parse(self, articles: list[Article]) -> dict[int, Any]:
+        """Parse a batch; if spaCy fails on it, parse one by one and record who failed."""
+        try:
+            return {id(a): doc for a, doc in zip(articles, self.nlp.pipe(a.text for a in articles), strict=True)}
+        except Exception:  # spaCy does not say which text broke the batch
+            docs = {}
+            for article in articles:
+                try:
+                    docs[id(article)] = self.nlp(article.text)
+                except Exception as exc:
+                    article.failures.append(Failure(source=article.source, stage="nlp", article_id=article.id,
+                                                    reason=f"{type(exc).__name__}: {exc}"))
+            return docs
 
 
 def _mark_uncodable(article: Article) -> Article:

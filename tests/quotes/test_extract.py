@@ -111,3 +111,16 @@ def test_extract_transcript_speaker_label(run_text):
 def test_extract_dash_signature(run_text):
     q = _only(run_text("“The valley deserves better than this war.” ― Ilse Varga, farmer"))
     assert q.kind == "direct" and q.speaker.text == "Ilse Varga" and q.cue.text == "―"
+
+
+def test_extract_floating_paragraph_after_reported_speech(run_text):
+    text = ("Tavo Renn said on Monday that the talks with Drovia had failed.\n"
+            "“We were betrayed by the envoys, every one of them.”")
+    reported, floating = run_text(text).quotes
+    assert reported.kind == "indirect" and floating.floating and floating.cue is None
+    assert floating.speaker.name == "Tavo Renn" and floating.speaker.text == "Tavo Renn"
+
+
+def test_extract_short_quote_paragraph_is_not_floating(run_text):
+    text = "“We have waited long enough,” Ilse Varga said on Monday.\n“The Valley Speaks.”"
+    assert [q.floating for q in run_text(text).quotes] == [False]

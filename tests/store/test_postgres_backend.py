@@ -163,3 +163,13 @@ def test_exclusive_makes_second_holder_wait(pg_url):
             order.append("a")
         waiter.join(timeout=30)
     assert order == ["a", "b"]
+
+
+def test_arrow_keeps_columns_of_empty_tables(pg_url, build):
+    from eventwire.store.rows import TABLES
+
+    with PostgresStore(pg_url) as store:
+        assert store.arrow("quotes").column_names == list(TABLES["quotes"])
+        store.save(build())
+        events = store.arrow("events")
+        assert events.num_rows == 2 and events.column("id").to_pylist() == ["vostra-1:e0", "vostra-1:e1"]

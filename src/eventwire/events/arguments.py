@@ -134,7 +134,8 @@ class ArgumentResolver:
         if tok.pos_ == "PRON":
             return self._pronoun(tok, quote)
         ents = self._resolve_phrase_entities(tok)
-        if ents and not any(e.code for e in ents) and tok.pos_ == "PROPN":
+        # a person's surname that is also a town must not make the person a citizen of it
+        if ents and not any(e.code for e in ents) and tok.pos_ == "PROPN" and ents[0].type != "PERSON":
             code = self._place_code(tok)  # a city or region stands for its country ("in Tokyo")
             if code:
                 ents[0].code = code
@@ -160,6 +161,8 @@ class ArgumentResolver:
             ent = _copy(head_mention)
             if not ent.code:
                 donor = next((m for m in mentions if m is not head_mention and m.code), None)
+                if donor is None:  # "Kenzo Oshima, the UN relief coordinator": the apposition names the body
+                    donor = next(iter(self._from_apposition(tok)), None)
                 if donor is not None:
                     ent.code = donor.code
             if not ent.sector:

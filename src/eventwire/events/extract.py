@@ -25,15 +25,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Article, Cue, Event, Quote
+from ..model import Article, Cue, Entity, Event, Quote
 from . import flags
 from .arguments import ArgumentResolver, speaker_entity
 from .patterns import Lexicon
 from .triggers import Trigger, find_triggers
 
 SUBJ = {"nsubj", "csubj"}
-RECIP_PREPS = ("against", "on", "upon", "to", "with", "toward", "towards", "at", "into", "from", "over", "of")
+RECIP_PREPS = ("against", "on", "upon", "to", "with", "toward", "towards", "at", "into", "from", "over", "of",
+               "between", "among")
 PLACE_RECIP_PREPS = ("in", "from", "inside", "near")
+# entity labels that are never a party to an event ("on Friday", "killed 23 people", "$50,000 worth of goods")
+NOT_PARTY = {"DATE", "TIME", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
 NO_TRANSFORM = {"REQUEST", "THREATEN", "REJECT", "ACCUSE", "AGREE"}
 
 
@@ -193,7 +196,8 @@ class DocCoder:
                 and c.pos_ in ("NOUN", "PROPN", "PRON")]
         # an object the pattern asked for ("imposed sanctions", "sent aid") is the instrument, not the recipient
         # an object the pattern asked for ("imposed sanctions", "sent aid") is the instrument, not the recipient
-        heads += [o for o in objs if not (tr.pattern.object and o.lemma_.lower() in tr.pattern.object)]
+        asked = [o for o in objs if tr.pattern.object and o.lemma_.lower() in tr.pattern.object]
+        heads += [o for o in objs if o not in asked]
         for prep in RECIP_PREPS:
             heads += _slot_tokens(tr.tok, f"pobj:{prep}")
         # the object's own agent or target: "a blockade on X", "a demand by X", "X's proposal"
@@ -221,6 +225,8 @@ class DocCoder:
             for cond in (c for c in tok.children if c.dep_ == "advcl" and any(
                     m.dep_ == "mark" and m.lower_ in self.markers["conditional_marks"] for m in c.children)):
                 heads += [c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # an asked-for object's own nationality: "expelled two Kelmish diplomats" -> Kelmland
+        heads += [c for o in asked for c in o.children if c.dep_ in ("amod", "compound", "poss") and _is_place(c)]
         # last resort, the place the action is directed at: "arrived in Dorvat", "withdrew from Kelmland",
         # "reinforced its troops in Tarn"
         for tok in [tr.tok, *comps, *objs]:
@@ -240,20 +246,43 @@ class DocCoder:
             out.append(head)  # still its modifiers: "a U.S. request" -> USA
         return out
 
-    def _recipients(self, tr: Trigger, verb: Any, quote: Quote | None) -> list[Any]:
-        return self._first_coded(self._recipient_heads(tr, verb), quote)
+    def _recipients(self, tr: Trigger, verb: Any, quote: Quote | None, actors: list[Any]) -> list[Any]:
+        comps = [tr.tok, *(c for c in tr.tok.children if c.dep_ == "ccomp"), *_slot_tokens(tr.tok, "xcomp")]
+        # purpose clauses are searched last: "sent material to help defend Kelmland"
+        purpose = [c for t in comps for c in _slot_tokens(t, "xcomp") if c.i not in {x.i for x in comps}]
+        purpose = [c for slot in tr.pattern.content for c in _slot_tokens(tr.tok, slot)] + purpose
+        return self._first_coded(self._recipient_heads(tr, verb), quote, actors, purpose)
 
-    def _first_coded(self, heads: list[Any], quote: Quote | None) -> list[Any]:
-        """The first candidate that resolves to a coded entity, else the first that resolves at all."""
+    def _first_coded(self, heads: list[Any], quote: Quote | None, actors: list[Any] = (),
+                     extra: list[Any] = ()) -> list[Any]:
+        """The first candidate that resolves to a coded entity, else the first coded mention nested in a
+        candidate (or in `extra` phrases), else the first candidate that resolves at all."""
         first: list[Any] = []
         named: list[Any] = []
+        heads = [h for h in heads if h.ent_type_ not in NOT_PARTY]
         for head in heads:
             ents = self.args.resolve(head, quote)
             if any(e.code for e in ents):
                 return ents
             first = first or ents
             named = named or [e for e in ents if e.name]
-        return named or first
+        return self._nested_coded([*heads, *extra], quote, actors) or named or first
+
+    def _nested_coded(self, heads: list[Any], quote: Quote | None, actors: list[Any]) -> list[Any]:
+        """A coded party named inside an uncoded candidate's phrase: "refugees fleeing the war in Kelmland",
+        "a meeting between Vostra and Kelmland", "crimes committed by Kelmish forces"."""
+        taken = [(a.start, a.end) for a in actors if a.start is not None]
+        for head in heads:
+            lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+            for m in self.args.mentions_in(lo, hi):
+                if not m.code or any(s < m.end and m.start < e for s, e in taken):
+                    continue
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and span.root.ent_type_ not in NOT_PARTY:
+                    ents = [e for e in self.args.resolve(span.root, quote) if e.code]
+                    if ents:
+                        return ents
+        return []
 
     def _noun_roles(self, tr: Trigger, clause: Any) -> tuple[list[Any], list[Any], list[Any]]:
         """(actor heads, recipient heads, modifier tokens holding the actor) of a nominal trigger."""
@@ -316,9 +345,9 @@ class DocCoder:
                 subj, passive = _child(verb, {"nsubjpass"}), False
             actors = self.args.resolve(subj, quote) if subj is not None else []
             subj_missing = subj is None and not passive  # "were killed": no agent, not the speaker
-            recipients = self._recipients(tr, verb, quote)
+            recipients = self._recipients(tr, verb, quote, actors)
         if tr.kind == "noun":
-            recipients = self._first_coded(recip_heads, quote)
+            recipients = self._first_coded(recip_heads, quote, actors)
         if quote is not None and quote.speaker is not None and (subj_missing or _first_person_subject(
                 clause, self.markers)):
             actors = [speaker_entity(quote)]
@@ -327,8 +356,9 @@ class DocCoder:
             return None
         sent = tok.sent
         anchors = [tok] if clause.i == tok.i else [tok, clause]
-        place = flags.resolve_event_place(anchors, self.ctx)
+        place = self._event_place(anchors)
         self._locate_uncoded(actors + recipients, sent, place)
+        actors, recipients = self._default_parties(event, actors, recipients, place)
         if sent.start not in self._contexts:  # one lookup per sentence, not per event
             self._contexts[sent.start] = flags.contexts_for(sent, self.lex.contexts)
         context = list(dict.fromkeys(pat.context + self._contexts[sent.start]))
@@ -344,6 +374,40 @@ class DocCoder:
             or flags.has_condition(clause, self.markers),
             future=flags.is_future(clause, self.markers), rule=rule,
             trigger=Cue(text=tok.text, start=tok.idx, end=tok.idx + len(tok)))
+
+    def _event_place(self, anchors: list[Any]) -> Any:
+        """The place attached to the event's clause, else to its subject or object ("blocked roads in
+        Dorvat", "a bombing near Tarn killed ...") or nested in a place phrase ("at a jail in Dorvat")."""
+        place = flags.resolve_event_place(anchors, self.ctx)
+        if place is not None:
+            return place
+        args = [c for t in anchors for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        nested = [g for t in anchors for c in t.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "near")
+                  for g in c.children if g.dep_ == "pobj"]
+        return flags.resolve_event_place(args + nested, self.ctx) if args or nested else None
+
+    def _default_parties(self, event: str, actors: list[Any], recipients: list[Any],
+                         place: Any) -> tuple[list[Any], list[Any]]:
+        """Parties the sentence leaves implicit, coded as event datasets do and marked by `source`:
+        a missing actor or recipient of an event placed in a country ("were killed in Dorvat") is that
+        country ("event-location"); a protest with no named target addresses the government of its
+        place, else of its actor's country ("protest-target")."""
+        code = place.code if place is not None else None
+        if code and not actors:
+            actors = [_place_entity(place, "event-location")]
+        if any(r.code for r in recipients):
+            return actors, recipients
+        if event == "PROTEST":
+            code = code or next((a.code for a in actors if a.code), None)
+            if code:
+                # the government is implied, not named: no offsets unless the place names it
+                base = _place_entity(place, "protest-target") if place is not None and place.code else Entity(
+                    entity_text=actors[0].entity_text, source="protest-target")
+                base.code, base.sector = code, "GOV"
+                return actors, [base]
+        if code and not recipients:
+            recipients = [_place_entity(place, "event-location")]
+        return actors, recipients
 
     def _locate_uncoded(self, entities: list[Any], sent: Any, place: Any) -> None:
         """An uncoded actor ("striking miners", "the rebels") of an event placed in a
@@ -390,6 +454,11 @@ class DocCoder:
         if mode is not None and mode not in self.lex.modes.get(event, []):
             mode = None
         return event, mode, requested, negated, rule
+
+
+def _place_entity(place: Any, source: str) -> Entity:
+    return Entity(entity_text=place.text, name=place.name, code=place.code, type="GPE", start=place.start,
+                  end=place.end, source=source)
 
 
 def _is_place(tok: Any) -> bool:

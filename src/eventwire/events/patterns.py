@@ -35,8 +35,16 @@ class ChildSpec:
     lemmas: frozenset[str] | None
 
     def matches(self, tok: Any) -> bool:
+        if tok.dep_ == "prep" and _temporal(tok):  # "called on Sunday for ..." is not "called on X"
+            return False
         return tok.dep_ in self.deps and (self.lemmas is None or tok.lemma_.lower() in self.lemmas
                                           or tok.lower_ in self.lemmas)
+
+
+def _temporal(prep: Any) -> bool:
+    """A preposition whose object is a date or time ("on Sunday", "at dawn")."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
 
 
 @dataclass

@@ -10,7 +10,7 @@ appends the writer's scare quotes to `article.labels` as
 - `relay` lists the intermediaries the text names, nearest to the speaker first
   ("according to a translation by MEMRI" of "Anadolu quoted him" -> [Anadolu, MEMRI]).
 - `floating` quotes have no cue of their own (cue None) and take the speaker
-  of the attributed quote ending the previous paragraph.
+  of the attributed quote (or reported statement) ending the previous paragraph.
 """
 
 from __future__ import annotations

@@ -86,8 +86,8 @@ def subtree_span(tok: Token) -> TokSpan:
 
 
 def trim_modifiers(span: TokSpan, doc: Doc) -> TokSpan:
-    """Cut a content span before a trailing non-restrictive modifier set off by a comma or dash
-    (", which ...", ", contradicting ...", "-- after ..."): the writer's addition, not the content."""
+    """Cut an object content before a trailing adverbial clause set off by a comma or dash
+    (", contradicting ...", "-- after ..."): the writer's addition, not the content."""
     lo, hi = span
     for k in range(lo + 2, hi - 1):
         if doc[k].text not in (",", "--", "—", "–", ";"):

@@ -9,8 +9,8 @@ Order of work, each step a general pattern of news prose:
    ("He said: “A”", "X continued:" ending the previous paragraph).
 3. A quote with no cue of its own that follows an attributed quote in the
    same paragraph continues it (“A,” he said. “B.”); one that opens a
-   paragraph after a paragraph ending in an attributed quote is a floating
-   quote and inherits its speaker.
+   paragraph after a paragraph ending in an attributed quote (or a reported
+   statement) is a floating quote and inherits its speaker.
 4. Cues with a reported clause and no quote are indirect (or mixed, when the
    clause holds a quoted fragment); "according to X" attached to another cue
    names a relay, otherwise it is the source of its clause.
@@ -243,16 +243,15 @@ def _continue_quotes(quotes: list[QuoteSpan], linked: dict[int, CueMatch], mixed
             linked[n] = cue
     floating: dict[int, CueMatch] = {}
     for n, q in enumerate(quotes):
-        if n in linked or n in mixed or n == 0:
+        if n in linked or n in mixed:
             continue
-        p = quotes[n - 1]
-        prev_cue = linked.get(n - 1) or floating.get(n - 1)
+        prev_cue = (linked.get(n - 1) or floating.get(n - 1)) if n else None
         if prev_cue is None:
             reported = _reported_before(q, paras, cues, doc)
-            if reported is not None and reported.head > doc.char_span(p.mark_start, p.mark_end,
-                                                                       alignment_mode="expand").end:
+            if reported is not None and (n == 0 or doc[reported.head].idx > quotes[n - 1].mark_end):
                 floating[n] = reported
             continue
+        p = quotes[n - 1]
         p_para, q_para = paras.index(p.start), paras.index(q.start)
         if p_para == q_para and only(prev_cue, p.mark_end, q.mark_start):
             linked[n] = prev_cue

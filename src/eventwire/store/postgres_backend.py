@@ -26,6 +26,7 @@ from typing import Any
 from uuid import uuid4
 
 import psycopg
+import pyarrow as pa
 from psycopg.conninfo import conninfo_to_dict
 from psycopg.types.string import TextLoader
 
@@ -348,6 +349,15 @@ class PostgresStore(Store):
         if table not in TABLES:
             raise StoreError(f"no table {table!r}; choose from {sorted(TABLES)}")
         return self._dicts(q.SELECT_TABLE[table])
+
+    def arrow(self, table: str) -> pa.Table:
+        """A whole table as a pyarrow Table with every column, even when empty (columnar exports)."""
+        if table not in TABLES:
+            raise StoreError(f"no table {table!r}; choose from {sorted(TABLES)}")
+        columns = TABLES[table]
+        with self.con.cursor() as cursor:
+            rows = cursor.execute(pg_params(q.SELECT_TABLE[table])).fetchall()
+        return pa.table({c: pa.array([row[i] for row in rows]) for i, c in enumerate(columns)})
 
     def failures(self, run_id: str) -> list[dict[str, Any]]:
         return list(self._dicts(q.SELECT_FAILURES, [run_id]))

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from urllib.parse import quote
 from uuid import uuid4
 
-import pytest
+from services import skip_or_fail
 
 ENV = "EVENTWIRE_TEST_POSTGRES"
 
@@ -22,7 +22,7 @@ def server_url() -> str:
     """The test server's address, or skip the calling test."""
     url = os.environ.get(ENV)
     if not url:
-        pytest.skip(f"no PostgreSQL server for tests: set {ENV} (.ci/run starts one)")
+        skip_or_fail(f"no PostgreSQL server for tests: set {ENV} (.ci/run starts one)")
     return url
 
 

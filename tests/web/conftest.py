@@ -19,6 +19,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from eventwire.web import create_app
+from services import skip_or_fail
 
 from .fixture_db import build
 
@@ -95,7 +96,7 @@ def live_examples(examples_db: Path) -> Iterator[LiveServer]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     if not CHROMIUM.exists() and not shutil.which("chromium"):
-        pytest.skip("Debian's chromium is not installed (.ci/run installs it: apt-get install chromium)")
+        skip_or_fail("Debian's chromium is not installed (.ci/run installs it: apt-get install chromium)")
     playwright = pytest.importorskip("playwright.sync_api")
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

@@ -130,8 +130,14 @@ def place_phrase(tokens: list[Any]) -> Any | None:
             continue
         for pobj in (g for g in c.children if g.dep_ == "pobj"):
             s, e = np_bounds(pobj)
+            # the place must be the phrase's head, its modifiers or its "of" complement ("the town of Tarn"),
+            # not a name buried deeper ("in protest of Vostra's refusal to free the Tarn prisoners")
+            heads = [pobj, *(g for x in pobj.children if x.dep_ == "prep" and x.lower_ == "of"
+                             for g in x.children if g.dep_ == "pobj")]
+            near_toks = [t for h in heads for t in pobj.doc[np_bounds(h)[0]:h.i + 1]]
+            e = min(e, max(h.i for h in heads) + 1)
             span = pobj.doc[s:e]
-            if any(t.ent_type_ in PLACE_LABELS for t in span) or (
+            if any(t.ent_type_ in PLACE_LABELS for t in near_toks) or (
                     pobj.pos_ == "PROPN" and pobj.ent_type_ not in ("PERSON", "NORP", "DATE")) or (
                     c.lower_ == "at" and pobj.pos_ in ("PROPN", "NOUN") and any(t.pos_ == "PROPN" for t in span)):
                 return span

@@ -23,8 +23,6 @@ from eventwire.evaluate.quotes import (
 
 ROOT = Path(__file__).resolve().parents[2]
 BASELINE = ROOT / "eval" / "baseline.json"
-# Floors reached on polnear-dev (see docs/quotes.md); a drop below fails the gate.
-FLOORS = {"content_f1": 0.66, "content_exact_f1": 0.51, "speaker_accuracy": 0.92, "cue_accuracy": 0.95}
 
 TEXT = "“We stay,” said Ilse Varga. “The valley is ours.” Renn said the army would leave."
 ANN = """T1\tContent 0 10;28 49\t“We stay,” “The valley is ours.”

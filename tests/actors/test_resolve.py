@@ -59,3 +59,9 @@ def test_resolve_text_group_with_and_without_home_country(ctx):
     kurds = resolve_text("Kurdish rebels", ctx)
     assert (kurds.code, kurds.sector, kurds.type) == (None, "REB", "NORP")
     assert resolve_text("Yoruba leaders", ctx).code == "NGA"
+
+
+def test_resolve_text_lower_case_common_noun_is_not_a_capital(ctx):
+    # "The Valley" is a capital (Anguilla); "the valley" in running text is a common noun
+    assert resolve_text("the valley", ctx).code is None
+    assert resolve_text("Tehran", ctx).code == "IRN"

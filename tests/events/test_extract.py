@@ -139,3 +139,25 @@ def test_code_doc_date_defaults_to_article_date(run_text):
 
 def test_code_doc_adjective_without_complement_is_no_event(run_text):
     assert run_text("The border crossing at Tarn is open.").events == []
+
+
+@pytest.mark.parametrize("text, event, requested", [
+    # naming an act with a predicate noun is an accusation, not the act named
+    ("Kelmish spokesman Ivo Dant called the attack a massacre.", "ACCUSE", None),
+    # goods given "with": the direct object is the recipient
+    ("Vostra has been supplying the Kelmish Front with money and weapons.", "AID", None),
+    ("Vostra delivered flour and blankets to the people of Tarn.", "AID", None),
+    # signing a ceasefire or treaty is SUPPORT in the manual, not the truce's RETREAT
+    ("Envoys of Kelmland and Vostra signed a ceasefire in Tarn on Monday.", "SUPPORT", None),
+    # a stated intent to stop force is AGREE; to continue it, THREATEN
+    ("Under the deal, the Vostran army will halt air strikes on the valley.", "AGREE", "RETREAT"),
+    ("The minister said the army would continue its operations in the valley.", "THREATEN", "ASSAULT"),
+    # a hunger strike is not military force: ending or continuing it is no ASSAULT/RETREAT
+    ("Kelmish farmers continued their hunger strike in Tarn.", "PROTEST", None),
+])
+def test_code_doc_general_type_rules(run_text, text, event, requested):
+    article = run_text(text)
+    main = main_event(article)
+    assert main is not None and main.event == event, f"{text!r}: {[(e.event, e.rule) for e in article.events]}"
+    if requested is not None:
+        assert main.requested and main.requested["event"] == requested

@@ -101,6 +101,8 @@ def _match_at(toks: list[str], i: int, width: int, d: ActorDictionary, date: str
             res.actors.append((pos, actor[0].at(date)))
             return n
         hit = d.country_code(phrase) if (n > 1 or phrase not in _DETERMINERS) else None
+        if hit and hit[1] == "capital" and not any(w[:1].isupper() for w in original[i:i + n]):
+            hit = None  # as in resolve_phrase: a capital is a proper name
         if hit:
             res.countries.append((pos, hit[0], hit[1]))
             return n
@@ -149,6 +151,8 @@ def resolve_phrase(text: str, d: ActorDictionary, date: str | None = None,
     if whole:
         return from_actor(text, whole[0].at(date), "dictionary")
     hit = d.country_code(key)
+    if hit and hit[1] == "capital" and not any(w[:1].isupper() for w in text.split()):
+        hit = None  # a capital is a proper name: "the valley" is not The Valley (Anguilla)
     if hit:
         return _country_entity(text, d, hit[0], hit[1])
     words = text.split()

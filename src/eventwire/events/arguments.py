@@ -159,6 +159,11 @@ class ArgumentResolver:
         head_mention = next((m for m in mentions if m.start <= tok.idx < m.end), None)
         if head_mention is not None:
             ent = _copy(head_mention)
+            if ent.type == "PERSON" and ent.source in ("gazetteer", "context"):
+                # a guessed nationality yields to an apposition naming the body: "Kenzo Oshima, the UN coordinator"
+                appos = self._from_apposition(tok)
+                if appos:
+                    ent.code, ent.source = appos[0].code, "apposition"
             if not ent.code:
                 donor = next((m for m in mentions if m is not head_mention and m.code), None)
                 if donor is None:  # "Kenzo Oshima, the UN relief coordinator": the apposition names the body

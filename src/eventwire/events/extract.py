@@ -298,10 +298,14 @@ class DocCoder:
             subj, _ = self._subject(gov)  # "arrived on a visit", "continued a hunger strike" (tried last)
             actor = [subj] if subj is not None else []
         recips: list[Any] = []
-        for prep in ("against", "on", "upon", "with", "to", "toward", "towards", "into", "of"):
-            recips += _slot_tokens(tok, f"pobj:{prep}")
+        # "a mediation effort between X and Y": the light noun carries the trigger's own arguments
+        owners = [tok, tok.head] if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.markers[
+            "light_nouns"] else [tok]
+        for prep in ("against", "on", "upon", "with", "to", "toward", "towards", "into", "of", "between"):
+            recips += [r for o in owners for r in _slot_tokens(o, f"pobj:{prep}")]
         if clause.i != tok.i:
-            recips += _slot_tokens(clause, "pobj:against") + _slot_tokens(clause, "pobj:on")
+            for prep in ("against", "on", "between"):
+                recips += _slot_tokens(clause, f"pobj:{prep}")
         for t in [tok, clause] if clause.i != tok.i else [tok]:
             for prep in PLACE_RECIP_PREPS:
                 recips += [p for p in _slot_tokens(t, f"pobj:{prep}") if _is_place(p)]
@@ -357,7 +361,8 @@ class DocCoder:
         sent = tok.sent
         anchors = [tok] if clause.i == tok.i else [tok, clause]
         place = self._event_place(anchors)
-        self._locate_uncoded(actors + recipients, sent, place)
+        self._locate_uncoded(actors, sent, place, recipients)
+        self._locate_uncoded(recipients, sent, place, actors)
         actors, recipients = self._default_parties(event, actors, recipients, place)
         if sent.start not in self._contexts:  # one lookup per sentence, not per event
             self._contexts[sent.start] = flags.contexts_for(sent, self.lex.contexts)
@@ -409,7 +414,7 @@ class DocCoder:
             recipients = [_place_entity(place, "event-location")]
         return actors, recipients
 
-    def _locate_uncoded(self, entities: list[Any], sent: Any, place: Any) -> None:
+    def _locate_uncoded(self, entities: list[Any], sent: Any, place: Any, others: list[Any]) -> None:
         """An uncoded actor ("striking miners", "the rebels") of an event placed in a
         country ("in Dorvat"), or in a sentence naming one country only, takes that country's
         code, as event datasets code unnamed domestic actors; `source` says so ("event-location")."""
@@ -418,8 +423,11 @@ class DocCoder:
             return
         if place is not None and place.code:
             code = place.code
-        else:  # a sentence that names one country only: "striking miners ... the Vostran president"
+        else:  # a sentence that names one country only: "striking miners ... the Vostran president",
+            # besides the other party's ("a roadside bomb killed two Kelmish soldiers in the Vostran city of X")
             codes = {m.code for m in self.args.mentions_in(sent.start_char, sent.end_char) if m.code}
+            if len(codes) > 1:
+                codes -= {o.code for o in others if o.code and o.source != "event-location"}
             if len(codes) != 1:
                 return
             code = codes.pop()

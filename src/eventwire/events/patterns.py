@@ -19,7 +19,7 @@ import yaml
 from ..errors import DataFileError
 
 DATA_DIR = Path(__file__).with_name("data")
-PATTERN_KEYS = {"id", "event", "mode", "context", "verbs", "nouns", "adjs", "with", "with_any", "without", "object",
+PATTERN_KEYS = {"id", "event", "mode", "context", "verbs", "nouns", "adjs", "with", "with_any", "without", "object", "object_without",
                 "object_of_prep", "content", "recipient", "ccomp_aux", "intent", "negated_only", "priority"}
 MARKER_LISTS = ("light_verbs", "light_nouns", "future_aux", "future_verbs", "hypothetical_aux", "conditional_marks",
                 "negation_words", "negating_verbs", "threat_marks", "first_person", "third_person", "reporting_verbs",
@@ -60,6 +60,7 @@ class Pattern:
     with_any: list[ChildSpec] = field(default_factory=list)  # at least one required
     without: list[ChildSpec] = field(default_factory=list)  # none allowed
     object: frozenset[str] | None = None  # lemma of the direct object (or its compound)
+    object_without: frozenset[str] = frozenset()  # object lemmas/modifiers that rule the pattern out
     object_of_prep: dict[str, frozenset[str]] = field(default_factory=dict)
     content: list[str] = field(default_factory=list)  # slots holding the requested/threatened action
     recipient: list[str] = field(default_factory=list)  # slots overriding the default recipient search
@@ -160,6 +161,8 @@ def _pattern(raw: Any, path: Path, pos: int, modes: dict[str, list[str]]) -> Pat
     pat.without = _child_specs(raw.get("without", []), path, f"{key}.without")
     if "object" in raw:
         pat.object = frozenset(_str_list(raw["object"], path, f"{key}.object"))
+    if "object_without" in raw:
+        pat.object_without = frozenset(_str_list(raw["object_without"], path, f"{key}.object_without"))
     if "object_of_prep" in raw:
         oop = raw["object_of_prep"]
         if not isinstance(oop, dict):

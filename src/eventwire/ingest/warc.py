@@ -7,7 +7,8 @@ through the same HTML -> Article path as `.html` files (`html_article`).
 
 - `source` is `"{path}#offset={byte offset of the record}"`, so a record can be
   found again; `url` is the record's `WARC-Target-URI`; the id comes from the URL
-  (`url_id`), so the same page crawled twice keeps one id and an update replaces it.
+  (`url_id`), so a page crawled again in a later crawl keeps its id and a changed
+  version replaces the stored one (within one run `read_paths` disambiguates repeats).
 - Request, metadata and warcinfo records, and responses that are not HTML
   (images, PDFs, robots.txt), are skipped: they are not articles.
 - A record that cannot be parsed (truncated file, garbage) is a Failure naming
@@ -18,7 +19,6 @@ through the same HTML -> Article path as `.html` files (`html_article`).
 from __future__ import annotations
 
 import hashlib
-import logging
 import re
 from collections.abc import Iterable, Iterator
 from io import BytesIO
@@ -31,8 +31,6 @@ from warcio.warcwriter import WARCWriter
 
 from ..model import Article, Failure
 from ..settings import Settings
-
-log = logging.getLogger(__name__)
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")

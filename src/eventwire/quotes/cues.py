@@ -161,7 +161,8 @@ def _object_content(verb: Token) -> TokSpan | None:
             continue
     if not parts:
         return None
-    return trim_modifiers((min(p[0] for p in parts), max(p[1] for p in parts)), verb.doc)
+    lo = min(p[0] for p in parts)
+    return trim_modifiers((lo, max(max(p[1] for p in parts), _right_edge(verb, lo))), verb.doc)
 
 
 def _parenthetical(verb: Token) -> bool:
@@ -197,7 +198,28 @@ def _host_content(verb: Token) -> TokSpan | None:
 def _infinitive_content(verb: Token) -> TokSpan | None:
     """ "wants to leave", "hopes to win": the to-infinitive a belief verb governs."""
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
-    return subtree_span(xcomp) if xcomp is not None else None
+    if xcomp is None:
+        return None
+    lo, hi = subtree_span(xcomp)
+    return trim_modifiers((lo, max(hi, _right_edge(verb, lo))), verb.doc)
+
+
+# Dependents after a cue verb that end its content: a coordinated clause ("and left"),
+# a clause set off by punctuation, or a new sentence fragment.
+CONTENT_STOP = ("cc", "conj", "punct", "parataxis", "advcl", "ccomp", "nsubj", "mark")
+
+
+def _right_edge(verb: Token, lo: int) -> int:
+    """The end of what the verb governs after its object ("cited X as a reason to Y"): the
+    content of speech and stance verbs runs on through its complements and modifiers."""
+    hi = lo
+    for child in verb.children:
+        if child.i < lo:
+            continue
+        if child.dep_ in CONTENT_STOP:
+            break
+        hi = max(hi, subtree_span(child)[1])
+    return hi
 
 
 def _cue_span(verb: Token) -> TokSpan:
@@ -252,6 +274,8 @@ def verb_cue(verb: Token, lex: Lexicon) -> CueMatch | None:
         content = _object_content(verb)
     elif content is None and category == "belief":
         content = _infinitive_content(verb)
+    if content is None and category in ("evidence", "belief") and lemma not in lex.clause_only_verbs:
+        content = _object_content(verb)
     if content is None and _parenthetical(verb):
         content = _host_content(verb)
     speaker = _speaker_token(_subject(verb, lex), lex)

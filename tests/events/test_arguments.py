@@ -1,0 +1,97 @@
+"""Actor and recipient extraction (extract.py roles, arguments.py resolution), on
+invented countries coded by tests/fixtures/events/actors.yaml (Vostra QVO,
+Kelmland QKE, Norvia QNO; Tarn is in Kelmland, Dorvat in Vostra)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from eventwire.events import main_event
+from eventwire.model import Article
+from eventwire.settings import Settings
+
+pytestmark = pytest.mark.slow
+
+ACTORS = Path(__file__).resolve().parents[1] / "fixtures" / "events" / "actors.yaml"
+
+
+@pytest.fixture(scope="module")
+def coded():
+    from eventwire.pipeline import Pipeline
+
+    pipe = Pipeline(replace(Settings(), actor_files=[ACTORS]))
+
+    def _run(text: str):
+        (article,) = list(pipe.process([Article.from_text(text, id="a1", source="test", date="2024-03-20")]))
+        return main_event(article)
+
+    return _run
+
+
+def _codes(ents) -> set[str]:
+    return {e.code for e in ents if e.code}
+
+
+def test_recipient_is_never_a_date(coded):
+    ev = coded("Vostra released fourteen Kelmish prisoners on Friday.")
+    assert all(e.entity_text != "Friday" for e in ev.recipient)
+    assert _codes(ev.recipient) == {"QKE"}
+
+
+def test_recipient_between_two_parties(coded):
+    ev = coded("Norvia launched a mediation effort between Vostra and Kelmland.")
+    assert _codes(ev.actor) == {"QNO"} and _codes(ev.recipient) == {"QVO", "QKE"}
+
+
+def test_recipient_nested_in_uncoded_phrase(coded):
+    ev = coded("Norvia will provide food aid to refugees fleeing the fighting in Kelmland.")
+    assert _codes(ev.recipient) == {"QKE"}
+
+
+def test_recipient_from_nationality_of_asked_object(coded):
+    ev = coded("Vostra expelled two Kelmish diplomats for spying.")
+    assert ev.event == "SANCTION" and _codes(ev.recipient) == {"QKE"}
+
+
+def test_recipient_from_purpose_clause(coded):
+    ev = coded("Norvia is willing to send equipment to help defend Kelmland if it is attacked.")
+    assert _codes(ev.recipient) == {"QKE"}
+
+
+def test_temporal_on_is_not_call_on(coded):
+    ev = coded("The Vostran president on Sunday called for sanctions against Kelmland.")
+    assert ev.event == "REQUEST" and _codes(ev.recipient) == {"QKE"}
+
+
+def test_missing_actor_takes_event_place(coded):
+    ev = coded("Two Vostran journalists were killed in a bomb explosion in Tarn.")
+    assert _codes(ev.actor) == {"QKE"} and {e.source for e in ev.actor} == {"event-location"}
+
+
+def test_protest_without_target_addresses_government(coded):
+    ev = coded("Kelmish farmers began a hunger strike to demand lower fuel prices.")
+    assert ev.event == "PROTEST" and _codes(ev.recipient) == {"QKE"}
+    assert {e.source for e in ev.recipient} == {"protest-target"}
+
+
+def test_uncoded_actor_takes_the_country_other_than_the_recipients(coded):
+    ev = coded("A roadside bomb killed three Vostran soldiers near the Kelmish town of Ostra.")
+    assert _codes(ev.recipient) == {"QVO"} and _codes(ev.actor) == {"QKE"}
+
+
+def test_place_on_the_object_locates_the_event(coded):
+    ev = coded("Thousands of people blocked roads in Dorvat.")
+    assert ev.event_loc is not None and ev.event_loc.code == "QVO"
+
+
+def test_place_is_not_a_name_buried_in_a_clause(coded):
+    ev = coded("Farmers continued a hunger strike in protest of the refusal to reopen the market of Tarn.")
+    assert ev.event_loc is None
+
+
+def test_person_apposition_beats_a_guessed_nationality(coded):
+    ev = coded("Vostra's minister met Ivo Dant, the spokesman of the Kelmish Front, in Dorvat.")
+    assert "QKE" in _codes(ev.recipient)

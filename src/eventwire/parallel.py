@@ -62,13 +62,19 @@ def _init_worker(settings: Settings, barrier=None) -> None:
     # Worker processes inherit no logging setup under "spawn"; keep warnings visible.
     logging.basicConfig(level=logging.WARNING)
     _BARRIER = barrier
-    worker_pipeline(settings)
+    worker_pipeline(settings).nlp  # noqa: B018 - the spaCy model loads lazily; load it before the first batch
 
 
-def _meet(timeout: float) -> int:
+# Processed once per worker by `WorkerPool.warm_up` so lazily built stage resources exist before timing starts.
+WARM_UP_TEXT = "The foreign minister said on Monday that talks with the rebels would resume in the capital."
+
+
+def _meet(settings: Settings, timeout: float) -> int:
     """A warm-up task: returns only once every worker of the pool holds one (so all have started)."""
     if _BARRIER is not None:
         _BARRIER.wait(timeout)
+    warm = Article(id="warm-up", source="<warm-up>", raw_text=WARM_UP_TEXT, text=WARM_UP_TEXT)
+    list(worker_pipeline(settings).process([warm]))
     return os.getpid()
 
 
@@ -149,8 +155,9 @@ class WorkerPool:
                                    initargs=(self.settings, context.Barrier(self.workers)))
 
     def warm_up(self, timeout: float = 600.0) -> list[int]:
-        """Start every worker and build its pipeline now; returns the worker pids."""
-        return sorted({f.result() for f in [self.pool.submit(_meet, timeout) for _ in range(self.workers)]})
+        """Start every worker, build its pipeline and run one short text through it; returns the worker pids."""
+        futures = [self.pool.submit(_meet, self.settings, timeout) for _ in range(self.workers)]
+        return sorted({f.result() for f in futures})
 
     def process(self, items: Iterable[Article | Failure]) -> Iterator[Article | Failure]:
         """Like `Pipeline.process`: results in input order, batches spread over the workers."""

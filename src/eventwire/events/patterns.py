@@ -19,8 +19,9 @@ import yaml
 from ..errors import DataFileError
 
 DATA_DIR = Path(__file__).with_name("data")
-PATTERN_KEYS = {"id", "event", "mode", "context", "verbs", "nouns", "adjs", "with", "with_any", "without", "object", "object_without",
-                "object_of_prep", "content", "recipient", "ccomp_aux", "intent", "negated_only", "priority"}
+PATTERN_KEYS = {"id", "event", "mode", "context", "verbs", "nouns", "adjs", "with", "with_any", "without", "object",
+                "object_without", "object_of_prep", "content", "recipient", "ccomp_aux", "intent", "negated_only",
+                "priority"}
 MARKER_LISTS = ("light_verbs", "light_nouns", "future_aux", "future_verbs", "hypothetical_aux", "conditional_marks",
                 "negation_words", "negating_verbs", "threat_marks", "first_person", "third_person", "reporting_verbs",
                 "copular_verbs", "negated_intent_reject")

@@ -146,7 +146,10 @@ def _clause_content(verb: Token) -> TokSpan | None:
     if not clauses:
         return None
     spans = [subtree_span(c) for c in clauses]
-    return min(s[0] for s in spans), max(s[1] for s in spans)
+    lo, hi = min(s[0] for s in spans), max(s[1] for s in spans)
+    if lo > verb.i:  # a reason or contrast tacked on after the clause is still the reported content
+        hi = max(hi, _tail_end(verb, hi))
+    return lo, hi
 
 
 def _object_content(verb: Token) -> TokSpan | None:
@@ -204,9 +207,25 @@ def _infinitive_content(verb: Token) -> TokSpan | None:
     return trim_modifiers((lo, max(hi, _right_edge(verb, lo))), verb.doc)
 
 
+TAIL_OPENERS = ("because", "but", "since", "although", "though", "as", "so")
+
 # Dependents after a cue verb that end its content: a coordinated clause ("and left"),
 # a clause set off by punctuation, or a new sentence fragment.
 CONTENT_STOP = ("cc", "conj", "punct", "parataxis", "advcl", "ccomp", "nsubj", "mark")
+
+
+def _tail_end(verb: Token, hi: int) -> int:
+    """The end of the verb's clause after `hi`, when what follows is a contrast or reason
+    (", but ...", ", because ...") rather than a new statement or the writer's aside."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.i < hi or child.dep_ not in ("advcl", "conj"):
+            continue
+        first = doc[child.left_edge.i]
+        if first.lower_ in TAIL_OPENERS or (first.is_punct and child.left_edge.i + 1 < len(doc)
+                                             and doc[child.left_edge.i + 1].lower_ in TAIL_OPENERS):
+            hi = max(hi, subtree_span(child)[1])
+    return hi
 
 
 def _right_edge(verb: Token, lo: int) -> int:

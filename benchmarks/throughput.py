@@ -84,6 +84,8 @@ _BARRIER = None
 
 def _load_spacy(model: str, barrier) -> None:
     global _NLP, _BARRIER
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):  # as eventwire's workers do
+        os.environ.setdefault(var, "1")
     import spacy
 
     _NLP = spacy.load(model)

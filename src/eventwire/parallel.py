@@ -59,6 +59,10 @@ _BARRIER = None
 
 def _init_worker(settings: Settings, barrier=None) -> None:
     global _BARRIER
+    # The processes are the parallelism: N workers each running an N-thread BLAS pool would oversubscribe
+    # the cores (Dask's nanny does the same). Set before numpy loads; a user's own setting wins.
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
     # Worker processes inherit no logging setup under "spawn"; keep warnings visible.
     logging.basicConfig(level=logging.WARNING)
     _BARRIER = barrier

@@ -95,3 +95,8 @@ def test_place_is_not_a_name_buried_in_a_clause(coded):
 def test_person_apposition_beats_a_guessed_nationality(coded):
     ev = coded("Vostra's minister met Ivo Dant, the spokesman of the Kelmish Front, in Dorvat.")
     assert "QKE" in _codes(ev.recipient)
+
+
+def test_definite_description_refers_to_last_named_group(coded):
+    ev = coded("The Kelmish Front named a new leader on Monday. Later the armed group rejected the Vostran offer.")
+    assert ev.event == "REJECT" and {e.source for e in ev.actor} == {"antecedent"} and _codes(ev.actor) == {"QKE"}

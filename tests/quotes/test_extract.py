@@ -124,3 +124,34 @@ def test_extract_floating_paragraph_after_reported_speech(run_text):
 def test_extract_short_quote_paragraph_is_not_floating(run_text):
     text = "“We have waited long enough,” Ilse Varga said on Monday.\n“The Valley Speaks.”"
     assert [q.floating for q in run_text(text).quotes] == [False]
+
+
+def test_extract_object_content_runs_through_complements(run_text):
+    # "cited X as a reason to Y": the content is everything the verb governs after it, not the bare object
+    q = _only(run_text("The minister cited the drought as a reason to delay the vote."))
+    assert q.text == "the drought as a reason to delay the vote" and q.cue.text == "cited"
+
+
+def test_extract_told_object_to_infinitive(run_text):
+    # an order: "told X to Y" reports what was asked, though "told" alone takes only a clause
+    q = _only(run_text("Tavo Renn told his aides to leave the capital before dawn."))
+    assert q.text == "his aides to leave the capital before dawn" and q.speaker.name == "Tavo Renn"
+
+
+def test_extract_told_object_alone_is_no_quote(run_text):
+    assert run_text("Tavo Renn told reporters about the plan.").quotes == []
+
+
+def test_extract_evidence_verb_with_object(run_text):
+    # "the survey shows X ahead": evidence verbs present their object as the finding
+    q = _only(run_text("A survey by the Brennick Institute shows the governor ahead in every province."))
+    assert q.text == "the governor ahead in every province" and q.cue.text == "shows"
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("Ilse Varga likened the new tariff to a tax on farmers.", "likened", "the new tariff to a tax on farmers"),
+    ("Ilse Varga expressed concern about the border closures.", "expressed", "concern about the border closures"),
+])
+def test_extract_characterising_speech_verbs(run_text, text, cue, content):
+    q = _only(run_text(text))
+    assert (q.cue.text, q.text) == (cue, content) and q.speaker.name == "Ilse Varga"

@@ -203,10 +203,29 @@ class ArgumentResolver:
             if phrase is not None and phrase.sector and not ent.sector:
                 ent.sector = phrase.sector
             return [ent]
+        antecedent = self._definite_antecedent(tok, span)
+        if antecedent:
+            return antecedent
         if tok.pos_ in ("NOUN", "PROPN"):  # an uncoded phrase is still the actor's text
             return [Entity(entity_text=span.text, sector=phrase.sector if phrase is not None else None,
                            start=start, end=end, source="phrase")]
         return []
+
+    def _definite_antecedent(self, tok: Any, span: Any, window: int = 600) -> list[Entity]:
+        """"the group", "the armed group" (`anaphoric_org_nouns`): the closest coded organisation
+        named before it, within `window` characters; `source` says "antecedent"."""
+        if tok.lemma_.lower() not in self.markers["anaphoric_org_nouns"] or span[0].lower_ != "the" or any(
+                t.pos_ == "PROPN" for t in span):
+            return []
+        lo = bisect.bisect_left(self.starts, span.start_char - window)
+        # news media report on groups; they are not what "the group" refers to
+        orgs = [e for e in self.entities[lo:] if e.type == "ORG" and e.code and e.end is not None
+                and e.end <= span.start_char and e.sector not in ("MED", "JRN")]
+        if not orgs:
+            return []
+        ent = _copy(orgs[-1])
+        ent.entity_text, ent.start, ent.end, ent.source = span.text, span.start_char, span.end_char, "antecedent"
+        return [ent]
 
     def _from_apposition(self, tok: Any) -> list[Entity]:
         """An uncoded head takes the code of its apposition ("the main rebel group, the FDD")."""

@@ -146,10 +146,7 @@ def _clause_content(verb: Token) -> TokSpan | None:
     if not clauses:
         return None
     spans = [subtree_span(c) for c in clauses]
-    lo, hi = min(s[0] for s in spans), max(s[1] for s in spans)
-    if lo > verb.i:  # a reason or contrast tacked on after the clause is still the reported content
-        hi = max(hi, _tail_end(verb, hi))
-    return lo, hi
+    return min(s[0] for s in spans), max(s[1] for s in spans)
 
 
 def _object_content(verb: Token) -> TokSpan | None:
@@ -207,25 +204,9 @@ def _infinitive_content(verb: Token) -> TokSpan | None:
     return trim_modifiers((lo, max(hi, _right_edge(verb, lo))), verb.doc)
 
 
-TAIL_OPENERS = ("because", "but", "since", "although", "though", "as", "so")
-
 # Dependents after a cue verb that end its content: a coordinated clause ("and left"),
 # a clause set off by punctuation, or a new sentence fragment.
 CONTENT_STOP = ("cc", "conj", "punct", "parataxis", "advcl", "ccomp", "nsubj", "mark")
-
-
-def _tail_end(verb: Token, hi: int) -> int:
-    """The end of the verb's clause after `hi`, when what follows is a contrast or reason
-    (", but ...", ", because ...") rather than a new statement or the writer's aside."""
-    doc = verb.doc
-    for child in verb.children:
-        if child.i < hi or child.dep_ not in ("advcl", "conj"):
-            continue
-        first = doc[child.left_edge.i]
-        if first.lower_ in TAIL_OPENERS or (first.is_punct and child.left_edge.i + 1 < len(doc)
-                                             and doc[child.left_edge.i + 1].lower_ in TAIL_OPENERS):
-            hi = max(hi, subtree_span(child)[1])
-    return hi
 
 
 def _right_edge(verb: Token, lo: int) -> int:
@@ -239,6 +220,12 @@ def _right_edge(verb: Token, lo: int) -> int:
             break
         hi = max(hi, subtree_span(child)[1])
     return hi
+
+
+def _object_control(verb: Token) -> bool:
+    """ "told X to Y", "asked X to Y": an object followed by a to-infinitive."""
+    deps = {c.dep_ for c in verb.children if c.i > verb.i}
+    return "dobj" in deps and "xcomp" in deps
 
 
 def _cue_span(verb: Token) -> TokSpan:
@@ -293,8 +280,10 @@ def verb_cue(verb: Token, lex: Lexicon) -> CueMatch | None:
         content = _object_content(verb)
     elif content is None and category == "belief":
         content = _infinitive_content(verb)
-    if content is None and category in ("evidence", "belief") and lemma not in lex.clause_only_verbs:
-        content = _object_content(verb)
+    if content is None and category == "evidence" and lemma not in lex.clause_only_verbs:
+        content = _object_content(verb)  # "the poll shows Clinton ahead", "the study found 31 cases"
+    if content is None and category == "speech" and _object_control(verb):
+        content = _object_content(verb)  # "told his aides to stay": the order is the content
     if content is None and _parenthetical(verb):
         content = _host_content(verb)
     speaker = _speaker_token(_subject(verb, lex), lex)

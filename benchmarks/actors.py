@@ -12,16 +12,15 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
-from pathlib import Path
 
 import spacy
+from _common import SEEDS, corpus
 
 from eventwire.actors import RULER_NAME, configure_nlp, extract_entities
 from eventwire.actors import dictionary as dictionary_module
 from eventwire.pipeline import Context
 from eventwire.settings import Settings
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seeds"
 INVENTED = [
     "A Vostran army spokesman, Ilya Dorn, said on Monday that troops had crossed the river near Arn. "
     "Arvenian Defense Minister Pavel Ostrov called the move a provocation and said Arvenian forces "
@@ -29,12 +28,6 @@ INVENTED = [
     "Senior Kelmish intelligence officials met the Vostran foreign ministry in Karsk. The Kelmish "
     "government said its police had arrested two protesters outside the parliament on Tuesday.",
 ]
-
-
-def documents(n: int) -> list[str]:
-    base = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] if SEEDS.is_dir() else []
-    base += INVENTED
-    return [base[i % len(base)] for i in range(n)]
 
 
 def time_load() -> None:
@@ -101,7 +94,7 @@ def time_parse(texts: list[str], settings: Settings, chunk: int = 20, repeats: i
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100
     time_load()
-    time_parse(documents(n), Settings())
+    time_parse(corpus(n, [SEEDS], INVENTED), Settings())
 
 
 if __name__ == "__main__":

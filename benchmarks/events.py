@@ -13,14 +13,12 @@ an events stage costing at most 15% of the parse. No assertions.
 from __future__ import annotations
 
 import sys
-import time
-from pathlib import Path
 
-from eventwire.model import Article
+from _common import SEEDS, bench_articles, corpus, timed, timed_parse
+
 from eventwire.pipeline import Pipeline, stage_module
 from eventwire.settings import Settings
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seeds"
 INVENTED = [
     "Vostran forces shelled the border town of Tarn on Tuesday, killing four civilians, the Kelmish "
     "defence ministry said. Kelmland recalled its ambassador and threatened to impose sanctions on Vostra. "
@@ -31,22 +29,11 @@ INVENTED = [
 ]
 
 
-def documents(n: int) -> list[str]:
-    base = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] if SEEDS.is_dir() else []
-    base += INVENTED
-    return [base[i % len(base)] for i in range(n)]
-
-
 def main(n: int = 200) -> None:
     pipeline = Pipeline(Settings())
-    nlp = pipeline.nlp
-    texts = documents(n)
-    nlp("warm up")
-    t = time.perf_counter()
-    docs = list(nlp.pipe(texts, batch_size=pipeline.settings.batch_size))
-    parse = time.perf_counter() - t
-    articles = [Article(id=f"b{i}", source="bench", raw_text=x, text=x, date="2024-03-20")
-                for i, x in enumerate(texts)]
+    texts = corpus(n, [SEEDS], INVENTED)
+    docs, parse = timed_parse(pipeline, texts)
+    articles = bench_articles(texts)
     stages = {s.name: s for s in pipeline.doc_stages}
     for article, doc in zip(articles, docs, strict=True):
         for name in ("actors", "quotes"):
@@ -54,11 +41,14 @@ def main(n: int = 200) -> None:
                 stages[name](article, doc)
     events_stage = stage_module("events").make_stage(pipeline.ctx)
     events_stage(articles[0], docs[0])  # build the lexicon outside the timing
-    t = time.perf_counter()
     n_events = 0
-    for article, doc in zip(articles, docs, strict=True):
-        n_events += len(events_stage(article, doc))
-    coding = time.perf_counter() - t
+
+    def code_all() -> None:
+        nonlocal n_events
+        for article, doc in zip(articles, docs, strict=True):
+            n_events += len(events_stage(article, doc))
+
+    coding = timed(code_all)
     words = sum(len(d) for d in docs)
     print(f"documents: {len(docs)}   tokens: {words}   events: {n_events}")
     print(f"spaCy parse (nlp.pipe):   {parse:8.3f} s   {words / parse:9.0f} tokens/s")

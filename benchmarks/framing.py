@@ -14,17 +14,13 @@ from __future__ import annotations
 
 import copy
 import sys
-import time
-from pathlib import Path
+
+from _common import EXAMPLES, SEEDS, best_of, run_stage
 
 from eventwire.ingest import read_paths
 from eventwire.model import Article
 from eventwire.pipeline import Pipeline
 from eventwire.settings import Settings
-
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
-EXAMPLES = ROOT / "examples"
 
 
 def articles(pipeline: Pipeline) -> list[Article]:
@@ -33,30 +29,17 @@ def articles(pipeline: Pipeline) -> list[Article]:
     return [a for a in items if isinstance(a, Article) and a.text]
 
 
-def best_of(rounds: int, fn) -> float:
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main(n: int = 200) -> None:
     pipeline = Pipeline(Settings(actor_files=[EXAMPLES / "actors.yaml"]))
     base = articles(pipeline)
     docs_base = list(pipeline.nlp.pipe(a.text for a in base))
     framing = next(s for s in pipeline.doc_stages if s.name == "framing")
-    batch = [(copy.deepcopy(base[i % len(base)]), docs_base[i % len(base)]) for i in range(n)]
-    words = sum(len(a.text.split()) for a, _ in batch)
+    batch = [copy.deepcopy(base[i % len(base)]) for i in range(n)]
+    docs = [docs_base[i % len(base)] for i in range(n)]
+    words = sum(len(a.text.split()) for a in batch)
 
-    parse = best_of(3, lambda: list(pipeline.nlp.pipe(a.text for a, _ in batch)))
-
-    def run_framing() -> None:
-        for article, doc in batch:
-            framing(article, doc)
-
-    frame = best_of(3, run_framing)
+    parse = best_of(3, lambda: list(pipeline.nlp.pipe(a.text for a in batch)))
+    frame = best_of(3, lambda: run_stage(framing, batch, docs))
     print(f"documents: {n} ({len(base)} distinct, {words} words)")
     print(f"nlp.pipe (full model + actor ruler): {parse:.2f} s  ({n / parse:.1f} docs/s)")
     print(f"framing stage alone:                 {frame:.3f} s  ({n / frame:.1f} docs/s)")

@@ -55,6 +55,12 @@ ModelOpt = typer.Option(None, "--model", metavar="NAME", help="spaCy pipeline to
 ActorsOpt = typer.Option(None, "--actors", metavar="FILE", help="Extra actor dictionary file (repeatable).")
 PatternsOpt = typer.Option(None, "--patterns", metavar="FILE", help="Extra event pattern file (repeatable).")
 BatchOpt = typer.Option(None, "--batch-size", min=1, metavar="N", help="Documents per spaCy batch.")
+WorkersOpt = typer.Option(1, "--workers", "-w", min=1, metavar="N",
+                          help="Worker processes, each loading the pipeline once; same records as 1.")
+DaskOpt = typer.Option(None, "--dask", metavar="ADDRESS",
+                       help="Run on a Dask cluster: local:N (N local workers) or a scheduler address.")
+ParquetOpt = typer.Option(None, "--parquet", metavar="DIR|URI",
+                          help="With --dask: where workers write Parquet partitions (default DB.parquet).")
 JsonOpt = typer.Option(False, "--json", help="Print machine-readable JSON instead of a report.")
 PathsArg = typer.Argument(..., metavar="PATH", help="Files or folders to read (text, HTML, JSONL, CSV); - = stdin.")
 JsonlOutOpt = typer.Option(None, "-o", "--output", metavar="FILE", help="JSONL file to write (default stdout).")
@@ -164,6 +170,7 @@ def main_options(version: bool = typer.Option(False, "--version", callback=versi
 def run(paths: list[str] = PathsArg,
         db: str = DbOpt, model: str | None = ModelOpt, actors: list[Path] | None = ActorsOpt,
         patterns: list[Path] | None = PatternsOpt, batch_size: int | None = BatchOpt,
+        workers: int = WorkersOpt, dask: str | None = DaskOpt, parquet: str | None = ParquetOpt,
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.")) -> None:
     """Ingest, process and store articles; re-running on the same input adds nothing."""
     from .store import open_store
@@ -172,8 +179,20 @@ def run(paths: list[str] = PathsArg,
     settings = make_settings(model, actors, patterns, batch_size)
     args = {"paths": paths, "db": db, "model": settings.model, "actors": [str(a) for a in settings.actor_files],
             "patterns": [str(p) for p in settings.pattern_files], "batch_size": settings.batch_size}
+    if dask:
+        from .parallel import run_dask
+        from .store.parquet import load_parquet
+
+        out = parquet or f"{db}.parquet"
+        run_dask(paths, settings, dask, out)
+        with open_store(db) as store:
+            show_summary(load_parquet(store, out, args={**args, "dask": dask, "parquet": out}), db)
+        return
+    from .parallel import process_parallel
+
     with open_store(db) as store, progress_bar(quiet) as advance:
-        summary = run_into_store(ingest(paths, settings), store, settings, args=args, on_article=advance)
+        summary = run_into_store(ingest(paths, settings), store, settings, args=args, on_article=advance,
+                                 process=lambda items: process_parallel(items, settings, workers))
     show_summary(summary.counts(), db)
     show_failures(summary.failures)
     if summary.failures:
@@ -207,14 +226,15 @@ def show_summary(counts: dict[str, Any], db: str) -> None:
 @clean_errors
 def extract(paths: list[str] = PathsArg, out: Path | None = JsonlOutOpt,
             model: str | None = ModelOpt, actors: list[Path] | None = ActorsOpt,
-            patterns: list[Path] | None = PatternsOpt, batch_size: int | None = BatchOpt) -> None:
+            patterns: list[Path] | None = PatternsOpt, batch_size: int | None = BatchOpt,
+            workers: int = WorkersOpt) -> None:
     """Process articles without a database: one JSON object per article per line."""
-    from .pipeline import Pipeline
+    from .parallel import process_parallel
 
     settings = make_settings(model, actors, patterns, batch_size)
     failed = 0
     with output(out) as fh:
-        for item in Pipeline(settings).process(ingest(paths, settings)):
+        for item in process_parallel(ingest(paths, settings), settings, workers):
             failures = [item] if isinstance(item, Failure) else item.failures
             if isinstance(item, Article):
                 fh.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
@@ -445,3 +465,41 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+@app.command()
+@clean_errors
+def load(folder: str = typer.Argument(..., metavar="DIR|URI", help="Parquet partitions written by run --dask."),
+         db: str = DbOpt) -> None:
+    """Merge Parquet partitions into the database (loading twice adds nothing)."""
+    from .store import open_store
+    from .store.parquet import load_parquet
+
+    with open_store(db) as store:
+        show_summary(load_parquet(store, folder), db)
+
+
+@app.command()
+@clean_errors
+def watch(feeds: Path = typer.Argument(..., metavar="FEEDS.txt", help="Feed URLs or paths, one per line."),
+          every: str = typer.Option("10m", "--every", metavar="INTERVAL", help="Poll interval: 90s, 10m, 1h."),
+          db: str = DbOpt, model: str | None = ModelOpt, actors: list[Path] | None = ActorsOpt,
+          alert: list[str] = typer.Option([], "--alert", metavar="FIELD=VALUE",
+                                          help="Alert on new events matching, e.g. requested=ASSAULT (repeatable)."),
+          alert_to: list[str] = typer.Option([], "--alert-to", metavar="FILE.jsonl|URL",
+                                             help="Append alerts to a JSONL file or POST them to a URL (repeatable)."),
+          state: Path | None = typer.Option(None, "--state", metavar="FILE", help="Also record seen items here."),
+          once: bool = typer.Option(False, "--once", help="Poll once and exit.")) -> None:
+    """Poll RSS/Atom feeds, process only new items, send alerts; stop with Ctrl-C and restart any time."""
+    from .watch import make_alerts, parse_interval
+    from .watch import watch as watch_feeds
+
+    settings = make_settings(model, actors, None, None)
+    try:
+        results = watch_feeds(feeds, settings, db, parse_interval(every), make_alerts(alert, alert_to),
+                              once=once, state_path=state)
+    except KeyboardInterrupt:
+        err.print("watch stopped")
+        return
+    for result in results:
+        err.print(result.counts())

@@ -16,8 +16,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..datafiles import read_yaml
 from ..errors import DataFileError
 from ..model import Article
 from ..settings import Settings
@@ -28,10 +27,7 @@ CROSSWALK = DATA_DIR / "code_crosswalk.yaml"
 
 def load_crosswalk(path: Path = CROSSWALK) -> tuple[dict[str, str], dict[str, str]]:
     """(old code -> code, specific code -> group code) from the crosswalk file."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(str(path), f"cannot read: {exc}") from exc
+    raw = read_yaml(path, empty={})
     codes, groups = raw.get("codes") or {}, raw.get("groups") or {}
     if not isinstance(codes, dict) or not isinstance(groups, dict):
         raise DataFileError(str(path), "`codes` and `groups` must be mappings")

@@ -12,12 +12,9 @@ import csv
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..datafiles import read_yaml
 from ..errors import DataFileError
 
-# libyaml's safe loader parses ten times faster than the pure-Python one.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SECTIONS = ("actors", "countries", "places", "institutions", "groups")
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 PLACE_LEVELS = ("country", "region", "city", "site")
@@ -58,14 +55,9 @@ def load_file(path: Path | str) -> dict[str, list[dict[str, Any]]]:
     if path.suffix.lower() in (".tsv", ".txt"):
         raw = {"actors": _read_tsv(path)}
     elif path.suffix.lower() in (".yaml", ".yml"):
-        try:
-            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader) or {}
-        except yaml.YAMLError as exc:
-            raise DataFileError(str(path), f"not valid YAML: {exc}") from exc
+        raw = read_yaml(path, empty={}, expected=f"a mapping with keys {SECTIONS}")
     else:
         raise DataFileError(str(path), "expected a .yaml, .yml or .tsv file")
-    if not isinstance(raw, dict):
-        raise DataFileError(str(path), f"top level must be a mapping with keys {SECTIONS}, found {type(raw).__name__}")
     unknown = set(raw) - set(SECTIONS)
     if unknown:
         raise DataFileError(str(path), f"unknown section(s) {sorted(unknown)}; expected {SECTIONS}")

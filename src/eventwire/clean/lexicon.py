@@ -12,8 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..datafiles import read_yaml
 from ..errors import DataFileError
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -39,19 +38,6 @@ class HeaderRules:
     datelines: tuple[LinePattern, ...]
     role_words: frozenset[str]
     connectors: frozenset[str]
-
-
-def read_yaml(path: Path) -> dict[str, Any]:
-    """Read a YAML mapping, naming the file in any error."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DataFileError(str(path), f"cannot read: {exc}") from exc
-    except yaml.YAMLError as exc:
-        raise DataFileError(str(path), f"invalid YAML: {exc}") from exc
-    if not isinstance(data, dict):
-        raise DataFileError(str(path), f"expected a mapping at the top level, found {type(data).__name__}")
-    return data
 
 
 def _pattern(path: Path, key: str, entry: Any, flags: int, macros: dict[str, str] | None = None) -> LinePattern:

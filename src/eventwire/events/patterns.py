@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..datafiles import read_yaml
 from ..errors import DataFileError
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -91,16 +90,6 @@ class Lexicon:
 
     def lookup(self, pos_class: str, lemma: str) -> list[Pattern]:
         return self.index.get((pos_class, lemma), [])
-
-
-def _read_yaml(path: Path) -> Any:
-    try:
-        with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
-    except FileNotFoundError as exc:
-        raise DataFileError(str(path), "file not found") from exc
-    except yaml.YAMLError as exc:
-        raise DataFileError(str(path), f"not valid YAML: {exc}") from exc
 
 
 def _str_list(value: Any, path: Path, key: str) -> list[str]:
@@ -184,16 +173,14 @@ def _pattern(raw: Any, path: Path, pos: int, modes: dict[str, list[str]]) -> Pat
 
 def load_patterns(path: Path, modes: dict[str, list[str]]) -> list[Pattern]:
     """Read one pattern file (`patterns:` list) and validate every entry."""
-    data = _read_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("patterns"), list):
+    data = read_yaml(path)
+    if not isinstance(data.get("patterns"), list):
         raise DataFileError(str(path), "expected a mapping with a 'patterns' list")
     return [_pattern(raw, path, i, modes) for i, raw in enumerate(data["patterns"])]
 
 
 def _load_markers(path: Path, modes: dict[str, list[str]]) -> dict[str, Any]:
-    data = _read_yaml(path)
-    if not isinstance(data, dict):
-        raise DataFileError(str(path), "expected a mapping of lists")
+    data = read_yaml(path)
     markers: dict[str, Any] = {}
     for name in MARKER_LISTS:
         if name not in data:
@@ -214,8 +201,8 @@ def _load_markers(path: Path, modes: dict[str, list[str]]) -> dict[str, Any]:
 
 
 def _load_ontology(path: Path) -> tuple[dict[str, list[str]], dict[str, str]]:
-    data = _read_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("events"), dict):
+    data = read_yaml(path)
+    if not isinstance(data.get("events"), dict):
         raise DataFileError(str(path), "expected an 'events' mapping of type -> modes")
     modes = {k: _str_list(v or [], path, f"events.{k}") for k, v in data["events"].items()}
     legacy = data.get("legacy_names") or {}
@@ -223,8 +210,8 @@ def _load_ontology(path: Path) -> tuple[dict[str, list[str]], dict[str, str]]:
 
 
 def _load_mode_cues(path: Path, modes: dict[str, list[str]]) -> list[tuple[str, str, frozenset[str]]]:
-    data = _read_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("cues"), list):
+    data = read_yaml(path)
+    if not isinstance(data.get("cues"), list):
         raise DataFileError(str(path), "expected a mapping with a 'cues' list")
     cues = []
     for i, cue in enumerate(data["cues"]):
@@ -236,8 +223,8 @@ def _load_mode_cues(path: Path, modes: dict[str, list[str]]) -> list[tuple[str, 
 
 
 def _load_contexts(path: Path) -> list[tuple[str, frozenset[str]]]:
-    data = _read_yaml(path)
-    if not isinstance(data, dict) or not isinstance(data.get("contexts"), dict):
+    data = read_yaml(path)
+    if not isinstance(data.get("contexts"), dict):
         raise DataFileError(str(path), "expected a mapping with a 'contexts' mapping")
     return [(name, frozenset(_str_list(v, path, f"contexts.{name}"))) for name, v in data["contexts"].items()]
 

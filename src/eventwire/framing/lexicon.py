@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..datafiles import read_yaml, word_list
 from ..errors import DataFileError
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -41,35 +40,6 @@ class FramingLexicon:
         return max(len(term.split()) for term in self.loaded)
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open(encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
-    except OSError as exc:
-        raise DataFileError(str(path), f"cannot be read: {exc}") from exc
-    except yaml.YAMLError as exc:
-        raise DataFileError(str(path), f"is not valid YAML: {exc}") from exc
-    if not isinstance(data, dict):
-        raise DataFileError(str(path), f"expected a mapping at the top level, found {type(data).__name__}")
-    return data
-
-
-def _words(path: Path, data: dict[str, Any], key: str) -> list[str]:
-    """A required non-empty list of distinct strings, lower-cased and space-normalised."""
-    items = data.get(key)
-    if not isinstance(items, list) or not items:
-        raise DataFileError(str(path), "expected a non-empty list of words", key)
-    out: list[str] = []
-    for i, item in enumerate(items):
-        if not isinstance(item, str) or not item.strip():
-            raise DataFileError(str(path), f"entry {i} is {item!r}, expected a non-empty string", key)
-        word = " ".join(item.lower().split())
-        if word in out:
-            raise DataFileError(str(path), f"entry {i} {item!r} is listed twice", key)
-        out.append(word)
-    return out
-
-
 def _entries(path: Path, data: dict[str, Any], key: str, fields: dict[str, type]) -> list[dict[str, Any]]:
     """A required list of mappings, each with exactly `fields` of the given types."""
     items = data.get(key)
@@ -86,7 +56,7 @@ def _entries(path: Path, data: dict[str, Any], key: str, fields: dict[str, type]
 
 
 def _load_descriptors(path: Path) -> dict[str, Any]:
-    data = _read_yaml(path)
+    data = read_yaml(path)
     heads: dict[str, Head] = {}
     for i, entry in enumerate(_entries(path, data, "heads", {"word": str, "category": str, "bare": bool})):
         word = " ".join(entry["word"].lower().split())
@@ -103,23 +73,23 @@ def _load_descriptors(path: Path) -> dict[str, Any]:
             raise DataFileError(str(path), f"entry {i} {word!r} is listed twice", "modifiers")
         modifiers[word] = entry["category"]
     return {"heads": heads, "modifiers": modifiers,
-            "sponsor_suffixes": frozenset(_words(path, data, "sponsor_suffixes")),
-            "neutral_modifiers": frozenset(_words(path, data, "neutral_modifiers"))}
+            "sponsor_suffixes": frozenset(word_list(path, data, "sponsor_suffixes")),
+            "neutral_modifiers": frozenset(word_list(path, data, "neutral_modifiers"))}
 
 
 def _load_loaded(path: Path) -> dict[str, Any]:
-    data = _read_yaml(path)
+    data = read_yaml(path)
     unknown = set(data) - set(LOADED_CATEGORIES) - {"attribution_cues"}
     if unknown:
         raise DataFileError(str(path), f"unknown keys {sorted(unknown)}; expected {list(LOADED_CATEGORIES)} "
                                        f"and attribution_cues")
     loaded: dict[str, str] = {}
     for category in LOADED_CATEGORIES:
-        for term in _words(path, data, category):
+        for term in word_list(path, data, category):
             if term in loaded:
                 raise DataFileError(str(path), f"{term!r} is also listed under {loaded[term]}", category)
             loaded[term] = category
-    return {"loaded": loaded, "attribution_cues": frozenset(_words(path, data, "attribution_cues"))}
+    return {"loaded": loaded, "attribution_cues": frozenset(word_list(path, data, "attribution_cues"))}
 
 
 def load_lexicon(data_dir: Path = DATA_DIR) -> FramingLexicon:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..clean.lexicon import read_yaml
+from ..datafiles import read_yaml
 from ..errors import DataFileError
 
 OUTLETS_FILE = Path(__file__).with_name("data") / "outlets.yaml"

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import yaml
 
+from ..datafiles import read_yaml
 from ..errors import DataFileError
 from ..store import open_store
 from ..store.rows import decode
@@ -33,11 +33,7 @@ ONTOLOGY = Path(__file__).resolve().parents[1] / "events" / "data" / "ontology.y
 @cache
 def event_types() -> tuple[str, ...]:
     """The PLOVER event types, from the events stage's ontology file (the one list we validate against)."""
-    try:
-        data = yaml.safe_load(ONTOLOGY.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(str(ONTOLOGY), f"cannot read the PLOVER ontology: {exc}") from exc
-    events = data.get("events") if isinstance(data, dict) else None
+    events = read_yaml(ONTOLOGY).get("events")
     if not isinstance(events, dict) or not events:
         raise DataFileError(str(ONTOLOGY), "expected a mapping of event types", key="events")
     return tuple(events)

@@ -155,3 +155,16 @@ def test_extract_evidence_verb_with_object(run_text):
 def test_extract_characterising_speech_verbs(run_text, text, cue, content):
     q = _only(run_text(text))
     assert (q.cue.text, q.text) == (cue, content) and q.speaker.name == "Ilse Varga"
+
+
+def test_extract_headline_source_label(run_text):
+    # "Poll: ..." / "Renn: ..." as a headline names the source of the claim after the colon
+    q = _only(run_text("Poll: Renn and Varga Level Before Debate\n\nThe survey was released on Monday."))
+    assert (q.kind, q.speaker.text, q.cue.text) == ("indirect", "Poll", ":")
+    assert q.text == "Renn and Varga Level Before Debate"
+
+
+def test_extract_title_cased_label_in_body_is_no_source(run_text):
+    # only the headline gets the title-case reading; in the body an unknown label needs a name
+    text = "Renn wins the vote.\n\nBig Picture: the valley is quiet before the harvest."
+    assert run_text(text).quotes == []

@@ -114,6 +114,11 @@ def pick(record: dict[str, Any], field: str) -> Any:
     return None
 
 
+def ingest_failure(where: str, reason: str, article_id: str | None = None) -> Failure:
+    """An ingest Failure whose reason starts with `where` (the file, or file#line=N), so logs name the input."""
+    return Failure(source=where, stage="ingest", article_id=article_id, reason=f"{where}: {reason}")
+
+
 def build_article(id: str, source: str, raw_text: str, raw: bytes, settings: Settings,
                   meta: dict[str, Any] | None = None, **given: Any) -> Article | Failure:
     """An Article from raw text; metadata not `given` comes from the text's own top/bottom lines.
@@ -124,8 +129,7 @@ def build_article(id: str, source: str, raw_text: str, raw: bytes, settings: Set
     cleaned = analyse(raw_text, settings.max_token_chars)
     if not cleaned.text.strip():
         reasons = sorted({r.reason for r in cleaned.removed}) or ["blank"]
-        return Failure(source=source, stage="ingest", article_id=id,
-                       reason=f"{source}: no article text: every line was dropped ({', '.join(reasons)})")
+        return ingest_failure(source, f"no article text: every line was dropped ({', '.join(reasons)})", id)
     header = cleaned.header
     outlets = default_outlets()
     url = given.get("url") or None
@@ -157,7 +161,7 @@ def read_text(data: bytes, source: Source, settings: Settings) -> Iterator[Artic
     try:
         text, encoding = decode_bytes(data)
     except NotText as exc:
-        yield Failure(source=source.name, stage="ingest", reason=f"{source.name}: {exc}")
+        yield ingest_failure(source.name, str(exc))
         return
     yield build_article(source.stem, source.name, text, data, settings, meta={"format": "text", "encoding": encoding})
 
@@ -179,16 +183,16 @@ def read_html(data: bytes, source: Source, settings: Settings) -> Iterator[Artic
     try:
         html, encoding = decode_bytes(data)
     except NotText as exc:
-        yield Failure(source=source.name, stage="ingest", reason=f"{source.name}: {exc}")
+        yield ingest_failure(source.name, str(exc))
         return
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                           include_tables=False)
     except Exception as exc:  # trafilatura/lxml raise many types on broken markup
-        yield Failure(source=source.name, stage="ingest", reason=f"{source.name}: HTML could not be parsed: {exc}")
+        yield ingest_failure(source.name, f"HTML could not be parsed: {exc}")
         return
     if doc is None or not (doc.text or "").strip():
-        yield Failure(source=source.name, stage="ingest", reason=f"{source.name}: no article text found in the HTML")
+        yield ingest_failure(source.name, "no article text found in the HTML")
         return
     yield build_article(source.stem, source.name, doc.text, data, settings,
                         meta={"format": "html", "encoding": encoding}, title=doc.title, url=doc.url,
@@ -199,11 +203,10 @@ def _record_article(record: Any, line_no: int, raw: bytes, source: Source, setti
                     fmt: str) -> Article | Failure:
     where = f"{source.name}#line={line_no}"
     if not isinstance(record, dict):
-        return Failure(source=where, stage="ingest",
-                       reason=f"{where}: expected a JSON object, found {type(record).__name__}")
+        return ingest_failure(where, f"expected a JSON object, found {type(record).__name__}")
     text = pick(record, "text")
     if not isinstance(text, str) or not text.strip():
-        return Failure(source=where, stage="ingest", reason=f"{where}: no `text` field (or it is empty)")
+        return ingest_failure(where, "no `text` field (or it is empty)")
     given_id = pick(record, "id")
     article_id = str(given_id).strip() if given_id is not None and str(given_id).strip() else f"{source.stem}-{line_no}"
     given = {field: pick(record, field) for field in ("title", "byline", "outlet", "date", "url")}
@@ -215,7 +218,7 @@ def read_jsonl(data: bytes, source: Source, settings: Settings) -> Iterator[Arti
     try:
         text, _ = decode_bytes(data)
     except NotText as exc:
-        yield Failure(source=source.name, stage="ingest", reason=f"{source.name}: {exc}")
+        yield ingest_failure(source.name, str(exc))
         return
     for line_no, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -224,7 +227,7 @@ def read_jsonl(data: bytes, source: Source, settings: Settings) -> Iterator[Arti
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             where = f"{source.name}#line={line_no}"
-            yield Failure(source=where, stage="ingest", reason=f"{where}: malformed JSON: {exc}")
+            yield ingest_failure(where, f"malformed JSON: {exc}")
             continue
         yield _record_article(record, line_no, line.encode("utf-8"), source, settings, "jsonl")
 
@@ -244,7 +247,7 @@ def read_csv(data: bytes, source: Source, settings: Settings) -> Iterator[Articl
     try:
         text, _ = decode_bytes(data)
     except NotText as exc:
-        yield Failure(source=source.name, stage="ingest", reason=f"{source.name}: {exc}")
+        yield ingest_failure(source.name, str(exc))
         return
     consumed: list[str] = []
 
@@ -259,8 +262,7 @@ def read_csv(data: bytes, source: Source, settings: Settings) -> Iterator[Articl
     try:
         fields = reader.fieldnames or []
         if not any(str(f).strip().lower() in FIELD_ALIASES["text"] for f in fields):
-            yield Failure(source=source.name, stage="ingest",
-                          reason=f"{source.name}: header row has no `text` column (found {fields})")
+            yield ingest_failure(source.name, f"header row has no `text` column (found {fields})")
             return
         consumed.clear()
         line_no = reader.line_num + 1
@@ -271,7 +273,7 @@ def read_csv(data: bytes, source: Source, settings: Settings) -> Iterator[Articl
             yield _record_article(record, line_no, raw, source, settings, "csv")
             line_no = reader.line_num + 1
     except csv.Error as exc:
-        yield Failure(source=source.name, stage="ingest", reason=f"{source.name}: malformed CSV: {exc}")
+        yield ingest_failure(source.name, f"malformed CSV: {exc}")
 
 
 register_reader("text", read_text, (".txt", ".text"))  # also the fallback for unknown content

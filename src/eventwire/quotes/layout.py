@@ -56,8 +56,23 @@ def _is_speaker_label(doc: Doc, label: str, start: int, end: int, lex: Lexicon) 
         return False
     if label.isupper() and len(label) >= 2:
         return True  # transcript style: WALLACE:
+    if start == _headline_start(doc.text) and _title_cased(label, HEADLINE_LABEL_WORDS):
+        return True  # headline style: "Sanders: ...", "Poll: ..." (a source in title case, the claim after it)
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and any(e.label_ in NAME_TYPES and e.end_char >= end - 1 for e in span.ents)
+
+
+HEADLINE_LABEL_WORDS = 3  # longer title-cased openings are a headline's own words, not a source
+
+
+def _headline_start(text: str) -> int:
+    """Where the first paragraph (an article's headline when it has one) starts."""
+    return len(text) - len(text.lstrip())
+
+
+def _title_cased(label: str, max_words: int) -> bool:
+    words = label.split()
+    return 0 < len(words) <= max_words and all(w[0].isupper() for w in words)
 
 
 def label_cues(doc: Doc, lex: Lexicon) -> list[CueMatch]:

@@ -67,3 +67,17 @@ def test_suggest_reads_the_store(tmp_path):
         store.save(article)
         entries = suggest(store)
     assert [(e["name"], e["code"], e["articles"]) for e in entries] == [("Ilya Dorn", "XVO", 1)]
+
+
+def test_suggest_stays_a_function_after_first_use(tmp_path):
+    # Regression: a lazily imported submodule named "suggest" used to replace
+    # the package's suggest() after its first call, breaking `actors suggest`.
+    import eventwire.actors as actors
+    from eventwire.store import open_store
+
+    store = open_store(str(tmp_path / "s.duckdb"))
+    try:
+        actors.suggest(store)
+        assert callable(actors.suggest) and not isinstance(actors.suggest, type(actors))
+    finally:
+        store.close()

@@ -125,7 +125,7 @@ def suggest(store, min_articles: int = 1, settings: Settings | None = None) -> l
     `eventwire.store` object exposing a DuckDB connection as `.con`/`.conn`,
     or a connection itself.
     """
-    from .suggest import suggest_entries
+    from .suggestions import suggest_entries  # not ".suggest": that would rebind this function
 
     return suggest_entries(store, min_articles, settings)
 

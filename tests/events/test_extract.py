@@ -161,3 +161,12 @@ def test_code_doc_general_type_rules(run_text, text, event, requested):
     assert main is not None and main.event == event, f"{text!r}: {[(e.event, e.rule) for e in article.events]}"
     if requested is not None:
         assert main.requested and main.requested["event"] == requested
+
+
+def test_definite_event_noun_inherits_actor_of_earlier_event(run_text):
+    article = run_text("Kaspar Lund called on his followers to attack army convoys on Monday.\n\n"
+                       "The call to blockade the ports of Vostra drew little response.")
+    calls = [e for e in article.events if e.event == "REQUEST" and "blockade" in e.event_text]
+    assert calls, [(e.event, e.event_text) for e in article.events]
+    assert [a.entity_text for a in calls[0].actor] == ["Kaspar Lund"]
+    assert calls[0].actor[0].source == "antecedent-event"

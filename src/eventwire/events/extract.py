@@ -23,6 +23,7 @@ Steps for one document:
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from ..model import Article, Cue, Entity, Event, Quote
@@ -500,6 +501,25 @@ def _depth(tok: Any) -> int:
     return d
 
 
+def _inherit_definite_actors(events: list[Event], doc: Any, window: int = 1500) -> None:
+    """A definite event noun with no actor ("the call to ...", "the threat") refers back to an
+    event of the same type already reported: it takes that event's actors, marked "antecedent-event"."""
+    for i, event in enumerate(events):
+        trig = event.trigger
+        if event.actor or trig is None:
+            continue
+        span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
+        head = span.root if span is not None else None
+        if head is None or head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            continue
+        for earlier in reversed(events[:i]):
+            if earlier.trigger and trig.start - earlier.trigger.start > window:
+                break
+            if earlier.event == event.event and earlier.actor:
+                event.actor = [dataclasses.replace(a, source="antecedent-event") for a in earlier.actor]
+                break
+
+
 def code_doc(article: Article, doc: Any, ctx: Any, lex: Lexicon) -> list[Event]:
     """Fill and return `article.events` (ids in trigger order); depths go to article.meta."""
     coded = DocCoder(article, doc, ctx, lex).code()
@@ -509,6 +529,7 @@ def code_doc(article: Article, doc: Any, ctx: Any, lex: Lexicon) -> list[Event]:
         event.id = f"{article.id}:e{n}"
         events.append(event)
         depth[event.id] = d
+    _inherit_definite_actors(events, doc)
     article.events = events
     article.meta["event_depth"] = depth
     return events

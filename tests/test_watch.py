@@ -7,10 +7,8 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -27,6 +25,7 @@ from eventwire.watch import (
     read_feed_list,
     watch,
 )
+from localsite import Site
 
 STORIES = [
     ("Students march in Selvik", "Hundreds of students marched through the centre of Selvik on Monday to protest "
@@ -57,47 +56,8 @@ def rss(base: str, numbers: list[int]) -> str:
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Selvik Daily</title>{items}</channel></rss>'
 
 
-class Site:
-    """Feeds, pages and a webhook on 127.0.0.1: path -> (status, content type, body, delay)."""
-
-    def __init__(self) -> None:
-        self.routes: dict[str, tuple[int, str, bytes, float]] = {}
-        self.hits: list[str] = []
-        self.posts: list[dict] = []
-        site = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - http.server's name
-                site.hits.append(self.path)
-                status, ctype, body, delay = site.routes.get(self.path, (404, "text/plain", b"not found", 0.0))
-                time.sleep(delay)
-                self.send_response(status)
-                self.send_header("Content-Type", ctype)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def do_POST(self) -> None:  # noqa: N802
-                length = int(self.headers.get("Content-Length", 0))
-                site.posts.append(json.loads(self.rfile.read(length)))
-                self.send_response(204)
-                self.end_headers()
-
-            def log_message(self, *args) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def add(self, path: str, body: str, ctype: str = "text/html; charset=utf-8", status: int = 200,
-            delay: float = 0.0) -> str:
-        self.routes[path] = (status, ctype, body.encode("utf-8"), delay)
-        return self.base + path
-
-    def page_hits(self) -> int:
-        return sum(1 for h in self.hits if h.startswith("/story/"))
+def _story_hits(site: Site) -> int:
+    return sum(1 for h in site.hits if h.startswith("/story/"))
 
 
 @pytest.fixture
@@ -107,8 +67,7 @@ def site() -> Iterator[Site]:
         s.add(f"/story/{n}", page(title, body, n))
     s.add("/rss", rss(s.base, list(range(len(STORIES)))), "application/rss+xml")
     yield s
-    s.server.shutdown()
-    s.server.server_close()
+    s.close()
 
 
 def _feeds(tmp_path, *urls: str):
@@ -219,10 +178,10 @@ def test_watch_once_twice_adds_nothing_new(tmp_path, site):
     feeds = _feeds(tmp_path, site.base + "/rss")
     (first,) = watch(feeds, Settings(), db, 60, once=True)
     assert first.new == len(STORIES) and first.stored == len(STORIES)
-    before, hits = _snapshot(db), site.page_hits()
+    before, hits = _snapshot(db), _story_hits(site)
     (second,) = watch(feeds, Settings(), db, 60, once=True)
     assert second.items == len(STORIES) and second.new == 0 and second.stored == 0
-    assert site.page_hits() == hits  # seen items are not fetched again
+    assert _story_hits(site) == hits  # seen items are not fetched again
     assert _snapshot(db) == before
 
 
@@ -284,10 +243,10 @@ def test_watch_killed_and_restarted_equals_clean_run(tmp_path, site, state_file)
     proc = subprocess.Popen(args, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     try:
         deadline = time.monotonic() + 120
-        while site.page_hits() < 3 and time.monotonic() < deadline and proc.poll() is None:
+        while _story_hits(site) < 3 and time.monotonic() < deadline and proc.poll() is None:
             time.sleep(0.05)
         assert proc.poll() is None, "watch exited before it was killed"
-        assert site.page_hits() >= 3, "watch made no progress"
+        assert _story_hits(site) >= 3, "watch made no progress"
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait(30)

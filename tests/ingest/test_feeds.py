@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -13,6 +11,7 @@ from eventwire.errors import InputError
 from eventwire.ingest.feeds import feed_items, fetch_url, read_feed, read_feed_bytes, sniff_feed, url_id
 from eventwire.model import Article, Failure
 from eventwire.settings import Settings
+from localsite import Site
 
 PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title} | Callis Herald</title>
 <meta property="og:site_name" content="The Callis Herald"></head><body><nav><a href="/">Home</a></nav>
@@ -44,39 +43,6 @@ def atom(base: str) -> str:
             f"<updated>2026-03-04T09:00:00Z</updated><summary>Teaser.</summary></entry></feed>")
 
 
-class Site:
-    """A tiny web site on 127.0.0.1: path -> (status, content type, body, delay in seconds)."""
-
-    def __init__(self) -> None:
-        self.routes: dict[str, tuple[int, str, bytes, float]] = {}
-        self.hits: list[str] = []
-        site = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - http.server's name
-                site.hits.append(self.path)
-                status, ctype, body, delay = site.routes.get(self.path, (404, "text/plain", b"not found", 0.0))
-                time.sleep(delay)
-                self.send_response(status)
-                self.send_header("Content-Type", ctype)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def add(self, path: str, body: str | bytes, ctype: str = "text/html; charset=utf-8", status: int = 200,
-            delay: float = 0.0) -> str:
-        self.routes[path] = (status, ctype, body.encode("utf-8") if isinstance(body, str) else body, delay)
-        return self.base + path
-
-
 @pytest.fixture
 def site() -> Iterator[Site]:
     s = Site()
@@ -85,8 +51,7 @@ def site() -> Iterator[Site]:
     s.add("/rss", rss(s.base, [1, 2, 3]), "application/rss+xml")
     s.add("/atom", atom(s.base), "application/atom+xml")
     yield s
-    s.server.shutdown()
-    s.server.server_close()
+    s.close()
 
 
 def test_read_feed_rss_fetches_linked_pages(site):

@@ -359,7 +359,8 @@ def evaluate_gate(baseline: Path = typer.Option(Path("eval/baseline.json"), "--b
     """Score every stage against its gold and fail when a metric drops below its floor."""
     from .evaluate.gate import format_results, run_gate
 
-    results = run_gate(baseline, Path.cwd(), shared, only=only, update=update, allow_lower=allow_lower,
+    root = baseline.resolve().parent.parent  # eval/baseline.json sits in the repository root's eval/
+    results = run_gate(baseline, root, shared, only=only, update=update, allow_lower=allow_lower,
                        settings=make_settings(model), progress=lambda name: err.print(f"scoring {name}..."))
     typer.echo(format_results(results))
     if any(r.status == "drop" for r in results):

@@ -170,3 +170,14 @@ def test_definite_event_noun_inherits_actor_of_earlier_event(run_text):
     assert calls, [(e.event, e.event_text) for e in article.events]
     assert [a.entity_text for a in calls[0].actor] == ["Kaspar Lund"]
     assert calls[0].actor[0].source == "antecedent-event"
+
+
+def test_definite_call_in_a_report_of_a_speech_is_the_speakers(run_text):
+    # the earlier call names another requested action (and a by-phrase), so the report's
+    # speech owner is the better antecedent for "the call to blockade"
+    article = run_text("The Dorvat Herald published a report on Kaspar Lund's speech that omitted the call for "
+                       "attacks by the farmers of Tarn. It stressed the call to blockade the ports of Vostra.")
+    calls = [e for e in article.events if e.event == "REQUEST" and "blockade" in e.event_text]
+    assert calls, [(e.event, e.event_text) for e in article.events]
+    assert [a.entity_text for a in calls[0].actor] == ["Kaspar Lund"]
+    assert calls[0].actor[0].source == "speech-owner"

@@ -48,7 +48,8 @@ def test_seed_call_for_suicide_attacks(seeds):
 
 
 def test_seed_call_to_disrupt_campuses(seeds):
-    assert _find(seeds["000"], "REQUEST", ("campuses",), req_event="PROTEST")
+    found = _find(seeds["000"], "REQUEST", ("campuses",), req_event="PROTEST")
+    assert found and "Khaled Mashal" in _names(found)
 
 
 def test_seed_call_for_demonstrations_and_siege(seeds):

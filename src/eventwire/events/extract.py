@@ -501,9 +501,19 @@ def _depth(tok: Any) -> int:
     return d
 
 
-def _inherit_definite_actors(events: list[Event], doc: Any, window: int = 1500) -> None:
+def _requested_type(event: Event) -> str | None:
+    return (event.requested or {}).get("event")
+
+
+def _inherit_definite_actors(events: list[Event], doc: Any, args: ArgumentResolver, speech_nouns: frozenset[str],
+                             window: int = 1500) -> None:
     """A definite event noun with no actor ("the call to ...", "the threat") refers back to an
-    event of the same type already reported: it takes that event's actors, marked "antecedent-event"."""
+    event already reported. In order of preference it takes the actors of
+    1. an earlier event of the same type and the same requested action ("the call to disrupt
+       campuses" after "urged students to disrupt classes"), marked "antecedent-event";
+    2. the owner of a speech the sentence (or the one before) reports ("a report on Mashal's
+       speech ... the call to ..."), marked "speech-owner";
+    3. an earlier event of the same type, marked "antecedent-event"."""
     for i, event in enumerate(events):
         trig = event.trigger
         if event.actor or trig is None:
@@ -512,24 +522,45 @@ def _inherit_definite_actors(events: list[Event], doc: Any, window: int = 1500) 
         head = span.root if span is not None else None
         if head is None or head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             continue
-        for earlier in reversed(events[:i]):
-            if earlier.trigger and trig.start - earlier.trigger.start > window:
-                break
-            if earlier.event == event.event and earlier.actor:
-                event.actor = [dataclasses.replace(a, source="antecedent-event") for a in earlier.actor]
-                break
+        same_type = [e for e in reversed(events[:i]) if e.event == event.event and e.actor and e.trigger
+                     and trig.start - e.trigger.start <= window]
+        wanted = _requested_type(event)
+        exact = next((e for e in same_type if _requested_type(e) == wanted), None)
+        if exact is not None:
+            event.actor = [dataclasses.replace(a, source="antecedent-event") for a in exact.actor]
+            continue
+        if event.event in ("REQUEST", "THREATEN", "ACCUSE", "REJECT"):
+            event.actor = _speech_owner(head, args, speech_nouns)
+        if not event.actor and same_type:
+            event.actor = [dataclasses.replace(a, source="antecedent-event") for a in same_type[0].actor]
+
+
+def _speech_owner(head: Any, args: ArgumentResolver, speech_nouns: frozenset[str]) -> list[Entity]:
+    """The possessor of the closest speech noun ("Mashal's speech", "the minister's remarks") in the
+    trigger's sentence or the one before it, resolved as an actor."""
+    sent = head.sent
+    sents = [sent]
+    if sent.start > 0:
+        sents.insert(0, head.doc[sent.start - 1].sent)
+    owners = [c for s in sents for tok in s if tok.lemma_.lower() in speech_nouns and tok.i < head.i
+              for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    if not owners:
+        return []
+    found = args.resolve(owners[-1])
+    return [dataclasses.replace(a, source="speech-owner") for a in found if a.code or a.name]
 
 
 def code_doc(article: Article, doc: Any, ctx: Any, lex: Lexicon) -> list[Event]:
     """Fill and return `article.events` (ids in trigger order); depths go to article.meta."""
-    coded = DocCoder(article, doc, ctx, lex).code()
+    coder = DocCoder(article, doc, ctx, lex)
+    coded = coder.code()
     coded.sort(key=lambda pair: pair[0].trigger.start if pair[0].trigger else 0)
     events, depth = [], {}
     for n, (event, d) in enumerate(coded):
         event.id = f"{article.id}:e{n}"
         events.append(event)
         depth[event.id] = d
-    _inherit_definite_actors(events, doc)
+    _inherit_definite_actors(events, doc, coder.args, lex.markers["speech_nouns"])
     article.events = events
     article.meta["event_depth"] = depth
     return events

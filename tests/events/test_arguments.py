@@ -19,16 +19,21 @@ ACTORS = Path(__file__).resolve().parents[1] / "fixtures" / "events" / "actors.y
 
 
 @pytest.fixture(scope="module")
-def coded():
+def coded_article():
     from eventwire.pipeline import Pipeline
 
     pipe = Pipeline(replace(Settings(), actor_files=[ACTORS]))
 
-    def _run(text: str):
+    def _run(text: str) -> Article:
         (article,) = list(pipe.process([Article.from_text(text, id="a1", source="test", date="2024-03-20")]))
-        return main_event(article)
+        return article
 
     return _run
+
+
+@pytest.fixture(scope="module")
+def coded(coded_article):
+    return lambda text: main_event(coded_article(text))
 
 
 def _codes(ents) -> set[str]:
@@ -100,3 +105,25 @@ def test_person_apposition_beats_a_guessed_nationality(coded):
 def test_definite_description_refers_to_last_named_group(coded):
     ev = coded("The Kelmish Front named a new leader on Monday. Later the armed group rejected the Vostran offer.")
     assert ev.event == "REJECT" and {e.source for e in ev.actor} == {"antecedent"} and _codes(ev.actor) == {"QKE"}
+
+
+def test_release_in_exchange_for_people_is_a_swap(coded_article):
+    article = coded_article("The Kelmish Front released 12 Vostran soldiers in exchange for 300 Kelmish prisoners.")
+    swaps = [e for e in article.events if e.rule == "retreat.exchange_for"]
+    assert len(swaps) == 1, [(e.event, e.rule) for e in article.events]
+    assert swaps[0].event == "RETREAT" and swaps[0].mode == "release"
+    assert _codes(swaps[0].actor) == {"QVO"} and _codes(swaps[0].recipient) == {"QKE"}
+
+
+def test_no_swap_without_people_given_in_exchange(coded_article):
+    article = coded_article("The Kelmish Front released 12 Vostran soldiers in exchange for fuel.")
+    assert not [e for e in article.events if e.rule == "retreat.exchange_for"]
+
+
+def test_definite_release_refers_back_to_a_release_of_the_same_people(coded_article):
+    article = coded_article("The Kelmish Front released 12 Vostran hostages in exchange for 300 Kelmish prisoners. "
+                            "Talks on the release of the remaining hostages open next month.")
+    later = [e for e in article.events if e.trigger.text == "release"]
+    assert later, [(e.event, e.trigger.text) for e in article.events]
+    assert later[0].actor and later[0].actor[0].source == "antecedent-event"
+    assert later[0].actor[0].name == "Kelmish Front"

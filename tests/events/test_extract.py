@@ -181,3 +181,4 @@ def test_definite_call_in_a_report_of_a_speech_is_the_speakers(run_text):
     assert calls, [(e.event, e.event_text) for e in article.events]
     assert [a.entity_text for a in calls[0].actor] == ["Kaspar Lund"]
     assert calls[0].actor[0].source == "speech-owner"
+

@@ -72,10 +72,14 @@ def test_seed_hostage_and_prisoner_releases(seeds):
     released = _find(seeds["001"], "RETREAT", ("hostages",), mode="release")
     assert released and "PSE" in _codes(released)
     assert _find(seeds["004"], "RETREAT", ("prisoners",), mode="release")
+    # "Hamas released 33 Israeli hostages in exchange for ... Palestinian prisoners": Israel freed them
+    swapped = [e for e in seeds["001"].events if e.rule == "retreat.exchange_for"]
+    assert swapped and "ISR" in _codes(swapped) and "PSE" in _codes(swapped, "recipient")
 
 
 def test_seed_doha_talks(seeds):
-    assert _find(seeds["004"], "CONSULT", ("Doha", "talks"))
+    found = _find(seeds["004"], "CONSULT", ("Doha", "talks"))
+    assert found and {"ISR", "USA"} <= _codes(found)
 
 
 def test_seed_defence_minister_threat(seeds):

@@ -294,8 +294,12 @@ class DocCoder:
         if not actor and clause.i != tok.i:
             subj, _ = self._subject(clause)
             actor = [subj] if subj is not None else []
-        gov = tok.head.head if tok.dep_ == "pobj" else tok.head
-        if not actor and gov.pos_ in ("VERB", "AUX") and tok.dep_ in ("dobj", "pobj"):
+        arg = tok
+        if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in self.markers["light_nouns"] \
+                and tok.head.head.dep_ in ("dobj", "pobj"):
+            arg = tok.head.head  # "left Doha after the latest round of talks": the round is the argument
+        gov = arg.head.head if arg.dep_ == "pobj" else arg.head
+        if not actor and gov.pos_ in ("VERB", "AUX") and arg.dep_ in ("dobj", "pobj"):
             subj, _ = self._subject(gov)  # "arrived on a visit", "continued a hunger strike" (tried last)
             actor = [subj] if subj is not None else []
         recips: list[Any] = []
@@ -332,7 +336,29 @@ class DocCoder:
                 event = self._build(tr)
                 if event is not None:
                     out.append((event, _depth(tr.clause)))
+                    swap = self._exchange_release(tr, event)
+                    if swap is not None:
+                        out.append((swap, _depth(tr.clause)))
         return out
+
+    def _exchange_release(self, tr: Trigger, event: Event) -> Event | None:
+        """A release "in exchange for" people is a swap: the other side released them too ("Hamas
+        freed 33 hostages in exchange for 2,000 Palestinian prisoners" -> Israel released prisoners).
+        The holder is the first release's recipient; the rule id is `retreat.exchange_for`."""
+        if event.event != "RETREAT" or event.mode != "release" or event.negated or tr.kind != "verb":
+            return None
+        swap = next((x for x in _slot_tokens(tr.tok, "pobj:in") if x.lemma_.lower() == "exchange"), None)
+        freed = _slot_tokens(swap, "pobj:for") if swap is not None else []
+        if not freed or freed[0].lemma_.lower() not in self.markers["captive_nouns"]:
+            return None
+        holders = [r for r in event.recipient if r.code]
+        if not holders:
+            return None
+        quote = self._quote_at(freed[0].idx)
+        return dataclasses.replace(
+            event, actor=[dataclasses.replace(h, source="exchange") for h in holders],
+            recipient=self.args.resolve(freed[0], quote), rule="retreat.exchange_for", requested=None,
+            trigger=Cue(text=swap.text, start=swap.idx, end=swap.idx + len(swap)))
 
     def _build(self, tr: Trigger) -> Event | None:
         tok, clause, pat = tr.tok, tr.clause, tr.pattern
@@ -509,11 +535,11 @@ def _inherit_definite_actors(events: list[Event], doc: Any, args: ArgumentResolv
                              window: int = 1500) -> None:
     """A definite event noun with no actor ("the call to ...", "the threat") refers back to an
     event already reported. In order of preference it takes the actors of
-    1. an earlier event of the same type and the same requested action ("the call to disrupt
+    1. an earlier event of the same type, mode and requested action ("the call to disrupt
        campuses" after "urged students to disrupt classes"), marked "antecedent-event";
     2. the owner of a speech the sentence (or the one before) reports ("a report on Mashal's
        speech ... the call to ..."), marked "speech-owner";
-    3. an earlier event of the same type, marked "antecedent-event"."""
+    3. an earlier event of the same type and mode, marked "antecedent-event"."""
     for i, event in enumerate(events):
         trig = event.trigger
         if event.actor or trig is None:
@@ -522,9 +548,13 @@ def _inherit_definite_actors(events: list[Event], doc: Any, args: ArgumentResolv
         head = span.root if span is not None else None
         if head is None or head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             continue
-        same_type = [e for e in reversed(events[:i]) if e.event == event.event and e.actor and e.trigger
-                     and trig.start - e.trigger.start <= window]
+        # same type and mode: "the release" does not refer back to a withdrawal
+        same_type = [e for e in reversed(events[:i]) if e.event == event.event and e.mode == event.mode
+                     and e.actor and e.trigger and trig.start - e.trigger.start <= window]
         wanted = _requested_type(event)
+        theme = _theme(head)
+        if theme is not None:  # "the release of the hostages": a release of hostages, not of prisoners
+            same_type.sort(key=lambda e: _theme(_token_at(doc, e)) != theme)
         exact = next((e for e in same_type if _requested_type(e) == wanted), None)
         if exact is not None:
             event.actor = [dataclasses.replace(a, source="antecedent-event") for a in exact.actor]
@@ -533,6 +563,24 @@ def _inherit_definite_actors(events: list[Event], doc: Any, args: ArgumentResolv
             event.actor = _speech_owner(head, args, speech_nouns)
         if not event.actor and same_type:
             event.actor = [dataclasses.replace(a, source="antecedent-event") for a in same_type[0].actor]
+        # a party cannot be both sides: the inherited actor leaves the recipients
+        event.recipient = [r for r in event.recipient
+                           if not any(r.code == a.code and r.name == a.name for a in event.actor)]
+
+
+def _token_at(doc: Any, event: Event) -> Any:
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _theme(tok: Any) -> str | None:
+    """The lemma of what an event acts on: the object of a verb ("released hostages"), the
+    of-phrase of a noun ("the release of hostages"), what is given "in exchange for"."""
+    if tok is None:
+        return None
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] if tok.pos_ in ("VERB", "AUX") else \
+        _slot_tokens(tok, "pobj:of") + _slot_tokens(tok, "pobj:for")
+    return objs[0].lemma_.lower() if objs else None
 
 
 def _speech_owner(head: Any, args: ArgumentResolver, speech_nouns: frozenset[str]) -> list[Entity]:

@@ -70,9 +70,11 @@ def test_extract_mixed_quote_holds_fragment(run_text):
 
 
 def test_extract_parenthetical_cue(run_text):
-    q = _only(run_text("The old bridge, Tavo Renn said, will be rebuilt before the winter."))
-    assert q.kind == "indirect" and "will be rebuilt before the winter" in q.text
-    assert q.speaker.name == "Tavo Renn"
+    # the cue clause splits the statement in two, as a split direct quote is split
+    head, tail = run_text("The old bridge, Tavo Renn said, will be rebuilt before the winter.").quotes
+    assert (head.text, tail.text) == ("The old bridge", "will be rebuilt before the winter")
+    assert head.kind == tail.kind == "indirect" and head.cue == tail.cue
+    assert head.speaker.name == tail.speaker.name == "Tavo Renn"
 
 
 def test_extract_floating_paragraph_inherits_speaker(run_text):
@@ -168,3 +170,24 @@ def test_extract_title_cased_label_in_body_is_no_source(run_text):
     # only the headline gets the title-case reading; in the body an unknown label needs a name
     text = "Renn wins the vote.\n\nBig Picture: the valley is quiet before the harvest."
     assert run_text(text).quotes == []
+
+
+@pytest.mark.parametrize("text, content", [
+    # the preposition belongs to the cue: "called for X" reports X
+    ("Ilse Varga called for an inquiry into the shelling of Dorvat.", "an inquiry into the shelling of Dorvat"),
+    # a non-restrictive relative clause after the object is the writer's addition
+    ("Tavo Renn praised the new border treaty, which the council will debate next week.", "the new border treaty"),
+    # a bare infinitive coordinated with the content stays in it
+    ("The two ministers agreed to share a currency and rely on one another for border patrols.",
+     "to share a currency and rely on one another for border patrols"),
+])
+def test_extract_object_content_boundaries(run_text, text, content):
+    q = _only(run_text(text))
+    assert q.text == content
+
+
+def test_extract_that_clause_the_parser_hung_on_the_object(run_text):
+    # "told a meeting of X that ...": the that-clause is the content, not a relative clause
+    q = _only(run_text("In Tarn last week, Ilse Varga told a meeting of farmers that few people understood "
+                       "the cost of the drought better than the herders."))
+    assert q.text.startswith("that few people understood") and q.speaker.name == "Ilse Varga"

@@ -40,11 +40,26 @@ class CueMatch:
     relays: list[TokSpan] = field(default_factory=list)  # nearest first
     relay_only: bool = False  # "according to a translation by X": names a relay, not a statement
     kind: str | None = None  # set when the layout decides it (speaker labels, dash signatures)
+    gap: TokSpan | None = None  # a parenthetical cue clause inside the content ("The plan, he said, failed")
 
     def content_chars(self, doc: Doc) -> tuple[int, int] | None:
         if self.content is None:
             return None
         return doc[self.content[0]].idx, _end_char(doc, self.content[1])
+
+    def content_pieces(self, doc: Doc) -> list[tuple[int, int]]:
+        """The content's character spans: two when a parenthetical cue splits it."""
+        chars = self.content_chars(doc)
+        if chars is None:
+            return []
+        if self.gap is None or not self.content[0] < self.gap[0] < self.gap[1] < self.content[1]:
+            return [chars]
+        lo, hi = self.gap
+        while lo > self.content[0] and doc[lo - 1].is_punct:
+            lo -= 1
+        while hi < self.content[1] and doc[hi].is_punct:
+            hi += 1
+        return [(chars[0], _end_char(doc, lo)), (doc[hi].idx, chars[1])]
 
 
 def _end_char(doc: Doc, tok_end: int) -> int:
@@ -86,19 +101,29 @@ def subtree_span(tok: Token) -> TokSpan:
 
 
 def trim_modifiers(span: TokSpan, doc: Doc) -> TokSpan:
-    """Cut an object content before a trailing adverbial clause set off by a comma or dash
-    (", contradicting ...", "-- after ..."): the writer's addition, not the content."""
+    """Cut an object content before a trailing clause set off by a comma or dash (", contradicting
+    ...", "-- after ...", ", which ..."): the writer's addition, not the content."""
     lo, hi = span
     for k in range(lo + 2, hi - 1):
         if doc[k].text not in (",", "--", "—", "–", ";"):
             continue
         nxt = doc[k + 1]
         mod = nxt if nxt.left_edge.i == nxt.i else None
-        while mod is not None and mod.dep_ != "advcl" and mod.head.i != mod.i:
+        while mod is not None and not _trailing_addition(mod) and mod.head.i != mod.i:
             mod = mod.head if mod.head.left_edge.i == nxt.i else None
-        if mod is not None and mod.dep_ == "advcl" and lo <= mod.head.i < k:
+        if mod is not None and _trailing_addition(mod) and lo <= mod.head.i < k:
             return lo, k
     return lo, hi
+
+
+# After a comma, the writer's additions to an object content: an adverbial clause
+# (", contradicting ..."), a non-restrictive relative clause (", which ...", ", who ...")
+# or an "including" list.
+TRAILING_DEPS = ("advcl", "relcl")
+
+
+def _trailing_addition(tok: Token) -> bool:
+    return tok.dep_ in TRAILING_DEPS or (tok.dep_ == "prep" and tok.lower_ in ("including", "especially"))
 
 
 def _owner(noun: Token) -> Token | None:
@@ -144,9 +169,31 @@ def _speaker_token(tok: Token | None, lex: Lexicon) -> Token | None:
 def _clause_content(verb: Token) -> TokSpan | None:
     clauses = [c for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "parataxis" and c.pos_ in ("VERB", "AUX")]
     if not clauses:
+        clauses = _misparsed_clauses(verb)
+    if not clauses:
         return None
     spans = [subtree_span(c) for c in clauses]
     return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def _misparsed_clauses(verb: Token) -> list[Token]:
+    """A reported clause the parser attached elsewhere: "said after the convention he would not
+    accept" (an advcl with its own subject and no conjunction), "told a meeting of leaders that
+    few people understood" (a "that"-clause read as a relative clause of the object)."""
+    out = []
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ == "advcl" and child.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i for c in child.children) and not any(
+                c.dep_ == "mark" and c.lower_ != "that" for c in child.children):
+            out.append(child)
+        elif child.dep_ in ("dobj", "dative"):
+            # only when the clause is complete: in "the reporter that she met" "that" fills the gap
+            out += [t for t in child.subtree if t.dep_ in ("relcl", "acl") and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in t.children) and any(
+                c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "nsubjpass") for c in t.children)][:1]
+    return out[:1]
 
 
 def _object_content(verb: Token) -> TokSpan | None:
@@ -154,15 +201,28 @@ def _object_content(verb: Token) -> TokSpan | None:
     for child in verb.children:
         if child.i < verb.i:
             continue
-        if child.dep_ in OBJECT_DEPS or (child.dep_ == "prep" and child.lower_ in OBJECT_PREPS
-                                         and not any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)):
+        if child.dep_ in OBJECT_DEPS:
             parts.append(subtree_span(child))
+        elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS and not any(
+                t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+            parts.append(_prep_object(child))
         elif child.dep_ == "prt":
             continue
     if not parts:
         return None
     lo = min(p[0] for p in parts)
-    return trim_modifiers((lo, max(max(p[1] for p in parts), _right_edge(verb, lo))), verb.doc)
+    hi = max(max(p[1] for p in parts), _right_edge(verb, lo))
+    return trim_modifiers((lo, _stray_conjuncts(verb, hi)), verb.doc)
+
+
+def _prep_object(prep: Token) -> TokSpan:
+    """What a prepositional complement is about, without the preposition: "spoke of X",
+    "called for X" -> X (the preposition belongs to the cue)."""
+    objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    if not objs:
+        return subtree_span(prep)
+    lo, hi = subtree_span(objs[0])
+    return lo, max(hi, subtree_span(prep)[1])
 
 
 def _parenthetical(verb: Token) -> bool:
@@ -201,7 +261,17 @@ def _infinitive_content(verb: Token) -> TokSpan | None:
     if xcomp is None:
         return None
     lo, hi = subtree_span(xcomp)
-    return trim_modifiers((lo, max(hi, _right_edge(verb, lo))), verb.doc)
+    return trim_modifiers((lo, max(hi, _right_edge(verb, lo), _stray_conjuncts(verb, hi))), verb.doc)
+
+
+def _stray_conjuncts(verb: Token, hi: int) -> int:
+    """The end of conjuncts the parser hung on the cue verb that belong to its content: a bare
+    infinitive ("agreed to share X and rely on Y") or a noun ("emphasized fairness, and a need to ...")."""
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.i >= hi):
+        if (conj.tag_ == "VB" and verb.tag_ != "VB" and not any(c.dep_ in ("nsubj", "aux") for c in conj.children)) \
+                or conj.pos_ in ("NOUN", "PROPN"):
+            hi = max(hi, subtree_span(conj)[1])
+    return hi
 
 
 # Dependents after a cue verb that end its content: a coordinated clause ("and left"),
@@ -218,8 +288,22 @@ def _right_edge(verb: Token, lo: int) -> int:
             continue
         if child.dep_ in CONTENT_STOP:
             break
+        if _adjunct(child):  # "... during a campaign stop", "... on Thursday": the writer's setting
+            break
         hi = max(hi, subtree_span(child)[1])
     return hi
+
+
+# Prepositions that set a statement in time or place rather than saying what it is about.
+# ("in", "on", "at" are left out: "shows the governor ahead in every province".)
+ADJUNCT_PREPS = ("during", "since", "before", "after", "amid", "while", "throughout", "following", "despite", "via",
+                 "ahead", "until")
+
+
+def _adjunct(child: Token) -> bool:
+    if child.dep_ in ("npadvmod", "advmod") and any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+        return True
+    return child.dep_ == "prep" and child.lower_ in ADJUNCT_PREPS
 
 
 def _object_control(verb: Token) -> bool:
@@ -284,10 +368,12 @@ def verb_cue(verb: Token, lex: Lexicon) -> CueMatch | None:
         content = _object_content(verb)  # "the poll shows Clinton ahead", "the study found 31 cases"
     if content is None and category == "speech" and _object_control(verb):
         content = _object_content(verb)  # "told his aides to stay": the order is the content
+    gap = None
     if content is None and _parenthetical(verb):
         content = _host_content(verb)
+        gap = verb.left_edge.i, verb.right_edge.i + 1
     speaker = _speaker_token(_subject(verb, lex), lex)
-    match = CueMatch(verb.i, _cue_span(verb), category, content=content)
+    match = CueMatch(verb.i, _cue_span(verb), category, content=content, gap=gap)
     if speaker is not None:
         match.speaker = phrase_span(speaker)
     return match
@@ -311,7 +397,7 @@ def noun_cue(noun: Token, lex: Lexicon) -> CueMatch | None:
                                                              for t in child.children):
             content = subtree_span(child)
         elif child.dep_ == "prep" and child.lower_ in NOUN_CONTENT_PREPS and content is None:
-            content = subtree_span(child)
+            content = _prep_object(child)
         if content is not None:
             break
     if content is None:

@@ -356,7 +356,7 @@ class DocCoder:
             return None
         quote = self._quote_at(freed[0].idx)
         return dataclasses.replace(
-            event, actor=[dataclasses.replace(h, source="exchange") for h in holders],
+            event, actor=_relabel(holders, "exchange"),
             recipient=self.args.resolve(freed[0], quote), rule="retreat.exchange_for", requested=None,
             trigger=Cue(text=swap.text, start=swap.idx, end=swap.idx + len(swap)))
 
@@ -544,31 +544,35 @@ def _inherit_definite_actors(events: list[Event], doc: Any, args: ArgumentResolv
         trig = event.trigger
         if event.actor or trig is None:
             continue
-        span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
-        head = span.root if span is not None else None
+        head = _token_at(doc, event)
         if head is None or head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             continue
         # same type and mode: "the release" does not refer back to a withdrawal
         same_type = [e for e in reversed(events[:i]) if e.event == event.event and e.mode == event.mode
                      and e.actor and e.trigger and trig.start - e.trigger.start <= window]
-        wanted = _requested_type(event)
         theme = _theme(head)
         if theme is not None:  # "the release of the hostages": a release of hostages, not of prisoners
             same_type.sort(key=lambda e: _theme(_token_at(doc, e)) != theme)
-        exact = next((e for e in same_type if _requested_type(e) == wanted), None)
-        if exact is not None:
-            event.actor = [dataclasses.replace(a, source="antecedent-event") for a in exact.actor]
-            continue
-        if event.event in ("REQUEST", "THREATEN", "ACCUSE", "REJECT"):
+        wanted = _requested_type(event)
+        antecedent = next((e for e in same_type if _requested_type(e) == wanted), None)
+        if antecedent is None and event.event in ("REQUEST", "THREATEN", "ACCUSE", "REJECT"):
             event.actor = _speech_owner(head, args, speech_nouns)
-        if not event.actor and same_type:
-            event.actor = [dataclasses.replace(a, source="antecedent-event") for a in same_type[0].actor]
+        if not event.actor:
+            antecedent = antecedent or next(iter(same_type), None)
+            if antecedent is not None:
+                event.actor = _relabel(antecedent.actor, "antecedent-event")
         # a party cannot be both sides: the inherited actor leaves the recipients
         event.recipient = [r for r in event.recipient
                            if not any(r.code == a.code and r.name == a.name for a in event.actor)]
 
 
+def _relabel(entities: list[Entity], source: str) -> list[Entity]:
+    """Copies of `entities` that say where this event got them from."""
+    return [dataclasses.replace(e, source=source) for e in entities]
+
+
 def _token_at(doc: Any, event: Event) -> Any:
+    """The head token of an event's trigger (None when it does not align with tokens)."""
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     return span.root if span is not None else None
 
@@ -595,7 +599,7 @@ def _speech_owner(head: Any, args: ArgumentResolver, speech_nouns: frozenset[str
     if not owners:
         return []
     found = args.resolve(owners[-1])
-    return [dataclasses.replace(a, source="speech-owner") for a in found if a.code or a.name]
+    return _relabel([a for a in found if a.code or a.name], "speech-owner")
 
 
 def code_doc(article: Article, doc: Any, ctx: Any, lex: Lexicon) -> list[Event]:

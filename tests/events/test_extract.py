@@ -163,22 +163,19 @@ def test_code_doc_general_type_rules(run_text, text, event, requested):
         assert main.requested and main.requested["event"] == requested
 
 
-def test_definite_event_noun_inherits_actor_of_earlier_event(run_text):
-    article = run_text("Kaspar Lund called on his followers to attack army convoys on Monday.\n\n"
-                       "The call to blockade the ports of Vostra drew little response.")
-    calls = [e for e in article.events if e.event == "REQUEST" and "blockade" in e.event_text]
-    assert calls, [(e.event, e.event_text) for e in article.events]
-    assert [a.entity_text for a in calls[0].actor] == ["Kaspar Lund"]
-    assert calls[0].actor[0].source == "antecedent-event"
-
-
-def test_definite_call_in_a_report_of_a_speech_is_the_speakers(run_text):
+@pytest.mark.parametrize("text, source", [
+    # "the call" refers back to the earlier call
+    ("Kaspar Lund called on his followers to attack army convoys on Monday.\n\n"
+     "The call to blockade the ports of Vostra drew little response.", "antecedent-event"),
     # the earlier call names another requested action (and a by-phrase), so the report's
     # speech owner is the better antecedent for "the call to blockade"
-    article = run_text("The Dorvat Herald published a report on Kaspar Lund's speech that omitted the call for "
-                       "attacks by the farmers of Tarn. It stressed the call to blockade the ports of Vostra.")
+    ("The Dorvat Herald published a report on Kaspar Lund's speech that omitted the call for "
+     "attacks by the farmers of Tarn. It stressed the call to blockade the ports of Vostra.", "speech-owner"),
+])
+def test_definite_call_takes_the_callers_actor(run_text, text, source):
+    article = run_text(text)
     calls = [e for e in article.events if e.event == "REQUEST" and "blockade" in e.event_text]
     assert calls, [(e.event, e.event_text) for e in article.events]
     assert [a.entity_text for a in calls[0].actor] == ["Kaspar Lund"]
-    assert calls[0].actor[0].source == "speech-owner"
+    assert calls[0].actor[0].source == source
 

@@ -47,12 +47,12 @@ class CueMatch:
             return None
         return doc[self.content[0]].idx, _end_char(doc, self.content[1])
 
-    def content_pieces(self, doc: Doc) -> list[tuple[int, int]]:
-        """The content's character spans: two when a parenthetical cue splits it."""
-        chars = self.content_chars(doc)
-        if chars is None:
-            return []
-        if self.gap is None or not self.content[0] < self.gap[0] < self.gap[1] < self.content[1]:
+    def content_pieces(self, chars: tuple[int, int], doc: Doc) -> list[tuple[int, int]]:
+        """The content's character span `chars` (`content_chars`, possibly grown over quotes),
+        in two pieces when a parenthetical cue clause splits it."""
+        inside = self.gap is not None and self.content is not None and \
+            self.content[0] < self.gap[0] < self.gap[1] < self.content[1]
+        if not inside:
             return [chars]
         lo, hi = self.gap
         while lo > self.content[0] and doc[lo - 1].is_punct:
@@ -261,7 +261,8 @@ def _infinitive_content(verb: Token) -> TokSpan | None:
     if xcomp is None:
         return None
     lo, hi = subtree_span(xcomp)
-    return trim_modifiers((lo, max(hi, _right_edge(verb, lo), _stray_conjuncts(verb, hi))), verb.doc)
+    hi = max(hi, _right_edge(verb, lo))
+    return trim_modifiers((lo, _stray_conjuncts(verb, hi)), verb.doc)
 
 
 def _stray_conjuncts(verb: Token, hi: int) -> int:
@@ -288,7 +289,7 @@ def _right_edge(verb: Token, lo: int) -> int:
             continue
         if child.dep_ in CONTENT_STOP:
             break
-        if _adjunct(child):  # "... during a campaign stop", "... on Thursday": the writer's setting
+        if _adjunct(child):  # "... during a campaign stop", "... last week": the writer's setting
             break
         hi = max(hi, subtree_span(child)[1])
     return hi

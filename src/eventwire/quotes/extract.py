@@ -342,7 +342,7 @@ def extract_attributions(doc: Doc, lex: Lexicon) -> Extraction:
         chars = _cover_quotes(chars, quotes)
         has_quote = any(n in mixed and chars[0] <= quotes[n].start < chars[1] for n in range(len(quotes)))
         kind = cue.kind or ("mixed" if has_quote else "indirect")
-        pieces = cue.content_pieces(doc) if not has_quote else [chars]
+        pieces = cue.content_pieces(chars, doc) if not has_quote else [chars]
         out.extend(Attribution(lo, hi, kind, cue) for lo, hi in pieces)
     covered = [(a.start, a.end) for a in out]
     scare = [q for n, q in enumerate(quotes)

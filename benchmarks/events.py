@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sys
 
-from _common import SEEDS, bench_articles, corpus, timed, timed_parse
+from _common import SEEDS, bench_articles, corpus, run_stage, timed, timed_parse
 
 from eventwire.pipeline import Pipeline, stage_module
 from eventwire.settings import Settings
@@ -35,20 +35,13 @@ def main(n: int = 200) -> None:
     docs, parse = timed_parse(pipeline, texts)
     articles = bench_articles(texts)
     stages = {s.name: s for s in pipeline.doc_stages}
-    for article, doc in zip(articles, docs, strict=True):
-        for name in ("actors", "quotes"):
-            if name in stages:
-                stages[name](article, doc)
+    for name in ("actors", "quotes"):
+        if name in stages:
+            run_stage(stages[name], articles, docs)
     events_stage = stage_module("events").make_stage(pipeline.ctx)
     events_stage(articles[0], docs[0])  # build the lexicon outside the timing
-    n_events = 0
-
-    def code_all() -> None:
-        nonlocal n_events
-        for article, doc in zip(articles, docs, strict=True):
-            n_events += len(events_stage(article, doc))
-
-    coding = timed(code_all)
+    coding = timed(lambda: run_stage(events_stage, articles, docs))
+    n_events = sum(len(a.events) for a in articles)
     words = sum(len(d) for d in docs)
     print(f"documents: {len(docs)}   tokens: {words}   events: {n_events}")
     print(f"spaCy parse (nlp.pipe):   {parse:8.3f} s   {words / parse:9.0f} tokens/s")

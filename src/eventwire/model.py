@@ -111,6 +111,8 @@ class Event:
     rule: str = ""
     cluster_id: str | None = None
     trigger: Cue | None = None  # the word(s) that triggered the pattern
+    confidence: float | None = None  # 0-1, calibrated: how likely this record is right
+    mentions: list[Cue] = field(default_factory=list)  # every mention of this occurrence in the article
 
 
 @dataclass

@@ -22,7 +22,8 @@ RAW = ("Vostra closes\u00a0border crossing\r\n\r\n"
 
 def test_make_stage_declares_reads_and_writes():
     stage = make_stage(Context(Settings()))
-    assert (stage.name, stage.reads, stage.writes) == ("clean", ("raw_text",), ("text", "language", "removed"))
+    assert (stage.name, stage.reads, stage.writes) == (
+        "clean", ("raw_text",), ("text", "language", "removed", "title", "byline", "date", "outlet"))
 
 
 def test_clean_stage_fills_text_language_removed_and_keeps_raw():

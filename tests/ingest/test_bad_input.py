@@ -102,11 +102,18 @@ def test_read_paths_line_without_spaces_is_dropped_and_recorded(tmp_path):
     assert text.startswith("Keld mayor resigns") and "AAAA" not in text
 
 
-def test_read_paths_file_of_one_overlong_token_is_refused(tmp_path):
+def test_read_paths_file_of_one_overlong_token_is_stored_with_a_failure_not_coded(tmp_path):
+    from eventwire.pipeline import Pipeline
+
     path = tmp_path / "a_token.txt"
     path.write_bytes(b"Q" * 5_000_000)
-    failure = _only_failure(_read([path, _good(tmp_path)]), path)
+    pipeline = Pipeline(Settings().replace(doc_stages=[]))
+    article, good = pipeline.process(_read([path, _good(tmp_path)]))
+    (failure,) = article.failures
+    assert failure.stage == "clean" and str(path) in failure.reason
     assert "no article text" in failure.reason and "long_token" in failure.reason
+    assert article.text == "" and article.meta["uncodable"]
+    assert good.text.startswith("Keld mayor resigns") and not good.failures
 
 
 def test_read_paths_missing_path_is_a_failure(tmp_path):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.clean import clean_text
+from eventwire.clean import CleanStage, clean_text
 from eventwire.evaluate.gate import floor
 from eventwire.ingest import read_paths
 from eventwire.model import Article
@@ -37,6 +37,8 @@ BOILERPLATE = re.compile(r"Sign Up For|Related Articles|Back to top button|I agr
 def seeds(shared_dir: Path) -> dict[str, Article]:
     items = list(read_paths([str(shared_dir / "corpus" / "seeds")], Settings()))
     assert all(isinstance(i, Article) for i in items), items
+    for article in items:
+        CleanStage(Settings())(article)  # fills title and outlet from the text's lines
     return {a.id: a for a in items}
 
 
@@ -80,6 +82,8 @@ def test_gold_polnear_titles_match_metadata(shared_dir):
     with (gold / "metadata.tsv").open(encoding="utf-8") as fh:
         titles = {row["filename"]: row["title"] for row in csv.DictReader(fh, delimiter="\t")}
     articles = [a for a in read_paths([str(gold / "text")], Settings()) if isinstance(a, Article)]
+    for article in articles:
+        CleanStage(Settings())(article)
     correct = sum(_title_key(a.title) == _title_key(titles[a.id]) for a in articles)
     accuracy = correct / len(articles)
     minimum = floor(BASELINE, "ingest", "polnear_title_accuracy")

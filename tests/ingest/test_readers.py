@@ -6,6 +6,7 @@ import hashlib
 import io
 from pathlib import Path
 
+from eventwire.clean import CleanStage
 from eventwire.ingest import read_paths, read_stream
 from eventwire.model import Article, Failure
 from eventwire.settings import Settings
@@ -15,7 +16,14 @@ SETTINGS = Settings()
 
 
 def _read(*paths: Path | str) -> list[Article | Failure]:
-    return list(read_paths([str(p) for p in paths], SETTINGS))
+    """Ingest, then the clean stage, which fills metadata from the text's own lines."""
+    return [_clean(item) for item in read_paths([str(p) for p in paths], SETTINGS)]
+
+
+def _clean(item):
+    if isinstance(item, Article):
+        CleanStage(SETTINGS)(item)
+    return item
 
 
 def _one(path: Path) -> Article:
@@ -26,6 +34,8 @@ def _one(path: Path) -> Article:
 
 def test_read_text_fills_metadata_from_header_lines():
     path = FIX / "corpus" / "arvenia_truce.txt"
+    (raw,) = read_paths([str(path)], SETTINGS)
+    assert (raw.text, raw.title, raw.byline, raw.date) == ("", None, None, None)  # the clean stage fills them
     article = _one(path)
     assert article.id == "arvenia_truce"
     assert article.source == str(path)
@@ -33,7 +43,7 @@ def test_read_text_fills_metadata_from_header_lines():
     assert (article.byline, article.outlet, article.date) == ("Mira Dast", "The Tolsk Courier", "2024-03-20")
     assert article.raw_text == path.read_text(encoding="utf-8")
     assert article.raw_sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
-    assert article.text == ""  # the clean stage fills it
+    assert article.text.startswith("Arvenia rejects") and "By Mira Dast" not in article.text
     assert article.meta["format"] == "text"
 
 
@@ -119,8 +129,9 @@ def test_read_stream_guesses_jsonl_html_and_text():
     jsonl = io.BytesIO(b'{"id": "s1", "text": "Arvenia and Vostra resumed talks."}\n')
     assert [a.id for a in read_stream(jsonl, SETTINGS)] == ["s1"]
     html = io.BytesIO((FIX / "corpus" / "page.html").read_bytes())
-    assert next(read_stream(html, SETTINGS)).title == "Vostra closes border crossing"
-    (text,) = read_stream(io.StringIO("Keld mayor resigns\n\nThe mayor of Keld resigned on Monday."), SETTINGS)
+    assert _clean(next(read_stream(html, SETTINGS))).title == "Vostra closes border crossing"
+    (text,) = map(_clean, read_stream(io.StringIO("Keld mayor resigns\n\nThe mayor of Keld resigned on Monday."),
+                                      SETTINGS))
     assert (text.id, text.source, text.title) == ("stdin", "<stdin>", "Keld mayor resigns")
 
 

@@ -7,17 +7,19 @@ docs/clean.md for the rules and `data/README.md` for the word lists.
 Public API:
 - `clean_text(raw) -> (text, removed)`: the pure function the stage calls.
 - `analyse(raw) -> Cleaned`: the same, plus what the top/bottom lines say
-  (title, byline, date line, outlet names); ingest uses it for metadata.
+  (title, byline, date line, outlet names); the stage fills the article's
+  metadata fields that ingest left empty from it.
 - `detect_language(text) -> str`.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from ..errors import InputError
+from ..ingest.dates import parse_date
+from ..ingest.outlets import default_outlets
 from ..model import Article, RemovedLine
 from ..settings import Settings
 from .boilerplate import Line, drop_boilerplate
@@ -51,16 +53,6 @@ def analyse(raw: str, max_token_chars: int = DEFAULT_MAX_TOKEN_CHARS) -> Cleaned
     A line holding a token longer than `max_token_chars` with no whitespace
     (base64, minified script) is dropped as `long_token`.
     """
-    # Ingest analyses each text for its metadata and the stage cleans it right after: a small
-    # cache spares the second pass. Copies keep callers from sharing mutable lists.
-    cleaned = _analyse_cached(raw, max_token_chars)
-    return dataclasses.replace(cleaned, removed=list(cleaned.removed),
-                               header=dataclasses.replace(cleaned.header, captions=list(cleaned.header.captions),
-                                                          outlets=list(cleaned.header.outlets)))
-
-
-@lru_cache(maxsize=256)
-def _analyse_cached(raw: str, max_token_chars: int) -> Cleaned:
     lines = [Line(i, t) for i, t in enumerate(normalize_chars(raw).split("\n"), start=1)]
     for ln in lines:
         if _long_token(ln.text, max_token_chars):
@@ -82,19 +74,41 @@ def clean_text(raw: str, max_token_chars: int = DEFAULT_MAX_TOKEN_CHARS) -> tupl
     return cleaned.text, cleaned.removed
 
 
+def fill_metadata(article: Article, header: Header) -> None:
+    """Fill what ingest's container did not give from the text's own lines.
+
+    Outlet precedence: given > known URL domain (both set by ingest) > byline >
+    boilerplate mention ("Sign Up For The X Newsletter") > signature line >
+    prettified URL host.
+    """
+    outlets = default_outlets()
+    article.title = article.title or header.title
+    article.byline = article.byline or header.byline
+    article.date = article.date or parse_date(header.date_text)
+    if article.outlet is None:
+        article.outlet = next((outlets.canonical(o) for o in header.outlets), None) or outlets.from_url(article.url)
+    if header.wire:
+        article.meta["wire"] = outlets.canonical(header.wire)
+
+
 class CleanStage:
-    """Text stage: fills `text`, `language` and `removed` from `raw_text`."""
+    """Text stage: fills `text`, `language` and `removed` from `raw_text`, and the metadata left empty."""
 
     name = "clean"
     reads = ("raw_text",)
-    writes = ("text", "language", "removed")
+    writes = ("text", "language", "removed", "title", "byline", "date", "outlet")
 
     def __init__(self, settings: Settings):
         self.max_token_chars = settings.max_token_chars
 
     def __call__(self, article: Article) -> None:
-        article.text, article.removed = clean_text(article.raw_text, self.max_token_chars)
+        cleaned = analyse(article.raw_text, self.max_token_chars)
+        article.text, article.removed = cleaned.text, cleaned.removed
         article.language = detect_language(article.text)
+        fill_metadata(article, cleaned.header)
+        if not article.text.strip():  # stored with this failure, never coded
+            reasons = sorted({r.reason for r in cleaned.removed}) or ["blank"]
+            raise InputError(article.source, f"no article text: every line was dropped ({', '.join(reasons)})")
 
 
 def make_stage(ctx) -> CleanStage:

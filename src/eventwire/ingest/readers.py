@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..clean import analyse
 from ..model import Article, Failure
 from ..settings import Settings
 from .dates import parse_date
@@ -120,30 +119,21 @@ def ingest_failure(where: str, reason: str, article_id: str | None = None) -> Fa
 
 
 def build_article(id: str, source: str, raw_text: str, raw: bytes, settings: Settings,
-                  meta: dict[str, Any] | None = None, **given: Any) -> Article | Failure:
-    """An Article from raw text; metadata not `given` comes from the text's own top/bottom lines.
+                  meta: dict[str, Any] | None = None, **given: Any) -> Article:
+    """An Article from raw text and the metadata its container gives (JSON fields, HTML meta, feed items).
 
-    Outlet precedence: given > known URL domain > byline > boilerplate mention
-    ("Sign Up For The X Newsletter") > signature line > prettified URL host.
+    What the text's own top and bottom lines say (headline, byline, date line,
+    outlet names) is read by the clean stage, which fills the fields left empty
+    here. Outlet: a given name, else a known URL domain; clean goes on with
+    the byline, boilerplate mentions, the signature line and the URL host.
     """
-    cleaned = analyse(raw_text, settings.max_token_chars)
-    if not cleaned.text.strip():
-        reasons = sorted({r.reason for r in cleaned.removed}) or ["blank"]
-        return ingest_failure(source, f"no article text: every line was dropped ({', '.join(reasons)})", id)
-    header = cleaned.header
-    outlets = default_outlets()
     url = given.get("url") or None
-    outlet = (outlets.canonical(given.get("outlet")) or outlets.from_url(url, prettify=False)
-              or next((outlets.canonical(o) for o in header.outlets), None) or outlets.from_url(url))
-    meta = dict(meta or {})
-    if header.wire:
-        meta["wire"] = outlets.canonical(header.wire)
+    outlets = default_outlets()
     return Article(
         id=id, source=source, raw_text=raw_text, raw_sha256=hashlib.sha256(raw).hexdigest(),
-        title=_tidy(given.get("title")) or header.title, url=url, outlet=outlet,
-        byline=_tidy(given.get("byline")) or header.byline,
-        date=parse_date(given.get("date")) or parse_date(header.date_text),
-        meta=meta,
+        title=_tidy(given.get("title")), url=url,
+        outlet=outlets.canonical(given.get("outlet")) or outlets.from_url(url, prettify=False),
+        byline=_tidy(given.get("byline")), date=parse_date(given.get("date")), meta=dict(meta or {}),
     )
 
 

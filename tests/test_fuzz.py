@@ -204,9 +204,9 @@ def test_pipeline_survives_pathological_file(pipeline, tmp_path, name):
 
 @pytest.mark.slow
 def test_run_records_every_failure_with_reason(tmp_path):
-    """Through `store.run`: a folder of bad files finishes, and each problem is in the failures table."""
+    """Through `eventwire run`'s library path: a folder of bad files finishes, each problem in the failures table."""
+    from eventwire.pipeline import run_into_store
     from eventwire.store import open_store
-    from eventwire.store.run import run
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -215,7 +215,7 @@ def test_run_records_every_failure_with_reason(tmp_path):
     (folder / "bad.jsonl").write_text('{"text": "Vostra said."}\nnot json\n[1, 2]\n')
     (folder / "good.txt").write_text("Kelmish troops shelled the town of Arn on Monday, officials said.\n")
     with open_store(str(tmp_path / "db.duckdb")) as store:
-        summary = run(read_paths([folder], Settings()), store)
+        summary = run_into_store(read_paths([folder], Settings()), store)
         logged = store.failures(summary.run_id)
     assert summary.new == 2 and len(summary.failures) >= 4
     assert len(logged) == len(summary.failures) and all(f["reason"] for f in logged)

@@ -130,10 +130,11 @@ def test_run_dask_local_cluster_matches_one_process(tmp_path):
     """Two Dask worker processes write Parquet; `load_parquet` gives the database a one-process run gives."""
     from dask.distributed import Client, LocalCluster
 
+    from eventwire.framing.cluster import assign_clusters
     from eventwire.parallel import run_dask
+    from eventwire.pipeline import run_into_store
     from eventwire.store import open_store
     from eventwire.store.parquet import load_parquet
-    from eventwire.store.run import run
 
     if not EXAMPLES.is_dir():
         pytest.skip("examples/articles is absent")
@@ -147,9 +148,9 @@ def test_run_dask_local_cluster_matches_one_process(tmp_path):
     assert list((tmp_path / "parts" / "events").glob("article_date=*/part-*.parquet"))
 
     with open_store(str(tmp_path / "dask.duckdb")) as store:
-        loaded = load_parquet(store, str(tmp_path / "parts"))
+        loaded = load_parquet(store, str(tmp_path / "parts"), cluster=assign_clusters)
     with open_store(str(tmp_path / "one.duckdb")) as store:
-        direct = run(read_paths([EXAMPLES], settings), store, settings)
+        direct = run_into_store(read_paths([EXAMPLES], settings), store, settings)
     assert loaded["new"] == direct.new and loaded["events"] == direct.events and direct.events > 0
     assert _table_rows(str(tmp_path / "dask.duckdb")) == _table_rows(str(tmp_path / "one.duckdb"))
 

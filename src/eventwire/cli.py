@@ -3,16 +3,15 @@
 Exit codes: 0 everything worked; 1 the command completed but some inputs
 or records failed (listed on stderr and, for `run`, stored in the
 `failures` table); 2 usage or setup error (bad option, missing model,
-locked database, a library function that is not installed).
+locked database).
 
-Commands backed by other packages import them lazily, so the CLI still
-works while one is missing and that command says so clearly.
+Commands import the parts they call inside their function, so `eventwire
+--help` starts without loading spaCy or the web stack.
 """
 
 from __future__ import annotations
 
 import functools
-import importlib
 import json
 import logging
 import sys
@@ -90,16 +89,6 @@ def clean_errors(func: Callable) -> Callable:
     return wrapper
 
 
-def library(module: str, name: str) -> Any:
-    """`module.name`, or a clear usage error when that part of eventwire is not installed yet."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except ModuleNotFoundError as exc:
-        raise fail(f"{module}.{name} is not available in this installation ({exc})") from exc
-    except AttributeError as exc:
-        raise fail(f"{module} has no {name}() in this installation") from exc
-
-
 def make_settings(model: str | None = None, actors: list[Path] | None = None, patterns: list[Path] | None = None,
                   batch_size: int | None = None) -> Settings:
     changes: dict[str, Any] = {"actor_files": list(actors or []), "pattern_files": list(patterns or [])}
@@ -115,10 +104,11 @@ def make_settings(model: str | None = None, actors: list[Path] | None = None, pa
 
 def ingest(paths: list[str], settings: Settings) -> Iterator[Article | Failure]:
     """Articles and failures from files/folders; `-` reads stdin."""
-    read_paths = library("eventwire.ingest", "read_paths")
+    from .ingest import read_paths, read_stream
+
     files = [p for p in paths if p != "-"]
     if "-" in paths:
-        yield from library("eventwire.ingest", "read_stream")(sys.stdin.buffer, settings, name="<stdin>")
+        yield from read_stream(sys.stdin.buffer, settings, name="<stdin>")
     if files:
         yield from read_paths(files, settings)
 
@@ -173,20 +163,22 @@ def run(paths: list[str] = PathsArg,
         workers: int = WorkersOpt, dask: str | None = DaskOpt, parquet: str | None = ParquetOpt,
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.")) -> None:
     """Ingest, process and store articles; re-running on the same input adds nothing."""
+    from .pipeline import run_into_store
     from .store import open_store
-    from .store.run import run as run_into_store
 
     settings = make_settings(model, actors, patterns, batch_size)
     args = {"paths": paths, "db": db, "model": settings.model, "actors": [str(a) for a in settings.actor_files],
             "patterns": [str(p) for p in settings.pattern_files], "batch_size": settings.batch_size}
     if dask:
+        from .framing.cluster import assign_clusters
         from .parallel import run_dask
         from .store.parquet import load_parquet
 
         out = parquet or f"{db}.parquet"
         run_dask(paths, settings, dask, out)
         with open_store(db) as store:
-            show_summary(load_parquet(store, out, args={**args, "dask": dask, "parquet": out}), db)
+            show_summary(load_parquet(store, out, args={**args, "dask": dask, "parquet": out},
+                                      cluster=assign_clusters), db)
         return
     from .parallel import process_parallel
 
@@ -272,11 +264,13 @@ def code(file: str = typer.Argument("-", metavar="FILE",
          model: str | None = ModelOpt, actors: list[Path] | None = ActorsOpt,
          patterns: list[Path] | None = PatternsOpt) -> None:
     """Code sentences or stories into PLOVER events, one event per line (text_id = input id)."""
-    code_jsonl = library("eventwire.events.code", "code_jsonl")
-    settings = make_settings(model, actors, patterns)
+    from .events.code import code_jsonl
+    from .pipeline import Pipeline
+
+    pipeline = Pipeline(make_settings(model, actors, patterns))
     errors = 0
     with open_input(file) as lines, output(out) as fh:
-        for record in code_jsonl(lines, settings):
+        for record in code_jsonl(lines, pipeline):
             if "error" in record and "event" not in record:
                 line = record.get("line")
                 line = f"line {line}" if isinstance(line, int) else line  # code_jsonl gives n or "line n"
@@ -302,13 +296,12 @@ def open_input(file: str) -> Iterator[IO[str]]:
         yield fh
 
 
-def report(module: str, evaluate: str, gold_arg: Path, as_json: bool, settings: Settings, **kwargs: Any) -> None:
+def report(evaluate: Callable[..., dict[str, Any]], formatter: Callable[[dict[str, Any]], str], gold_arg: Path,
+           as_json: bool, settings: Settings, **kwargs: Any) -> None:
     """Run an evaluation function and print its report (or JSON metrics)."""
-    func = library(module, evaluate)
-    formatter = library(module, "format_report")
     if not gold_arg.exists():
         raise fail(f"{gold_arg}: no such gold file or folder")
-    metrics = func(gold_arg, settings, **kwargs)
+    metrics = evaluate(gold_arg, settings, **kwargs)
     if as_json:
         print_json(metrics)
     else:
@@ -324,7 +317,10 @@ def evaluate_quotes(gold: Path = typer.Option(..., "--gold", metavar="DIR",
                                                      help="Score only the first N texts."),
                     model: str | None = ModelOpt, actors: list[Path] | None = ActorsOpt) -> None:
     """Score quote attribution against BRAT gold."""
-    report("eventwire.evaluate.quotes", "evaluate_quotes", gold, as_json, make_settings(model, actors), limit=limit)
+    from .evaluate import quotes as evaluation
+
+    report(evaluation.evaluate_quotes, evaluation.format_report, gold, as_json, make_settings(model, actors),
+           limit=limit)
 
 
 @evaluate_app.command("events")
@@ -333,7 +329,10 @@ def evaluate_events(gold: Path = typer.Option(..., "--gold", metavar="FILE", hel
                     as_json: bool = JsonOpt, model: str | None = ModelOpt,
                     actors: list[Path] | None = ActorsOpt, patterns: list[Path] | None = PatternsOpt) -> None:
     """Score event coding against PLOVER gold."""
-    report("eventwire.evaluate.events", "evaluate_events", gold, as_json, make_settings(model, actors, patterns))
+    from .evaluate import events as evaluation
+
+    report(evaluation.evaluate_events, evaluation.format_report, gold, as_json,
+           make_settings(model, actors, patterns))
 
 
 @evaluate_app.command("actors")
@@ -342,7 +341,9 @@ def evaluate_actors(gold: Path = typer.Option(..., "--gold", metavar="FILE", hel
                     as_json: bool = JsonOpt, model: str | None = ModelOpt,
                     actors: list[Path] | None = ActorsOpt) -> None:
     """Score actor country codes (every source and target actor) against PLOVER gold."""
-    report("eventwire.evaluate.actors", "evaluate_actors", gold, as_json, make_settings(model, actors))
+    from .evaluate import actors as evaluation
+
+    report(evaluation.evaluate_actors, evaluation.format_report, gold, as_json, make_settings(model, actors))
 
 
 @evaluate_app.command("gate")
@@ -373,7 +374,9 @@ def evaluate_labels(gold: Path = typer.Option(..., "--gold", metavar="FILE", hel
                     as_json: bool = JsonOpt, model: str | None = ModelOpt,
                     actors: list[Path] | None = ActorsOpt) -> None:
     """Score framing labels against gold."""
-    report("eventwire.evaluate.labels", "evaluate_labels", gold, as_json, make_settings(model, actors))
+    from .evaluate import labels as evaluation
+
+    report(evaluation.evaluate_labels, evaluation.format_report, gold, as_json, make_settings(model, actors))
 
 
 @actors_app.command("lookup")
@@ -382,7 +385,8 @@ def actors_lookup(name: str = typer.Argument(..., metavar="NAME",
                                              help="A name or alias, e.g. a person, group or country."),
                   actors: list[Path] | None = ActorsOpt) -> None:
     """Show dictionary entries matching NAME (exact, alias, then fuzzy)."""
-    lookup = library("eventwire.actors", "lookup")
+    from .actors import lookup
+
     found = lookup(name, make_settings(actors=actors))
     print_json(found)
     if not found:
@@ -394,27 +398,26 @@ def actors_lookup(name: str = typer.Argument(..., metavar="NAME",
 @clean_errors
 def actors_suggest(db: str = DbOpt) -> None:
     """Persons whose affiliation came from article text, as dictionary entries to review."""
+    from .actors import suggest
     from .store import open_store
 
-    suggest = library("eventwire.actors", "suggest")
     with open_store(db, read_only=True) as store:
-        print_json(suggest(store))
+        print_json(suggest(store.text_derived_people()))
 
 
 @app.command()
 @clean_errors
 def outlets(db: str = DbOpt, as_json: bool = JsonOpt) -> None:
     """Per-outlet framing: labels per actor, loaded language, statement shares, clusters covered."""
+    from .framing.report import format_report, outlet_report
     from .store import open_store
 
-    outlet_report = library("eventwire.framing.report", "outlet_report")
-    formatter = library("eventwire.framing.report", "format_report")
     with open_store(db, read_only=True) as store:
         data = outlet_report(store)
     if as_json:
         print_json(data)
     else:
-        typer.echo(formatter(data))
+        typer.echo(format_report(data))
 
 
 @app.command()
@@ -431,11 +434,10 @@ def serve(db: str = DbOpt,
     A postgresql:// database is copied into a temporary DuckDB file at start and served from there
     (restart to show later runs).
     """
-    create_app = library("eventwire.web.app", "create_app")
-    import tempfile
-
     import uvicorn
 
+    from .store.snapshot import duckdb_copy
+    from .web.app import create_app
     from .web.security import check_token, is_loopback
 
     if "://" not in db and not Path(db).is_file():
@@ -446,26 +448,9 @@ def serve(db: str = DbOpt,
         check_token(token or None)
     except ValueError as exc:
         raise fail(f"--token: {exc}") from exc
-    with tempfile.TemporaryDirectory(prefix="eventwire-serve-") as work:
-        if db.startswith(("postgresql://", "postgres://")):  # the web app reads DuckDB: copy, then serve the copy
-            from .store.postgres_backend import redact
-            from .store.snapshot import snapshot
-
-            copied = snapshot(db, str(Path(work) / "snapshot.duckdb"))
-            err.print(f"serving a snapshot of {redact(db)} ({copied['articles']} articles, {copied['events']} "
-                      f"events); restart the server to show later runs")
-            db = str(Path(work) / "snapshot.duckdb")
-        web_app = create_app(db, token=token or None)
+    with duckdb_copy(db, note=err.print) as path:  # the web app reads DuckDB: a PostgreSQL store is copied
+        web_app = create_app(path, token=token or None)
         uvicorn.run(web_app, host=host, port=port, limit_concurrency=200, timeout_keep_alive=5)
-
-
-def main() -> None:
-    """Console-script entry point."""
-    app()
-
-
-if __name__ == "__main__":
-    main()
 
 
 @app.command()
@@ -473,11 +458,12 @@ if __name__ == "__main__":
 def load(folder: str = typer.Argument(..., metavar="DIR|URI", help="Parquet partitions written by run --dask."),
          db: str = DbOpt) -> None:
     """Merge Parquet partitions into the database (loading twice adds nothing)."""
+    from .framing.cluster import assign_clusters
     from .store import open_store
     from .store.parquet import load_parquet
 
     with open_store(db) as store:
-        show_summary(load_parquet(store, folder), db)
+        show_summary(load_parquet(store, folder, cluster=assign_clusters), db)
 
 
 @app.command()
@@ -504,3 +490,12 @@ def watch(feeds: Path = typer.Argument(..., metavar="FEEDS.txt", help="Feed URLs
         return
     for result in results:
         err.print(result.counts())
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -55,7 +55,8 @@ class Context:
         if self._nlp is None:
             from .nlp import load_nlp
 
-            self._nlp = load_nlp(self)
+            hooks = (getattr(stage_module(n), "configure_nlp", None) for n in self.settings.doc_stages)
+            self._nlp = load_nlp(self, [h for h in hooks if h is not None])
         return self._nlp
 
 
@@ -171,3 +172,16 @@ def _mark_uncodable(article: Article) -> Article:
 def process(items: Iterable[Article | Failure], settings: Settings | None = None) -> Iterator[Article | Failure]:
     """Convenience: build a `Pipeline` and process `items`."""
     return Pipeline(settings).process(items)
+
+
+def run_into_store(items: Iterable[Article | Failure], store: Any, settings: Settings | None = None, *,
+                   process: Callable[[Iterable[Article | Failure]], Iterator[Article | Failure]] | None = None,
+                   **kwargs: Any) -> Any:
+    """`eventwire run` as a function: `items` through `process` (default: a `Pipeline`) into `store`,
+    then the framing stage's cross-article clustering; returns the `RunSummary`."""
+    from .framing.cluster import assign_clusters
+    from .store.run import run
+
+    settings = settings or Settings()
+    process = process or Pipeline(settings).process  # setup errors surface before the run is logged
+    return run(items, store, settings, process=process, cluster=assign_clusters, **kwargs)

@@ -247,7 +247,7 @@ def new_items(feeds: list[str], seen: SeenItems, settings: Settings, timeout: fl
 def poll(feeds: list[str], pipeline, store, seen: SeenItems, alerts: list[Alert],
          timeout: float = TIMEOUT) -> PollResult:
     """One pass over the feeds: fetch, process and store what is new; returns its counts."""
-    from .store.run import run
+    from .pipeline import run_into_store
 
     result = PollResult()
     failures: list[Failure] = []
@@ -265,7 +265,8 @@ def poll(feeds: list[str], pipeline, store, seen: SeenItems, alerts: list[Alert]
             if isinstance(item, Article):
                 seen.add(item.id)  # runs when the store asks for the next item, i.e. after this one is saved
 
-    summary = run(articles, store, pipeline.settings, args={"command": "watch", "feeds": feeds}, process=process)
+    summary = run_into_store(articles, store, pipeline.settings, args={"command": "watch", "feeds": feeds},
+                             process=process)
     result.stored = summary.new + summary.changed
     result.failures = len(summary.failures)
     return result

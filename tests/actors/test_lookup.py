@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import duckdb
-
 from eventwire.actors import lookup, suggest
 from eventwire.settings import Settings
 
@@ -34,50 +32,33 @@ def test_lookup_reads_user_file(tmp_path):
     assert lookup("ilya dorn", Settings(actor_files=[path]))[0]["code"] == "XVO"
 
 
-def _entities_db() -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect(":memory:")
-    con.execute("""CREATE TABLE entities (article_id VARCHAR, idx INTEGER, entity_text VARCHAR, name VARCHAR,
-                   code VARCHAR, sector VARCHAR, wikidata_id VARCHAR, type VARCHAR, org VARCHAR, "start" INTEGER,
-                   "end" INTEGER, source VARCHAR)""")
-    rows = [
-        ("a1", 0, "Ilya Dorn", "Ilya Dorn", "XVO", "MIL", None, "PERSON", "Military of Vostra", 0, 9, "apposition"),
-        ("a1", 1, "Dorn", "Ilya Dorn", "XVO", "MIL", None, "PERSON", "Military of Vostra", 20, 24, "coref"),
-        ("a2", 0, "Ilya Dorn", "Ilya Dorn", "XVO", "MIL", None, "PERSON", "Military of Vostra", 0, 9, "apposition"),
-        ("a2", 1, "Khaled Mashal", "Khaled Mashal", "PSE", "REB", None, "PERSON", "Hamas", 30, 43, "apposition"),
-        ("a3", 0, "Mara Veld", "Mara Veld", None, None, None, "PERSON", None, 0, 9, "spacy"),
-    ]
-    con.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-    return con
+def _row(article_id: str, text: str, name: str, code: str | None, sector: str | None, org: str | None) -> dict:
+    return {"article_id": article_id, "entity_text": text, "name": name, "code": code, "sector": sector, "org": org}
 
 
 def test_suggest_aggregates_text_affiliations():
-    entries = suggest(_entities_db())
+    rows = [_row("a1", "Ilya Dorn", "Ilya Dorn", "XVO", "MIL", "Military of Vostra"),
+            _row("a1", "Dorn", "Ilya Dorn", "XVO", "MIL", "Military of Vostra"),
+            _row("a2", "Ilya Dorn", "Ilya Dorn", "XVO", "MIL", "Military of Vostra"),
+            _row("a2", "Khaled Mashal", "Khaled Mashal", "PSE", "REB", "Hamas")]  # in the dictionary: left out
+    entries = suggest(rows)
     assert entries == [{"name": "Ilya Dorn", "type": "PERSON", "org": "Military of Vostra", "code": "XVO",
                         "sector": "MIL", "aliases": ["Dorn"], "articles": 2}]
+    assert suggest(rows, min_articles=3) == []
 
 
-def test_suggest_reads_the_store(tmp_path):
+def test_suggest_from_the_stores_text_derived_people(tmp_path):
     from eventwire.model import Article, Entity
     from eventwire.store import open_store
 
-    article = Article(id="a9", source="test", text="A Vostran army spokesman, Ilya Dorn, said.", raw_sha256="x",
+    article = Article(id="a9", source="test", raw_sha256="x",
+                      text="A Vostran army spokesman, Ilya Dorn, said. Mara Veld",
                       entities=[Entity("Ilya Dorn", name="Ilya Dorn", code="XVO", sector="MIL", type="PERSON",
-                                       org="Military of Vostra", start=26, end=35, source="apposition")])
+                                       org="Military of Vostra", start=26, end=35, source="apposition"),
+                                Entity("Mara Veld", name="Mara Veld", type="PERSON", start=43, end=52,
+                                       source="spacy")])
     with open_store(str(tmp_path / "t.duckdb")) as store:
         store.save(article)
-        entries = suggest(store)
-    assert [(e["name"], e["code"], e["articles"]) for e in entries] == [("Ilya Dorn", "XVO", 1)]
-
-
-def test_suggest_stays_a_function_after_first_use(tmp_path):
-    # Regression: a lazily imported submodule named "suggest" used to replace
-    # the package's suggest() after its first call, breaking `actors suggest`.
-    import eventwire.actors as actors
-    from eventwire.store import open_store
-
-    store = open_store(str(tmp_path / "s.duckdb"))
-    try:
-        actors.suggest(store)
-        assert callable(actors.suggest) and not isinstance(actors.suggest, type(actors))
-    finally:
-        store.close()
+        rows = store.text_derived_people()
+    assert [(r["name"], r["article_id"]) for r in rows] == [("Ilya Dorn", "a9")]
+    assert [(e["name"], e["code"], e["articles"]) for e in suggest(rows)] == [("Ilya Dorn", "XVO", 1)]

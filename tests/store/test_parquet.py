@@ -6,10 +6,11 @@ import pyarrow.parquet as pq
 import pytest
 
 from eventwire.errors import StoreError
+from eventwire.framing.cluster import assign_clusters
 from eventwire.model import Article, Cue, Entity, Event, Failure, Label, Place, Quote, RemovedLine, Speaker
+from eventwire.pipeline import run_into_store
 from eventwire.store import open_store
 from eventwire.store.parquet import PARTITION, load_parquet, read_partitions, write_partitions
-from eventwire.store.run import run
 
 
 def _article(n: int, date: str | None) -> Article:
@@ -56,13 +57,13 @@ def test_load_parquet_matches_direct_save_and_is_idempotent(tmp_path):
     items = [_article(0, "2026-03-05"), _article(1, None), Failure(source="bad.txt", stage="ingest", reason="empty")]
     write_partitions(items, str(tmp_path / "parts"), "part-00000")
     with open_store(str(tmp_path / "direct.duckdb")) as direct:
-        run(items, direct, process=lambda stream: stream)  # the normal path, clustering included
+        run_into_store(items, direct, process=lambda stream: stream)  # the normal path, clustering included
         expected = {a: direct.load_article(a).to_json() for a in ("a0", "a1")}
     with open_store(str(tmp_path / "loaded.duckdb")) as store:
-        first = load_parquet(store, str(tmp_path / "parts"))
+        first = load_parquet(store, str(tmp_path / "parts"), cluster=assign_clusters)
         assert first["new"] == 2 and first["failures"] == 3
         assert {a: store.load_article(a).to_json() for a in ("a0", "a1")} == expected
-        again = load_parquet(store, str(tmp_path / "parts"))
+        again = load_parquet(store, str(tmp_path / "parts"), cluster=assign_clusters)
         assert again["new"] == 0 and again["unchanged"] == 2
         assert store.counts()["articles"] == 2 and store.counts()["events"] == 2
 

@@ -93,3 +93,28 @@ def test_run_aborted_keeps_processed_articles_and_logs_run(store, items):
     assert store.load_article("vostra-1") is not None  # processed before the error, so stored
     (run_row,) = store.rows("runs")
     assert "model vanished" in run_row["counts"] and run_row["finished"] is not None
+
+
+def test_run_calls_the_cluster_step_only_when_something_changed(store, items):
+    process, _ = passthrough()
+    calls = []
+
+    def cluster(st):
+        calls.append(st)
+        return {"clusters": 2, "duplicates": {"vostra-2": "vostra-1"}}
+
+    summary = run(items(), store, process=process, cluster=cluster)
+    assert calls == [store] and summary.counts()["clusters"] == 2 and summary.counts()["duplicates"] == 1
+    again = run(items(), store, process=process, cluster=cluster)
+    assert len(calls) == 1 and "clusters" not in again.counts()  # unchanged store, same clusters
+
+
+def test_run_records_a_failing_cluster_step_and_keeps_the_articles(store, items):
+    process, _ = passthrough()
+
+    def cluster(st):
+        raise RuntimeError("no memory")
+
+    summary = run(items(), store, process=process, cluster=cluster)
+    assert summary.new == 3 and store.counts()["articles"] == 3
+    assert [f.stage for f in summary.failures][-1] == "cluster" and "no memory" in summary.failures[-1].reason

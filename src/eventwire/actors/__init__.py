@@ -7,9 +7,10 @@ Public API (other stages code against it):
   before spaCy's `ner`, so dictionary names beat the small model's mistakes;
 - `entity_for(article, start, end)`: the resolved mention at a char span;
 - `resolve_text(text, ctx, article=None)`: any phrase -> coded `Entity`;
-- `lookup(name, settings)` and `suggest(store)` for the CLI;
-- `places.resolve_place`, `dates.resolve_date`;
-- `evaluate_actor_codes(gold_path, settings)` (in `evaluate`).
+- `lookup(name, settings)` and `suggest(rows)` for the CLI;
+- `places.resolve_place`, `dates.resolve_date`.
+
+Its accuracy is measured by `eventwire.evaluate.actors`.
 
 The dictionary is data (`actors/data/*.yaml`, see its README); users extend
 it with `--actors FILE` (`Settings.actor_files`), loaded last, winning.
@@ -18,6 +19,7 @@ it with `--actors FILE` (`Settings.actor_files`), loaded last, winning.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..model import Article, Entity
@@ -25,8 +27,9 @@ from ..settings import Settings
 from .dictionary import ActorDictionary, load_dictionary, norm
 from .resolve import resolve_phrase
 from .stage import ActorsStage, extract_entities
+from .suggestions import suggest_entries
 
-__all__ = ["configure_nlp", "entity_for", "evaluate_actor_codes", "extract_entities", "get_dictionary", "lookup",
+__all__ = ["configure_nlp", "entity_for", "extract_entities", "get_dictionary", "lookup",
            "make_stage", "resolve_text", "suggest"]
 
 RULER_NAME = "eventwire_actor_ruler"
@@ -117,21 +120,13 @@ def _records_for(d: ActorDictionary, key: str, how: str) -> list[dict[str, Any]]
     return out
 
 
-def suggest(store, min_articles: int = 1, settings: Settings | None = None) -> list[dict[str, Any]]:
+def suggest(rows: Iterable[Mapping[str, Any]], min_articles: int = 1,
+            settings: Settings | None = None) -> list[dict[str, Any]]:
     """Persons whose affiliation came from the text, aggregated over stored articles.
 
-    Returns ready-to-paste `actors:` entries (plus `articles`, the number of
-    articles that support each), most supported first. `store` is an
-    `eventwire.store` object exposing a DuckDB connection as `.con`/`.conn`,
-    or a connection itself.
+    `rows` are the store's text-derived person mentions
+    (`Store.text_derived_people()`). Returns ready-to-paste `actors:` entries
+    (plus `articles`, the number of articles that support each), most
+    supported first.
     """
-    from .suggestions import suggest_entries  # not ".suggest": that would rebind this function
-
-    return suggest_entries(store, min_articles, settings)
-
-
-def evaluate_actor_codes(gold_path, settings: Settings | None = None) -> dict[str, Any]:
-    """Actor country-code accuracy on PLOVER gold (see `actors.evaluate`)."""
-    from .evaluate import evaluate_actor_codes as _evaluate
-
-    return _evaluate(gold_path, settings)
+    return suggest_entries(rows, min_articles, settings)

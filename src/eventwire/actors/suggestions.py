@@ -10,24 +10,19 @@ articles, the most frequent affiliation per name becomes a ready-to-paste
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..settings import Settings
 from .dictionary import load_dictionary, norm
 
-_SQL = """
-SELECT name, entity_text, org, code, sector, article_id
-FROM entities
-WHERE type = ? AND source IN (?, ?) AND name IS NOT NULL
-ORDER BY name, article_id
-"""
 
-
-def suggest_entries(store, min_articles: int = 1, settings: Settings | None = None) -> list[dict[str, Any]]:
-    """Aggregate text-derived person affiliations from `store` into dictionary entries."""
-    rows = _rows(store)
+def suggest_entries(rows: Iterable[Mapping[str, Any]], min_articles: int = 1,
+                    settings: Settings | None = None) -> list[dict[str, Any]]:
+    """Aggregate text-derived person mentions (rows of name, entity_text, org, code, sector,
+    article_id, as `Store.text_derived_people()` returns them) into dictionary entries."""
     d = load_dictionary(tuple((settings or Settings()).actor_files))
-    by_name: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_name: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for row in rows:
         by_name[row["name"]].append(row)
     out = []
@@ -52,15 +47,3 @@ def suggest_entries(store, min_articles: int = 1, settings: Settings | None = No
         out.append(entry)
     out.sort(key=lambda e: (-e["articles"], e["name"]))
     return out
-
-
-def _rows(store) -> list[dict[str, Any]]:
-    from ..store.base import Store
-
-    params = ["PERSON", "apposition", "coref"]
-    if isinstance(store, Store):
-        return store.query(_SQL, params)
-    con = getattr(store, "con", None) or getattr(store, "conn", None) or store
-    cur = con.execute(_SQL, params)
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]

@@ -60,12 +60,9 @@ def _codes(actors: Any) -> set[str]:
 def _normaliser() -> Any:
     """Code normaliser shared with the actors evaluation: older codes (JAP -> JPN) and
     PLOVER's generic groups (UN and EU count as IGO), from actors/data/code_crosswalk.yaml."""
-    try:
-        from ..actors.evaluate import load_crosswalk
+    from .actors import load_crosswalk
 
-        old, group = load_crosswalk()
-    except ImportError:
-        old, group = {}, {}
+    old, group = load_crosswalk()
 
     def norm(codes: set[str]) -> set[str]:
         out = set()

@@ -18,8 +18,6 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..model import Article, Event, Failure, to_dict
-from ..pipeline import Pipeline
-from ..settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -63,10 +61,9 @@ def code_articles(lines: Iterable[str]) -> Iterator[Article | Failure]:
             yield _article(line, n)
 
 
-def code_jsonl(lines: Iterable[str], settings: Settings | None = None,
-               pipeline: Pipeline | None = None) -> Iterator[dict[str, Any]]:
-    """Code each JSONL line; yield PLOVER event dicts and error records (see module doc)."""
-    pipeline = pipeline or Pipeline(settings or Settings())
+def code_jsonl(lines: Iterable[str], pipeline: Any) -> Iterator[dict[str, Any]]:
+    """Code each JSONL line through `pipeline` (an `eventwire.pipeline.Pipeline`); yield PLOVER event dicts
+    and error records (see module doc)."""
     for item in pipeline.process(code_articles(lines)):
         if isinstance(item, Failure):
             log.warning("%s: %s", item.source, item.reason)

@@ -141,6 +141,10 @@ class Store(ABC):
         """The failures logged for a run."""
 
     @abstractmethod
+    def text_derived_people(self) -> list[dict[str, Any]]:
+        """Person mentions whose affiliation came from the text (apposition, coreference), by name."""
+
+    @abstractmethod
     def close(self) -> None:
         """Release the database (and its lock)."""
 
@@ -360,3 +364,6 @@ class SQLStore(Store):
 
     def failures(self, run_id: str) -> list[dict[str, Any]]:
         return list(self._dicts(q.SELECT_FAILURES, [run_id]))
+
+    def text_derived_people(self) -> list[dict[str, Any]]:
+        return list(self._dicts(q.TEXT_DERIVED_PEOPLE))

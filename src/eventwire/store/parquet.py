@@ -24,7 +24,7 @@ from __future__ import annotations
 import logging
 import posixpath
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -180,14 +180,16 @@ def _articles_of_part(fs: pafs.FileSystem, root: str, rel: str) -> Iterator[Arti
         yield article
 
 
-def load_parquet(store: Store, in_dir: str, args: dict[str, Any] | None = None) -> dict[str, Any]:
+def load_parquet(store: Store, in_dir: str, args: dict[str, Any] | None = None,
+                 cluster: Callable[[Store], dict[str, Any] | None] | None = None) -> dict[str, Any]:
     """Merge the Parquet partitions under `in_dir` into `store`; returns the run summary counts.
 
     Goes through `eventwire.store.run.run` with no processing, so it is idempotent
-    (articles stored with the same hash are skipped) and logged as a run.
+    (articles stored with the same hash are skipped) and logged as a run;
+    `cluster` as for `run`.
     """
     from .run import run
 
     summary = run(read_partitions(in_dir), store, args=args or {"command": "load", "in_dir": in_dir},
-                  process=lambda items: items)
+                  process=lambda items: items, cluster=cluster)
     return {"run_id": summary.run_id, **summary.counts()}

@@ -105,3 +105,8 @@ SET_DUPLICATE = "UPDATE articles SET duplicate_of = ? WHERE id = ?"
 ARTICLE_EXISTS = "SELECT count(*) FROM articles WHERE id = ?"
 
 SELECT_FAILURES = f"SELECT {_cols(FAILURE_COLUMNS)} FROM failures WHERE run_id = ? ORDER BY time"
+
+# Persons whose affiliation came from the text (not the dictionary), for `eventwire actors suggest`.
+TEXT_DERIVED_PEOPLE = ("SELECT name, entity_text, org, code, sector, article_id FROM entities "
+                       "WHERE type = 'PERSON' AND source IN ('apposition', 'coref') AND name IS NOT NULL "
+                       "ORDER BY name, article_id")

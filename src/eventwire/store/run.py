@@ -4,11 +4,12 @@ Articles already stored with the same `raw_sha256` are counted "unchanged"
 and never parsed again, so re-running on the same input is cheap and adds
 nothing. Failures (unreadable inputs, stage errors) are stored in the
 `failures` table under the run id and returned in the summary; the run goes on.
+The caller supplies the processing (`eventwire.pipeline.run_into_store` passes
+the pipeline and the cross-article clustering of the framing stage).
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -44,28 +45,25 @@ class RunSummary:
         counts = {"read": self.read, "new": self.new, "changed": self.changed, "unchanged": self.unchanged,
                   "quotes": self.quotes, "events": self.events, "labels": self.labels, "entities": self.entities,
                   "failures": len(self.failures), "seconds": round(self.seconds, 3)}
-        if self.clusters:  # from eventwire.framing.cluster, when installed
+        if self.clusters:  # from the `cluster` step, when the run has one
             counts["clusters"] = self.clusters.get("clusters")
             counts["duplicates"] = len(self.clusters.get("duplicates") or {})
         return counts
 
 
 def run(items: Iterable[Article | Failure], store: Store, settings: Settings | None = None, *,
-        args: Mapping[str, Any] | None = None, on_article: Callable[[Article], None] | None = None,
-        process: Callable[[Iterable[Article | Failure]], Iterator[Article | Failure]] | None = None) -> RunSummary:
+        process: Callable[[Iterable[Article | Failure]], Iterator[Article | Failure]],
+        cluster: Callable[[Store], dict[str, Any] | None] | None = None,
+        args: Mapping[str, Any] | None = None, on_article: Callable[[Article], None] | None = None) -> RunSummary:
     """Process `items` (from `eventwire.ingest.read_paths`) into `store`.
 
-    `on_article` is called once per article read (for a progress bar);
-    `process` defaults to `Pipeline(settings).process` (pass e.g. a
-    multi-process equivalent; it must yield every item it is given).
-    Cross-article clustering (`eventwire.framing.cluster.assign_clusters`)
-    runs at the end when that module is installed and the run stored
-    something new or changed.
+    `process` turns items into processed articles (e.g. `Pipeline.process`,
+    or a multi-process equivalent; it must yield every item it is given).
+    `on_article` is called once per article read (for a progress bar).
+    `cluster(store)` (cross-article clustering) runs at the end when the run
+    stored something new or changed.
     """
-    from ..pipeline import Pipeline
-
     settings = settings or Settings()
-    process = process or Pipeline(settings).process  # setup errors surface before the run is logged
     batch_size = max(1, settings.batch_size)
     started = time.perf_counter()
     summary = RunSummary(run_id=store.start_run(args))
@@ -86,8 +84,8 @@ def run(items: Iterable[Article | Failure], store: Store, settings: Settings | N
                          summary.seconds)
         raise
     _save(store, summary, batch)
-    if summary.new or summary.changed:  # clusters are a function of the stored events: unchanged store, same clusters
-        summary.clusters = _assign_clusters(store, summary)
+    if cluster is not None and (summary.new or summary.changed):  # unchanged store, same clusters
+        summary.clusters = _assign_clusters(cluster, store, summary)
     summary.seconds = time.perf_counter() - started
     store.finish_run(summary.run_id, summary.counts(), summary.seconds)
     return summary
@@ -125,17 +123,12 @@ def _fail(store: Store, summary: RunSummary, failure: Failure) -> None:
     store.record_failure(failure, summary.run_id)
 
 
-def _assign_clusters(store: Store, summary: RunSummary) -> dict[str, Any] | None:
-    """Cluster events across articles if the framing stage provides it; a failure there is recorded."""
-    try:
-        module = importlib.import_module("eventwire.framing.cluster")
-    except ModuleNotFoundError as exc:
-        if exc.name and "eventwire.framing" in exc.name:
-            return None  # not written yet / not installed: nothing to do
-        raise
+def _assign_clusters(cluster: Callable[[Store], dict[str, Any] | None], store: Store,
+                     summary: RunSummary) -> dict[str, Any] | None:
+    """Cluster events across articles; a failure there is recorded, the stored articles stay."""
     try:
         with store.exclusive("clusters"):  # two runs at once: the later one clusters everything, after the other
-            result = module.assign_clusters(store)
+            result = cluster(store)
     except Exception as exc:  # clustering must not lose the run's stored articles
         log.warning("clustering failed: %s", exc)
         _fail(store, summary, Failure(source="<run>", stage="cluster", reason=f"{type(exc).__name__}: {exc}"))

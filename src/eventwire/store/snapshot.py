@@ -9,7 +9,11 @@ chunks, so memory stays bounded and no value enters SQL.
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from itertools import islice
+from pathlib import Path
 
 from .base import Store
 from .duckdb_backend import DuckDBStore
@@ -37,3 +41,20 @@ def snapshot(url: str, path: str) -> dict[str, int]:
 
     with open_store(url, read_only=True) as source, DuckDBStore(path) as target:
         return copy_store(source, target)
+
+
+@contextmanager
+def duckdb_copy(db: str, note: Callable[[str], None] = lambda message: None) -> Iterator[str]:
+    """A DuckDB path to serve `db` from: `db` itself, or for a PostgreSQL address a snapshot
+    in a temporary folder (removed on exit); `note` hears what was copied."""
+    if not db.startswith(("postgresql://", "postgres://")):
+        yield db
+        return
+    from .postgres_backend import redact
+
+    with tempfile.TemporaryDirectory(prefix="eventwire-serve-") as work:
+        path = str(Path(work) / "snapshot.duckdb")
+        copied = snapshot(db, path)
+        note(f"serving a snapshot of {redact(db)} ({copied['articles']} articles, {copied['events']} events); "
+             f"restart the server to show later runs")
+        yield path

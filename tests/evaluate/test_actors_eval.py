@@ -1,4 +1,4 @@
-"""Gold and seed-corpus tests for the actors stage (skip without ../shared)."""
+"""Actors-stage evaluation on the gold and the seed corpus (skip without ../shared)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.actors import entity_for, evaluate_actor_codes
+from eventwire.actors import entity_for
+from eventwire.evaluate.actors import evaluate_actors
 from eventwire.evaluate.gate import floor
 from eventwire.model import Article
 from eventwire.pipeline import Pipeline
@@ -22,7 +23,7 @@ def _floor() -> float:
 @pytest.mark.gold
 @pytest.mark.slow
 def test_gold_actor_code_accuracy_floor(shared_dir):
-    metrics = evaluate_actor_codes(shared_dir / "gold" / "plover-gsr" / "PLOVER_GSR_CAMEO.json")
+    metrics = evaluate_actors(shared_dir / "gold" / "plover-gsr" / "PLOVER_GSR_CAMEO.json")
     assert metrics["n"] >= 600
     assert metrics["accuracy"] >= _floor()
 

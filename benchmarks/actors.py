@@ -4,7 +4,7 @@ Prints figures; no assertions. Documents: the seed articles in ../shared
 (when present) plus a few invented paragraphs, repeated to N docs (default 100; each
 chunk of 20 docs is parsed twice with and twice without, best time kept).
 
-    /tmp/ewvenv/bin/python benchmarks/actors.py [N_DOCS]
+    .venv/bin/python benchmarks/actors.py [N_DOCS]
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ provide the entities and quotes the coder reads); then times the events stage
 alone on the pre-parsed docs. Prints both figures and the ratio; the target is
 an events stage costing at most 15% of the parse. No assertions.
 
-    /tmp/ewvenv/bin/python benchmarks/events.py [N_DOCS]
+    .venv/bin/python benchmarks/events.py [N_DOCS]
 """
 
 from __future__ import annotations

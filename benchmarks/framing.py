@@ -7,7 +7,7 @@ Times, best of 3 rounds: `nlp.pipe` over the N texts alone, and the framing
 stage alone over the N (article, doc) pairs. The target is framing <= 10% of
 the parse time.
 
-    /tmp/ewvenv/bin/python benchmarks/framing.py [N_DOCS]
+    .venv/bin/python benchmarks/framing.py [N_DOCS]
 """
 
 from __future__ import annotations

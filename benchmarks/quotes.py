@@ -7,7 +7,7 @@ provides the entities speakers resolve against); then times the quotes stage
 alone on the pre-parsed docs. Prints both figures and the ratio; the target
 is a quote stage adding at most 10% to the parse. No assertions.
 
-    /tmp/ewvenv/bin/python benchmarks/quotes.py [N_DOCS]
+    .venv/bin/python benchmarks/quotes.py [N_DOCS]
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Prints figures; no assertions. Synthetic articles (invented text) carry a
 realistic number of records: 6 quotes, 8 events, 20 entities, 5 labels.
 
-    /tmp/ewvenv/bin/python benchmarks/store.py [N_ARTICLES] [DB]
+    .venv/bin/python benchmarks/store.py [N_ARTICLES] [DB]
 
 DB defaults to a temporary DuckDB file; give `postgresql://...` (an empty
 database or schema) to measure the PostgreSQL backend.

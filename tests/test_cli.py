@@ -2,7 +2,7 @@
 
 Regenerate docs/cli.md after changing a command:
 
-    /tmp/ewvenv/bin/python tests/test_cli.py
+    .venv/bin/python tests/test_cli.py
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def test_cli_docs_match_help():
     current = DOCS.read_text(encoding="utf-8")
     assert current == regenerate(current), (
         "docs/cli.md is out of date with the commands' --help; regenerate it with "
-        "`/tmp/ewvenv/bin/python tests/test_cli.py`")
+        "`.venv/bin/python tests/test_cli.py`")
 
 
 # ---- commands that need no pipeline -------------------------------------------------------------------------

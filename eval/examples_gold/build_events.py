@@ -7,7 +7,7 @@ that every actor text and trigger occurs in the sentence, and that types,
 modes and contexts are PLOVER names; then it writes the records with the
 `(SRC: ...) (EVT: ...) (TAR: ...)` markup. It never runs the event coder.
 
-    /tmp/ewvenv/bin/python eval/examples_gold/build_events.py [--check]
+    .venv/bin/python eval/examples_gold/build_events.py [--check]
 
 `--check` writes nothing and fails if events.json differs from a rebuild.
 """

@@ -6,7 +6,7 @@ it, writes `quotes/text/NAME.txt` and `quotes/attributions/NAME_ann1.ann` in
 the PolNeAR layout, and checks that every T span's text reads back. It does not
 run the quote extractor, so the gold stays independent of the system.
 
-    /tmp/ewvenv/bin/python eval/examples_gold/build_quotes.py [--check]
+    .venv/bin/python eval/examples_gold/build_quotes.py [--check]
 
 `--check` writes nothing and fails if the files on disk differ from a rebuild.
 """

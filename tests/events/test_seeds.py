@@ -1,4 +1,4 @@
-"""The seed articles (../shared/corpus/seeds): the events the issue names are coded
+"""The seed articles (../shared/corpus/seeds): the events they report are coded
 with the right actor. Skips when ../shared is absent."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 7 acceptance: Debian's chromium, driven by Playwright, on a database built from examples/.
+"""Web UI acceptance: Debian's chromium, driven by Playwright, on a database built from examples/.
 
 Each test writes screenshots to tests/_artifacts/screenshots/. Skipped (with the reason) when
 /usr/bin/chromium is absent; .ci/run installs it.

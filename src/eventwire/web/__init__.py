@@ -1,4 +1,4 @@
-"""Web UI and REST API over an eventwire database (issue 7).
+"""Web UI and REST API over an eventwire database.
 
 `create_app(db_path)` returns the FastAPI app that `eventwire serve` runs.
 See docs/web.md.

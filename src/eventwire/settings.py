@@ -9,14 +9,30 @@ from __future__ import annotations
 import dataclasses
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 CONFIG_PATH = Path(__file__).with_name("config.toml")
 
 
-def _defaults() -> dict:
+@lru_cache(maxsize=1)
+def _config() -> dict[str, Any]:
     with CONFIG_PATH.open("rb") as fh:
-        cfg = tomllib.load(fh)
+        return tomllib.load(fh)
+
+
+def tuning(section: str) -> dict[str, int | float]:
+    """The named thresholds of one stage's rules: the `[tuning.<section>]` table of config.toml
+    (e.g. `tuning("clean.header")`). A missing table is an error, not an empty default."""
+    table: Any = _config()["tuning"]
+    for part in section.split("."):
+        table = table[part]
+    return dict(table)
+
+
+def _defaults() -> dict:
+    cfg = _config()
     return {
         "text_stages": list(cfg["pipeline"]["text_stages"]),
         "doc_stages": list(cfg["pipeline"]["doc_stages"]),

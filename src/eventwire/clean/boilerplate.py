@@ -16,19 +16,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import LinePattern
+from ..settings import tuning
+from .lexicon import LinePattern, default_not_outlets
 
+_T = tuning("clean.boilerplate")  # each threshold is explained in config.toml
 # Lines longer than this are prose, never a widget: skip matching (speed, and
 # no pattern should ever swallow a paragraph).
-MAX_BOILERPLATE_CHARS = 300
+MAX_BOILERPLATE_CHARS = int(_T["max_boilerplate_chars"])
 # `tail_only` patterns apply among this many last non-empty lines (at most a third of them).
-TAIL_LINES = 8
+TAIL_LINES = int(_T["tail_lines"])
 # After an end marker, a line with at most this many words and no sentence-final
 # punctuation is navigation (a related headline, a form label).
-NAV_MAX_WORDS = 14
+NAV_MAX_WORDS = int(_T["nav_max_words"])
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
-# Words that only name a page element, never an outlet.
-NOT_OUTLETS = frozenset({"the", "our", "this", "a", "my", "daily", "weekly", "free", "email", "all"})
 
 
 @dataclass
@@ -61,7 +61,7 @@ def is_navigation(text: str) -> bool:
 def outlet_from_match(m: re.Match) -> str | None:
     """The outlet a boilerplate line names ("Sign Up For The Judean Newsletter")."""
     name = (m.groupdict().get("outlet") or "").strip(" .,:;-–—|")
-    if not name or name.lower() in NOT_OUTLETS or not name[0].isupper():
+    if not name or name.lower() in default_not_outlets() or not name[0].isupper():
         return None
     return name
 

@@ -31,11 +31,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..settings import tuning
 from .boilerplate import SENTENCE_END, Line
 from .lexicon import HeaderRules
 
-TOP_LINES = 6  # bylines, dates and captions are looked for among this many first lines
-MIN_LINES_FOR_SIGNATURE = 3
+_T = tuning("clean.header")  # each threshold is explained in config.toml
+TOP_LINES = int(_T["top_lines"])
+MIN_LINES_FOR_SIGNATURE = int(_T["min_lines_for_signature"])
+CAPTION_MAX_WORDS = int(_T["caption_max_words"])
+NAME_MAX_WORDS = int(_T["name_max_words"])
+HEADLINE_MAX_WORDS = int(_T["headline_max_words"])
+HEADLINE_MAX_CHARS = int(_T["headline_max_chars"])
+HEADLINE_MAX_WORDS_FULL_STOP = int(_T["headline_max_words_full_stop"])
+TWO_SENTENCE_HEADLINE_MAX_WORDS = int(_T["two_sentence_headline_max_words"])
+BYLINE_MAX_WORDS = int(_T["byline_max_words"])
+DATE_LINE_MAX_WORDS = int(_T["date_line_max_words"])
 _QUOTES_DIGITS = re.compile(r"[\"“”‘’'«»:;\d()\[\]]")
 # A sentence break: a lower-case word of 3+ letters, then . ! or ?, then a capital
 # ("vs. Clinton", "Gen. Ali" and "U.S. Says" are not breaks).
@@ -70,12 +80,12 @@ def is_proper_name(text: str, rules: HeaderRules) -> bool:
 def is_caption(text: str, body: str, rules: HeaderRules) -> bool:
     """A role phrase plus a 2-4 word capitalised name that `body` repeats (see module doc)."""
     words = text.split()
-    if not 2 <= len(words) <= 10 or _QUOTES_DIGITS.search(text) or SENTENCE_END.search(text):
+    if not 2 <= len(words) <= CAPTION_MAX_WORDS or _QUOTES_DIGITS.search(text) or SENTENCE_END.search(text):
         return False
     roles = [i for i, w in enumerate(words) if w.lower().strip(",") in rules.role_words]
     split = roles[-1] + 1 if roles else 0
     name, prefix = words[split:], words[:split]
-    if not 2 <= len(name) <= 4 or not all(_is_name_word(w) for w in name):
+    if not 2 <= len(name) <= NAME_MAX_WORDS or not all(_is_name_word(w) for w in name):
         return False
     if not all(_is_name_word(w) or w.lower() in rules.role_words | rules.connectors for w in prefix):
         return False
@@ -85,17 +95,17 @@ def is_caption(text: str, body: str, rules: HeaderRules) -> bool:
 def looks_like_headline(text: str) -> bool:
     """Short: <= 30 words, or <= 20 when it ends with a full stop; one sentence (two if <= 14 words)."""
     words = text.split()
-    if not 2 <= len(words) <= 30 or len(text) > 250:
+    if not 2 <= len(words) <= HEADLINE_MAX_WORDS or len(text) > HEADLINE_MAX_CHARS:
         return False
     breaks = len(_SENTENCE_BREAK.findall(text))
-    if breaks > 1 or (breaks == 1 and len(words) > 14):
+    if breaks > 1 or (breaks == 1 and len(words) > TWO_SENTENCE_HEADLINE_MAX_WORDS):
         return False
-    return len(words) <= 20 or not text.endswith(".")
+    return len(words) <= HEADLINE_MAX_WORDS_FULL_STOP or not text.endswith(".")
 
 
 def match_byline(text: str, rules: HeaderRules) -> tuple[str, str | None, str | None] | None:
     """(writer(s), outlet, date text) of a byline line, or None."""
-    if len(text.split()) > 14:
+    if len(text.split()) > BYLINE_MAX_WORDS:
         return None
     for pattern in rules.bylines:
         m = pattern.regex.fullmatch(text)
@@ -119,7 +129,7 @@ def match_dateline(text: str, rules: HeaderRules) -> str | None:
 
 
 def match_date_line(text: str, rules: HeaderRules) -> str | None:
-    if len(text.split()) > 12:
+    if len(text.split()) > DATE_LINE_MAX_WORDS:
         return None
     for pattern in rules.date_lines:
         m = pattern.regex.fullmatch(text)
@@ -130,7 +140,7 @@ def match_date_line(text: str, rules: HeaderRules) -> str | None:
 
 def is_signature(text: str, rules: HeaderRules) -> bool:
     """A short proper name (1-4 words, no digits, quotes or final punctuation) under the story."""
-    return (len(text.split()) <= 4 and not _QUOTES_DIGITS.search(text) and not re.search(r"[.!?,]$", text)
+    return (len(text.split()) <= NAME_MAX_WORDS and not _QUOTES_DIGITS.search(text) and not re.search(r"[.!?,]$", text)
             and is_proper_name(text, rules))
 
 

@@ -21,11 +21,15 @@ from functools import lru_cache
 from langdetect import DetectorFactory, detect_langs
 from langdetect.lang_detect_exception import LangDetectException
 
+from ..settings import tuning
+
 DetectorFactory.seed = 0
-SAMPLE_CHARS = 2000
-MIN_WORDS = 20
+_T = tuning("clean.language")  # each threshold is explained in config.toml
+SAMPLE_CHARS = int(_T["sample_chars"])
+MIN_WORDS = int(_T["min_words"])
+ENGLISH_SHARE = float(_T["english_share"])
+NON_LATIN_SHARE = float(_T["non_latin_share"])
 DEFAULT = "en"
-ENGLISH_SHARE = 0.30
 _WORDS = re.compile(r"[a-z’']+")
 
 
@@ -53,7 +57,7 @@ def _non_latin_share(text: str) -> float:
 def detect_language(text: str) -> str:
     """ISO 639-1 code of `text` ("en", "fr", "zh-cn" as langdetect names Chinese); "en" when unsure."""
     sample = text[:SAMPLE_CHARS]
-    if len(sample.split()) < MIN_WORDS and _non_latin_share(sample) < 0.5:
+    if len(sample.split()) < MIN_WORDS and _non_latin_share(sample) < NON_LATIN_SHARE:
         return DEFAULT
     if english_share(sample) >= ENGLISH_SHARE:
         return "en"

@@ -85,6 +85,11 @@ def _words(path: Path, data: dict[str, Any], key: str) -> frozenset[str]:
     return frozenset(w.strip().lower() for w in words)
 
 
+def load_not_outlets(path: Path = BOILERPLATE_FILE) -> frozenset[str]:
+    """Words that only name a page element ("our", "daily"), never an outlet a boilerplate line names."""
+    return _words(path, read_yaml(path), "not_outlets")
+
+
 def load_boilerplate(path: Path = BOILERPLATE_FILE) -> tuple[LinePattern, ...]:
     """The boilerplate line patterns (case-insensitive whole-line matches)."""
     return _patterns(path, read_yaml(path), "patterns", re.IGNORECASE)
@@ -106,6 +111,11 @@ def load_header_rules(path: Path = HEADER_FILE) -> HeaderRules:
 @lru_cache(maxsize=1)
 def default_boilerplate() -> tuple[LinePattern, ...]:
     return load_boilerplate()
+
+
+@lru_cache(maxsize=1)
+def default_not_outlets() -> frozenset[str]:
+    return load_not_outlets()
 
 
 @lru_cache(maxsize=1)

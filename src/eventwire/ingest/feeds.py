@@ -29,15 +29,16 @@ import feedparser
 
 from ..errors import InputError
 from ..model import Article, Failure
-from ..settings import Settings
+from ..settings import Settings, tuning
 from .warc import html_article, url_id
 
 log = logging.getLogger(__name__)
 
+_T = tuning("ingest.feeds")  # each threshold is explained in config.toml
 # Item content shorter than this (characters of text, tags stripped) is a teaser: fetch the page instead.
-FULL_CONTENT_CHARS = 600
+FULL_CONTENT_CHARS = int(_T["full_content_chars"])
 # Seconds to wait for a feed or a page; a slow server must not stall the other feeds.
-TIMEOUT = 15.0
+TIMEOUT = float(_T["timeout_seconds"])
 USER_AGENT = "eventwire (+https://github.com/eventwire; news event coding)"
 
 Fetch = Callable[[str], bytes]

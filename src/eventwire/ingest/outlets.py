@@ -19,8 +19,6 @@ from ..datafiles import read_yaml
 from ..errors import DataFileError
 
 OUTLETS_FILE = Path(__file__).with_name("data") / "outlets.yaml"
-# Host labels that name a server, not the outlet.
-_HOST_PREFIXES = ("www", "m", "amp", "mobile", "edition", "english", "en")
 _NON_WORD = re.compile(r"[\W_]+")
 
 
@@ -35,6 +33,7 @@ def name_key(name: str) -> str:
 class OutletTable:
     by_domain: dict[str, str]
     by_key: dict[str, str]
+    host_prefixes: frozenset[str] = frozenset()  # host labels that name a server, not the outlet ("www")
 
     def canonical(self, name: str | None) -> str | None:
         """The canonical name of a known outlet, or `name` tidied when unknown."""
@@ -52,12 +51,13 @@ class OutletTable:
         for i in range(len(labels) - 1):
             if (found := self.by_domain.get(".".join(labels[i:]))) is not None:
                 return found
-        return prettify_host(labels) if prettify else None
+        return prettify_host(labels, self.host_prefixes) if prettify else None
 
 
-def prettify_host(labels: list[str]) -> str | None:
-    """"www.tolsk-courier.example" -> "Tolsk Courier": the label left of the suffix, title-cased."""
-    while len(labels) > 2 and labels[0] in _HOST_PREFIXES:
+def prettify_host(labels: list[str], prefixes: frozenset[str] = frozenset()) -> str | None:
+    """"www.tolsk-courier.example" -> "Tolsk Courier": the label left of the suffix (after the server
+    `prefixes`), title-cased."""
+    while len(labels) > 2 and labels[0] in prefixes:
         labels = labels[1:]
     core = labels[0] if len(labels) <= 2 else labels[-3] if len(labels[-2]) <= 3 else labels[-2]
     core = core.replace("-", " ").replace("_", " ").strip()
@@ -88,7 +88,10 @@ def load_outlets(path: Path = OUTLETS_FILE) -> OutletTable:
             by_domain[domain.lower().removeprefix("www.")] = name
         for variant in [name, *entry.get("variants", [])]:
             by_key.setdefault(name_key(variant), name)
-    return OutletTable(by_domain, by_key)
+    prefixes = data.get("host_prefixes", [])
+    if not isinstance(prefixes, list) or not all(isinstance(p, str) and p.strip() for p in prefixes):
+        raise DataFileError(str(path), "expected a list of host labels", "host_prefixes")
+    return OutletTable(by_domain, by_key, frozenset(p.strip().lower() for p in prefixes))
 
 
 @lru_cache(maxsize=1)

@@ -17,10 +17,15 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-_MAX_TITLE = 9
+from ..settings import tuning
+from .words import default_words
+
+_MAX_TITLE = int(tuning("actors")["max_title_tokens"])
+_MAX_DESCRIPTION = int(tuning("actors")["max_description_tokens"])
 # Tokens that may sit inside a title before a name.
 _TITLE_POS = {"PROPN", "NOUN", "ADJ", "PART", "NUM"}
-_TITLE_WORDS = {"of", "'s", "’s", "-", "for", "and", "the"}
+_TITLE_WORDS = default_words().title_joiners
+_ARTICLES = default_words().articles
 
 
 def title_phrase(ent: Span) -> Span | None:
@@ -72,10 +77,10 @@ def _clip(tok: Token, ent: Span) -> Span | None:
             right = ent.start
         else:
             left = ent.end
-    while left < right and (doc[left].is_punct or doc[left].lower_ in ("a", "an", "the")):
+    while left < right and (doc[left].is_punct or doc[left].lower_ in _ARTICLES):
         left += 1
     while right > left and doc[right - 1].is_punct:
         right -= 1
-    if right - left <= 0 or right - left > 25:
+    if right - left <= 0 or right - left > _MAX_DESCRIPTION:
         return None
     return doc[left:right]

@@ -17,17 +17,21 @@ month or year gives ISO reduced precision (`YYYY-MM`, `YYYY`).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_LEAD = re.compile(r"^(?:on|since|by|from|until|till|as of|earlier|early|late|mid|in|this|last|past|the)\b[\s,-]*",
-                   re.I)
+from .words import default_words
+
+_WEEKDAYS = tuple(day.lower() for day in calendar.day_name)  # Monday first, as date.weekday() counts
+_LEAD_WORDS = "|".join(map(re.escape, default_words().date_lead_words))
+_LEAD = re.compile(rf"^(?:{_LEAD_WORDS})\b[\s,-]*", re.I)
 _HAS_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?", re.I)
+_MONTHS = "|".join(m.lower() for m in calendar.month_abbr if m)  # "sept" is "sep" + letters
+_MONTH = re.compile(rf"\b({_MONTHS})[a-z]*\b\.?", re.I)
 
 
 @lru_cache(maxsize=64)

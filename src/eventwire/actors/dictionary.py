@@ -27,6 +27,7 @@ import pycountry
 
 from .. import __version__
 from .loader import load_file
+from .words import WORDS_FILE, default_words
 
 log = logging.getLogger(__name__)
 
@@ -190,7 +191,7 @@ class ActorDictionary:
 def load_dictionary(extra_files: list[Path] | tuple[Path, ...] = (), use_cache: bool = True) -> ActorDictionary:
     """The compiled dictionary for the shipped files plus `extra_files`."""
     files = [DATA_DIR / f for f in SHIPPED_FILES] + [Path(f) for f in extra_files]
-    stamp = tuple((str(f.resolve()), *_mtime(f)) for f in files)
+    stamp = tuple((str(f.resolve()), *_mtime(f)) for f in [*files, WORDS_FILE])  # demonym plurals use words.yaml
     if stamp in _MEMO:
         return _MEMO[stamp]
     cache = _cache_path(stamp) if use_cache else None
@@ -316,7 +317,7 @@ def _add_countries(d: ActorDictionary, entries: list[dict[str, Any]]) -> None:
 
 def _plural(adjective: str) -> str:
     """Regular plural demonym ("Iraqi" -> "Iraqis"); "-ese"/"-sh"/"-ch" have none."""
-    if adjective.endswith(("ese", "sh", "ch", "ss", "s")):
+    if adjective.endswith(default_words().invariable_demonym_endings):
         return adjective
     return adjective + "s"
 

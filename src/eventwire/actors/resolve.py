@@ -22,11 +22,10 @@ from dataclasses import dataclass, field
 
 from ..model import Entity
 from .dictionary import Actor, ActorDictionary, Institution, norm
+from .words import default_words
 
 _TOKEN = re.compile(r"[\w][\w.\-'’]*[\w]|[\w]|'s|’s|[^\w\s]")
-_DETERMINERS = {"the", "a", "an", "some", "several", "many", "two", "three", "four", "five", "dozens", "hundreds",
-                "thousands", "of", "most", "all", "other", "its", "their", "his", "her", "these", "those", "this",
-                "that"}
+_DETERMINERS = default_words().determiners
 # Bodies that, named after an organisation, change the sector ("the Hamas-run
 # health ministry" is GOV); fighters, gunmen and delegations of a group do not.
 _BODY_SECTORS = {"GOV", "JUD", "LEG", "COP", "MED", "EDU", "JRN"}
@@ -74,12 +73,12 @@ def analyse(text: str, d: ActorDictionary, date: str | None = None) -> Analysis:
 
 # "Hamas-run", "Saudi-led", "Hamas-controlled": the first part is the phrase's side.
 # "Iranian-backed", "US-funded", "Israeli-occupied", "pro-Iranian", "anti-Israel": it is not.
-_OWNER_SUFFIXES = {"run", "led", "controlled", "ruled", "owned", "operated", "governed", "based"}
+_OWNER_SUFFIXES = default_words().owner_suffixes
 
 
 def _match_compound(word: str, pos: int, d: ActorDictionary, date: str | None, res: Analysis) -> None:
     parts = word.split("-")
-    if parts[0].lower() in ("pro", "anti", "non", "ex", "post", "pre") or (
+    if parts[0].lower() in default_words().stance_prefixes or (
             len(parts) == 2 and parts[1].lower() not in _OWNER_SUFFIXES and parts[1][:1].islower()):
         return
     for part in parts:
@@ -222,9 +221,10 @@ def _combine(text: str, a: Analysis, d: ActorDictionary, people: dict[str, Entit
 
 def _the(name: str) -> str:
     """ "United States" -> "the United States" inside "Government of ..."."""
-    first = name.split()[0] if name else ""
-    return f"the {name}" if first in ("United", "Netherlands", "Philippines", "Gambia", "Bahamas") or (
-        name.endswith(("Republic", "Emirates", "Islands", "Kingdom"))) else name
+    words = default_words()
+    first = name.split()[0].lower() if name else ""
+    return f"the {name}" if first in words.definite_country_first_words or (
+        name.lower().endswith(words.definite_country_last_words)) else name
 
 
 def from_actor(text: str, actor: Actor, source: str) -> Entity:

@@ -21,17 +21,20 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ..model import Article, Entity
+from ..settings import tuning
 from .affiliation import apposition_phrase, title_phrase
 from .dictionary import ActorDictionary, norm
 from .places import place_for
 from .resolve import ORG_TEMPLATES, analyse, from_actor, pick_sector, resolve_phrase
+from .words import default_words
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 _APPOS = get_string_id("appos")
 _MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "PART"}
-_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sheikh", "sir", "lt.", "gen.", "col.", "sgt."}
-_LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around", "toward",
-             "towards", "throughout", "via", "within", "through"}
+_WORDS = default_words()
+_HONORIFICS = _WORDS.honorifics
+_LOCATIVE = _WORDS.place_prepositions
+_MAX_PLACE_EXTENSION = int(tuning("actors")["max_place_extension_tokens"])
 
 
 class ActorsStage:
@@ -122,8 +125,7 @@ def _plausible(ent: Span) -> bool:
 def _title_of(ent: Span, person_spans: list[Span]) -> bool:
     """ "Turkish President" tagged ORG right before "Recep Tayyip Erdogan": a title, read with the person."""
     return ent.label_ in ("ORG", "PERSON") and any(p.start == ent.end for p in person_spans) and any(
-        t.lower_ in ("president", "minister", "leader", "spokesman", "chief", "secretary", "king", "envoy")
-        for t in ent)
+        t.lower_ in _WORDS.person_titles for t in ent)
 
 
 def _find_actor(ent: Span, d: ActorDictionary, date: str | None):
@@ -302,7 +304,7 @@ def _titled(ent: Span, d: ActorDictionary) -> bool:
     if title is None:
         return False
     last = d.institutions.get((title[-1].lower_,))
-    return last is not None and not last.people and title[-1].lower_ not in ("government", "ministry", "army")
+    return last is not None and not last.people and title[-1].lower_ not in _WORDS.body_heads
 
 
 def _gazetteer(text: str, d: ActorDictionary):
@@ -394,7 +396,8 @@ def _extend(span: Span) -> Span:
     for child in root.rights:
         if child.dep_ == "prep" and child.lower_ in ("of", "in") and child.i == span.end:
             objs = [c for c in child.children if c.dep_ == "pobj"]
-            if objs and objs[0].ent_type_ in ("GPE", "NORP", "LOC") and objs[0].right_edge.i - span.start < 12:
+            if (objs and objs[0].ent_type_ in ("GPE", "NORP", "LOC")
+                    and objs[0].right_edge.i - span.start < _MAX_PLACE_EXTENSION):
                 return span.doc[span.start:objs[0].right_edge.i + 1]
     return span
 

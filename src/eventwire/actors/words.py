@@ -1,0 +1,51 @@
+"""The closed word classes of the actors stage (`data/words.yaml`), as one typed object.
+
+Honorifics, place prepositions, title nouns, determiners and the like are
+knowledge, not code: they live in the data file, one list per concept, and
+the stage reads them as attributes of `ActorWords` (`default_words()`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..datafiles import read_yaml, word_list
+
+WORDS_FILE = Path(__file__).with_name("data") / "words.yaml"
+
+
+@dataclass(frozen=True)
+class ActorWords:
+    """Each field is the list of the same name in `data/words.yaml` (see its comments)."""
+
+    honorifics: frozenset[str]
+    place_prepositions: frozenset[str]
+    person_titles: frozenset[str]
+    body_heads: frozenset[str]
+    determiners: frozenset[str]
+    articles: frozenset[str]
+    title_joiners: frozenset[str]
+    owner_suffixes: frozenset[str]
+    stance_prefixes: frozenset[str]
+    definite_country_first_words: frozenset[str]
+    definite_country_last_words: tuple[str, ...]
+    invariable_demonym_endings: tuple[str, ...]
+    date_lead_words: tuple[str, ...]
+
+
+def load_words(path: Path | str = WORDS_FILE) -> ActorWords:
+    """Read and validate every list; a missing or malformed one raises `DataFileError` naming the file and key."""
+    data = read_yaml(path)
+    values = {}
+    for f in dataclasses.fields(ActorWords):
+        words = word_list(path, data, f.name)
+        values[f.name] = tuple(words) if f.type.startswith("tuple") else frozenset(words)
+    return ActorWords(**values)
+
+
+@lru_cache(maxsize=1)
+def default_words() -> ActorWords:
+    return load_words()

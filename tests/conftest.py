@@ -23,6 +23,15 @@ def shared_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def seeds_dir(shared_dir: Path) -> Path:
+    """../shared/corpus/seeds; tests that need the seed articles skip when it is absent."""
+    seeds = shared_dir / "corpus" / "seeds"
+    if not seeds.is_dir() or not any(seeds.glob("*.txt")):
+        pytest.skip(f"{seeds} is absent")
+    return seeds
+
+
+@pytest.fixture(scope="session")
 def pipeline():
     """The full pipeline with the default model (loaded once)."""
     from eventwire.pipeline import Pipeline

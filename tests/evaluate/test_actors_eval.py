@@ -43,8 +43,8 @@ SEED_PEOPLE = [
 
 @pytest.mark.gold
 @pytest.mark.slow
-def test_seed_articles_people_have_org_and_code(shared_dir):
-    texts = [p.read_text(encoding="utf-8") for p in sorted((shared_dir / "corpus" / "seeds").glob("*.txt"))]
+def test_seed_articles_people_have_org_and_code(seeds_dir):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
     pipeline = Pipeline(Settings(doc_stages=["actors"]))
     articles = list(pipeline.process(
         [Article(id=f"s{i}", source="seed", raw_text=t, date="2024-09-01") for i, t in enumerate(texts)]))

@@ -12,8 +12,8 @@ from eventwire.store import open_store
 
 
 @pytest.fixture(scope="module")
-def seed_report(shared_dir, pipeline, tmp_path_factory):
-    items = pipeline.process(read_paths([str(shared_dir / "corpus" / "seeds")], pipeline.settings))
+def seed_report(seeds_dir, pipeline, tmp_path_factory):
+    items = pipeline.process(read_paths([str(seeds_dir)], pipeline.settings))
     articles = {a.id: a for a in items if isinstance(a, Article)}
     with open_store(str(tmp_path_factory.mktemp("seeds") / "s.duckdb")) as store:
         for a in articles.values():

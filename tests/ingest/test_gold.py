@@ -34,8 +34,8 @@ BOILERPLATE = re.compile(r"Sign Up For|Related Articles|Back to top button|I agr
 
 
 @pytest.fixture(scope="module")
-def seeds(shared_dir: Path) -> dict[str, Article]:
-    items = list(read_paths([str(shared_dir / "corpus" / "seeds")], Settings()))
+def seeds(seeds_dir: Path) -> dict[str, Article]:
+    items = list(read_paths([str(seeds_dir)], Settings()))
     assert all(isinstance(i, Article) for i in items), items
     for article in items:
         CleanStage(Settings())(article)  # fills title and outlet from the text's lines

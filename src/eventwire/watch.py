@@ -196,8 +196,7 @@ class SeenItems:
     def __contains__(self, article_id: str) -> bool:
         if article_id in self.ids:
             return True
-        return self.store is not None and bool(
-            self.store.query("SELECT 1 AS found FROM articles WHERE id = ?", [article_id]))
+        return self.store is not None and self.store.has_article(article_id)
 
     def add(self, article_id: str) -> None:
         if self.path is None or article_id in self.ids:

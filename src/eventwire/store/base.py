@@ -141,6 +141,10 @@ class Store(ABC):
         """The failures logged for a run."""
 
     @abstractmethod
+    def has_article(self, article_id: str) -> bool:
+        """Whether an article with this id is stored."""
+
+    @abstractmethod
     def text_derived_people(self) -> list[dict[str, Any]]:
         """Person mentions whose affiliation came from the text (apposition, coreference), by name."""
 
@@ -310,7 +314,7 @@ class SQLStore(Store):
         self._run(q.FINISH_RUN, [now(), dumps(dict(counts)), float(seconds), run_id])
 
     def set_duplicate(self, article_id: str, duplicate_of: str | None) -> None:
-        if not self._one(q.ARTICLE_EXISTS, [article_id])[0]:
+        if not self.has_article(article_id):
             raise StoreError(f"{self.name}: cannot mark unknown article {article_id!r} as a duplicate")
         self._run(q.SET_DUPLICATE, [duplicate_of, article_id])
 
@@ -367,3 +371,6 @@ class SQLStore(Store):
 
     def text_derived_people(self) -> list[dict[str, Any]]:
         return list(self._dicts(q.TEXT_DERIVED_PEOPLE))
+
+    def has_article(self, article_id: str) -> bool:
+        return bool(self._one(q.ARTICLE_EXISTS, [article_id])[0])

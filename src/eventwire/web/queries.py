@@ -1,6 +1,8 @@
 """Filtered, paginated lists of the records in the database, as plain data.
 
-Every statement is built from constant fragments and `?` placeholders; user
+Every SQL statement the web UI and API run lives here, and all of them only
+read; the statements that write the database are the store's
+(`eventwire/store/queries.py`). Each is built from constant fragments and `?` placeholders; user
 input only ever travels as a parameter. A `Listing` is one filtered list:
 `page()` gives a page of it plus the total, `stream()` every row (downloads).
 Lists that need a costly aggregate over the whole file (actors, outlets) are
@@ -361,3 +363,83 @@ def outlets(db: Database, f: Filters) -> Listing:
     if f.q:
         rows = [r for r in rows if f.q.lower() in r["name"].lower()]
     return Listing("", [], rows=rows)
+
+
+# ---- the pages' aggregates -------------------------------------------------------------------------------
+
+def table_counts(db: Database, tables: tuple[str, ...]) -> dict[str, int]:
+    """Rows per table; `tables` are constants of the callers, never user input."""
+    return {t: int(db.value(f"SELECT count(*) FROM {t}")) for t in tables}
+
+
+def cluster_count(db: Database) -> int:
+    return int(db.value("SELECT count(DISTINCT cluster_id) FROM events"))
+
+
+def events_per_day(db: Database, listing: Listing | None = None) -> list[dict[str, Any]]:
+    """Events per day and type: of `listing`, or of every event with a full date."""
+    if listing is None:
+        return db.rows(f"SELECT day, event, count(*) AS n FROM {EVENT_INDEX} "
+                       f"WHERE day SIMILAR TO '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}' GROUP BY ALL ORDER BY day")
+    return db.rows(f"SELECT day, event, count(*) AS n FROM {EVENT_INDEX} WHERE id IN ({listing.keys}) "
+                   f"AND day IS NOT NULL GROUP BY ALL ORDER BY day", listing.params)
+
+
+def event_places(db: Database, listing: Listing) -> list[dict[str, Any]]:
+    """Event counts per located place (name, text, lat, lon, count) among `listing`'s events."""
+    return db.rows(
+        "SELECT json_extract_string(event_loc, '$.name') AS name, json_extract_string(event_loc, '$.text') AS text, "
+        "CAST(json_extract(event_loc, '$.lat') AS DOUBLE) AS lat, CAST(json_extract(event_loc, '$.lon') AS DOUBLE) "
+        f"AS lon, count(*) AS count FROM events WHERE id IN ({listing.keys}) AND json_extract(event_loc, '$.lat') "
+        "IS NOT NULL "
+        "GROUP BY ALL ORDER BY count DESC LIMIT 500", listing.params)
+
+
+_ARTICLE_PAGE_COLUMNS = ", ".join(f'"{c}"' for c in ARTICLE_COLUMNS if c != "raw_text")
+
+
+def article_row(db: Database, article_id: str) -> dict[str, Any] | None:
+    """One article without its raw text, or None."""
+    rows = db.rows(f"SELECT {_ARTICLE_PAGE_COLUMNS} FROM articles WHERE id = ?", [article_id], "articles")
+    return rows[0] if rows else None
+
+
+def article_entities(db: Database, article_id: str) -> list[dict[str, Any]]:
+    return db.rows("SELECT * EXCLUDE (article_id) FROM entities WHERE article_id = ? ORDER BY idx", [article_id])
+
+
+# (id, day) of each record, for `per_day`.
+QUOTE_DAYS = "SELECT q.id, left(a.date, 10) AS day FROM quotes q JOIN articles a ON a.id = q.article_id"
+EVENT_DAYS = f"SELECT id, day FROM {EVENT_INDEX}"
+
+
+def per_day(db: Database, listing: Listing, days: str, role: str) -> list[dict[str, Any]]:
+    """Records of `listing` per day; `days` (QUOTE_DAYS or EVENT_DAYS) selects (id, day) for its table."""
+    return db.rows(f"SELECT day, ? AS role, count(*) AS n FROM ({days}) d WHERE d.id IN ({listing.keys}) "
+                   f"AND day IS NOT NULL GROUP BY ALL ORDER BY day", [role, *listing.params])
+
+
+def partners(db: Database, listing: Listing, column: str, name: str) -> dict[str, int]:
+    """How often each other entity stands in `column` ("actor" or "recipient") of `listing`'s events."""
+    if column not in ("actor", "recipient"):
+        raise ValueError(f"no entity column {column!r}")
+    rows = db.rows(f"SELECT coalesce(x.name, x.entity_text) AS partner, count(*) AS n FROM "
+                   f"(SELECT unnest(from_json({column}, '{ENTITY_TYPE}')) AS x FROM events "
+                   f"WHERE id IN ({listing.keys})) "
+                   f"WHERE partner IS NOT NULL AND lower(partner) <> lower(?) GROUP BY partner ORDER BY n DESC, "
+                   f"partner LIMIT 30", [*listing.params, name])
+    return {r["partner"]: int(r["n"]) for r in rows}
+
+
+# An outlet's page: its writer-voice labels per actor, its event types, the clusters it shares (parameters:
+# the outlet, and for clusters the row limit).
+OUTLET_LABELS = ("SELECT coalesce(l.actor, '(no actor)') AS actor, l.text AS label, l.kind, count(*) AS n "
+                 "FROM labels l JOIN articles a ON a.id = l.article_id WHERE a.outlet = ? AND l.voice = 'writer' "
+                 "GROUP BY ALL ORDER BY min(l.actor) IS NULL, actor, n DESC, label")
+OUTLET_EVENT_TYPES = ("SELECT e.event, count(*) AS n FROM events e JOIN articles a ON a.id = e.article_id "
+                      "WHERE a.outlet = ? GROUP BY ALL ORDER BY n DESC, e.event")
+OUTLET_CLUSTERS = ("SELECT e.cluster_id AS id, list(DISTINCT a.outlet ORDER BY a.outlet) FILTER "
+                   "(WHERE a.outlet IS NOT NULL) AS outlets, min(e.event_text) AS sample_text FROM events e "
+                   "JOIN articles a ON a.id = e.article_id WHERE e.cluster_id IN (SELECT e2.cluster_id FROM events "
+                   "e2 JOIN articles a2 ON a2.id = e2.article_id WHERE a2.outlet = ?) GROUP BY e.cluster_id "
+                   "ORDER BY e.cluster_id LIMIT ?")

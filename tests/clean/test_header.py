@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from eventwire.clean import analyse
 from eventwire.clean.header import is_caption, looks_like_headline
-from eventwire.clean.lexicon import default_header_rules
+from eventwire.clean.rules import default_header_rules
 
 LEAD = ("The Arvenian government on Tuesday rejected a truce proposal from the Kingdom of Vostra, "
         "saying the plan would leave its northern villages exposed to further attacks.")

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventwire.clean import clean_text, make_stage
-from eventwire.clean.lexicon import load_boilerplate, load_header_rules
 from eventwire.clean.normalize import normalize_chars
+from eventwire.clean.rules import load_boilerplate, load_header_rules
 from eventwire.errors import DataFileError
 from eventwire.model import Article
 from eventwire.pipeline import Context

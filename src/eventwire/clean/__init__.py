@@ -25,8 +25,8 @@ from ..settings import Settings
 from .boilerplate import Line, drop_boilerplate
 from .header import Header, analyse_header
 from .language import detect_language
-from .lexicon import default_boilerplate, default_header_rules
 from .normalize import normalize_chars
+from .rules import default_boilerplate, default_header_rules
 
 __all__ = ["Cleaned", "Header", "analyse", "clean_text", "detect_language", "make_stage"]
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..settings import tuning
-from .lexicon import LinePattern, default_not_outlets
+from .rules import LinePattern, default_not_outlets
 
 _T = tuning("clean.boilerplate")  # each threshold is explained in config.toml
 # Lines longer than this are prose, never a widget: skip matching (speed, and

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from ..settings import tuning
 from .boilerplate import SENTENCE_END, Line
-from .lexicon import HeaderRules
+from .rules import HeaderRules
 
 _T = tuning("clean.header")  # each threshold is explained in config.toml
 TOP_LINES = int(_T["top_lines"])

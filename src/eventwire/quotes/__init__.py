@@ -19,13 +19,13 @@ from spacy.tokens import Doc
 
 from ..model import Article, Cue, Label, Quote
 from .extract import Attribution, extract_attributions
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import CueWords, load_lexicon
 from .speakers import SpeakerResolver
 
 __all__ = ["QuoteStage", "extract_quotes", "load_lexicon", "make_stage"]
 
 
-def extract_quotes(article: Article, doc: Doc, lex: Lexicon) -> tuple[list[Quote], list[Label]]:
+def extract_quotes(article: Article, doc: Doc, lex: CueWords) -> tuple[list[Quote], list[Label]]:
     """The quotes and scare-quote labels of one parsed article (`doc` is the parse of `article.text`)."""
     found = extract_attributions(doc, lex)
     resolver = SpeakerResolver(article, doc, lex, found.quotes)
@@ -59,7 +59,7 @@ class QuoteStage:
     reads = ("doc", "entities")
     writes = ("quotes",)
 
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: CueWords):
         self.lexicon = lexicon
 
     def __call__(self, article: Article, doc: Doc) -> None:

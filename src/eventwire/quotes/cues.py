@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import Lexicon
+from .lexicon import CueWords
 
 TokSpan = tuple[int, int]  # token indices [start, end)
 
@@ -142,7 +142,7 @@ def _owner(noun: Token) -> Token | None:
     return None
 
 
-def _subject(verb: Token, lex: Lexicon, depth: int = 0) -> Token | None:
+def _subject(verb: Token, lex: CueWords, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECTS and not (child.lower_ == "there" or child.lower_ == "it" and child.dep_ != "nsubj"):
             return child
@@ -160,7 +160,7 @@ def _subject(verb: Token, lex: Lexicon, depth: int = 0) -> Token | None:
     return None
 
 
-def _speaker_token(tok: Token | None, lex: Lexicon) -> Token | None:
+def _speaker_token(tok: Token | None, lex: CueWords) -> Token | None:
     if tok is not None and tok.lemma_.lower() in lex.attribution_nouns:
         return _owner(tok) or tok
     return tok
@@ -322,7 +322,7 @@ def _cue_span(verb: Token) -> TokSpan:
     return verb.i, end
 
 
-def _quote_cue(verb: Token, lex: Lexicon) -> CueMatch | None:
+def _quote_cue(verb: Token, lex: CueWords) -> CueMatch | None:
     """ "X quoted Y as saying ...": Y speaks, X relays."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
@@ -350,7 +350,7 @@ def _part_of_quote_cue(verb: Token) -> bool:
     return verb.dep_ in ("pcomp", "pobj") and head.lower_ == "as" and head.head.lemma_.lower() == "quote"
 
 
-def verb_cue(verb: Token, lex: Lexicon) -> CueMatch | None:
+def verb_cue(verb: Token, lex: CueWords) -> CueMatch | None:
     """The cue headed by `verb`, or None if it is not one."""
     lemma = verb.lemma_.lower()
     category = lex.verbs.get(lemma)
@@ -383,7 +383,7 @@ def verb_cue(verb: Token, lex: Lexicon) -> CueMatch | None:
 NOUN_CONTENT_PREPS = ("for", "of", "about", "against", "on")
 
 
-def noun_cue(noun: Token, lex: Lexicon) -> CueMatch | None:
+def noun_cue(noun: Token, lex: CueWords) -> CueMatch | None:
     """ "Trump's claim that ...", "the group's call for ...": an owned statement noun and its content."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.cue_nouns:
         return None
@@ -407,7 +407,7 @@ def noun_cue(noun: Token, lex: Lexicon) -> CueMatch | None:
                     content=trim_modifiers(content, noun.doc))
 
 
-def _according_cue(word: Token, lex: Lexicon) -> CueMatch | None:
+def _according_cue(word: Token, lex: CueWords) -> CueMatch | None:
     prep = next((c for c in word.children if (word.lower_, c.lower_) in lex.source_prepositions), None)
     if prep is None:
         return None
@@ -446,7 +446,7 @@ def according_content(match: CueMatch, doc: Doc) -> TokSpan | None:
     return (lo, hi) if hi > lo else None
 
 
-def find_cues(doc: Doc, lex: Lexicon) -> list[CueMatch]:
+def find_cues(doc: Doc, lex: CueWords) -> list[CueMatch]:
     """Every cue in `doc`, in token order."""
     cues = []
     for tok in doc:

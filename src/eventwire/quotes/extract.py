@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from .cues import CueMatch, according_content, find_cues, phrase_span
 from .layout import dash_cues, label_cues
-from .lexicon import Lexicon
+from .lexicon import CueWords
 from .marks import QuoteSpan, find_quote_spans
 
 SCARE_MAX_WORDS = 6  # longer unattributed quotes are left alone, not labelled
@@ -74,7 +74,7 @@ def _inside(char: int, spans: list[QuoteSpan]) -> bool:
     return any(q.start <= char < q.end for q in spans)
 
 
-def _resolve_relays(cues: list[CueMatch], doc: Doc, lex: Lexicon) -> list[CueMatch]:
+def _resolve_relays(cues: list[CueMatch], doc: Doc, lex: CueWords) -> list[CueMatch]:
     """Fold relay cues into the cues they relay; return the cues that make statements."""
     by_head = {c.head: c for c in cues}
     kept = []
@@ -313,7 +313,7 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def extract_attributions(doc: Doc, lex: Lexicon) -> Extraction:
+def extract_attributions(doc: Doc, lex: CueWords) -> Extraction:
     """All attributions and scare quotes in a parsed article."""
     text = doc.text
     quotes = find_quote_spans(text)

@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Doc
 
 from .cues import CueMatch
-from .lexicon import Lexicon
+from .lexicon import CueWords
 from .marks import QuoteSpan
 
 _DASH_NAME = re.compile(r"\s*[―—–]+\s*(?=[A-Z])")
@@ -51,7 +51,7 @@ def dash_cues(doc: Doc, quotes: list[QuoteSpan]) -> list[CueMatch]:
     return cues
 
 
-def _is_speaker_label(doc: Doc, label: str, start: int, end: int, lex: Lexicon) -> bool:
+def _is_speaker_label(doc: Doc, label: str, start: int, end: int, lex: CueWords) -> bool:
     if label.lower() in lex.non_speaker_labels or not any(c.isalpha() for c in label):
         return False
     if label.isupper() and len(label) >= 2:
@@ -75,7 +75,7 @@ def _title_cased(label: str, max_words: int) -> bool:
     return 0 < len(words) <= max_words and all(w[0].isupper() for w in words)
 
 
-def label_cues(doc: Doc, lex: Lexicon) -> list[CueMatch]:
+def label_cues(doc: Doc, lex: CueWords) -> list[CueMatch]:
     """Cues for paragraphs that open with "NAME:"; the rest of the paragraph is the content."""
     text = doc.text
     cues = []

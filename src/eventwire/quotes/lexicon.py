@@ -20,7 +20,7 @@ PRONOUN_KINDS = ("person", "group")
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class CueWords:
     """Cue verbs, cue phrases and reference words, all lower-cased."""
 
     verbs: dict[str, str]  # lemma -> category (speech | belief | evidence | stance)
@@ -62,7 +62,7 @@ def _load_pronouns(path: Path, data: dict[str, Any]) -> dict[str, str]:
     return out
 
 
-def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
+def load_lexicon(data_dir: Path = DATA_DIR) -> CueWords:
     """Read and validate `speech_verbs.yaml`, `cues.yaml` and `references.yaml` from `data_dir`."""
     verbs_path, cues_path, refs_path = (data_dir / n for n in ("speech_verbs.yaml", "cues.yaml", "references.yaml"))
     verbs = _load_verbs(verbs_path)
@@ -75,7 +75,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
                                 "source_prepositions")
         preps.add((parts[0], parts[1]))
     refs = read_yaml(refs_path)
-    return Lexicon(
+    return CueWords(
         verbs=verbs,
         source_prepositions=frozenset(preps),
         attribution_nouns=frozenset(word_list(cues_path, cues, "attribution_nouns")),

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from ..model import Article, Entity, Speaker
 from .cues import TokSpan, phrase_span
-from .lexicon import Lexicon
+from .lexicon import CueWords
 from .marks import QuoteSpan
 
 PERSON_TYPES = ("PERSON",)
@@ -57,7 +57,7 @@ def _entities(article: Article, doc: Doc) -> list[Entity]:
 class SpeakerResolver:
     """Resolves speaker spans of one article; build once per article."""
 
-    def __init__(self, article: Article, doc: Doc, lex: Lexicon, quotes: list[QuoteSpan]):
+    def __init__(self, article: Article, doc: Doc, lex: CueWords, quotes: list[QuoteSpan]):
         self.doc = doc
         self.lex = lex
         inside = [(q.start, q.end) for q in quotes]

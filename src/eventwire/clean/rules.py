@@ -1,4 +1,5 @@
-"""Loading the clean stage's data files (`data/*.yaml`) through one validating loader.
+"""The clean stage's rules (`data/*.yaml`: line patterns, header rules, word lists), loaded and
+validated in one place.
 
 Errors name the file and the key (`DataFileError`), so a bad entry in a list a
 linguist edits can be fixed without a debugger. See `data/README.md`.

@@ -124,6 +124,38 @@ def event_filters(date_from: DateFrom = None, date_to: DateTo = None, actor: Act
                      calls_to_action=calls_to_action, cluster=cluster, article=article)
 
 
+def quote_filters(date_from: DateFrom = None, date_to: DateTo = None, actor: Actor = None, outlet: Outlet = None,
+                  q_: SearchQ = None, kind: QuoteKind | None = None, article: Text = None) -> q.Filters:
+    """The quote filters of /api/quotes."""
+    _check_dates(date_from, date_to)
+    return q.Filters(date_from=date_from, date_to=date_to, actor=actor, outlet=outlet, q=q_,
+                     kind=kind.value if kind else None, article=article)
+
+
+def label_filters(date_from: DateFrom = None, date_to: DateTo = None, actor: Actor = None, outlet: Outlet = None,
+                  q_: SearchQ = None, kind: LabelKind | None = None, article: Text = None) -> q.Filters:
+    """The label filters of /api/labels."""
+    _check_dates(date_from, date_to)
+    return q.Filters(date_from=date_from, date_to=date_to, actor=actor, outlet=outlet, q=q_,
+                     kind=kind.value if kind else None, article=article)
+
+
+def article_filters(date_from: DateFrom = None, date_to: DateTo = None, actor: Actor = None, outlet: Outlet = None,
+                    q_: SearchQ = None, event: EventType | None = None) -> q.Filters:
+    """The article filters of /api/articles."""
+    _check_dates(date_from, date_to)
+    return q.Filters(date_from=date_from, date_to=date_to, actor=actor, outlet=outlet, q=q_,
+                     event=event.value if event else None)
+
+
+def cluster_filters(date_from: DateFrom = None, date_to: DateTo = None, actor: Actor = None, outlet: Outlet = None,
+                    event: EventType | None = None) -> q.Filters:
+    """The cluster filters of /api/clusters."""
+    _check_dates(date_from, date_to)
+    return q.Filters(date_from=date_from, date_to=date_to, actor=actor, outlet=outlet,
+                     event=event.value if event else None)
+
+
 @router.get("/events", response_model=Page, responses=LIST_RESPONSES, summary="Events (PLOVER), filtered")
 def list_events(request: Request, f: q.Filters = Depends(event_filters), limit: Limit = None, offset: Offset = 0,
                 format: Fmt = Format.json) -> Any:
@@ -133,46 +165,30 @@ def list_events(request: Request, f: q.Filters = Depends(event_filters), limit: 
 
 
 @router.get("/quotes", response_model=Page, responses=LIST_RESPONSES, summary="Quotes with speakers, filtered")
-def list_quotes(request: Request, date_from: DateFrom = None, date_to: DateTo = None, actor: Actor = None,
-                outlet: Outlet = None, q_: SearchQ = None, kind: QuoteKind | None = None,
-                article: Text = None, limit: Limit = None, offset: Offset = 0, format: Fmt = Format.json) -> Any:
+def list_quotes(request: Request, f: q.Filters = Depends(quote_filters), limit: Limit = None, offset: Offset = 0,
+                format: Fmt = Format.json) -> Any:
     """Quotes newest first; `actor` matches the speaker, the speaker's organisation or code."""
-    _check_dates(date_from, date_to)
-    f = q.Filters(date_from=date_from, date_to=date_to, actor=actor, outlet=outlet, q=q_,
-                  kind=kind.value if kind else None, article=article)
     return listing_response(request, "quotes", q.quotes(f), limit, offset, format)
 
 
 @router.get("/labels", response_model=Page, responses=LIST_RESPONSES, summary="Framing labels, filtered")
-def list_labels(request: Request, date_from: DateFrom = None, date_to: DateTo = None, actor: Actor = None,
-                outlet: Outlet = None, q_: SearchQ = None, kind: LabelKind | None = None,
-                article: Text = None, limit: Limit = None, offset: Offset = 0, format: Fmt = Format.json) -> Any:
+def list_labels(request: Request, f: q.Filters = Depends(label_filters), limit: Limit = None, offset: Offset = 0,
+                format: Fmt = Format.json) -> Any:
     """Labels (descriptors, loaded words, scare quotes) with the actor they describe."""
-    _check_dates(date_from, date_to)
-    f = q.Filters(date_from=date_from, date_to=date_to, actor=actor, outlet=outlet, q=q_,
-                  kind=kind.value if kind else None, article=article)
     return listing_response(request, "labels", q.labels(f), limit, offset, format)
 
 
 @router.get("/articles", response_model=Page, responses=LIST_RESPONSES, summary="Articles (without text), filtered")
-def list_articles(request: Request, date_from: DateFrom = None, date_to: DateTo = None, actor: Actor = None,
-                  outlet: Outlet = None, q_: SearchQ = None, event: EventType | None = None,
-                  limit: Limit = None, offset: Offset = 0, format: Fmt = Format.json) -> Any:
+def list_articles(request: Request, f: q.Filters = Depends(article_filters), limit: Limit = None,
+                  offset: Offset = 0, format: Fmt = Format.json) -> Any:
     """Article headers newest first, with counts of events, quotes and labels."""
-    _check_dates(date_from, date_to)
-    f = q.Filters(date_from=date_from, date_to=date_to, actor=actor, outlet=outlet, q=q_,
-                  event=event.value if event else None)
     return listing_response(request, "articles", q.articles(f), limit, offset, format)
 
 
 @router.get("/clusters", response_model=Page, responses=LIST_RESPONSES, summary="Event clusters across articles")
-def list_clusters(request: Request, date_from: DateFrom = None, date_to: DateTo = None, actor: Actor = None,
-                  outlet: Outlet = None, event: EventType | None = None, limit: Limit = None, offset: Offset = 0,
-                  format: Fmt = Format.json) -> Any:
+def list_clusters(request: Request, f: q.Filters = Depends(cluster_filters), limit: Limit = None,
+                  offset: Offset = 0, format: Fmt = Format.json) -> Any:
     """Clusters (the same real-world event in several articles) with their outlets and event types."""
-    _check_dates(date_from, date_to)
-    f = q.Filters(date_from=date_from, date_to=date_to, actor=actor, outlet=outlet,
-                  event=event.value if event else None)
     return listing_response(request, "clusters", q.clusters(f), limit, offset, format)
 
 

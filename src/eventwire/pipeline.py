@@ -15,11 +15,14 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import PipelineError
 from .model import Article, Failure
 from .settings import Settings
+
+if TYPE_CHECKING:  # spaCy loads only when a stage parses
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +36,7 @@ class Stage(Protocol):
     reads: tuple[str, ...]
     writes: tuple[str, ...]
 
-    def __call__(self, article: Article, *doc: Any) -> None: ...
+    def __call__(self, article: Article, *doc: Doc) -> None: ...
 
 
 class Context:
@@ -94,7 +97,7 @@ class Pipeline:
     def nlp(self):
         return self.ctx.nlp
 
-    def _run_stage(self, stage: Stage, article: Article, *args: Any) -> bool:
+    def _run_stage(self, stage: Stage, article: Article, *args: Doc) -> bool:
         try:
             stage(article, *args)
             return True
@@ -149,7 +152,7 @@ class Pipeline:
                     self._run_stage(stage, article, doc)
             yield article
 
-    def _parse(self, articles: list[Article]) -> dict[int, Any]:
+    def _parse(self, articles: list[Article]) -> dict[int, Doc]:
         """Parse a batch; if spaCy fails on it, parse one by one and record who failed."""
         try:
             return {id(a): doc for a, doc in zip(articles, self.nlp.pipe(a.text for a in articles), strict=True)}

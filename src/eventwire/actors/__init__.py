@@ -22,6 +22,8 @@ import difflib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from spacy.language import Language
+
 from ..model import Article, Entity
 from ..settings import Settings
 from .dictionary import ActorDictionary, load_dictionary, norm
@@ -45,7 +47,7 @@ def make_stage(ctx) -> ActorsStage:
     return ActorsStage(ctx, get_dictionary(ctx))
 
 
-def configure_nlp(nlp, ctx) -> None:
+def configure_nlp(nlp: Language, ctx: Any) -> None:
     """Add the dictionary entity ruler before `ner` (once)."""
     if RULER_NAME in nlp.pipe_names:
         return

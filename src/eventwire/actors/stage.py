@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Entity
 from ..settings import tuning
@@ -109,7 +109,7 @@ def _repair_persons(ents: list[Span], doc: Doc, d: ActorDictionary) -> list[Span
     return sorted(out, key=lambda e: e.start)
 
 
-def _first_name(tok, ent: Span) -> bool:
+def _first_name(tok: Token, ent: Span) -> bool:
     return (tok.pos_ == "PROPN" and tok.is_title and tok.dep_ == "compound" and ent.start <= tok.head.i < ent.end
             and not tok.ent_type_ or tok.ent_type_ == "PERSON") and tok.ent_iob_ != "I"
 

@@ -98,13 +98,16 @@ def markup(text: str, marks: list[tuple[str, str]], where: str) -> str:
 
 
 def article_meta() -> dict[str, dict[str, str | None]]:
-    """Article id -> date and outlet, through the real ingest."""
+    """Article id -> date and outlet, through the real ingest and clean stage (which reads the header lines)."""
+    from eventwire.clean import CleanStage
     from eventwire.ingest import read_paths
     from eventwire.model import Article
     from eventwire.settings import Settings
 
-    return {a.id: {"date": a.date, "outlet": a.outlet}
-            for a in read_paths([ARTICLES], Settings()) if isinstance(a, Article)}
+    articles = [a for a in read_paths([ARTICLES], Settings()) if isinstance(a, Article)]
+    for article in articles:
+        CleanStage(Settings())(article)
+    return {a.id: {"date": a.date, "outlet": a.outlet} for a in articles}
 
 
 def build_record(n: int, item: dict, texts: dict[str, str], meta: dict) -> dict:

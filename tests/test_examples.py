@@ -9,6 +9,7 @@ import pycountry
 import pytest
 
 from eventwire.actors.loader import load_file
+from eventwire.clean import CleanStage
 from eventwire.ingest import read_paths
 from eventwire.model import Article, Failure
 from eventwire.settings import Settings
@@ -18,7 +19,11 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 @pytest.fixture(scope="module")
 def articles() -> list[Article | Failure]:
-    return list(read_paths([str(EXAMPLES / "articles")], Settings()))
+    items = list(read_paths([str(EXAMPLES / "articles")], Settings()))
+    for item in items:
+        if isinstance(item, Article):
+            CleanStage(Settings())(item)  # the stage that reads dates and outlets from the text's own lines
+    return items
 
 
 def test_examples_all_read_with_date_and_outlet(articles):

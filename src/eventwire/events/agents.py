@@ -26,7 +26,7 @@ from ..datafiles import read_yaml
 DATA_DIR = Path(__file__).with_name("data")
 AGENT_LABELS = {"PERSON", "ORG", "NORP"}
 PLACE_LABELS = {"LOC", "FAC"}
-NON_PARTY_LABELS = {"DATE", "TIME", "ORDINAL", "CARDINAL", "MONEY", "QUANTITY", "PERCENT", "WORK_OF_ART", "LAW",
+NON_PARTY_LABELS = {"DATE", "TIME", "ORDINAL", "MONEY", "QUANTITY", "PERCENT", "WORK_OF_ART", "LAW",
                     "EVENT", "PRODUCT", "LANGUAGE"}
 
 
@@ -87,6 +87,10 @@ def token_class(tok: Any, entity: Any = None) -> str:
             return "place"
         return "agent"
     low = tok.lower_
+    if low in semantic_data()["agent_pronouns"] or tok.lemma_.lower() in ("one", "other", "another"):
+        return "agent" if tok.pos_ in ("PRON", "NOUN") else "unknown"  # "one of its members", "the ones"
+    if tok.pos_ == "NUM" or tok.ent_type_ == "CARDINAL":
+        return "unknown"  # "killed 23", "more than 10,000": a count of people
     if tok.pos_ == "PRON":
         return "agent" if low in semantic_data()["agent_pronouns"] else "unknown"
     label = tok.ent_type_

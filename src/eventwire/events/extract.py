@@ -24,16 +24,18 @@ Steps for one document:
 from __future__ import annotations
 
 import dataclasses
+import logging
 from typing import Any
 
 from ..model import Article, Cue, Event
-from . import flags
+from . import confidence, evidence, flags, restrictions
 from .arguments import ArgumentResolver, speaker_entity
 from .coref import _inherit_definite_actors, _relabel
 from .patterns import Lexicon
 from .roles import RoleFinder, _child, _first_person_subject, _same, _slot_tokens
 from .triggers import Trigger, find_triggers
 
+log = logging.getLogger(__name__)
 NO_TRANSFORM = {"REQUEST", "THREATEN", "REJECT", "ACCUSE", "AGREE"}
 
 
@@ -45,6 +47,8 @@ class DocCoder(RoleFinder):
         self.markers = lex.markers
         self.args = ArgumentResolver(article, doc, ctx, lex.markers)
         self.triggers: dict[int, Trigger] = {}
+        self.evidence: dict[int, list[str]] = {}  # trigger offset -> what the event rests on
+        self.rejected: list[dict[str, Any]] = []  # candidates dropped, with the reason
         self._contexts: dict[int, list[str]] = {}
 
     # -- step 2: clause verbs -------------------------------------------------
@@ -113,6 +117,16 @@ class DocCoder(RoleFinder):
                     tr.requested = (sub.pattern.event, self._mode(sub))
                     tr.absorbed.append(sub)
                     break
+            if tr.pattern.event == "REQUEST" and tr.pattern.content:
+                # what a call calls for is not an event of its own, however deep in the content it sits:
+                # "called for a commission to investigate the killings" is one REQUEST
+                for slot in tr.pattern.content:
+                    for c in _slot_tokens(tr.tok, slot):
+                        for t in c.subtree:
+                            sub = self.triggers.get(t.i)
+                            if sub is not None and t.i != i and sub.absorbed_by is None:
+                                sub.absorbed_by = i
+                                tr.absorbed.append(sub)
         for i, tr in self.triggers.items():
             if tr.kind != "noun" or tr.absorbed_by is not None:
                 continue
@@ -176,12 +190,19 @@ class DocCoder(RoleFinder):
     def _build(self, tr: Trigger) -> Event | None:
         tok, clause, pat = tr.tok, tr.clause, tr.pattern
         quote = self._quote_at(tok.idx)
+        drop, feats = evidence.mood(tr)
+        if drop:
+            return self._reject(tr, drop)
+        from_mods = False
         if tr.kind == "noun":
             actor_heads, recip_heads, mods = self._noun_roles(tr, clause)
             actors = self.args.resolve_modifiers(tok, mods) if mods else []
+            from_mods = bool(actors)
             if not actors:
                 actors = [e for h in actor_heads for e in self.args.resolve(h, quote)]
             subj_missing = not actor_heads and not actors
+            subj, passive, verb = (actor_heads[0] if actor_heads and not from_mods else None), False, clause
+            feats.append("occurrence" if evidence.occurrence(tr) else "mention")
         else:
             verb = clause if tr.kind == "adj" else tok
             subj, passive = self._subject(verb)
@@ -189,15 +210,32 @@ class DocCoder(RoleFinder):
                 subj, passive = _child(verb, {"nsubjpass"}), False
             actors = self.args.resolve(subj, quote) if subj is not None else []
             subj_missing = subj is None and not passive  # "were killed": no agent, not the speaker
-            recipients = self._recipients(tr, verb, quote, actors)
+        verdict = restrictions.check(tr, verb, subj, passive, actors[0] if actors else None)
+        if verdict.drop:
+            return self._reject(tr, verdict.drop)
+        if verdict.owner is not None:
+            actors = self.args.resolve(verdict.owner, quote)
+        elif verdict.no_agent:
+            actors = []
+            feats.append("non-agent-subject")
         if tr.kind == "noun":
             recipients = self._first_coded(recip_heads, quote, actors)
+        else:
+            recipients = self._recipients(tr, verb, quote, actors)
         if quote is not None and quote.speaker is not None and (subj_missing or _first_person_subject(
                 clause, self.markers)):
             actors = [speaker_entity(quote)]
+        elif actors and not from_mods and verdict.owner is None:
+            feats.append(f"actor-{verdict.subject_class}")
+        elif actors:
+            feats.append("actor-agent")
         event, mode, requested, negated, rule = self._auxiliary(tr)
         if event is None:
             return None
+        if quote is not None and evidence.imperative(clause):  # "Cancel the meeting," the senator said
+            requested, event, mode = (event, mode), "REQUEST", self.markers["request_modes"].get(event)
+            rule += "+imperative"
+            actors = [speaker_entity(quote)] if quote.speaker is not None else actors
         sent = tok.sent
         anchors = [tok] if clause.i == tok.i else [tok, clause]
         place = self._event_place(anchors)
@@ -207,7 +245,7 @@ class DocCoder(RoleFinder):
         if sent.start not in self._contexts:  # one lookup per sentence, not per event
             self._contexts[sent.start] = flags.contexts_for(sent, self.lex.contexts)
         context = list(dict.fromkeys(pat.context + self._contexts[sent.start]))
-        return Event(
+        built = Event(
             id="", article_id=self.article.id, event=event, mode=mode, context=context,
             actor=actors, recipient=[r for r in recipients if not _same(r, actors)],
             date=flags.resolve_event_date(anchors, self.article.date or self.ctx.settings.default_date),
@@ -219,6 +257,16 @@ class DocCoder(RoleFinder):
             or flags.has_condition(clause, self.markers),
             future=flags.is_future(clause, self.markers), rule=rule,
             trigger=Cue(text=tok.text, start=tok.idx, end=tok.idx + len(tok)))
+        self.evidence[tok.idx] = feats
+        return built
+
+    def _reject(self, tr: Trigger, reason: str) -> None:
+        """Drop a candidate, saying why (shown with -v)."""
+        log.debug("events: %s: dropped %s at %d (%s): %s", self.article.id, tr.pattern.event, tr.tok.idx,
+                  tr.tok.text, reason)
+        self.rejected.append({"start": tr.tok.idx, "end": tr.tok.idx + len(tr.tok), "event": tr.pattern.event,
+                              "rule": tr.pattern.id, "reason": reason})
+        return None
 
     def _auxiliary(self, tr: Trigger) -> tuple[str | None, str | None, tuple | None, bool, str]:
         """Event type, mode, requested, negated flag and rule after the auxiliary-mode transforms."""
@@ -278,6 +326,18 @@ def code_doc(article: Article, doc: Any, ctx: Any, lex: Lexicon) -> list[Event]:
         events.append(event)
         depth[event.id] = d
     _inherit_definite_actors(events, doc, coder.args, lex.markers["speech_nouns"])
+    kinds = {tr.tok.idx: tr.kind for tr in coder.triggers.values()}
+    evid = {}
+    for event in events:
+        start = event.trigger.start if event.trigger else -1
+        evid[event.id] = confidence.features(event, coder.evidence.get(start, []), kinds.get(start, "verb"))
+    confidence.sentence_features(events, depth, evid)
+    story = evidence.story_filter(article.title, article.text or "")
+    confidence.assign(events, evid, story)
     article.events = events
     article.meta["event_depth"] = depth
+    article.meta["event_evidence"] = evid
+    article.meta["events_rejected"] = coder.rejected
+    if story is not None:
+        article.meta["story_filter"] = story
     return events

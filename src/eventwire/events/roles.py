@@ -10,10 +10,13 @@ triggers, and the parties a sentence leaves implicit (`event-location`,
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
+from ..actors.affiliation import placing_mention
 from ..model import Entity, Quote
 from . import flags
+from .agents import token_class
 from .triggers import Trigger
 
 SUBJ = {"nsubj", "csubj"}
@@ -21,6 +24,7 @@ RECIP_PREPS = ("against", "on", "upon", "to", "with", "toward", "towards", "at",
                "between", "among")
 PLACE_RECIP_PREPS = ("in", "from", "inside", "near")
 # entity labels that are never a party to an event ("on Friday", "killed 23 people", "$50,000 worth of goods")
+NOT_ACTOR = {"info", "other", "act", "thing", "force", "weapon"}
 NOT_PARTY = {"DATE", "TIME", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
 
 
@@ -135,6 +139,13 @@ class RoleFinder:
         return out
 
     def _recipients(self, tr: Trigger, verb: Any, quote: Quote | None, actors: list[Any]) -> list[Any]:
+        # the addressee the pattern names ("called on X to ...") is the recipient even when uncoded
+        for slot in tr.pattern.recipient:
+            for head in _slot_tokens(tr.tok, slot):
+                if token_class(head) == "agent":
+                    found = self.args.resolve(head, quote)
+                    if found:
+                        return found
         comps = [tr.tok, *(c for c in tr.tok.children if c.dep_ == "ccomp"), *_slot_tokens(tr.tok, "xcomp")]
         # purpose clauses are searched last: "sent material to help defend Kelmland"
         purpose = [c for t in comps for c in _slot_tokens(t, "xcomp") if c.i not in {x.i for x in comps}]
@@ -152,6 +163,8 @@ class RoleFinder:
             ents = self.args.resolve(head, quote)
             if any(e.code for e in ents):
                 return ents
+            if token_class(head) in NOT_ACTOR:  # a topic, a thing or an act is no party: "support the changes"
+                continue
             first = first or ents
             named = named or [e for e in ents if e.name]
         return self._nested_coded([*heads, *extra], quote, actors) or named or first
@@ -213,13 +226,22 @@ class RoleFinder:
     def _event_place(self, anchors: list[Any]) -> Any:
         """The place attached to the event's clause, else to its subject or object ("blocked roads in
         Dorvat", "a bombing near Tarn killed ...") or nested in a place phrase ("at a jail in Dorvat")."""
-        place = flags.resolve_event_place(anchors, self.ctx)
+        place = self._recode_place(flags.resolve_event_place(anchors, self.ctx))
         if place is not None:
             return place
         args = [c for t in anchors for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
         nested = [g for t in anchors for c in t.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "near")
                   for g in c.children if g.dep_ == "pobj"]
-        return flags.resolve_event_place(args + nested, self.ctx) if args or nested else None
+        return self._recode_place(flags.resolve_event_place(args + nested, self.ctx)) if args or nested else None
+
+    def _recode_place(self, place: Any) -> Any:
+        """A place homonym ("Alexandria, Virginia") takes its country from the article's context, or none."""
+        if place is None or not place.code or self.args.homonym_code is None:
+            return place
+        hit, code = self.args.homonym_code(place.text or "", place.code, self.args.words)
+        if hit and code != place.code:
+            place = dataclasses.replace(place, code=code)
+        return place
 
     def _default_parties(self, event: str, actors: list[Any], recipients: list[Any],
                          place: Any) -> tuple[list[Any], list[Any]]:
@@ -248,14 +270,20 @@ class RoleFinder:
         """An uncoded actor ("striking miners", "the rebels") of an event placed in a
         country ("in Dorvat"), or in a sentence naming one country only, takes that country's
         code, as event datasets code unnamed domestic actors; `source` says so ("event-location")."""
-        todo = [e for e in entities if not e.code and e.source != "quote-speaker"]
+        # a named person takes a country from the dictionary, a title or an organisation, never from
+        # where the event happens or what else the sentence names
+        todo = [e for e in entities if not e.code and e.source != "quote-speaker" and e.type != "PERSON"]
         if not todo:
             return
         if place is not None and place.code:
             code = place.code
         else:  # a sentence that names one country only: "striking miners ... the Vostran president",
             # besides the other party's ("a roadside bomb killed two Kelmish soldiers in the Vostran city of X")
-            codes = {m.code for m in self.args.mentions_in(sent.start_char, sent.end_char) if m.code}
+            # a group only from a country that places the story, not one acted upon
+            mentions = [self.args._homonym(dataclasses.replace(m)) for m in
+                        self.args.mentions_in(sent.start_char, sent.end_char)]
+            codes = {m.code for m in mentions
+                     if m.code and m.start is not None and placing_mention(self.doc, m.start, m.end)}
             if len(codes) > 1:
                 codes -= {o.code for o in others if o.code and o.source != "event-location"}
             if len(codes) != 1:

@@ -113,7 +113,8 @@ def main() -> None:
     for name, data in (("PLOVER", plover), ("judged", judged)):
         print(name)
         for row in reliability([(conf(f), ok) for f, ok in data]):
-            print(f"  {row['bucket']:<9} n={row['n']:<4} predicted {row['predicted']:.3f} observed {row['observed']:.3f}")
+            print(f"  {row['bucket']:<9} n={row['n']:<4} predicted {row['predicted']:.3f} "
+                  f"observed {row['observed']:.3f}")
 
 
 if __name__ == "__main__":

@@ -282,7 +282,9 @@ def evaluate_judged(path: Path | str, settings: Settings | None = None, pipeline
     if missing:
         raise InputError(str(path), f"judged article texts not found: {', '.join(missing[:3])}")
     thr = min_confidence(settings)
-    verdicts = {(r["article"], tuple(r["trigger"]), r["event"]): r for r in rows}
+    verdicts: dict[tuple, list[dict[str, Any]]] = {}  # a later round may judge new actor/recipient spans
+    for r in rows:
+        verdicts.setdefault((r["article"], tuple(r["trigger"]), r["event"]), []).append(r)
     pipeline = pipeline or Pipeline(settings)
     counts: Counter = Counter()
     unjudged: list[dict[str, Any]] = []
@@ -293,7 +295,8 @@ def evaluate_judged(path: Path | str, settings: Settings | None = None, pipeline
             continue
         for ev in art.events:
             key = (art.id, (ev.trigger.start, ev.trigger.end) if ev.trigger else (None, None), ev.event)
-            v = verdicts.get(key)
+            found = verdicts.get(key)
+            v = found[0] if found else None
             if v is not None:
                 pairs.append((_conf(ev), v["type"] == "y"))
             if not counted(ev, thr):
@@ -312,11 +315,12 @@ def evaluate_judged(path: Path | str, settings: Settings | None = None, pipeline
             if v["type"] == "n":
                 continue
             for role, ents in (("actor", ev.actor), ("recipient", ev.recipient)):
-                if _spans(ents) != v.get(f"{role}_spans"):
+                same = next((r for r in found if r.get(f"{role}_spans") == _spans(ents)), None)
+                if same is None:
                     counts[f"{role}_unjudged"] += 1
-                elif v[role] in ("y", "n"):
-                    counts[f"{role}_{v[role]}"] += 1
-    right_total = sum(1 for r in rows if r["type"] == "y")
+                elif same[role] in ("y", "n"):
+                    counts[f"{role}_{same[role]}"] += 1
+    right_total = len({k for k, rs in verdicts.items() if rs[0]["type"] == "y"})
     judged = counts["judged"]
     return {
         "gold": str(path), "threshold": thr, "events_counted": counts["counted"], "judged": judged,

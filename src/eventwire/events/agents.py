@@ -82,7 +82,7 @@ def can_be_agent(lemma: str) -> bool:
 
 def token_class(tok: Any, entity: Any = None) -> str:
     """The class of the argument headed by `tok`; `entity` is its resolved actor, if any."""
-    if entity is not None and (entity.code or entity.name) and entity.source not in ("phrase", None):
+    if entity is not None and (entity.code or entity.name) and entity.source not in ("phrase", "spacy", None):
         if entity.type in PLACE_LABELS:
             return "place"
         return "agent"
@@ -94,6 +94,9 @@ def token_class(tok: Any, entity: Any = None) -> str:
     if tok.pos_ == "PRON":
         return "agent" if low in semantic_data()["agent_pronouns"] else "unknown"
     label = tok.ent_type_
+    if label in AGENT_LABELS and tok.is_sent_start and tok.ent_iob_ == "B" and (
+            len(tok.doc) == tok.i + 1 or tok.doc[tok.i + 1].ent_iob_ != "I") and tok.lower_ in noun_senses():
+        label = ""  # the small model tags a capitalised common noun opening a sentence ("Drought") as a name
     if label in AGENT_LABELS:
         return "agent"
     if label == "GPE":
@@ -105,10 +108,18 @@ def token_class(tok: Any, entity: Any = None) -> str:
     if label in NON_PARTY_LABELS:
         return "other"
     if tok.pos_ == "PROPN":
+        # a capitalised common noun opening a sentence or a headline ("Drought has destroyed ...")
+        if label not in AGENT_LABELS and tok.is_sent_start and tok.lower_ in noun_senses():
+            return noun_class(tok.lower_)
         return "unknown"
     if tok.pos_ != "NOUN":
         return "unknown"
-    return noun_class(tok.lemma_)
+    cls = noun_class(tok.lemma_)
+    if cls in ("other", "agent"):  # "thousands of teachers", "a group of men": the of-phrase says who
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if of and cls == "other":
+            return token_class(of[0])
+    return cls
 
 
 def verb_needs_agent(lemma: str) -> bool:

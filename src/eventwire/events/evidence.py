@@ -31,6 +31,7 @@ DATA = Path(__file__).with_name("data") / "evidence.yaml"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 AGENT_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 WORD = re.compile(r"[a-z][a-z'-]+")
+SCORE = re.compile(r"(?<![\d.,:/])\d{1,3}[-–]\d{1,3}(?![\d.,:/-])")  # a match score: "2-1", "105-98"
 
 
 @cache
@@ -100,6 +101,8 @@ def mood(tr: Trigger) -> tuple[str | None, list[str]]:
     if tr.pattern.id in data["content_required"] and tr.requested is None and not any(
             c.dep_ in ("dobj", "prep", "dative") for c in tok.children):
         return f"{tok.text!r} with no act or party agreed to states an opinion", []
+    if tok.lemma_.lower() in data["sport_verbs"] and SCORE.search(tok.sent.text):
+        return f"{tok.text!r} with a score in the sentence reports a match", []
     feats = []
     clause = tr.clause if tr.clause is not None else tok
     auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}

@@ -44,8 +44,8 @@ class Verdict:
 
 def _objects(tr: Trigger, verb: Any, passive: bool) -> list[Any]:
     tok = tr.tok
-    if tr.kind == "noun":
-        return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+    if tr.kind == "noun":  # "the release of X", "an attack on X"
+        return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "upon")
                 for g in c.children if g.dep_ == "pobj"]
     objs = [c for c in tok.children if c.dep_ == "dobj"]
     if passive:

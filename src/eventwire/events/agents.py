@@ -34,7 +34,7 @@ NON_PARTY_LABELS = {"DATE", "TIME", "ORDINAL", "MONEY", "QUANTITY", "PERCENT", "
 def semantic_data() -> dict[str, Any]:
     """`data/semantics.yaml`: supersense -> class map, agent pronouns, place prepositions."""
     data = read_yaml(DATA_DIR / "semantics.yaml")
-    return {"classes": dict(data["supersense_classes"]),
+    return {"classes": dict(data["supersense_classes"]), "overrides": dict(data.get("noun_overrides") or {}),
             "agent_pronouns": frozenset(data["agent_pronouns"]),
             "place_preps": frozenset(data["place_preps"]),
             "agent_roles": frozenset(data["verbnet_agent_restrictions"]),
@@ -66,8 +66,24 @@ def verb_subjects() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     return out
 
 
+@cache
+def institution_nouns() -> frozenset[str]:
+    """The actors stage's institution nouns (`actors/data/institutions.yaml`: "forces", "ministry",
+    "police", "spokesman"): bodies and office-holders, agents whatever WordNet's first sense."""
+    path = Path(__file__).parents[1] / "actors" / "data" / "institutions.yaml"
+    if not path.is_file():
+        return frozenset()
+    words = {str(w).lower() for entry in read_yaml(path).get("institutions", []) for w in entry.get("words", [])}
+    return frozenset(w for w in words if " " not in w)
+
+
 def noun_class(lemma: str) -> str:
     """The class of a common noun's most frequent sense (`unknown` when WordNet lacks it)."""
+    override = semantic_data()["overrides"].get(lemma.lower())
+    if override:
+        return override
+    if lemma.lower() in institution_nouns():
+        return "agent"
     senses = noun_senses().get(lemma.lower())
     if not senses:
         return "unknown"
@@ -89,8 +105,9 @@ def token_class(tok: Any, entity: Any = None) -> str:
     low = tok.lower_
     if low in semantic_data()["agent_pronouns"] or tok.lemma_.lower() in ("one", "other", "another"):
         return "agent" if tok.pos_ in ("PRON", "NOUN") else "unknown"  # "one of its members", "the ones"
-    if tok.pos_ == "NUM" or tok.ent_type_ == "CARDINAL":
-        return "unknown"  # "killed 23", "more than 10,000": a count of people
+    if tok.pos_ == "NUM" or tok.ent_type_ == "CARDINAL":  # "killed 23", "more than 10,000": a count of people
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return token_class(of[0]) if of else "unknown"  # "thousands of students"
     if tok.pos_ == "PRON":
         return "agent" if low in semantic_data()["agent_pronouns"] else "unknown"
     label = tok.ent_type_
@@ -108,9 +125,11 @@ def token_class(tok: Any, entity: Any = None) -> str:
     if label in NON_PARTY_LABELS:
         return "other"
     if tok.pos_ == "PROPN":
-        # a capitalised common noun opening a sentence or a headline ("Drought has destroyed ...")
-        if label not in AGENT_LABELS and tok.is_sent_start and tok.lower_ in noun_senses():
-            return noun_class(tok.lower_)
+        # a capitalised common noun: "the foreign Ministry", or opening a sentence ("Drought has destroyed ...")
+        if label not in AGENT_LABELS and (tok.lower_ in noun_senses() or tok.lower_ in institution_nouns()):
+            cls = noun_class(tok.lower_)
+            if cls == "agent" or tok.is_sent_start:
+                return cls
         return "unknown"
     if tok.pos_ != "NOUN":
         return "unknown"

@@ -53,6 +53,15 @@ def _objects(tr: Trigger, verb: Any, passive: bool) -> list[Any]:
     return objs
 
 
+def _nested_agent(head: Any) -> Any:
+    """A named party inside an event phrase: "Vostran strikes", "the resumption of Israeli strikes"."""
+    for tok in head.subtree:
+        owned = tok.dep_ in ("amod", "compound", "poss") or (tok.dep_ == "pobj" and tok.head.lower_ in ("of", "by"))
+        if tok.i != head.i and owned and tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
+            return tok
+    return None
+
+
 def _owner(head: Any) -> Any:
     for c in head.children:
         if c.dep_ in ("poss", "compound") and (c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or c.pos_ == "PROPN"):
@@ -98,7 +107,9 @@ def check(tr: Trigger, verb: Any, subject: Any, passive: bool, subject_entity: A
             else:
                 v.no_agent = f"subject {subject.text!r} ({cls}) is not an agent"
         elif cls in ("act", "weapon"):
-            v.no_agent = f"subject {subject.text!r} ({cls}) names no actor"
+            v.owner = _nested_agent(subject)
+            if v.owner is None:
+                v.no_agent = f"subject {subject.text!r} ({cls}) names no actor"
     if pat.addressee_classes is not None:
         for comp in (c for c in tr.tok.children if c.dep_ == "ccomp"):
             subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -31,7 +31,7 @@ from .config import events_config
 DATA = Path(__file__).with_name("data") / "confidence.yaml"
 DICTIONARY_SOURCES = {"dictionary", "coref", "apposition", "pattern", "gazetteer"}
 CONTEXT_SOURCES = {"context", "event-location", "protest-target"}
-INHERITED_SOURCES = {"antecedent-event", "speech-owner", "antecedent"}
+INHERITED_SOURCES = {"antecedent-event", "speech-owner", "antecedent", "exchange"}
 
 
 @cache

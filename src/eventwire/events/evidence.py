@@ -48,6 +48,8 @@ def occurrence(tr: Trigger) -> list[str]:
     found = []
     if clause is not None and clause.i != tok.i:
         found.append("light-verb")
+    if tr.requested is not None:  # "the call to disrupt campuses": a speech act with its content spelled out
+        found.append("content")
     head = tok.head
     if tok.dep_ in ("dobj", "nsubjpass", "conj") and head.lemma_.lower() in data["occurrence_verbs"]:
         found.append("governing-verb")
@@ -135,7 +137,7 @@ def story_filter(title: str | None, text: str) -> str | None:
 def imperative(verb: Any) -> bool:
     """A bare imperative clause ("Cancel the meeting", "Release them now"): a base-form verb that
     opens its clause, with no subject, auxiliary or infinitival "to"."""
-    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "ccomp"):
+    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "ccomp", "advcl"):
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl") for c in verb.children):
         return False

@@ -262,7 +262,7 @@ def _ratio(num: int, den: int) -> float:
 
 
 def evaluate_judged(path: Path | str, settings: Settings | None = None, pipeline: Any = None,
-                    texts: Path | str | None = None) -> dict[str, Any]:
+                    texts: Path | str | None = None) -> dict[str, Any]:  # noqa: C901 - one pass, many counts
     """Re-code the judged articles and score every counted event against its verdict.
 
     An event matches a verdict on article, trigger offsets and type; its actor (recipient)
@@ -365,7 +365,8 @@ def evaluate_no_events(path: Path | str, settings: Settings | None = None, pipel
             found += sum(t in types for t in row["expected"])
             extra += sum(t not in row["expected"] for t in types)
     return {"gold": str(path), "threshold": thr, "no_event_sentences": empty, "yielded": yielded,
-            "no_event_rate": _ratio(yielded, empty), "expected_events": expected,
+            "no_event_rate": _ratio(yielded, empty), "no_event_precision": 1.0 - _ratio(yielded, empty),
+            "expected_events": expected,
             "expected_recall": _ratio(found, expected), "extra_events": extra,
             "by_category": {k: dict(v) for k, v in sorted(by_category.items())}, "offenders": offenders}
 

@@ -8,7 +8,10 @@ has occurrence evidence, and its mood (question, generic present, untyped
 intent, negated, hypothetical, future, inside a quote). A logistic model
 with the weights of `data/confidence.yaml` turns them into a probability:
 
-    confidence = 1 / (1 + exp(-(bias + sum of the weights of the features present)))
+    score = 1 / (1 + exp(-(bias + sum of the weights of the features present)))
+
+and the isotonic map of the same file (`calibration`, fitted by pool-adjacent-
+violators) turns the score into the observed precision of events with that score.
 
 The weights are fitted by `scripts/fit_confidence.py` on the PLOVER gold
 sentences and the judged real-news set (see docs/evaluation.md for the
@@ -19,6 +22,7 @@ has the `no-actor` feature, whose weight keeps it below the counting threshold.
 
 from __future__ import annotations
 
+import bisect
 import math
 from functools import cache
 from pathlib import Path
@@ -44,6 +48,28 @@ def weights(path: Path = DATA) -> dict[str, float]:
         return {str(k): float(v) for k, v in raw.items()}
     except (TypeError, ValueError) as exc:
         raise DataFileError(str(path), f"weights must be numbers: {exc}") from exc
+
+
+@cache
+def calibration(path: Path = DATA) -> tuple[tuple[float, float], ...]:
+    """The isotonic step map: (highest score of a block, observed precision of the block) points;
+    none = the score is the confidence."""
+    raw = read_yaml(path).get("calibration") or []
+    try:
+        points = tuple((float(x), float(y)) for x, y in raw)
+    except (TypeError, ValueError) as exc:
+        raise DataFileError(str(path), f"calibration must be [score, value] pairs: {exc}") from exc
+    if any(b[0] < a[0] or b[1] < a[1] for a, b in zip(points, points[1:], strict=False)):
+        raise DataFileError(str(path), "calibration points must increase")
+    return points
+
+
+def _interpolate(x: float, points: tuple[tuple[float, float], ...]) -> float:
+    """The value of the first block whose highest score is at least `x` (the last block above)."""
+    if not points:
+        return x
+    i = bisect.bisect_left([p[0] for p in points], x)
+    return points[min(i, len(points) - 1)][1]
 
 
 def features(event: Any, built: list[str], kind: str) -> list[str]:
@@ -80,12 +106,6 @@ def features(event: Any, built: list[str], kind: str) -> list[str]:
     return sorted(set(out))
 
 
-def score(feats: list[str], table: dict[str, float] | None = None) -> float:
-    table = table if table is not None else weights()
-    z = table["bias"] + sum(table.get(f, 0.0) for f in feats)
-    return 1.0 / (1.0 + math.exp(-z))
-
-
 def sentence_features(events: list[Any], depth: dict[str, int], evidence: dict[str, list[str]]) -> None:
     """Features of an event among the others of its sentence: `subordinate` when another event of the
     sentence sits higher in the parse, `crowded` when the sentence yields three events or more."""
@@ -107,18 +127,38 @@ def has_agent(feats: list[str]) -> bool:
     return "no-actor" not in feats and "actor-not-agent" not in feats
 
 
+def _caps(feats: list[str]) -> float:
+    """The ceiling the evidence allows: an event without an agent actor, or a hypothetical one that
+    is no threat, offer or demand, stays below the counting threshold."""
+    cfg = events_config()
+    cap = 1.0
+    if not has_agent(feats):
+        cap = min(cap, float(cfg.get("no_agent_confidence_cap", 0.35)))
+    if "hypothetical" in feats and "requested" not in feats:  # a condition, not a reported occurrence
+        cap = min(cap, float(cfg.get("hypothetical_confidence_cap", 0.3)))
+    return cap
+
+
+def score(feats: list[str], table: dict[str, float] | None = None, capped: bool = False) -> float:
+    """The logistic score of the features (capped when asked)."""
+    table = table if table is not None else weights()
+    z = table["bias"] + sum(table.get(f, 0.0) for f in feats)
+    p = 1.0 / (1.0 + math.exp(-z))
+    return min(p, _caps(feats)) if capped else p
+
+
+def calibrated(feats: list[str]) -> float:
+    """The confidence: the capped score through the isotonic calibration map, capped again."""
+    return min(_interpolate(score(feats, capped=True), calibration()), _caps(feats))
+
+
 def assign(events: list[Any], evidence: dict[str, list[str]], story: str | None) -> None:
     """Set `confidence` on every event; `evidence` maps event id -> its features. An event without an
     agent actor is capped at `[events] no_agent_confidence_cap`, one of a story set aside at
     `story_confidence_cap`: both below the counting threshold, kept but not counted."""
-    cfg = events_config()
+    cap = float(events_config().get("story_confidence_cap", 0.2))
     for event in events:
-        feats = evidence.get(event.id, [])
-        conf = score(feats)
-        if not has_agent(feats):
-            conf = min(conf, float(cfg.get("no_agent_confidence_cap", 0.35)))
-        if "hypothetical" in feats and "requested" not in feats:  # a condition, not a reported occurrence
-            conf = min(conf, float(cfg.get("hypothetical_confidence_cap", 0.3)))
+        conf = calibrated(evidence.get(event.id, []))
         if story is not None:
-            conf = min(conf, float(cfg.get("story_confidence_cap", 0.2)))
+            conf = min(conf, cap)
         event.confidence = round(conf, 3)

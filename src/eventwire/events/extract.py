@@ -262,7 +262,7 @@ class DocCoder(RoleFinder):
 
     def _reject(self, tr: Trigger, reason: str) -> None:
         """Drop a candidate, saying why (shown with -v)."""
-        log.debug("events: %s: dropped %s at %d (%s): %s", self.article.id, tr.pattern.event, tr.tok.idx,
+        log.info("events: %s: dropped %s at %d (%s): %s", self.article.id, tr.pattern.event, tr.tok.idx,
                   tr.tok.text, reason)
         self.rejected.append({"start": tr.tok.idx, "end": tr.tok.idx + len(tr.tok), "event": tr.pattern.event,
                               "rule": tr.pattern.id, "reason": reason})

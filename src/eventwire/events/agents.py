@@ -35,6 +35,9 @@ def semantic_data() -> dict[str, Any]:
     """`data/semantics.yaml`: supersense -> class map, agent pronouns, place prepositions."""
     data = read_yaml(DATA_DIR / "semantics.yaml")
     return {"classes": dict(data["supersense_classes"]), "overrides": dict(data.get("noun_overrides") or {}),
+            "recipient_preps": tuple(str(p) for p in data["recipient_preps"]),
+            "place_recipient_preps": tuple(str(p) for p in data["place_recipient_preps"]),
+            "not_party_labels": frozenset(str(x) for x in data["not_party_labels"]),
             "agent_pronouns": frozenset(data["agent_pronouns"]),
             "place_preps": frozenset(data["place_preps"]),
             "agent_roles": frozenset(data["verbnet_agent_restrictions"]),

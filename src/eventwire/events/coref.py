@@ -12,6 +12,7 @@ from typing import Any
 
 from ..model import Entity, Event
 from .arguments import ArgumentResolver
+from .config import events_config
 from .roles import _slot_tokens
 
 
@@ -20,7 +21,7 @@ def _requested_type(event: Event) -> str | None:
 
 
 def _inherit_definite_actors(events: list[Event], doc: Any, args: ArgumentResolver, speech_nouns: frozenset[str],
-                             window: int = 1500) -> None:
+                             window: int | None = None) -> None:
     """A definite event noun with no actor ("the call to ...", "the threat") refers back to an
     event already reported. In order of preference it takes the actors of
     1. an earlier event of the same type, mode and requested action ("the call to disrupt
@@ -28,6 +29,7 @@ def _inherit_definite_actors(events: list[Event], doc: Any, args: ArgumentResolv
     2. the owner of a speech the sentence (or the one before) reports ("a report on Mashal's
        speech ... the call to ..."), marked "speech-owner";
     3. an earlier event of the same type and mode, marked "antecedent-event"."""
+    window = window if window is not None else int(events_config().get("antecedent_window", 1500))
     for i, event in enumerate(events):
         trig = event.trigger
         if event.actor or trig is None:

@@ -16,16 +16,15 @@ from typing import Any
 from ..actors.affiliation import placing_mention
 from ..model import Entity, Quote
 from . import flags
-from .agents import token_class
+from .agents import semantic_data, token_class
 from .triggers import Trigger
 
 SUBJ = {"nsubj", "csubj"}
-RECIP_PREPS = ("against", "on", "upon", "to", "with", "toward", "towards", "at", "into", "from", "over", "of",
-               "between", "among")
-PLACE_RECIP_PREPS = ("in", "from", "inside", "near")
-# entity labels that are never a party to an event ("on Friday", "killed 23 people", "$50,000 worth of goods")
+# word lists from data/semantics.yaml (order matters: the first resolvable recipient wins)
+RECIP_PREPS = semantic_data()["recipient_preps"]
+PLACE_RECIP_PREPS = semantic_data()["place_recipient_preps"]
+NOT_PARTY = semantic_data()["not_party_labels"]
 NOT_ACTOR = {"info", "other", "act", "thing", "force", "weapon"}
-NOT_PARTY = {"DATE", "TIME", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
 
 
 def _child(tok: Any, deps: set[str]) -> Any | None:

@@ -145,3 +145,11 @@ def test_place_homonym_follows_the_article(run_text):
     article = run_text(text)
     codes = {a.code for e in article.events for a in e.actor + e.recipient if "Georgia" in (a.entity_text or "")}
     assert "GEO" not in codes
+
+
+def test_title_case_headline_words_keep_their_class():
+    # "Limited Tools To Fight Terrorism Abroad" : capitals of a headline are no names
+    doc = build([("Limited", 1, "amod", "PROPN", "NNP", "Limited"), ("Tools", 1, "ROOT", "PROPN", "NNPS", "Tools"),
+                 ("To", 3, "aux", "PART", "TO", "to"), ("Fight", 1, "acl", "VERB", "VB", "fight"),
+                 ("Terrorism", 3, "dobj", "PROPN", "NNP", "Terrorism"), ("Abroad", 3, "advmod", "ADV", "RB", "abroad")])
+    assert agents.token_class(doc[4]) == "act"

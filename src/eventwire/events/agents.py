@@ -131,7 +131,7 @@ def token_class(tok: Any, entity: Any = None) -> str:
         # a capitalised common noun: "the foreign Ministry", or opening a sentence ("Drought has destroyed ...")
         if label not in AGENT_LABELS and (tok.lower_ in noun_senses() or tok.lower_ in institution_nouns()):
             cls = noun_class(tok.lower_)
-            if cls == "agent" or tok.is_sent_start:
+            if cls == "agent" or tok.is_sent_start or _title_case(tok.sent):
                 return cls
         return "unknown"
     if tok.pos_ != "NOUN":
@@ -142,6 +142,13 @@ def token_class(tok: Any, entity: Any = None) -> str:
         if of and cls == "other":
             return token_class(of[0])
     return cls
+
+
+def _title_case(sent: Any) -> bool:
+    """A headline or section title in title case ("Limited Tools to Fight Terrorism"): its capitals
+    say nothing about names."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) >= 0.8 * len(words)
 
 
 def verb_needs_agent(lemma: str) -> bool:

@@ -58,3 +58,45 @@ def test_evaluate_events_plover_gold_meets_floors(shared_dir, pipeline):
     for key in METRICS:
         low = floor(BASELINE, "events", key)
         assert metrics[key] >= low, f"{key} {metrics[key]:.3f} below floor {low}\n" + format_report(metrics)
+
+
+def test_reliability_buckets():
+    from eventwire.evaluate.events import reliability
+
+    rows = reliability([(0.95, True), (0.92, False), (0.1, False)])
+    assert [r["bucket"] for r in rows] == ["0.0-0.2", "0.9-1.0"]
+    assert rows[1]["n"] == 2 and rows[1]["observed"] == 0.5
+
+
+def test_our_jsonl_sets_are_told_apart(tmp_path):
+    import json
+
+    import pytest as _pytest
+
+    from eventwire.errors import InputError
+    from eventwire.evaluate.events import _jsonl_kind
+
+    judged = tmp_path / "j.jsonl"
+    judged.write_text(json.dumps({"article": "a", "trigger": [0, 3], "type": "y", "event": "ASSAULT"}) + "\n")
+    noev = tmp_path / "n.jsonl"
+    noev.write_text(json.dumps({"id": "x", "text": "The storm hit the coast.", "expected": []}) + "\n")
+    other = tmp_path / "o.jsonl"
+    other.write_text(json.dumps({"foo": 1}) + "\n")
+    assert _jsonl_kind(judged) == "judged" and _jsonl_kind(noev) == "no_events"
+    with _pytest.raises(InputError):
+        _jsonl_kind(other)
+
+
+def test_no_event_set_scoring(tmp_path, pipeline):
+    import json
+
+    from eventwire.evaluate.events import evaluate_no_events
+
+    rows = [{"id": "a", "text": "A magnitude 6 earthquake struck the coast, killing eight people.", "expected": []},
+            {"id": "b", "text": "Vostran police arrested twelve opposition activists in Dorvat.",
+             "expected": ["COERCE"]}]
+    path = tmp_path / "n.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    m = evaluate_no_events(path, pipeline=pipeline)
+    assert m["no_event_sentences"] == 1 and m["yielded"] == 0 and m["no_event_rate"] == 0.0
+    assert m["expected_events"] == 1

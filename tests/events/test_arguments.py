@@ -33,7 +33,8 @@ def coded_article():
 
 @pytest.fixture(scope="module")
 def coded(coded_article):
-    return lambda text: main_event(coded_article(text))
+    # roles are tested on every event, counted or not (counting is tested in test_confidence.py)
+    return lambda text: main_event(coded_article(text), threshold=0.0)
 
 
 def _codes(ents) -> set[str]:
@@ -83,8 +84,15 @@ def test_protest_without_target_addresses_government(coded):
 
 
 def test_uncoded_actor_takes_the_country_other_than_the_recipients(coded):
-    ev = coded("A roadside bomb killed three Vostran soldiers near the Kelmish town of Ostra.")
+    ev = coded("Gunmen killed three Vostran soldiers near the Kelmish town of Ostra.")
     assert _codes(ev.recipient) == {"QVO"} and _codes(ev.actor) == {"QKE"}
+
+
+def test_a_weapon_is_not_an_actor(coded):
+    ev = coded("A roadside bomb killed three Vostran soldiers near the Kelmish town of Ostra.")
+    assert ev.event == "ASSAULT" and _codes(ev.recipient) == {"QVO"}
+    assert not any("bomb" in a.entity_text for a in ev.actor)
+    assert ev.confidence < 0.5  # no agent actor: kept, not counted
 
 
 def test_place_on_the_object_locates_the_event(coded):

@@ -37,7 +37,8 @@ def _types(article) -> list[str]:
 ])
 def test_code_doc_each_plover_type(run_text, text, event, mode):
     article = run_text(text)
-    main = main_event(article)
+    # the invented names are in no dictionary here, so some events stay below the counting threshold
+    main = main_event(article, threshold=0.0)
     assert main is not None, f"no event for {text!r}"
     assert main.event == event, f"{text!r}: {[(e.event, e.rule) for e in article.events]}"
     if mode is not None:
@@ -73,7 +74,7 @@ def test_code_doc_negated_sentence_is_flagged(run_text):
 
 
 def test_code_doc_refusal_is_positive_reject(run_text):
-    main = main_event(run_text("Kelmland will not accept the Vostran proposal."))
+    main = main_event(run_text("Kelmland will not accept the Vostran proposal."), threshold=0.0)
     assert main.event == "REJECT" and not main.negated
     assert main.requested["event"] == "AGREE" and main.rule.endswith("+refusal")
 
@@ -103,7 +104,7 @@ def test_code_doc_coordination_gives_two_actors(run_text):
 
 
 def test_code_doc_apposition_is_not_an_actor(run_text):
-    main = main_event(run_text("Vostra, a close ally of Kelmland, condemned the bombing."))
+    main = main_event(run_text("Vostra, a close ally of Kelmland, condemned the bombing."), threshold=0.0)
     assert [a.entity_text for a in main.actor] == ["Vostra"]
 
 
@@ -157,7 +158,7 @@ def test_code_doc_adjective_without_complement_is_no_event(run_text):
 ])
 def test_code_doc_general_type_rules(run_text, text, event, requested):
     article = run_text(text)
-    main = main_event(article)
+    main = main_event(article, threshold=0.0)  # the type rules, whatever the confidence
     assert main is not None and main.event == event, f"{text!r}: {[(e.event, e.rule) for e in article.events]}"
     if requested is not None:
         assert main.requested and main.requested["event"] == requested

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire.events.config import min_confidence
 from eventwire.model import Article
 
 pytestmark = [pytest.mark.slow, pytest.mark.gold]
@@ -21,10 +22,16 @@ def seeds(shared_dir, pipeline) -> dict[str, Article]:
     return {a.id: a for a in pipeline.process(arts)}
 
 
-def _find(article: Article, event: str, words: tuple[str, ...], **fields):
-    """Events of type `event` whose sentence contains all `words` and whose fields match."""
+def _counted(article: Article) -> list:
+    """The events a user counts: confidence at least the default threshold."""
+    return [e for e in article.events if e.confidence is not None and e.confidence >= min_confidence()]
+
+
+def _find(article: Article, event: str, words: tuple[str, ...], counted: bool = True, **fields):
+    """Events of type `event` (counted ones unless `counted` is False) whose sentence contains all
+    `words` and whose fields match."""
     out = []
-    for e in article.events:
+    for e in (_counted(article) if counted else article.events):
         if e.event != event or not all(w.lower() in e.event_text.lower() for w in words):
             continue
         if all((e.requested or {}).get(k[4:]) == v if k.startswith("req_") else getattr(e, k) == v
@@ -48,14 +55,16 @@ def test_seed_call_for_suicide_attacks(seeds):
 
 
 def test_seed_call_to_disrupt_campuses(seeds):
-    found = _find(seeds["000"], "REQUEST", ("campuses",), req_event="PROTEST")
+    # "the call to disrupt campuses" refers back to Mashal's speech: an inherited actor, near the threshold
+    found = _find(seeds["000"], "REQUEST", ("campuses",), counted=False, req_event="PROTEST")
     assert found and "Khaled Mashal" in _names(found)
 
 
 def test_seed_call_for_demonstrations_and_siege(seeds):
     found = _find(seeds["001"], "REQUEST", ("demonstrations",), req_event="PROTEST")
     assert found and "PSE" in _codes(found)
-    assert _find(seeds["001"], "PROTEST", ("siege",), mode="obstruct")
+    # the siege is named inside Hamas's own statement as part of what it calls for: kept, below the threshold
+    assert _find(seeds["001"], "PROTEST", ("siege",), counted=False, mode="obstruct")
 
 
 def test_seed_rejection_of_cooling_period_proposal(seeds):
@@ -64,16 +73,17 @@ def test_seed_rejection_of_cooling_period_proposal(seeds):
 
 
 def test_seed_resumed_israeli_strikes(seeds):
-    found = [e for e in seeds["001"].events if e.event == "ASSAULT" and e.trigger.text in ("strikes", "operations")]
+    found = [e for e in _counted(seeds["001"]) if e.event == "ASSAULT" and e.trigger.text in ("strikes", "operations")]
     assert found and "ISR" in _codes(found)
 
 
 def test_seed_hostage_and_prisoner_releases(seeds):
     released = _find(seeds["001"], "RETREAT", ("hostages",), mode="release")
     assert released and "PSE" in _codes(released)
-    assert _find(seeds["004"], "RETREAT", ("prisoners",), mode="release")
+    # a release of prisoners under negotiation is named, not reported as done: kept, below the threshold
+    assert _find(seeds["004"], "RETREAT", ("prisoners",), counted=False, mode="release")
     # "Hamas released 33 Israeli hostages in exchange for ... Palestinian prisoners": Israel freed them
-    swapped = [e for e in seeds["001"].events if e.rule == "retreat.exchange_for"]
+    swapped = [e for e in _counted(seeds["001"]) if e.rule == "retreat.exchange_for"]
     assert swapped and "ISR" in _codes(swapped) and "PSE" in _codes(swapped, "recipient")
 
 
@@ -87,7 +97,15 @@ def test_seed_defence_minister_threat(seeds):
     assert found and "ISR" in _codes(found)
 
 
+def test_seed_every_article_gives_counted_events(seeds):
+    # an empty or all-below-threshold output must fail, not pass vacuously
+    assert len(seeds) == 5
+    for key, article in seeds.items():
+        assert len(_counted(article)) >= 3, key
+
+
 def test_seed_no_event_from_pure_description(seeds):
-    for article in seeds.values():
-        for e in article.events:
-            assert e.trigger.text.lower() not in {"is", "are", "organization"}
+    events = [e for article in seeds.values() for e in article.events]
+    assert events
+    for e in events:
+        assert e.trigger.text.lower() not in {"is", "are", "organization"}

@@ -15,7 +15,14 @@ character span); the stage resolves it with `resolve_phrase`.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from ..datafiles import read_yaml
 
 from ..settings import tuning
 from .words import default_words
@@ -84,3 +91,59 @@ def _clip(tok: Token, ent: Span) -> Span | None:
     if right - left <= 0 or right - left > _MAX_DESCRIPTION:
         return None
     return doc[left:right]
+
+
+# Prepositions under which a country is a party acted upon ("action against Russia", "sanctions on
+# Iran", "talks with Israel"), not where the story happens ("in Zambia", "returned to Kyrgyzstan").
+_TARGET_PREPS = {"against", "on", "upon", "over", "with", "toward", "towards", "at", "versus", "between"}
+_TARGET_DEPS = {"dobj", "dative", "iobj", "oprd"}
+
+
+def placing_mention(doc: Doc, start: int, end: int) -> bool:
+    """A country mention that can place a sentence's story (and so lend its code to an uncoded
+    domestic actor); not a target: a direct object or the object of "against", "on", "with" ...
+    ("threatened action against Russia", "imposed sanctions on Iran", "held talks with Israel")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ in ("amod", "compound", "poss", "nmod", "case") and tok.head.i != tok.i:
+        tok = tok.head  # "British nationals", "Russia's hackers": the phrase they modify
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ not in _TARGET_PREPS
+    return tok.dep_ not in _TARGET_DEPS
+
+
+_WORD = re.compile(r"[a-z][a-z.'-]*")
+
+
+@cache
+def _homonyms() -> list[tuple[str, dict[str, frozenset[str]]]]:
+    data = read_yaml(Path(__file__).with_name("data") / "homonyms.yaml")
+    return [(str(h["name"]).lower(), {code: frozenset(str(w).lower() for w in words)
+                                      for code, words in h["senses"].items()}) for h in data["homonyms"]]
+
+
+def homonym_code(entity_text: str, code: str | None, article_words: set[str]) -> tuple[bool, str | None]:
+    """(is a homonym, code) for a mention whose text names a place homonym ("Georgia", "Alexandria"):
+    the sense the article's words point to, or None when they do not single one out."""
+    words = set(_WORD.findall(entity_text.lower()))
+    for name, senses in _homonyms():
+        if name in words and (code is None or code in senses):
+            hits = {c: len(cues & article_words) for c, cues in senses.items()}
+            best = max(hits.values())
+            winners = [c for c, n in hits.items() if n == best]
+            return True, (winners[0] if best > 0 and len(winners) == 1 else None)
+    return False, code
+
+
+def resolve_homonyms(found: list[Any], text: str) -> list[Any]:
+    """Re-code the mentions of place homonyms from the article's context (or leave them unknown)."""
+    words = set(_WORD.findall(text.lower()))
+    for ent in found:
+        if ent.code is None and ent.type != "GPE":
+            continue
+        hit, code = homonym_code(ent.entity_text or "", ent.code, words)
+        if hit and code != ent.code:
+            ent.code, ent.source = code, "homonym-context"
+    return found

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Entity
 from ..settings import tuning
-from .affiliation import apposition_phrase, title_phrase
+from .affiliation import apposition_phrase, placing_mention, resolve_homonyms, title_phrase
 from .dictionary import ActorDictionary, norm
 from .places import place_for
 from .resolve import ORG_TEMPLATES, analyse, from_actor, pick_sector, resolve_phrase
@@ -63,7 +63,7 @@ def extract_entities(doc: Doc, d: ActorDictionary, date: str | None) -> list[Ent
             if entity is not None:
                 found.append(entity)
     found += _institution_phrases(doc, d, date, people, person_spans)
-    return _from_context(_fold(found), doc, d)
+    return _from_context(resolve_homonyms(_fold(found), doc.text), doc, d)
 
 
 def _repair_persons(ents: list[Span], doc: Doc, d: ActorDictionary) -> list[Span]:
@@ -434,8 +434,9 @@ def _from_context(found: list[Entity], doc: Doc, d: ActorDictionary) -> list[Ent
         if group and len(span) == 1 and (ent.sector == "REL" or span[0].pos_ == "ADJ"):
             continue  # "Muslim", "Jews", "Islamist" alone: a faith, not a local actor
         sent = span.sent
+        # only a country that places the story, never one acted upon ("threatened action against Russia")
         coded = [e for e in found if e is not ent and e.code in d.countries and e.type in ("GPE", "NORP", "ORG", "LOC")
-                 and sent.start_char <= e.start < sent.end_char]
+                 and sent.start_char <= e.start < sent.end_char and placing_mention(doc, e.start, e.end)]
         before = [e for e in coded if e.end <= ent.start]
         after = [e for e in coded if e.start >= ent.end]
         code = before[-1].code if before else (after[0].code if after else None)

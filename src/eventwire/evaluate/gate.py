@@ -42,12 +42,19 @@ class Suite:
     gold: str  # path; "{shared}" is replaced by the shared folder, "{root}" by the repo root
     metrics: tuple[str, ...]  # keys of the metrics dict; "a.b" reads metrics["a"]["b"]
     actor_files: tuple[str, ...] = ()
+    texts: str | None = None  # a folder the scorer reads beside its gold (skipped when absent)
 
 
 SUITES: tuple[Suite, ...] = (
     Suite("events", "eventwire.evaluate.events", "evaluate_events",
           "{shared}/gold/plover-gsr/PLOVER_GSR_CAMEO.json",
-          ("type_accuracy", "macro_f1", "actor_code_accuracy", "recipient_code_accuracy")),
+          ("type_accuracy", "macro_f1", "actor_code_accuracy", "recipient_code_accuracy", "type_recall",
+           "type_precision")),
+    Suite("events_judged", "eventwire.evaluate.events", "evaluate_judged", "{root}/eval/judged/events_polnear20.jsonl",
+          ("type_precision", "type_precision_lenient", "actor_right", "recipient_right"),
+          texts="{shared}/gold/polnear-dev/text"),
+    Suite("events_no_event", "eventwire.evaluate.events", "evaluate_no_events", "{root}/eval/no_events.jsonl",
+          ("no_event_precision", "expected_recall")),
     Suite("quotes", "eventwire.evaluate.quotes", "evaluate_quotes", "{shared}/gold/polnear-dev",
           ("content_overlap.f1", "content_exact.f1", "speaker_accuracy", "cue_accuracy")),
     Suite("actors", "eventwire.evaluate.actors", "evaluate_actors",
@@ -131,8 +138,9 @@ def run_gate(baseline_path: Path, root: Path, shared: Path, only: list[str] | No
         if only and suite.name not in only:
             continue
         gold = _expand(suite.gold, root, shared)
-        if not gold.exists():
-            results.append(SuiteResult(suite.name, "skipped", note=f"{gold} is absent"))
+        texts = _expand(suite.texts, root, shared) if suite.texts else None
+        if not gold.exists() or (texts is not None and not texts.exists()):
+            results.append(SuiteResult(suite.name, "skipped", note=f"{gold if not gold.exists() else texts} is absent"))
             continue
         if progress:
             progress(suite.name)
@@ -140,7 +148,7 @@ def run_gate(baseline_path: Path, root: Path, shared: Path, only: list[str] | No
         suite_settings = base.replace(actor_files=[*base.actor_files,
                                                    *(_expand(f, root, shared) for f in suite.actor_files)])
         func = getattr(importlib.import_module(suite.module), suite.function)
-        metrics = func(gold, suite_settings)
+        metrics = func(gold, suite_settings, texts=texts) if texts is not None else func(gold, suite_settings)
         measured = {m: round(float(v), 4) for m in suite.metrics if (v := _metric(metrics, m)) is not None}
         entry = baseline.setdefault(suite.name, {"floors": {}})
         floors = entry.setdefault("floors", {})

@@ -13,6 +13,7 @@ from typing import Any
 from spacy.language import Language
 
 from ..model import Article, Event
+from .config import counted, min_confidence
 from .extract import code_doc
 from .patterns import Lexicon, load_lexicon
 
@@ -60,10 +61,13 @@ def make_stage(ctx: Any) -> EventsStage:
     return EventsStage(ctx)
 
 
-def main_event(article: Article) -> Event | None:
-    """The event a one-sentence coder would report: the trigger highest in the parse
-    (fewest arcs from the sentence root), then the earliest. Never looks at any gold."""
-    if not article.events:
+def main_event(article: Article, threshold: float | None = None) -> Event | None:
+    """The event a one-sentence coder would report: among the counted events (confidence at
+    least `threshold`, default config.toml's `[events] min_confidence`), the trigger highest
+    in the parse (fewest arcs from the sentence root), then the earliest. Never looks at any gold."""
+    thr = min_confidence() if threshold is None else threshold
+    events = [e for e in article.events if counted(e, thr)]
+    if not events:
         return None
     depth = article.meta.get("event_depth", {})
-    return min(article.events, key=lambda e: (depth.get(e.id, 99), e.trigger.start if e.trigger else 0))
+    return min(events, key=lambda e: (depth.get(e.id, 99), e.trigger.start if e.trigger else 0))

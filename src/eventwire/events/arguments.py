@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import importlib
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -74,6 +75,11 @@ class ArgumentResolver:
             self.resolve_place = importlib.import_module("eventwire.actors.places").resolve_place
         except (ImportError, AttributeError):
             self.resolve_place = None
+        try:
+            self.homonym_code = importlib.import_module("eventwire.actors.affiliation").homonym_code
+        except (ImportError, AttributeError):
+            self.homonym_code = None
+        self.words = set(re.findall(r"[a-z][a-z.'-]*", (article.text or "").lower()))
 
     # -- mentions -------------------------------------------------------------
     def mentions_in(self, start: int, end: int) -> list[Entity]:
@@ -117,8 +123,17 @@ class ArgumentResolver:
             out: list[Entity] = []
             for tok in (conjuncts(head) if expand else [head]):
                 out.extend(self._resolve_one(tok, quote))
-            self._cache[key] = _dedupe(out)
+            self._cache[key] = [self._homonym(e) for e in _dedupe(out)]
         return [_copy(e) for e in self._cache[key]]
+
+    def _homonym(self, ent: Entity) -> Entity:  # also used by the role finder
+        """A place homonym ("Georgia", "Alexandria") is coded from the article's context or not at all."""
+        if self.homonym_code is None or not ent.code:
+            return ent
+        hit, code = self.homonym_code(ent.entity_text or "", ent.code, self.words)
+        if hit and code != ent.code:
+            ent.code, ent.source = code, "homonym-context"
+        return ent
 
     def resolve_modifiers(self, head: Any, mods: list[Any]) -> list[Entity]:
         """Coded mentions among a noun's modifiers ("Israeli strikes", "Hamas's attack")."""

@@ -20,7 +20,8 @@ from ..errors import DataFileError
 DATA_DIR = Path(__file__).with_name("data")
 PATTERN_KEYS = {"id", "event", "mode", "context", "verbs", "nouns", "adjs", "with", "with_any", "without", "object",
                 "object_without", "object_of_prep", "content", "recipient", "ccomp_aux", "intent", "negated_only",
-                "priority"}
+                "priority", "restrict"}
+CLASSES = {"agent", "place", "act", "weapon", "force", "thing", "info", "other"}
 MARKER_LISTS = ("light_verbs", "light_nouns", "future_aux", "future_verbs", "hypothetical_aux", "conditional_marks",
                 "negation_words", "negating_verbs", "threat_marks", "first_person", "third_person", "reporting_verbs",
                 "copular_verbs", "negated_intent_reject", "anaphoric_org_nouns", "speech_nouns",
@@ -69,6 +70,11 @@ class Pattern:
     intent: bool = False  # the trigger states an intention: the content's event is transformed
     negated_only: bool = False  # matches only a negated clause; the event itself is then positive
     priority: int = 1
+    # selectional restrictions: semantic classes (eventwire.events.agents) the subject / object may have;
+    # None = the defaults of data/evidence.yaml; a head of unknown class always passes
+    subject_classes: frozenset[str] | None = None
+    object_classes: frozenset[str] | None = None
+    addressee_classes: frozenset[str] | None = None  # the subject of the content clause ("said X must ...")
     source: str = ""
     order: int = 0  # position over all files: later (user) patterns win ties
 
@@ -169,6 +175,16 @@ def _pattern(raw: Any, path: Path, pos: int, modes: dict[str, list[str]]) -> Pat
     if not isinstance(prio, int):
         raise DataFileError(str(path), f"priority must be an integer, found {prio!r}", key)
     pat.priority = prio
+    restrict = raw.get("restrict", {})
+    if not isinstance(restrict, dict) or set(restrict) - {"subject", "object", "addressee"}:
+        raise DataFileError(str(path), "restrict must map 'subject', 'object' or 'addressee' to semantic classes",
+                            key)
+    for role, value in restrict.items():
+        classes = frozenset(_str_list(value, path, f"{key}.restrict.{role}"))
+        if classes - CLASSES:
+            raise DataFileError(str(path), f"unknown classes {sorted(classes - CLASSES)}; allowed: {sorted(CLASSES)}",
+                                f"{key}.restrict.{role}")
+        setattr(pat, f"{role}_classes", classes)
     return pat
 
 

@@ -66,10 +66,10 @@ def _matches(pat: Pattern, tok: Any, markers: dict[str, Any]) -> bool:
         return False
     if any(spec.matches(c) for spec in pat.without for c in children):
         return False
-    if pat.object is not None:
+    if pat.object is not None or pat.object_without:
         objs = object_lemmas(tok)
-        if not objs & pat.object or objs & pat.object_without:  # "halt air strikes", not "end a hunger strike"
-            return False
+        if (pat.object is not None and not objs & pat.object) or objs & pat.object_without:
+            return False  # "halt air strikes", not "end a hunger strike"; "support the bill", not "the claim"
     for prep, lemmas in pat.object_of_prep.items():
         if not any(p.lemma_.lower() in lemmas for p in _pobjs(tok, prep)):
             return False

@@ -1,0 +1,146 @@
+"""Fit the event confidence model (src/eventwire/events/data/confidence.yaml).
+
+    python scripts/fit_confidence.py --plover ../shared/gold/plover-gsr/PLOVER_GSR_CAMEO.json \
+        --judged eval/judged/events_polnear20.jsonl --texts ../shared/gold/polnear-dev/text
+
+Codes the sets (and, with --examples, our own examples gold) with the current coder,
+collects every event's evidence features
+(`eventwire.events.confidence.features`) and whether the event is right (PLOVER: its
+type is the sentence's gold type; judged set: the reader's type verdict is `y`; events
+not yet judged are left out), fits an L2-regularised logistic regression (numpy), writes
+the weights, and prints the reliability table of each set. Pattern ids seen at least
+`--min-pattern` times become features too (the pattern is part of the evidence).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+
+from eventwire.evaluate.events import code_sentences, load_gold, reliability
+from eventwire.events.confidence import calibrated, calibration, score, weights
+from eventwire.ingest import read_paths
+from eventwire.model import Article
+from eventwire.pipeline import Pipeline
+from eventwire.settings import Settings
+
+OUT = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "events" / "data" / "confidence.yaml"
+
+
+def plover_samples(path: Path, pipeline: Pipeline, settings: Settings) -> list[tuple[list[str], bool]]:
+    gold = load_gold(path)
+    out = []
+    for rec, art in zip(gold, code_sentences(gold, settings, pipeline), strict=True):
+        ev = art.meta.get("event_evidence", {})
+        for e in art.events:
+            out.append((ev.get(e.id, []), e.event == rec["event"]))
+    return out
+
+
+def judged_samples(path: Path, texts: Path, pipeline: Pipeline, settings: Settings) -> list[tuple[list[str], bool]]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    verdicts = {(r["article"], tuple(r["trigger"]), r["event"]): r["type"] for r in rows}
+    files = [texts / f"{a}.txt" for a in sorted({r["article"] for r in rows})]
+    out = []
+    for art in pipeline.process(read_paths(files, settings)):
+        if not isinstance(art, Article):
+            continue
+        ev = art.meta.get("event_evidence", {})
+        for e in art.events:
+            v = verdicts.get((art.id, (e.trigger.start, e.trigger.end), e.event))
+            if v is not None:
+                out.append((ev.get(e.id, []), v == "y"))
+    return out
+
+
+def fit(samples: list[tuple[list[str], bool]], names: list[str], l2: float, steps: int = 4000,
+        lr: float = 0.5) -> np.ndarray:
+    index = {n: i for i, n in enumerate(names)}
+    x = np.zeros((len(samples), len(names) + 1))
+    x[:, 0] = 1.0
+    for row, (feats, _) in enumerate(samples):
+        for f in feats:
+            if f in index:
+                x[row, index[f] + 1] = 1.0
+    y = np.array([ok for _, ok in samples], dtype=float)
+    w = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], l2)
+    penalty[0] = 0.0
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-x @ w))
+        grad = x.T @ (p - y) / len(y) + penalty * w / len(y)
+        w -= lr * grad
+    return w
+
+
+def isotonic(pairs: list[tuple[float, bool]]) -> list[tuple[float, float]]:
+    """Pool-adjacent-violators: a monotone step map from score to observed precision, one (highest
+    score of the block, precision of the block) point per pooled block."""
+    same: dict[float, list[float]] = {}  # events with the same score form one point (ties never split)
+    for x, ok in pairs:
+        same.setdefault(round(x, 6), [0.0, 0.0])
+        same[round(x, 6)][0] += float(ok)
+        same[round(x, 6)][1] += 1.0
+    blocks: list[list[float]] = []  # [sum of outcomes, count, highest score]
+    for x, (hits, n) in sorted(same.items()):
+        blocks.append([hits, n, x])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] >= blocks[-1][0] / blocks[-1][1]:
+            top = blocks.pop()
+            blocks[-1] = [blocks[-1][0] + top[0], blocks[-1][1] + top[1], top[2]]
+    return [(b[2], b[0] / b[1]) for b in blocks]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--plover", type=Path, required=True)
+    ap.add_argument("--judged", type=Path, required=True)
+    ap.add_argument("--texts", type=Path, required=True)
+    ap.add_argument("--examples", type=Path, help="our own examples gold (PLOVER-style JSON)")
+    ap.add_argument("--examples-actors", type=Path, help="actor file the examples gold needs")
+    ap.add_argument("--l2", type=float, default=2.0)
+    ap.add_argument("--min-pattern", type=int, default=8)
+    args = ap.parse_args()
+    settings = Settings()
+    pipeline = Pipeline(settings)
+    plover = plover_samples(args.plover, pipeline, settings)
+    judged = judged_samples(args.judged, args.texts, pipeline, settings)
+    examples = []
+    if args.examples:
+        ex_settings = settings.replace(actor_files=[args.examples_actors] if args.examples_actors else [])
+        examples = plover_samples(args.examples, Pipeline(ex_settings), ex_settings)
+    samples = plover + judged + examples
+    counts: dict[str, int] = {}
+    for feats, _ in samples:
+        for f in feats:
+            counts[f] = counts.get(f, 0) + 1
+    names = sorted(f for f, n in counts.items() if not f.startswith("pattern-") or n >= args.min_pattern)
+    w = fit(samples, names, args.l2)
+    lines = ["# Weights of the event confidence model (eventwire.events.confidence).",
+             "# Fitted by scripts/fit_confidence.py on the PLOVER gold sentences and the judged",
+             f"# real-news set and our examples gold ({len(plover)} + {len(judged)} + {len(examples)} events, "
+             f"L2 {args.l2}); refit, do not hand-edit.",
+             "weights:", f"  bias: {w[0]:.4f}"]
+    lines += [f"  {n}: {w[i + 1]:.4f}" for i, n in enumerate(names) if abs(w[i + 1]) >= 0.005]
+    table = {"bias": float(w[0]), **{n: float(w[i + 1]) for i, n in enumerate(names)}}
+    points = isotonic([(score(f, table, capped=True), ok) for f, ok in samples])
+    lines += ["# isotonic map from the capped logistic score to observed precision (all sets pooled):",
+              "calibration:"] + [f"  - [{x:.4f}, {y:.4f}]" for x, y in points]
+    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    weights.cache_clear()
+    calibration.cache_clear()
+
+    def conf(feats: list[str]) -> float:
+        return calibrated(feats)
+
+    for name, data in (("PLOVER", plover), ("judged", judged), ("examples", examples), ("all", samples)):
+        print(name)
+        for row in reliability([(conf(f), ok) for f, ok in data]):
+            print(f"  {row['bucket']:<9} n={row['n']:<4} predicted {row['predicted']:.3f} "
+                  f"observed {row['observed']:.3f}")
+
+
+if __name__ == "__main__":
+    main()

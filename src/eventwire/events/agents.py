@@ -1,0 +1,162 @@
+"""Is a phrase an agent? Semantic classes of argument heads.
+
+An event's actor must be able to act: a person, organisation, group,
+government, armed force or state (a place name used for its government,
+"Washington said", is metonymy and counts). The class of an argument head
+comes from, in order: the actors stage's resolved entity (a dictionary actor
+is an agent), spaCy's entity label, the pronoun, then the WordNet 3.0
+supersense of the noun's most frequent sense (`data/wordnet/noun_supersenses.tsv`,
+derived by `scripts/derive_event_tables.py`). VerbNet 3 tells which verbs admit
+only an animate or organisational Agent as subject (`data/verbnet/subject_roles.tsv`).
+
+Classes: `agent`, `place`, `act` (an event noun: "the bombing killed"), `weapon`
+("a bomb killed"), `force` (natural force, illness, mishap), `thing` (artifact,
+object, body), `info` (communication, cognition: a report, a claim, a bill),
+`other` (attributes, states, quantities, times) and `unknown`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..datafiles import read_yaml
+
+DATA_DIR = Path(__file__).with_name("data")
+AGENT_LABELS = {"PERSON", "ORG", "NORP"}
+PLACE_LABELS = {"LOC", "FAC"}
+NON_PARTY_LABELS = {"DATE", "TIME", "ORDINAL", "MONEY", "QUANTITY", "PERCENT", "WORK_OF_ART", "LAW",
+                    "EVENT", "PRODUCT", "LANGUAGE"}
+
+
+@cache
+def semantic_data() -> dict[str, Any]:
+    """`data/semantics.yaml`: supersense -> class map, agent pronouns, place prepositions."""
+    data = read_yaml(DATA_DIR / "semantics.yaml")
+    return {"classes": dict(data["supersense_classes"]), "overrides": dict(data.get("noun_overrides") or {}),
+            "recipient_preps": tuple(str(p) for p in data["recipient_preps"]),
+            "place_recipient_preps": tuple(str(p) for p in data["place_recipient_preps"]),
+            "not_party_labels": frozenset(str(x) for x in data["not_party_labels"]),
+            "agent_pronouns": frozenset(data["agent_pronouns"]),
+            "place_preps": frozenset(data["place_preps"]),
+            "agent_roles": frozenset(data["verbnet_agent_restrictions"]),
+            "non_agent_subject_roles": frozenset(data["verbnet_non_agent_subject_roles"])}
+
+
+@cache
+def noun_senses() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    with (DATA_DIR / "wordnet" / "noun_supersenses.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            lemma, _, senses = line.rstrip("\n").partition("\t")
+            out[lemma] = tuple(senses.split(","))
+    return out
+
+
+@cache
+def verb_subjects() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """verb lemma -> (subject roles over its VerbNet classes, Agent restrictions)."""
+    out = {}
+    with (DATA_DIR / "verbnet" / "subject_roles.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            lemma, _classes, roles, restr = (line.rstrip("\n").split("\t") + ["", "", ""])[:4]
+            out[lemma] = (frozenset(r for r in roles.split(",") if r), frozenset(r for r in restr.split(",") if r))
+    return out
+
+
+@cache
+def institution_nouns() -> frozenset[str]:
+    """The actors stage's institution nouns (`actors/data/institutions.yaml`: "forces", "ministry",
+    "police", "spokesman"): bodies and office-holders, agents whatever WordNet's first sense."""
+    path = Path(__file__).parents[1] / "actors" / "data" / "institutions.yaml"
+    if not path.is_file():
+        return frozenset()
+    words = {str(w).lower() for entry in read_yaml(path).get("institutions", []) for w in entry.get("words", [])}
+    return frozenset(w for w in words if " " not in w)
+
+
+def noun_class(lemma: str) -> str:
+    """The class of a common noun's most frequent sense (`unknown` when WordNet lacks it)."""
+    override = semantic_data()["overrides"].get(lemma.lower())
+    if override:
+        return override
+    if lemma.lower() in institution_nouns():
+        return "agent"
+    senses = noun_senses().get(lemma.lower())
+    if not senses:
+        return "unknown"
+    return semantic_data()["classes"].get(senses[0], "other")
+
+
+def can_be_agent(lemma: str) -> bool:
+    """Some sense among the first two is a person or group ("the post" is not, "the guard" is)."""
+    senses = noun_senses().get(lemma.lower(), ())
+    return any(s in ("person", "group") for s in senses[:3])
+
+
+def token_class(tok: Any, entity: Any = None) -> str:
+    """The class of the argument headed by `tok`; `entity` is its resolved actor, if any."""
+    if entity is not None and (entity.code or entity.name) and entity.source not in ("phrase", "spacy", None):
+        if entity.type in PLACE_LABELS:
+            return "place"
+        return "agent"
+    low = tok.lower_
+    if low in semantic_data()["agent_pronouns"] or tok.lemma_.lower() in ("one", "other", "another"):
+        return "agent" if tok.pos_ in ("PRON", "NOUN") else "unknown"  # "one of its members", "the ones"
+    if tok.pos_ == "NUM" or tok.ent_type_ == "CARDINAL":  # "killed 23", "more than 10,000": a count of people
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return token_class(of[0]) if of else "unknown"  # "thousands of students"
+    if tok.pos_ == "PRON":
+        return "agent" if low in semantic_data()["agent_pronouns"] else "unknown"
+    label = tok.ent_type_
+    if label in AGENT_LABELS and tok.is_sent_start and tok.ent_iob_ == "B" and (
+            len(tok.doc) == tok.i + 1 or tok.doc[tok.i + 1].ent_iob_ != "I") and tok.lower_ in noun_senses():
+        label = ""  # the small model tags a capitalised common noun opening a sentence ("Drought") as a name
+    if label in AGENT_LABELS:
+        return "agent"
+    if label == "GPE":
+        # "in Dorvat" is where; "Dorvat said" is its government (metonymy)
+        gov = tok.head
+        return "place" if tok.dep_ == "pobj" and gov.lower_ in semantic_data()["place_preps"] else "agent"
+    if label in PLACE_LABELS:
+        return "place"
+    if label in NON_PARTY_LABELS:
+        return "other"
+    if tok.pos_ == "PROPN":
+        # a capitalised common noun: "the foreign Ministry", or opening a sentence ("Drought has destroyed ...")
+        if label not in AGENT_LABELS and (tok.lower_ in noun_senses() or tok.lower_ in institution_nouns()):
+            cls = noun_class(tok.lower_)
+            if cls == "agent" or tok.is_sent_start or _title_case(tok.sent):
+                return cls
+        return "unknown"
+    if tok.pos_ != "NOUN":
+        return "unknown"
+    cls = noun_class(tok.lemma_)
+    if cls in ("other", "agent"):  # "thousands of teachers", "a group of men": the of-phrase says who
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if of and cls == "other":
+            return token_class(of[0])
+    return cls
+
+
+def _title_case(sent: Any) -> bool:
+    """A headline or section title in title case ("Limited Tools to Fight Terrorism"): its capitals
+    say nothing about names."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) >= 0.8 * len(words)
+
+
+def verb_needs_agent(lemma: str) -> bool:
+    """VerbNet gives this verb only Agent subjects restricted to animate beings or organisations:
+    a thing, a text or a natural force as its subject is not a reading of the verb."""
+    found = verb_subjects().get(lemma.lower())
+    if not found:
+        return False
+    roles, restr = found
+    data = semantic_data()
+    return bool(roles) and not roles & data["non_agent_subject_roles"] and bool(restr & data["agent_roles"])

@@ -1,0 +1,164 @@
+"""Calibrated confidence: how likely an event record is right, from the evidence it rests on.
+
+Each event gets a list of evidence features (`features`): how it was triggered
+(verb, noun, adjective), who its actor is (an agent named in the sentence, a
+dictionary or context code, the quote's speaker, an actor inherited from an
+earlier event, none), whether a recipient is named, whether a noun trigger
+has occurrence evidence, and its mood (question, generic present, untyped
+intent, negated, hypothetical, future, inside a quote). A logistic model
+with the weights of `data/confidence.yaml` turns them into a probability:
+
+    score = 1 / (1 + exp(-(bias + sum of the weights of the features present)))
+
+and the isotonic map of the same file (`calibration`, fitted by pool-adjacent-
+violators) turns the score into the observed precision of events with that score.
+
+The weights are fitted by `scripts/fit_confidence.py` on the PLOVER gold
+sentences and the judged real-news set (see docs/evaluation.md for the
+reliability table). An event of a story set aside by the story filter is
+capped at `[events] story_confidence_cap`. An event without an agent actor
+has the `no-actor` feature, whose weight keeps it below the counting threshold.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..datafiles import read_yaml
+from ..errors import DataFileError
+from .config import events_config
+
+DATA = Path(__file__).with_name("data") / "confidence.yaml"
+DICTIONARY_SOURCES = {"dictionary", "coref", "apposition", "pattern", "gazetteer"}
+CONTEXT_SOURCES = {"context", "event-location", "protest-target"}
+INHERITED_SOURCES = {"antecedent-event", "speech-owner", "antecedent", "exchange"}
+
+
+@cache
+def weights(path: Path = DATA) -> dict[str, float]:
+    data = read_yaml(path)
+    raw = data.get("weights")
+    if not isinstance(raw, dict) or "bias" not in raw:
+        raise DataFileError(str(path), "expected a 'weights' mapping with a 'bias'")
+    try:
+        return {str(k): float(v) for k, v in raw.items()}
+    except (TypeError, ValueError) as exc:
+        raise DataFileError(str(path), f"weights must be numbers: {exc}") from exc
+
+
+@cache
+def calibration(path: Path = DATA) -> tuple[tuple[float, float], ...]:
+    """The isotonic step map: (highest score of a block, observed precision of the block) points;
+    none = the score is the confidence."""
+    raw = read_yaml(path).get("calibration") or []
+    try:
+        points = tuple((float(x), float(y)) for x, y in raw)
+    except (TypeError, ValueError) as exc:
+        raise DataFileError(str(path), f"calibration must be [score, value] pairs: {exc}") from exc
+    if any(b[0] < a[0] or b[1] < a[1] for a, b in zip(points, points[1:], strict=False)):
+        raise DataFileError(str(path), "calibration points must increase")
+    return points
+
+
+def _interpolate(x: float, points: tuple[tuple[float, float], ...]) -> float:
+    """The value of the first block whose highest score is at least `x` (the last block above)."""
+    if not points:
+        return x
+    i = bisect.bisect_left([p[0] for p in points], x)
+    return points[min(i, len(points) - 1)][1]
+
+
+def features(event: Any, built: list[str], kind: str) -> list[str]:
+    """Every evidence feature of one event: those the coder recorded while building it (`built`)
+    and those read off the finished record."""
+    out = [f for f in built if not f.startswith("actor-") or f == "actor-agent"]
+    actor_cls = next((f for f in built if f.startswith("actor-")), None)
+    out.append(f"kind-{kind}")
+    out.append("pattern-" + event.rule.split("+")[0].split(">")[0])
+    if not event.actor:
+        out.append("no-actor")
+    else:
+        sources = {a.source for a in event.actor}
+        if sources & INHERITED_SOURCES:
+            out.append("actor-inherited")
+        elif "quote-speaker" in sources:
+            out.append("actor-speaker")
+        elif actor_cls in ("actor-agent", "actor-unknown") or sources & DICTIONARY_SOURCES:
+            out.append("actor-agent" if actor_cls != "actor-unknown" else "actor-unclassified")
+        else:
+            out.append("actor-not-agent")
+        if any(a.code for a in event.actor):
+            coded_by_context = all(a.source in CONTEXT_SOURCES for a in event.actor if a.code)
+            out.append("actor-code-context" if coded_by_context else "actor-code")
+    if event.recipient:
+        out.append("recipient")
+    if event.requested:
+        out.append("requested")
+    for flag in ("negated", "hypothetical", "future"):
+        if getattr(event, flag):
+            out.append(flag)
+    if event.quote_id:
+        out.append("in-quote")
+    return sorted(set(out))
+
+
+def sentence_features(events: list[Any], depth: dict[str, int], evidence: dict[str, list[str]]) -> None:
+    """Features of an event among the others of its sentence: `subordinate` when another event of the
+    sentence sits higher in the parse, `crowded` when the sentence yields three events or more."""
+    by_sent: dict[int, list[Any]] = {}
+    for event in events:
+        by_sent.setdefault(event.text_info.get("start", -1), []).append(event)
+    for group in by_sent.values():
+        top = min(depth.get(e.id, 99) for e in group)
+        for event in group:
+            feats = evidence.setdefault(event.id, [])
+            if depth.get(event.id, 99) > top:
+                feats.append("subordinate")
+            if len(group) >= 3:
+                feats.append("crowded")
+
+
+def has_agent(feats: list[str]) -> bool:
+    """The event names an agent actor (or one recovered from an agent antecedent or the quote's speaker)."""
+    return "no-actor" not in feats and "actor-not-agent" not in feats
+
+
+def _caps(feats: list[str]) -> float:
+    """The ceiling the evidence allows: an event without an agent actor, or a hypothetical one that
+    is no threat, offer or demand, stays below the counting threshold."""
+    cfg = events_config()
+    cap = 1.0
+    if not has_agent(feats):
+        cap = min(cap, float(cfg.get("no_agent_confidence_cap", 0.35)))
+    if "hypothetical" in feats and "requested" not in feats:  # a condition, not a reported occurrence
+        cap = min(cap, float(cfg.get("hypothetical_confidence_cap", 0.3)))
+    return cap
+
+
+def score(feats: list[str], table: dict[str, float] | None = None, capped: bool = False) -> float:
+    """The logistic score of the features (capped when asked)."""
+    table = table if table is not None else weights()
+    z = table["bias"] + sum(table.get(f, 0.0) for f in feats)
+    p = 1.0 / (1.0 + math.exp(-z))
+    return min(p, _caps(feats)) if capped else p
+
+
+def calibrated(feats: list[str]) -> float:
+    """The confidence: the capped score through the isotonic calibration map, capped again."""
+    return min(_interpolate(score(feats, capped=True), calibration()), _caps(feats))
+
+
+def assign(events: list[Any], evidence: dict[str, list[str]], story: str | None) -> None:
+    """Set `confidence` on every event; `evidence` maps event id -> its features. An event without an
+    agent actor is capped at `[events] no_agent_confidence_cap`, one of a story set aside at
+    `story_confidence_cap`: both below the counting threshold, kept but not counted."""
+    cap = float(events_config().get("story_confidence_cap", 0.2))
+    for event in events:
+        conf = calibrated(evidence.get(event.id, []))
+        if story is not None:
+            conf = min(conf, cap)
+        event.confidence = round(conf, 3)

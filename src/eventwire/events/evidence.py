@@ -1,0 +1,145 @@
+"""What a candidate event rests on: occurrence evidence, mood, and the story it is in.
+
+- **Occurrence** (`occurrence`): an event noun is an event only with evidence that
+  it happened or is happening in this report: a governing verb ("held talks",
+  "the attack killed", "killed in the attack"), a time or place modifier
+  ("Friday's protest", "protests in Varn"), or an agent ("Vostra's attack",
+  "an attack by rebels"). Without any it is a mention of a topic ("the deal",
+  "the travel ban").
+- **Mood** (`mood`): a question is not a request ("asked whether ..."),
+  newsroom boilerplate is not a demand ("requests for comment"), and a
+  question mark, a generic present tense or an intention without a typed act
+  are weighed by the confidence model.
+- **Story** (`story_filter`): sport results, awards, obituaries and reviews are
+  not political news; their events are set aside with the reason recorded.
+
+Word lists live in `data/evidence.yaml`, thresholds in config.toml `[events]`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..datafiles import read_yaml
+from .config import events_config
+from .triggers import Trigger
+
+DATA = Path(__file__).with_name("data") / "evidence.yaml"
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+AGENT_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+WORD = re.compile(r"[a-z][a-z'-]+")
+SCORE = re.compile(r"(?<![\d.,:/])\d{1,3}[-–]\d{1,3}(?![\d.,:/-])")  # a match score: "2-1", "105-98"
+
+
+@cache
+def evidence_data() -> dict[str, Any]:
+    raw = read_yaml(DATA)
+    out: dict[str, Any] = {k: frozenset(str(x).lower() for x in v) for k, v in raw.items() if isinstance(v, list)}
+    out["story_cues"] = {k: frozenset(v) for k, v in raw["story_cues"].items()}
+    return out
+
+
+def occurrence(tr: Trigger) -> list[str]:
+    """Evidence that a nominal trigger happened (empty = a mention, not an occurrence)."""
+    tok, clause, data = tr.tok, tr.clause, evidence_data()
+    found = []
+    if clause is not None and clause.i != tok.i:
+        found.append("light-verb")
+    if tr.requested is not None:  # "the call to disrupt campuses": a speech act with its content spelled out
+        found.append("content")
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass", "conj") and head.lemma_.lower() in data["occurrence_verbs"]:
+        found.append("governing-verb")
+    if tok.dep_ == "nsubj" and head.lemma_.lower() in data["occurrence_subject_verbs"]:
+        found.append("subject-of-verb")
+    if tok.dep_ == "pobj" and head.lower_ in data["occurrence_preps"] and head.head.pos_ in ("VERB", "AUX") \
+            and head.head.lemma_.lower() != "be":
+        found.append("verb-preposition")
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "npadvmod", "nmod", "poss") and (
+                c.lemma_.lower() in data["occurrence_modifiers"] or c.ent_type_ in ("DATE", "TIME")):
+            found.append("time")
+        elif c.dep_ == "prep":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if any(g.ent_type_ in ("DATE", "TIME") for g in objs):
+                found.append("time")
+            elif c.lower_ in ("in", "at", "near", "outside", "across") and any(
+                    g.ent_type_ in PLACE_LABELS for g in objs):
+                found.append("place")
+            elif c.lower_ == "by" and objs:
+                found.append("agent")
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.ent_type_ in AGENT_LABELS):
+            found.append("agent")
+    return sorted(set(found))
+
+
+def _is_question(tok: Any) -> bool:
+    data = evidence_data()
+    if tok.lemma_.lower() not in data["question_verbs"]:
+        return False
+    for comp in (c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "advcl")):
+        for c in comp.children:
+            if c.dep_ in ("mark", "advmod", "nsubj", "dobj", "det", "attr") and c.lower_ in data["question_marks"]:
+                return True
+    return False
+
+
+def mood(tr: Trigger) -> tuple[str | None, list[str]]:
+    """(reason to drop, features) from the trigger's mood."""
+    tok, data = tr.tok, evidence_data()
+    if _is_question(tok):
+        return f"{tok.text!r} asks a question, it does not request", []
+    if tr.kind == "noun":
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"):
+            if any(g.lower_ in data["boilerplate_for"] for g in prep.children if g.dep_ == "pobj"):
+                return f"{tok.text!r} for comment is newsroom boilerplate", []
+    if tok.sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
+        return "the sentence is a question: it reports no occurrence", []
+    if tr.pattern.intent and tr.requested is None and tok.lemma_.lower() in data["vow_verbs"]:
+        return f"{tok.text!r} is a vow with no coded act: not an agreement", []
+    if tr.pattern.id in data["content_required"] and tr.requested is None and not any(
+            c.dep_ in ("dobj", "prep", "dative") for c in tok.children):
+        return f"{tok.text!r} with no act or party agreed to states an opinion", []
+    if tok.lemma_.lower() in data["sport_verbs"] and SCORE.search(tok.sent.text):
+        return f"{tok.text!r} with a score in the sentence reports a match", []
+    feats = []
+    clause = tr.clause if tr.clause is not None else tok
+    auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    if tr.kind == "verb" and clause.tag_ in ("VBZ", "VBP") and not auxes - {"do", "does"} \
+            and not any(t.ent_type_ in ("DATE", "TIME") for t in tok.sent):
+        feats.append("generic-present")
+    if tr.pattern.intent and tr.requested is None:
+        feats.append("untyped-intent")
+    return None, feats
+
+
+def story_filter(title: str | None, text: str) -> str | None:
+    """The reason a story is set aside as not political news, or None."""
+    cfg = events_config()
+    lead = f"{title or ''}\n{text[: int(cfg.get('story_lead_chars', 700))]}".lower()
+    words = set(WORD.findall(lead))
+    data = evidence_data()
+    political = len(words & data["political_cues"])
+    best = None
+    for kind, cues in data["story_cues"].items():
+        hits = sorted(words & cues)
+        if len(hits) >= int(cfg.get("story_min_cues", 4)) and len(hits) > political and (
+                best is None or len(hits) > len(best[1])):
+            best = (kind, hits)
+    if best is None:
+        return None
+    return f"{best[0]} story ({', '.join(best[1][:6])})"
+
+
+def imperative(verb: Any) -> bool:
+    """A bare imperative clause ("Cancel the meeting", "Release them now"): a base-form verb that
+    opens its clause, with no subject, auxiliary or infinitival "to"."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "ccomp", "advcl"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl") for c in verb.children):
+        return False
+    first = next((t for t in verb.sent if not t.is_punct and t.lower_ not in ("please", "just", "now")), None)
+    return first is not None and first.i == verb.i

@@ -1,0 +1,126 @@
+"""Selectional restrictions: may this subject and this object fill this trigger's roles?
+
+Each pattern may declare, in `data/patterns.yaml`, the semantic classes
+(`eventwire.events.agents`) its subject and its object may have
+(`restrict: {subject: [agent, act], object: [agent]}`); a head of unknown
+class always passes. Beyond the declarations, for every pattern:
+
+- a natural force, an illness or a mishap is never the doer of an event
+  ("the quake killed eight", "floods hit the coast"): the candidate is dropped;
+- a thing, a text or an abstraction as subject ("the constitution prohibits",
+  "the report supports") is dropped when VerbNet gives the verb only an
+  animate or organisational Agent; otherwise it is not an actor: the event
+  stays without one (and so below the counting threshold) unless the phrase
+  names its owner ("a White House statement condemned ...");
+- a place as subject stands for its government ("the city lifted the curfew");
+- an event noun or a weapon as subject ("the bombing killed", "a bomb
+  killed") names no actor either;
+- a cause phrase naming a natural force ("were killed in the earthquake",
+  "destroyed by the fire") drops the candidate.
+
+`check` returns a `Verdict`; the coder drops the candidate when `drop` is set
+and logs the reason (shown with `-v`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .agents import token_class, verb_needs_agent
+from .triggers import Trigger
+
+NON_AGENT = {"thing", "info", "other"}
+CAUSE_PREPS = ("by", "in")
+
+
+@dataclass
+class Verdict:
+    drop: str | None = None  # reason to drop the candidate
+    no_agent: str | None = None  # reason the subject is not an actor
+    owner: Any = None  # a modifier naming the subject's owner ("Vostra's statement"), to resolve as actor
+    subject_class: str = "unknown"
+
+
+def _objects(tr: Trigger, verb: Any, passive: bool) -> list[Any]:
+    tok = tr.tok
+    if tr.kind == "noun":  # "the release of X", "an attack on X"
+        return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "upon")
+                for g in c.children if g.dep_ == "pobj"]
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if passive:
+        objs += [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return objs
+
+
+def _nested_agent(head: Any) -> Any:
+    """A named party inside an event phrase: "Vostran strikes", "the resumption of Israeli strikes"."""
+    for tok in head.subtree:
+        owned = tok.dep_ in ("amod", "compound", "poss") or (tok.dep_ == "pobj" and tok.head.lower_ in ("of", "by"))
+        if tok.i != head.i and owned and tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
+            return tok
+    return None
+
+
+def _owner(head: Any) -> Any:
+    for c in head.children:
+        if c.dep_ in ("poss", "compound") and (c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or c.pos_ == "PROPN"):
+            return c
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):
+        for g in prep.children:
+            if g.dep_ == "pobj" and token_class(g) == "agent":
+                return g
+    if head.dep_ == "dobj":  # "the council issued a statement calling ...": the statement is the council's
+        subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and token_class(subj) == "agent":
+            return subj
+    return None
+
+
+def check(tr: Trigger, verb: Any, subject: Any, passive: bool, subject_entity: Any = None) -> Verdict:
+    """The restriction verdict for one candidate; `subject` is the actor head (None when absent,
+    the by-agent when `passive`), `subject_entity` its resolved actor when known."""
+    pat = tr.pattern
+    v = Verdict()
+    for prep in (c for c in [*tr.tok.children, *verb.children] if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS):
+        for g in prep.children:
+            # "killed in the earthquake", "destroyed by fire"; not "in the wake of", "in response to"
+            if g.dep_ == "pobj" and token_class(g) == "force" and not any(c.dep_ == "prep" for c in g.children):
+                v.drop = f"caused by a natural force or mishap ({g.text})"
+                return v
+    if subject is not None:
+        cls = token_class(subject, subject_entity)
+        v.subject_class = cls
+        if cls == "force":
+            v.drop = f"subject {subject.text!r} is a natural force or mishap, not an agent"
+            return v
+        if pat.subject_classes is not None and cls != "unknown" and cls not in pat.subject_classes:
+            v.drop = f"subject {subject.text!r} ({cls}) fails {pat.id}'s restriction {sorted(pat.subject_classes)}"
+            return v
+        if cls in NON_AGENT:
+            owner = _owner(subject)
+            if owner is not None:
+                v.owner = owner
+            elif tr.kind == "verb" and not passive and verb_needs_agent(tr.tok.lemma_):
+                v.drop = f"subject {subject.text!r} ({cls}) cannot be the Agent of {tr.tok.lemma_!r} (VerbNet)"
+                return v
+            else:
+                v.no_agent = f"subject {subject.text!r} ({cls}) is not an agent"
+        elif cls in ("act", "weapon"):
+            v.owner = _nested_agent(subject)
+            if v.owner is None:
+                v.no_agent = f"subject {subject.text!r} ({cls}) names no actor"
+    if pat.addressee_classes is not None:
+        for comp in (c for c in tr.tok.children if c.dep_ == "ccomp"):
+            subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            cls = token_class(subj) if subj is not None else "unknown"
+            if cls != "unknown" and cls not in pat.addressee_classes:
+                v.drop = f"content subject {subj.text!r} ({cls}) is no addressee: not a request to anyone"
+                return v
+    if pat.object_classes is not None:
+        for obj in _objects(tr, verb, passive):
+            cls = token_class(obj)
+            if cls != "unknown" and cls not in pat.object_classes:
+                v.drop = f"object {obj.text!r} ({cls}) fails {pat.id}'s restriction {sorted(pat.object_classes)}"
+                return v
+    return v

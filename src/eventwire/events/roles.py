@@ -1,0 +1,313 @@
+"""Roles of an event: its actor and recipient heads from the parse, resolved to entities.
+
+`RoleFinder` is mixed into the document coder (`extract.DocCoder`): subjects
+(climbing open complements, relative clauses and passives), recipient candidates
+(objects, prepositional targets, the subject of a content clause, the party a
+condition targets, the place an action is directed at), the roles of nominal
+triggers, and the parties a sentence leaves implicit (`event-location`,
+`protest-target`). Preposition lists live in `data/markers.yaml`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from ..actors.affiliation import placing_mention
+from ..model import Entity, Quote
+from . import flags
+from .agents import semantic_data, token_class
+from .triggers import Trigger
+
+SUBJ = {"nsubj", "csubj"}
+# word lists from data/semantics.yaml (order matters: the first resolvable recipient wins)
+RECIP_PREPS = semantic_data()["recipient_preps"]
+PLACE_RECIP_PREPS = semantic_data()["place_recipient_preps"]
+NOT_PARTY = semantic_data()["not_party_labels"]
+NOT_ACTOR = {"info", "other", "act", "thing", "force", "weapon"}
+
+
+def _child(tok: Any, deps: set[str]) -> Any | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _slot_tokens(tok: Any, slot: str) -> list[Any]:
+    base, _, prep = slot.partition(":")
+    if base == "pobj":
+        return [g for c in tok.children if c.dep_ in ("prep", "dative") and (not prep or c.lower_ == prep)
+                for g in c.children if g.dep_ == "pobj"]
+    out = [c for c in tok.children if c.dep_ == base]
+    if base == "xcomp":  # the parser often attaches "vowed to fight" as an infinitival advcl
+        out += [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                and not any(m.dep_ == "mark" for m in c.children)]
+    return out
+
+
+class RoleFinder:
+    """Role methods of the document coder; it provides doc, args, ctx, markers, triggers, article."""
+
+    def _subject(self, verb: Any, hops: int = 0) -> tuple[Any | None, bool]:
+        """(subject head, passive?) of `verb`, climbing open complements and relative clauses."""
+        subj = _child(verb, SUBJ)
+        if subj is not None:
+            if subj.tag_ == "WDT" or subj.lower_ in ("who", "which", "that"):
+                return (verb.head if verb.dep_ == "relcl" else None), False
+            return subj, False
+        if _child(verb, {"nsubjpass", "auxpass"}) is not None:
+            agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+                         None)
+            if agent is None and verb.lemma_.lower() in self.markers["light_verbs"]:
+                return _child(verb, {"nsubjpass"}), False  # "were engaged in fighting": adjectival passive
+            return agent, True
+        if hops > 3:
+            return None, False
+        if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
+            return self._subject(verb.head, hops + 1)
+        if verb.dep_ in ("acl", "relcl") and verb.tag_ != "VBN":
+            return verb.head, False
+        return None, False
+
+    def _adjectival(self, tr: Trigger) -> bool:
+        """A participle the lexicon lists as an adjective ("opposed", "committed", "prepared"):
+        "X is opposed to" has X as its actor, not as a passive recipient."""
+        return bool(self.lex.lookup("adj", tr.tok.lower_))
+
+    def _recipient_heads(self, tr: Trigger, verb: Any) -> list[Any]:
+        """Candidate recipient heads, best first."""
+        heads: list[Any] = []
+        for slot in tr.pattern.recipient:
+            heads += _slot_tokens(tr.tok, slot)
+        passive = _child(verb, {"nsubjpass"})
+        if passive is not None and not self._adjectival(tr):
+            heads.append(passive)
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            heads.append(verb.head)
+        objs = [c for c in tr.tok.children if c.dep_ in ("dobj", "dative", "iobj")
+                and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        # an object the pattern asked for ("imposed sanctions", "sent aid") is the instrument, not the recipient
+        # an object the pattern asked for ("imposed sanctions", "sent aid") is the instrument, not the recipient
+        asked = [o for o in objs if tr.pattern.object and o.lemma_.lower() in tr.pattern.object]
+        heads += [o for o in objs if o not in asked]
+        for prep in RECIP_PREPS:
+            heads += _slot_tokens(tr.tok, f"pobj:{prep}")
+        # the object's own agent or target: "a blockade on X", "a demand by X", "X's proposal"
+        for obj in objs:
+            heads += [c for c in obj.children if c.dep_ == "poss"]
+            for prep in ("by", "from", "on", "against", "to", "for", "with", "of"):
+                heads += _slot_tokens(obj, f"pobj:{prep}")
+        # the subject of the content clause: "demanded that Kelmland cancel ..."
+        comps = [c for c in tr.tok.children if c.dep_ == "ccomp"] + _slot_tokens(tr.tok, "xcomp")
+        for comp in comps:
+            subj = _child(comp, {"nsubj", "nsubjpass"})
+            if subj is not None:
+                heads.append(subj)
+        # the content's own object: "offered to hand X over to Vostra", "refused to send troops to Tarn"
+        for comp in comps:
+            comp_objs = [c for c in comp.children if c.dep_ in ("dobj", "dative")]
+            heads += comp_objs
+            for prep in RECIP_PREPS:
+                heads += _slot_tokens(comp, f"pobj:{prep}")
+            for obj in comp_objs:  # "continue military aid to Mozambique"
+                for prep in ("to", "for", "on", "against", "with"):
+                    heads += _slot_tokens(obj, f"pobj:{prep}")
+        # the party a condition targets: "threatened to quit the talks if Vostra goes ahead"
+        for tok in [tr.tok, *comps]:
+            for cond in (c for c in tok.children if c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in self.markers["conditional_marks"] for m in c.children)):
+                heads += [c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # an asked-for object's own nationality: "expelled two Kelmish diplomats" -> Kelmland
+        heads += [c for o in asked for c in o.children if c.dep_ in ("amod", "compound", "poss") and _is_place(c)]
+        # last resort, the place the action is directed at: "arrived in Dorvat", "withdrew from Kelmland",
+        # "reinforced its troops in Tarn"
+        for tok in [tr.tok, *comps, *objs]:
+            for prep in PLACE_RECIP_PREPS:
+                heads += [p for p in _slot_tokens(tok, f"pobj:{prep}") if _is_place(p)]
+        return self._unfold(heads, tr)
+
+    def _unfold(self, heads: list[Any], tr: Trigger) -> list[Any]:
+        """A folded event noun hands over its own arguments first: "open to talks with X" -> X."""
+        out: list[Any] = []
+        for head in heads:
+            sub = self.triggers.get(head.i)
+            if sub is not None and sub.absorbed_by == tr.tok.i and sub.kind == "noun":
+                for prep in ("with", "to", "on", "against", "by", "from"):
+                    out += _slot_tokens(head, f"pobj:{prep}")
+                out += [c for c in head.children if c.dep_ == "poss"]
+            out.append(head)  # still its modifiers: "a U.S. request" -> USA
+        return out
+
+    def _recipients(self, tr: Trigger, verb: Any, quote: Quote | None, actors: list[Any]) -> list[Any]:
+        # the addressee the pattern names ("called on X to ...") is the recipient even when uncoded
+        for slot in tr.pattern.recipient:
+            for head in _slot_tokens(tr.tok, slot):
+                if token_class(head) == "agent":
+                    found = self.args.resolve(head, quote)
+                    if found:
+                        return found
+        comps = [tr.tok, *(c for c in tr.tok.children if c.dep_ == "ccomp"), *_slot_tokens(tr.tok, "xcomp")]
+        # purpose clauses are searched last: "sent material to help defend Kelmland"
+        purpose = [c for t in comps for c in _slot_tokens(t, "xcomp") if c.i not in {x.i for x in comps}]
+        purpose = [c for slot in tr.pattern.content for c in _slot_tokens(tr.tok, slot)] + purpose
+        return self._first_coded(self._recipient_heads(tr, verb), quote, actors, purpose)
+
+    def _first_coded(self, heads: list[Any], quote: Quote | None, actors: list[Any] = (),
+                     extra: list[Any] = ()) -> list[Any]:
+        """The first candidate that resolves to a coded entity, else the first coded mention nested in a
+        candidate (or in `extra` phrases), else the first candidate that resolves at all."""
+        first: list[Any] = []
+        named: list[Any] = []
+        heads = [h for h in heads if h.ent_type_ not in NOT_PARTY]
+        for head in heads:
+            ents = self.args.resolve(head, quote)
+            if any(e.code for e in ents):
+                return ents
+            if token_class(head) in NOT_ACTOR:  # a topic, a thing or an act is no party: "support the changes"
+                continue
+            first = first or ents
+            named = named or [e for e in ents if e.name]
+        return self._nested_coded([*heads, *extra], quote, actors) or named or first
+
+    def _nested_coded(self, heads: list[Any], quote: Quote | None, actors: list[Any]) -> list[Any]:
+        """A coded party named inside an uncoded candidate's phrase: "refugees fleeing the war in Kelmland",
+        "a meeting between Vostra and Kelmland", "crimes committed by Kelmish forces"."""
+        taken = [(a.start, a.end) for a in actors if a.start is not None]
+        for head in heads:
+            lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+            for m in self.args.mentions_in(lo, hi):
+                if not m.code or any(s < m.end and m.start < e for s, e in taken):
+                    continue
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and span.root.ent_type_ not in NOT_PARTY:
+                    ents = [e for e in self.args.resolve(span.root, quote) if e.code]
+                    if ents:
+                        return ents
+        return []
+
+    def _noun_roles(self, tr: Trigger, clause: Any) -> tuple[list[Any], list[Any], list[Any]]:
+        """(actor heads, recipient heads, modifier tokens holding the actor) of a nominal trigger."""
+        tok = tr.tok
+        mods = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        by = _slot_tokens(tok, "pobj:by")
+        actor = by
+        if not actor and clause.i != tok.i:
+            subj, _ = self._subject(clause)
+            actor = [subj] if subj is not None else []
+        arg = tok
+        if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in self.markers["light_nouns"] \
+                and tok.head.head.dep_ in ("dobj", "pobj"):
+            arg = tok.head.head  # "left Doha after the latest round of talks": the round is the argument
+        gov = arg.head.head if arg.dep_ == "pobj" else arg.head
+        if not actor and gov.pos_ in ("VERB", "AUX") and arg.dep_ in ("dobj", "pobj"):
+            subj, _ = self._subject(gov)  # "arrived on a visit", "continued a hunger strike" (tried last)
+            actor = [subj] if subj is not None else []
+        recips: list[Any] = []
+        # "a mediation effort between X and Y": the light noun carries the trigger's own arguments
+        owners = [tok, tok.head] if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.markers[
+            "light_nouns"] else [tok]
+        for prep in ("against", "on", "upon", "with", "to", "toward", "towards", "into", "of", "between"):
+            recips += [r for o in owners for r in _slot_tokens(o, f"pobj:{prep}")]
+        if clause.i != tok.i:
+            for prep in ("against", "on", "between"):
+                recips += _slot_tokens(clause, f"pobj:{prep}")
+        for t in [tok, clause] if clause.i != tok.i else [tok]:
+            for prep in PLACE_RECIP_PREPS:
+                recips += [p for p in _slot_tokens(t, f"pobj:{prep}") if _is_place(p)]
+        return actor, recips, mods
+
+    def _quote_at(self, idx: int) -> Quote | None:
+        for q in self.article.quotes:
+            if q.start <= idx < q.end:
+                return q
+        return None
+
+    # -- step 5: building -----------------------------------------------------
+    def _event_place(self, anchors: list[Any]) -> Any:
+        """The place attached to the event's clause, else to its subject or object ("blocked roads in
+        Dorvat", "a bombing near Tarn killed ...") or nested in a place phrase ("at a jail in Dorvat")."""
+        place = self._recode_place(flags.resolve_event_place(anchors, self.ctx))
+        if place is not None:
+            return place
+        args = [c for t in anchors for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        nested = [g for t in anchors for c in t.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "near")
+                  for g in c.children if g.dep_ == "pobj"]
+        return self._recode_place(flags.resolve_event_place(args + nested, self.ctx)) if args or nested else None
+
+    def _recode_place(self, place: Any) -> Any:
+        """A place homonym ("Alexandria, Virginia") takes its country from the article's context, or none."""
+        if place is None or not place.code or self.args.homonym_code is None:
+            return place
+        hit, code = self.args.homonym_code(place.text or "", place.code, self.args.words)
+        if hit and code != place.code:
+            place = dataclasses.replace(place, code=code)
+        return place
+
+    def _default_parties(self, event: str, actors: list[Any], recipients: list[Any],
+                         place: Any) -> tuple[list[Any], list[Any]]:
+        """Parties the sentence leaves implicit, coded as event datasets do and marked by `source`:
+        a missing actor or recipient of an event placed in a country ("were killed in Dorvat") is that
+        country ("event-location"); a protest with no named target addresses the government of its
+        place, else of its actor's country ("protest-target")."""
+        code = place.code if place is not None else None
+        if code and not actors:
+            actors = [_place_entity(place, "event-location")]
+        if any(r.code for r in recipients):
+            return actors, recipients
+        if event == "PROTEST":
+            code = code or next((a.code for a in actors if a.code), None)
+            if code:
+                # the government is implied, not named: no offsets unless the place names it
+                base = _place_entity(place, "protest-target") if place is not None and place.code else Entity(
+                    entity_text=actors[0].entity_text, source="protest-target")
+                base.code, base.sector = code, "GOV"
+                return actors, [base]
+        if code and not recipients:
+            recipients = [_place_entity(place, "event-location")]
+        return actors, recipients
+
+    def _locate_uncoded(self, entities: list[Any], sent: Any, place: Any, others: list[Any]) -> None:
+        """An uncoded actor ("striking miners", "the rebels") of an event placed in a
+        country ("in Dorvat"), or in a sentence naming one country only, takes that country's
+        code, as event datasets code unnamed domestic actors; `source` says so ("event-location")."""
+        # a named person takes a country from the dictionary, a title or an organisation, never from
+        # where the event happens or what else the sentence names
+        todo = [e for e in entities if not e.code and e.source != "quote-speaker" and e.type != "PERSON"]
+        if not todo:
+            return
+        if place is not None and place.code:
+            code = place.code
+        else:  # a sentence that names one country only: "striking miners ... the Vostran president",
+            # besides the other party's ("a roadside bomb killed two Kelmish soldiers in the Vostran city of X")
+            # a group only from a country that places the story, not one acted upon
+            mentions = [self.args._homonym(dataclasses.replace(m)) for m in
+                        self.args.mentions_in(sent.start_char, sent.end_char)]
+            codes = {m.code for m in mentions
+                     if m.code and m.start is not None and placing_mention(self.doc, m.start, m.end)}
+            if len(codes) > 1:
+                codes -= {o.code for o in others if o.code and o.source != "event-location"}
+            if len(codes) != 1:
+                return
+            code = codes.pop()
+        for ent in todo:
+            ent.code, ent.source = code, "event-location"
+
+
+def _place_entity(place: Any, source: str) -> Entity:
+    return Entity(entity_text=place.text, name=place.name, code=place.code, type="GPE", start=place.start,
+                  end=place.end, source=source)
+
+
+def _is_place(tok: Any) -> bool:
+    """A named place or group head ("Dorvat", "the Tarn valley"), not "its own statement"."""
+    return tok.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "ORG") or tok.pos_ == "PROPN"
+
+
+def _first_person_subject(clause: Any, markers: dict[str, Any]) -> bool:
+    subj = _child(clause, SUBJ | {"nsubjpass"})
+    return subj is not None and subj.lower_ in markers["first_person"]
+
+
+def _same(ent: Any, actors: list[Any]) -> bool:
+    return any(a.start == ent.start and a.end == ent.end and a.code == ent.code for a in actors)
+
+

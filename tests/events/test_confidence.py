@@ -1,0 +1,64 @@
+"""confidence.py: features, the capped logistic score, the isotonic map, and counting."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events import confidence
+from eventwire.events.config import counted, min_confidence
+from eventwire.model import Entity, Event
+
+
+def _event(**kw) -> Event:
+    base = {"id": "a:e0", "article_id": "a", "event": "ASSAULT", "rule": "assault.attack"}
+    return Event(**{**base, **kw})
+
+
+def test_features_read_the_record():
+    ev = _event(actor=[Entity(entity_text="Vostra", code="QVO", source="dictionary")],
+                recipient=[Entity(entity_text="Kelmland", code="QKE")], quote_id="q1", negated=True)
+    feats = confidence.features(ev, ["actor-agent", "occurrence"], "noun")
+    assert {"actor-agent", "actor-code", "recipient", "in-quote", "negated", "kind-noun", "occurrence",
+            "pattern-assault.attack"} <= set(feats)
+
+
+def test_inherited_and_missing_actors():
+    inherited = _event(actor=[Entity(entity_text="Lund", name="Lund", source="antecedent-event")])
+    assert "actor-inherited" in confidence.features(inherited, [], "noun")
+    assert "no-actor" in confidence.features(_event(), [], "verb")
+
+
+def test_no_agent_and_hypothetical_stay_below_the_threshold():
+    thr = min_confidence()
+    strong = ["actor-agent", "actor-code", "recipient", "kind-verb", "pattern-assault.kill"]
+    assert confidence.calibrated(strong) >= thr
+    assert confidence.calibrated([f for f in strong if not f.startswith("actor")] + ["no-actor"]) < thr
+    assert confidence.calibrated([*strong, "hypothetical"]) < thr
+    assert confidence.calibrated([*strong, "hypothetical", "requested"]) >= confidence.calibrated(
+        [*strong, "hypothetical"])
+
+
+def test_more_evidence_never_lowers_the_confidence_through_the_map():
+    points = confidence.calibration()
+    assert points and all(b[1] >= a[1] for a, b in zip(points, points[1:], strict=False))
+    assert 0.0 <= confidence.calibrated(["no-actor"]) <= 1.0
+
+
+def test_story_set_aside_caps_every_event():
+    ev = _event(actor=[Entity(entity_text="Vostra", code="QVO", source="dictionary")])
+    evidence = {ev.id: ["actor-agent", "actor-code", "kind-verb", "recipient"]}
+    confidence.assign([ev], evidence, story="sport story (cup, goal, league, season)")
+    assert ev.confidence <= 0.2
+
+
+@pytest.mark.parametrize("conf, expected", [(None, True), (0.49, False), (0.5, True), (0.9, True)])
+def test_counted(conf, expected):
+    assert counted(_event(confidence=conf), 0.5) is expected
+
+
+def test_min_confidence_from_settings_or_config():
+    class S:
+        min_confidence = 0.8
+
+    assert min_confidence(S()) == 0.8
+    assert 0.0 < min_confidence() < 1.0

@@ -1,0 +1,104 @@
+"""flags.py on hand-built docs: negation, future, hypothetical, condition, date and mode cues."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events import flags
+from eventwire.events.patterns import load_lexicon
+
+from .handbuilt import build
+
+
+@pytest.fixture(scope="module")
+def markers():
+    return load_lexicon().markers
+
+
+def _attack(aux: list[tuple]) -> object:
+    """ "Vostra <aux...> attack Kelmland ." with the auxiliaries given as (word, dep, pos, tag, lemma)."""
+    n = len(aux)
+    rows = [("Vostra", n + 1, "nsubj", "PROPN", "NNP", "Vostra")]
+    rows += [(w, n + 1, dep, pos, tag, lemma) for w, dep, pos, tag, lemma in aux]
+    rows += [("attack", n + 1, "ROOT", "VERB", "VB", "attack"), ("Kelmland", n + 1, "dobj", "PROPN", "NNP", "Kelmland"),
+             (".", n + 1, "punct", "PUNCT", ".", ".")]
+    return build(rows)
+
+
+def _verb(doc):
+    return next(t for t in doc if t.dep_ == "ROOT")
+
+
+def test_negation_word_on_the_verb(markers):
+    doc = _attack([("did", "aux", "AUX", "VBD", "do"), ("not", "neg", "PART", "RB", "not")])
+    assert flags.is_negated(_verb(doc), markers)
+
+
+def test_no_negation(markers):
+    doc = _attack([("did", "aux", "AUX", "VBD", "do")])
+    assert not flags.is_negated(_verb(doc), markers)
+
+
+def test_future_auxiliary(markers):
+    doc = _attack([("will", "aux", "AUX", "MD", "will")])
+    assert flags.is_future(_verb(doc), markers)
+    assert not flags.is_hypothetical(_verb(doc), markers)
+
+
+def test_modal_of_possibility_is_hypothetical(markers):
+    doc = _attack([("may", "aux", "AUX", "MD", "may")])
+    assert flags.is_hypothetical(_verb(doc), markers)
+    assert not flags.is_future(_verb(doc), markers)
+
+
+def test_would_is_not_hypothetical_by_itself_but_a_would_form(markers):
+    doc = _attack([("would", "aux", "AUX", "MD", "would")])
+    assert not flags.is_hypothetical(_verb(doc), markers)
+    assert flags.would_form(_verb(doc))
+
+
+def test_negating_governor_fail_to(markers):
+    # "Vostra failed to attack Kelmland ."
+    doc = build([("Vostra", 1, "nsubj", "PROPN", "NNP", "Vostra"), ("failed", 1, "ROOT", "VERB", "VBD", "fail"),
+                 ("to", 3, "aux", "PART", "TO", "to"), ("attack", 1, "xcomp", "VERB", "VB", "attack"),
+                 ("Kelmland", 3, "dobj", "PROPN", "NNP", "Kelmland"), (".", 1, "punct", "PUNCT", ".", ".")])
+    assert flags.is_negated(doc[3], markers)
+
+
+def test_plans_to_is_future(markers):
+    # "Vostra plans to attack Kelmland ."
+    doc = build([("Vostra", 1, "nsubj", "PROPN", "NNP", "Vostra"), ("plans", 1, "ROOT", "VERB", "VBZ", "plan"),
+                 ("to", 3, "aux", "PART", "TO", "to"), ("attack", 1, "xcomp", "VERB", "VB", "attack"),
+                 ("Kelmland", 3, "dobj", "PROPN", "NNP", "Kelmland"), (".", 1, "punct", "PUNCT", ".", ".")])
+    assert flags.is_future(doc[3], markers)
+
+
+def test_condition_and_threat_marks(markers):
+    # "Vostra will withdraw unless Kelmland pays ."
+    doc = build([("Vostra", 2, "nsubj", "PROPN", "NNP", "Vostra"), ("will", 2, "aux", "AUX", "MD", "will"),
+                 ("withdraw", 2, "ROOT", "VERB", "VB", "withdraw"), ("unless", 5, "mark", "SCONJ", "IN", "unless"),
+                 ("Kelmland", 5, "nsubj", "PROPN", "NNP", "Kelmland"), ("pays", 2, "advcl", "VERB", "VBZ", "pay"),
+                 (".", 2, "punct", "PUNCT", ".", ".")])
+    assert flags.has_condition(doc[2], markers)
+    assert flags.has_condition(doc[2], markers, markers["threat_marks"])
+    assert not flags.has_condition(doc[5], markers)
+
+
+def test_date_phrase_attached_to_the_verb():
+    # "Vostra attacked Kelmland on Monday ."
+    doc = build([("Vostra", 1, "nsubj", "PROPN", "NNP", "Vostra"), ("attacked", 1, "ROOT", "VERB", "VBD", "attack"),
+                 ("Kelmland", 1, "dobj", "PROPN", "NNP", "Kelmland"), ("on", 1, "prep", "ADP", "IN", "on"),
+                 ("Monday", 3, "pobj", "PROPN", "NNP", "Monday"), (".", 1, "punct", "PUNCT", ".", ".")],
+                ents=[(4, 5, "DATE")])
+    assert flags.date_phrase([doc[1]]).text == "Monday"
+    assert flags.resolve_event_date([doc[1]], None) is None
+
+
+def test_mode_and_context_cues_read_lemmas():
+    doc = build([("troops", 1, "nsubj", "NOUN", "NNS", "troop"), ("shelled", 1, "ROOT", "VERB", "VBD", "shell"),
+                 ("villages", 1, "dobj", "NOUN", "NNS", "village")])
+    cues = [("ASSAULT", "heavy-weapons", frozenset({"shell"}))]
+    assert flags.mode_from_cues("ASSAULT", doc, cues) == "heavy-weapons"
+    assert flags.mode_from_cues("PROTEST", doc, cues) is None
+    assert flags.contexts_for(doc[:], [("military", frozenset({"troop"})), ("economic", frozenset({"bank"}))]) == [
+        "military"]

@@ -1,0 +1,155 @@
+"""Semantic classes (agents.py), selectional restrictions (restrictions.py) and evidence
+(evidence.py): unit checks on words and hand-built docs, then fixture sentences we wrote
+through the full pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events import agents, evidence
+from eventwire.events.config import min_confidence
+
+from .handbuilt import build
+
+
+@pytest.mark.parametrize("lemma, cls", [
+    ("earthquake", "force"), ("flood", "force"), ("storm", "force"), ("senator", "agent"), ("police", "agent"),
+    ("ministry", "agent"), ("forces", "agent"), ("bomb", "weapon"), ("bombing", "act"), ("report", "info"),
+    ("claim", "info"), ("tank", "thing"), ("park", "place"),
+])
+def test_noun_classes_from_wordnet_and_institutions(lemma, cls):
+    assert agents.noun_class(lemma) == cls
+
+
+def test_verbnet_agent_only_verbs():
+    assert agents.verb_needs_agent("prohibit")  # VerbNet: Agent [+animate | +organization] only
+    assert not agents.verb_needs_agent("kill")  # admits an Instrument or a Cause as subject
+    assert not agents.verb_needs_agent("frobnicate")
+
+
+def test_token_class_of_pronouns_numbers_and_places():
+    # "They killed 23 in Dorvat ."
+    doc = build([("They", 1, "nsubj", "PRON", "PRP", "they"), ("killed", 1, "ROOT", "VERB", "VBD", "kill"),
+                 ("23", 1, "dobj", "NUM", "CD", "23"), ("in", 1, "prep", "ADP", "IN", "in"),
+                 ("Dorvat", 3, "pobj", "PROPN", "NNP", "Dorvat"), (".", 1, "punct", "PUNCT", ".", ".")],
+                ents=[(2, 3, "CARDINAL"), (4, 5, "GPE")])
+    assert agents.token_class(doc[0]) == "agent"
+    assert agents.token_class(doc[2]) == "unknown"  # a count of people
+    assert agents.token_class(doc[4]) == "place"  # "in Dorvat" is where, not who
+
+
+def test_question_is_no_request():
+    # "Reporters asked whether he would resign ."
+    doc = build([("Reporters", 1, "nsubj", "NOUN", "NNS", "reporter"), ("asked", 1, "ROOT", "VERB", "VBD", "ask"),
+                 ("whether", 5, "mark", "SCONJ", "IN", "whether"), ("he", 5, "nsubj", "PRON", "PRP", "he"),
+                 ("would", 5, "aux", "AUX", "MD", "would"), ("resign", 1, "ccomp", "VERB", "VB", "resign"),
+                 (".", 1, "punct", "PUNCT", ".", ".")])
+    assert evidence._is_question(doc[1])
+
+
+def test_imperative_opens_its_sentence():
+    doc = build([("Cancel", 0, "ROOT", "VERB", "VB", "cancel"), ("the", 2, "det", "DET", "DT", "the"),
+                 ("meeting", 0, "dobj", "NOUN", "NN", "meeting"), ("!", 0, "punct", "PUNCT", ".", "!")])
+    assert evidence.imperative(doc[0])
+    doc2 = build([("They", 1, "nsubj", "PRON", "PRP", "they"), ("cancel", 1, "ROOT", "VERB", "VBP", "cancel"),
+                  ("meetings", 1, "dobj", "NOUN", "NNS", "meeting")])
+    assert not evidence.imperative(doc2[1])
+
+
+@pytest.mark.parametrize("title, text, kind", [
+    ("Vostra beat Kelmland in cup final", "The striker scored twice as the team won the cup final before 40,000 fans "
+     "at the national stadium, and the coach praised the league champions.", "sport"),
+    ("Arno Tesk, poet, dies at 88", "Arno Tesk, whose poems were remembered at his funeral on Friday, died aged 88. "
+     "Tributes praised his career and his legacy.", "obituary"),
+])
+def test_story_filter_sets_aside_non_political_stories(title, text, kind):
+    reason = evidence.story_filter(title, text)
+    assert reason is not None and reason.startswith(kind)
+
+
+def test_story_filter_keeps_political_news():
+    assert evidence.story_filter("Vostra imposes curfew", "The Vostran government imposed a curfew in Tarn after "
+                                 "police clashed with protesters, officials said.") is None
+
+
+pytestmark_slow = pytest.mark.slow
+
+
+def _counted(article):
+    thr = min_confidence()
+    return [e for e in article.events if e.confidence >= thr]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "A magnitude 6.4 earthquake struck northern Dorvat on Tuesday, killing eight people.",
+    "Floods hit the southern provinces of Kelmland after a week of heavy rain.",
+    "Eight people were killed in the earthquake.",
+    "The constitution prohibits any president from serving more than two terms.",
+    "The publisher released the memoir in March.",
+    "The report supports their claim that prices rose faster than wages.",
+    "Lawmakers attacked loopholes in the tax code.",
+    "Reporters asked whether the minister would run again.",
+    "Would the party ever accept a coalition with the nationalists?",
+    "He vowed not to repeat that mistake.",
+    "The senator agreed that the rules should change.",
+    "The party did not respond to requests for comment.",
+    "Vostra beat Kelmland 2-1 in the final to capture the regional cup.",
+    "The candidate said the debate should wait until after the election.",
+])
+def test_no_counted_event(run_text, text):
+    article = run_text(text)
+    assert _counted(article) == [], [(e.event, e.rule, e.confidence) for e in article.events]
+
+
+@pytest.mark.slow
+def test_dropped_candidates_say_why(run_text):
+    article = run_text("The constitution prohibits any president from serving more than two terms.")
+    reasons = [r["reason"] for r in article.meta["events_rejected"]]
+    assert any("constitution" in r for r in reasons)
+
+
+@pytest.mark.slow
+def test_a_call_absorbs_what_it_calls_for(run_text):
+    article = run_text("Opposition leaders in Vostra called for an inquiry into the shooting.")
+    assert [e.event for e in article.events] == ["REQUEST"]  # no ASSAULT for "the shooting", no ACCUSE
+
+
+@pytest.mark.slow
+def test_quoted_imperative_is_a_request(run_text):
+    article = run_text('"Release the prisoners," the Vostran president told the rebels on Monday.')
+    found = [e for e in article.events if e.rule.endswith("+imperative")]
+    assert found and found[0].event == "REQUEST" and found[0].requested["event"] == "RETREAT"
+
+
+@pytest.mark.slow
+def test_event_noun_needs_occurrence_evidence(run_text):
+    article = run_text("The deal is a topic of debate. Vostran troops launched an attack on Tarn on Monday.")
+    feats = article.meta["event_evidence"]
+    by_trigger = {e.trigger.text: feats[e.id] for e in article.events}
+    assert "mention" in by_trigger["deal"]
+    assert "occurrence" in by_trigger["attack"]
+
+
+@pytest.mark.slow
+def test_person_country_not_from_a_target_country(run_text):
+    article = run_text("Senator Kaspar Lund called on the president to retaliate against Russia.")
+    (call,) = [e for e in article.events if e.event == "REQUEST"]
+    assert "RUS" not in {a.code for a in call.actor}
+
+
+@pytest.mark.slow
+def test_place_homonym_follows_the_article(run_text):
+    text = ("The Republican senator from Georgia accused the governor of lying. The Atlanta county commission "
+            "and the state senate met on Friday.")
+    article = run_text(text)
+    codes = {a.code for e in article.events for a in e.actor + e.recipient if "Georgia" in (a.entity_text or "")}
+    assert "GEO" not in codes
+
+
+def test_title_case_headline_words_keep_their_class():
+    # "Limited Tools To Fight Terrorism Abroad" : capitals of a headline are no names
+    doc = build([("Limited", 1, "amod", "PROPN", "NNP", "Limited"), ("Tools", 1, "ROOT", "PROPN", "NNPS", "Tools"),
+                 ("To", 3, "aux", "PART", "TO", "to"), ("Fight", 1, "acl", "VERB", "VB", "fight"),
+                 ("Terrorism", 3, "dobj", "PROPN", "NNP", "Terrorism"), ("Abroad", 3, "advmod", "ADV", "RB", "abroad")])
+    assert agents.token_class(doc[4]) == "act"

@@ -115,6 +115,14 @@ class Event:
     mentions: list[Cue] = field(default_factory=list)  # every mention of this occurrence in the article
 
 
+def is_counted(event: Event, min_confidence: float | None) -> bool:
+    """Whether an event counts (and is shown by default) at this confidence threshold.
+
+    An event not scored (confidence None) counts; None as threshold counts every event.
+    """
+    return min_confidence is None or event.confidence is None or event.confidence >= min_confidence
+
+
 @dataclass
 class Label:
     id: str

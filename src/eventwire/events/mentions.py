@@ -1,0 +1,262 @@
+"""One event per occurrence: merge the mentions of one occurrence within an article.
+
+A news report names its main event many times ("gunmen attacked a bus ... the
+attack ... after the shooting ..."). Counting each mention as an event inflates
+every series built on the records, so at the end of the events stage the
+mentions of one occurrence become one event whose `mentions` lists each of them
+(trigger text and offsets), keeping the fields of its best-evidenced mention.
+
+Two mentions are the same occurrence only when they agree on everything that
+tells occurrences apart: event type, requested action, mode (or one has none),
+negation, hypothetical/future flags, resolved date (when both have one), and
+participants (the same actor and the same recipient, or one side missing).
+On top of that agreement, a mention joins an earlier occurrence when
+- it is in the same sentence (a restatement: "attacked the convoy, in an
+  ambush that ..."), except that two indefinite mentions never merge;
+- it is a definite noun ("the attack", "this strike", "Monday's raid") within
+  `anaphora_window` characters of the occurrence's last mention;
+- it is a clause (or bare noun) naming the same actor and the same recipient
+  within `restate_window` characters, with no repetition marker ("again").
+An indefinite noun ("an attack", "another attack") starts a new occurrence
+unless it restates one in its own sentence. Word lists: data/mentions.yaml;
+distances: config.toml [events.mentions]. See docs/records.md.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..datafiles import read_yaml, word_list
+from ..model import Article, Cue, Entity, Event
+from ..settings import CONFIG_PATH
+
+log = logging.getLogger(__name__)
+
+DATA = Path(__file__).with_name("data") / "mentions.yaml"
+# Entity sources that mean "inherited from another mention", weaker evidence than a named argument.
+INHERITED = ("antecedent-event", "speech-owner")
+# A noun mention inside reported speech with no actor of its own gets the speaker ("the minister said
+# the attack ..."): that says who reported it, not who did it, so it does not tell occurrences apart.
+FALLBACK = ("quote-speaker",)
+DEFINITE, INDEFINITE, OTHER = "definite", "indefinite", "other"
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True)
+class Rules:
+    definite: frozenset[str]
+    indefinite: frozenset[str]
+    stop: frozenset[str]
+    repetition: tuple[str, ...]
+    anaphora_window: int
+    max_modifiers: int
+    restate_window: int
+
+
+@cache
+def load_rules(path: Path = DATA, config: Path = CONFIG_PATH) -> Rules:
+    """The word lists of `path` and the distances of config.toml [events.mentions]."""
+    data = read_yaml(path)
+    with Path(config).open("rb") as fh:
+        cfg = tomllib.load(fh)["events"]["mentions"]
+    words = {key: frozenset(w.lower() for w in word_list(path, data, key))
+             for key in ("definite", "indefinite", "stop")}
+    return Rules(definite=words["definite"], indefinite=words["indefinite"], stop=words["stop"],
+                 repetition=tuple(w.lower() for w in word_list(path, data, "repetition")),
+                 anaphora_window=int(cfg["anaphora_window"]), max_modifiers=int(cfg["max_modifiers"]),
+                 restate_window=int(cfg["restate_window"]))
+
+
+def _start(event: Event) -> int:
+    if event.trigger is not None:
+        return event.trigger.start
+    return event.text_info.get("start", 0)
+
+
+def _cue(event: Event) -> Cue:
+    if event.trigger is not None:
+        return Cue(event.trigger.text, event.trigger.start, event.trigger.end)
+    start, end = event.text_info.get("start", 0), event.text_info.get("end", 0)
+    return Cue(event.event_text, start, end)
+
+
+def mention_kind(event: Event, text: str, rules: Rules, doc: Any = None) -> str:
+    """"definite" ("the attack", "Monday's raid"), "indefinite" ("an attack", "another attack",
+    a plural "attacks") or "other" (a clause: "attacked", or a bare noun).
+
+    The determiner is found by walking back from the trigger over at most `max_modifiers` words of its
+    sentence, stopping at a preposition, conjunction or verb (data/mentions.yaml `stop`). With the parse
+    (`doc`), a verb trigger is always "other" and a plural noun "indefinite".
+    """
+    if event.trigger is None:
+        return OTHER
+    if doc is not None:
+        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if span is not None:
+            if span.root.pos_ in ("VERB", "AUX"):
+                return OTHER
+            plural = span.root.tag_ in ("NNS", "NNPS")
+        else:
+            plural = False
+    else:
+        plural = False
+    start = event.text_info.get("start", 0)
+    before = _WORD.findall(text[max(start, event.trigger.start - 120):event.trigger.start])
+    for n, word in enumerate(reversed(before)):
+        low = word.lower()
+        if low in rules.definite or low.endswith(("'s", "’s")):
+            return INDEFINITE if plural else DEFINITE
+        if low in rules.indefinite:
+            return INDEFINITE
+        if low in rules.stop or n >= rules.max_modifiers:
+            break
+    return INDEFINITE if plural else OTHER
+
+
+def _key(entity: Entity) -> str:
+    name = (entity.name or entity.entity_text or "").lower().strip()
+    return name.removeprefix("the ")
+
+
+def same_entity(a: Entity, b: Entity) -> bool:
+    """Two participants are the same party: different codes never are; then the same name, or
+    the same code and sector ("police" coded XAR/COP and "Arvenian police" coded XAR/COP)."""
+    if a.code and b.code and a.code != b.code:
+        return False
+    if _key(a) and _key(a) == _key(b):
+        return True
+    return bool(a.code and a.code == b.code and a.sector and a.sector == b.sector)
+
+
+def _side_compatible(a: list[Entity], b: list[Entity]) -> bool:
+    """One side missing, or the two sides share a party."""
+    return not a or not b or any(same_entity(x, y) for x in a for y in b)
+
+
+def _side_matched(a: list[Entity], b: list[Entity]) -> bool:
+    """Both sides named, and they share a party."""
+    return bool(a and b) and _side_compatible(a, b)
+
+
+def _requested(event: Event) -> str | None:
+    return (event.requested or {}).get("event")
+
+
+def _identified(entity: Entity) -> bool:
+    """A party with a dictionary name or a code, not only a phrase ("four passengers")."""
+    return bool(entity.code or (entity.name and entity.source != "phrase"))
+
+
+def compatible(a: Event, b: Event, same_sentence: bool = False) -> bool:
+    """Could `a` and `b` be mentions of one occurrence (type, request, mode, flags, date, participants)?
+
+    In one sentence, recipients known only as a phrase do not tell occurrences apart ("attacked a bus,
+    killing four passengers" names one attack's target twice).
+    """
+    if a.event != b.event or _requested(a) != _requested(b):
+        return False
+    if a.mode and b.mode and a.mode != b.mode:
+        return False
+    if (a.negated, a.hypothetical, a.future) != (b.negated, b.hypothetical, b.future):
+        return False
+    if a.date and b.date and a.date[:10] != b.date[:10]:
+        return False
+    recipients_a, recipients_b = a.recipient, b.recipient
+    if same_sentence:
+        recipients_a = [r for r in recipients_a if _identified(r)]
+        recipients_b = [r for r in recipients_b if _identified(r)]
+    return _side_compatible(a.actor, b.actor) and _side_compatible(recipients_a, recipients_b)
+
+
+def _repeated(event: Event, text: str, rules: Rules) -> bool:
+    """The mention's sentence marks a repetition ("shelled the town again")."""
+    start, end = event.text_info.get("start"), event.text_info.get("end")
+    sentence = (text[start:end] if start is not None and end is not None else event.event_text).lower()
+    return any(re.search(rf"\b{re.escape(marker)}\b", sentence) for marker in rules.repetition)
+
+
+@dataclass
+class _Mention:
+    event: Event
+    kind: str
+    start: int
+
+    @property
+    def sentence(self) -> int | None:
+        return self.event.text_info.get("start")
+
+    def participants(self) -> Event:
+        """The event as compared with others: a definite noun's speaker-fallback actor left out."""
+        if self.kind == DEFINITE and any(a.source in FALLBACK for a in self.event.actor):
+            return dataclasses.replace(self.event, actor=[a for a in self.event.actor if a.source not in FALLBACK])
+        return self.event
+
+
+def _joins(m: _Mention, group: list[_Mention], text: str, rules: Rules) -> bool:
+    """Whether mention `m` is one more mention of the occurrence `group` (see the module doc)."""
+    if not all(compatible(m.participants(), g.participants(), m.sentence is not None and m.sentence == g.sentence)
+               for g in group):
+        return False
+    if m.kind == INDEFINITE and any(g.kind == INDEFINITE for g in group):
+        return False  # "an attack ... another attack": two occurrences
+    if m.sentence is not None and any(g.sentence == m.sentence for g in group):
+        return True  # a restatement in the same sentence
+    last = max(g.start for g in group)
+    if m.kind == DEFINITE:
+        return m.start - last <= rules.anaphora_window
+    if m.kind == INDEFINITE or _repeated(m.event, text, rules):
+        return False
+    return m.start - last <= rules.restate_window and any(
+        _side_matched(m.event.actor, g.event.actor) and _side_matched(m.event.recipient, g.event.recipient)
+        for g in group)
+
+
+def _evidence(m: _Mention) -> tuple:
+    """How well a mention supports its record: calibrated confidence first, then a named (not inherited)
+    actor, a recipient, a clause over a noun, a place, then the earliest."""
+    e = m.event
+    named_actor = any(a.source not in INHERITED + FALLBACK for a in e.actor)
+    return (e.confidence if e.confidence is not None else -1.0, named_actor, bool(e.actor), bool(e.recipient),
+            m.kind == OTHER, e.event_loc is not None, -m.start)
+
+
+def merge_mentions(events: list[Event], text: str, doc: Any = None, rules: Rules | None = None) -> list[Event]:
+    """One event per occurrence: the events of one article with the mentions of each occurrence merged.
+
+    Each returned event is its best-evidenced mention's record (same id) with `mentions` listing every
+    mention (trigger text and offsets) in text order; events are ordered by their first mention.
+    """
+    rules = rules or load_rules()
+    mentions = sorted((_Mention(e, mention_kind(e, text, rules, doc), _start(e)) for e in events),
+                      key=lambda m: m.start)
+    groups: list[list[_Mention]] = []
+    for m in mentions:
+        # the most recently mentioned compatible occurrence wins
+        for group in sorted(groups, key=lambda g: -max(x.start for x in g)):
+            if _joins(m, group, text, rules):
+                group.append(m)
+                break
+        else:
+            groups.append([m])
+    merged = []
+    for group in groups:
+        best = max(group, key=_evidence).event
+        cues = sorted({(c.start, c.end): c for c in (_cue(g.event) for g in group)}.values(), key=lambda c: c.start)
+        if len(group) > 1:
+            log.info("event %s: %d mentions of one %s (%s)", best.id, len(group), best.event,
+                     ", ".join(f"{c.text}@{c.start}" for c in cues))
+        merged.append(dataclasses.replace(best, mentions=cues))
+    return merged
+
+
+def merge_article(article: Article, doc: Any = None) -> list[Event]:
+    """Replace `article.events` by one event per occurrence (the events stage's last step)."""
+    article.events = merge_mentions(article.events, article.text, doc)
+    return article.events

@@ -89,35 +89,42 @@ def _cue(event: Event) -> Cue:
 
 def mention_kind(event: Event, text: str, rules: Rules, doc: Any = None) -> str:
     """"definite" ("the attack", "Monday's raid"), "indefinite" ("an attack", "another attack",
-    a plural "attacks") or "other" (a clause: "attacked", or a bare noun).
+    a plural "attacks" with a determiner or number) or "other" (a clause: "attacked", or a bare noun).
 
-    The determiner is found by walking back from the trigger over at most `max_modifiers` words of its
-    sentence, stopping at a preposition, conjunction or verb (data/mentions.yaml `stop`). With the parse
-    (`doc`), a verb trigger is always "other" and a plural noun "indefinite".
+    With the parse (`doc`) the trigger's own determiner, possessive and modifiers decide; without it
+    the words before the trigger in its sentence are read back over at most `max_modifiers` words,
+    stopping at a preposition, conjunction or verb of data/mentions.yaml `stop`.
     """
     if event.trigger is None:
         return OTHER
     if doc is not None:
         span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         if span is not None:
-            if span.root.pos_ in ("VERB", "AUX"):
-                return OTHER
-            plural = span.root.tag_ in ("NNS", "NNPS")
-        else:
-            plural = False
-    else:
-        plural = False
+            return _parsed_kind(span.root, rules)
     start = event.text_info.get("start", 0)
     before = _WORD.findall(text[max(start, event.trigger.start - 120):event.trigger.start])
     for n, word in enumerate(reversed(before)):
         low = word.lower()
         if low in rules.definite or low.endswith(("'s", "’s")):
-            return INDEFINITE if plural else DEFINITE
+            return DEFINITE
         if low in rules.indefinite:
             return INDEFINITE
         if low in rules.stop or n >= rules.max_modifiers:
             break
-    return INDEFINITE if plural else OTHER
+    return OTHER
+
+
+def _parsed_kind(tok: Any, rules: Rules) -> str:
+    if tok.pos_ in ("VERB", "AUX"):
+        return OTHER
+    mods = [c for c in tok.children if c.dep_ in ("det", "poss", "amod", "nummod", "predet")]
+    if any(c.lower_ in rules.indefinite or c.dep_ == "nummod" for c in mods):
+        return INDEFINITE
+    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in rules.definite) for c in mods):
+        return DEFINITE
+    if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):  # "the shooting suspect"
+        return _parsed_kind(tok.head, rules) if tok.head.i != tok.i else OTHER
+    return INDEFINITE if tok.tag_ in ("NNS", "NNPS") and mods else OTHER
 
 
 def _key(entity: Entity) -> str:
@@ -154,11 +161,12 @@ def _identified(entity: Entity) -> bool:
     return bool(entity.code or (entity.name and entity.source != "phrase"))
 
 
-def compatible(a: Event, b: Event, same_sentence: bool = False) -> bool:
+def compatible(a: Event, b: Event, same_sentence: bool = False, default_date: str | None = None) -> bool:
     """Could `a` and `b` be mentions of one occurrence (type, request, mode, flags, date, participants)?
 
     In one sentence, recipients known only as a phrase do not tell occurrences apart ("attacked a bus,
-    killing four passengers" names one attack's target twice).
+    killing four passengers" names one attack's target twice). A date equal to `default_date` (the
+    article's, given to mentions without a date of their own) does not tell occurrences apart.
     """
     if a.event != b.event or _requested(a) != _requested(b):
         return False
@@ -166,7 +174,8 @@ def compatible(a: Event, b: Event, same_sentence: bool = False) -> bool:
         return False
     if (a.negated, a.hypothetical, a.future) != (b.negated, b.hypothetical, b.future):
         return False
-    if a.date and b.date and a.date[:10] != b.date[:10]:
+    dates = {d[:10] for d in (a.date, b.date) if d and d[:10] != (default_date or "")[:10]}
+    if len(dates) > 1:
         return False
     recipients_a, recipients_b = a.recipient, b.recipient
     if same_sentence:
@@ -199,10 +208,10 @@ class _Mention:
         return self.event
 
 
-def _joins(m: _Mention, group: list[_Mention], text: str, rules: Rules) -> bool:
+def _joins(m: _Mention, group: list[_Mention], text: str, rules: Rules, default_date: str | None) -> bool:
     """Whether mention `m` is one more mention of the occurrence `group` (see the module doc)."""
-    if not all(compatible(m.participants(), g.participants(), m.sentence is not None and m.sentence == g.sentence)
-               for g in group):
+    if not all(compatible(m.participants(), g.participants(), m.sentence is not None and m.sentence == g.sentence,
+                          default_date) for g in group):
         return False
     if m.kind == INDEFINITE and any(g.kind == INDEFINITE for g in group):
         return False  # "an attack ... another attack": two occurrences
@@ -227,11 +236,13 @@ def _evidence(m: _Mention) -> tuple:
             m.kind == OTHER, e.event_loc is not None, -m.start)
 
 
-def merge_mentions(events: list[Event], text: str, doc: Any = None, rules: Rules | None = None) -> list[Event]:
+def merge_mentions(events: list[Event], text: str, doc: Any = None, rules: Rules | None = None,
+                   default_date: str | None = None) -> list[Event]:
     """One event per occurrence: the events of one article with the mentions of each occurrence merged.
 
     Each returned event is its best-evidenced mention's record (same id) with `mentions` listing every
-    mention (trigger text and offsets) in text order; events are ordered by their first mention.
+    mention (trigger text and offsets) in text order; events keep their trigger order (and ids).
+    `default_date` is the article's date (mentions without a date of their own carry it).
     """
     rules = rules or load_rules()
     mentions = sorted((_Mention(e, mention_kind(e, text, rules, doc), _start(e)) for e in events),
@@ -240,13 +251,13 @@ def merge_mentions(events: list[Event], text: str, doc: Any = None, rules: Rules
     for m in mentions:
         # the most recently mentioned compatible occurrence wins
         for group in sorted(groups, key=lambda g: -max(x.start for x in g)):
-            if _joins(m, group, text, rules):
+            if _joins(m, group, text, rules, default_date):
                 group.append(m)
                 break
         else:
             groups.append([m])
     merged = []
-    for group in groups:
+    for group in sorted(groups, key=lambda g: _start(max(g, key=_evidence).event)):
         best = max(group, key=_evidence).event
         cues = sorted({(c.start, c.end): c for c in (_cue(g.event) for g in group)}.values(), key=lambda c: c.start)
         if len(group) > 1:
@@ -258,5 +269,5 @@ def merge_mentions(events: list[Event], text: str, doc: Any = None, rules: Rules
 
 def merge_article(article: Article, doc: Any = None) -> list[Event]:
     """Replace `article.events` by one event per occurrence (the events stage's last step)."""
-    article.events = merge_mentions(article.events, article.text, doc)
+    article.events = merge_mentions(article.events, article.text, doc, default_date=article.date)
     return article.events

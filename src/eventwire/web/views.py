@@ -24,12 +24,17 @@ def overview(db: Database) -> dict[str, Any]:
 
 
 def _overview(db: Database) -> dict[str, Any]:
-    counts = {t: int(db.value(f"SELECT count(*) FROM {t}")) for t in ("articles", "events", "quotes", "labels")}
+    counts = {t: int(db.value(f"SELECT count(*) FROM {t}")) for t in ("articles", "quotes", "labels")}
+    # events count once per occurrence, and only those at or above the confidence threshold
+    counted = q.counted("confidence", q.MIN_CONFIDENCE)
+    counts["events"] = int(db.value(f"SELECT count(*) FROM {q.EVENT_INDEX} WHERE {counted}"))
+    counts["events_below_threshold"] = int(db.value(f"SELECT count(*) FROM {q.EVENT_INDEX} WHERE NOT {counted}"))
     counts["outlets"] = len(q.all_outlets(db))
     counts["actors"] = len(q.all_actors(db))
-    counts["clusters"] = int(db.value("SELECT count(DISTINCT cluster_id) FROM events"))
+    counts["clusters"] = int(db.value(f"SELECT count(DISTINCT cluster_id) FROM {q.EVENT_INDEX} WHERE {counted}"))
     per_day = db.rows(f"SELECT day, event, count(*) AS n FROM {q.EVENT_INDEX} "
-                      f"WHERE day SIMILAR TO '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}' GROUP BY ALL ORDER BY day")
+                      f"WHERE day SIMILAR TO '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}' AND {counted} "
+                      f"GROUP BY ALL ORDER BY day")
     return {
         "counts": counts,
         "per_day": per_day,
@@ -59,29 +64,34 @@ def places(db: Database, f: q.Filters) -> list[dict[str, Any]]:
             for r in rows if r["lat"] is not None and r["lon"] is not None]
 
 
-def article(db: Database, article_id: str) -> dict[str, Any] | None:
-    """An article with its quotes, events, labels and entities."""
+def article(db: Database, article_id: str, min_confidence: float | None = q.MIN_CONFIDENCE) -> dict[str, Any] | None:
+    """An article with its quotes, events (those counted at `min_confidence`), labels and entities;
+    `events_below_threshold` says how many events are left out."""
     cols = ", ".join(f'"{c}"' for c in ARTICLE_COLUMNS if c != "raw_text")
     rows = db.rows(f"SELECT {cols} FROM articles WHERE id = ?", [article_id], "articles")
     if not rows:
         return None
-    f = q.Filters(article=article_id)
+    f = q.Filters(article=article_id, min_confidence=min_confidence)
     records = {name: getattr(q, name)(f).page(db, 100_000, 0)["items"] for name in ("quotes", "events", "labels")}
     for records_ in records.values():
         records_.sort(key=lambda r: r["idx"])
+    every = q.events(q.Filters(article=article_id, min_confidence=None))
+    records["events_below_threshold"] = db.count(f"SELECT count(*) FROM ({every.keys})", every.params) - len(
+        records["events"])
     entities = db.rows('SELECT * EXCLUDE (article_id) FROM entities WHERE article_id = ? ORDER BY idx', [article_id])
     return {"article": rows[0], **records, "entities": entities}
 
 
 def event(db: Database, event_id: str) -> dict[str, Any] | None:
-    """An event, its article (with every record, for highlighting), its cluster and the outlets covering it."""
-    rows = q.events(q.Filters(id=event_id)).page(db, 1, 0)["items"]
+    """An event (whatever its confidence), its article (with every record, for highlighting), its cluster and the
+    outlets covering it."""
+    rows = q.events(q.Filters(id=event_id, min_confidence=None)).page(db, 1, 0)["items"]
     if not rows:
         return None
     ev = rows[0]
     cluster = q.events(q.Filters(cluster=ev["cluster_id"])).page(db, 1000, 0)["items"] if ev["cluster_id"] else [ev]
     outlets = sorted({r["outlet"] for r in cluster if r["outlet"]})
-    return {"event": ev, "cluster": cluster, "outlets": outlets, "article": article(db, ev["article_id"])}
+    return {"event": ev, "cluster": cluster, "outlets": outlets, "article": article(db, ev["article_id"], None)}
 
 
 def actor(db: Database, name: str) -> dict[str, Any] | None:
@@ -131,8 +141,9 @@ def outlet(db: Database, name: str) -> dict[str, Any] | None:
     labels = db.rows("SELECT coalesce(l.actor, '(no actor)') AS actor, l.text AS label, l.kind, count(*) AS n "
                      "FROM labels l JOIN articles a ON a.id = l.article_id WHERE a.outlet = ? AND l.voice = 'writer' "
                      "GROUP BY ALL ORDER BY min(l.actor) IS NULL, actor, n DESC, label", [name])
+    counted = q.counted("e.confidence", q.MIN_CONFIDENCE)
     event_types = db.rows("SELECT e.event, count(*) AS n FROM events e JOIN articles a ON a.id = e.article_id "
-                          "WHERE a.outlet = ? GROUP BY ALL ORDER BY n DESC, e.event", [name])
+                          f"WHERE a.outlet = ? AND {counted} GROUP BY ALL ORDER BY n DESC, e.event", [name])
     shared = db.rows("SELECT e.cluster_id AS id, list(DISTINCT a.outlet ORDER BY a.outlet) FILTER "
                      "(WHERE a.outlet IS NOT NULL) AS outlets, min(e.event_text) AS sample_text FROM events e "
                      "JOIN articles a ON a.id = e.article_id WHERE e.cluster_id IN (SELECT e2.cluster_id FROM events "

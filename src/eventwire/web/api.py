@@ -90,7 +90,8 @@ Fmt = Annotated[Format, Query(description="json (a page), csv or jsonl (a downlo
 MinConfidence = Annotated[float | None, Query(ge=0.0, le=1.0, description=(
     "Count and list only events with confidence >= this (default: the server's [events] min_confidence); "
     "events without a confidence always count"))]
-AllEvents = Annotated[bool, Query(alias="all", description="Every event, whatever its confidence")]
+AllEvents = Annotated[bool, Query(alias="all", description="Every event, whatever its confidence "
+                                                            "(min_confidence is then ignored)")]
 
 router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
@@ -105,9 +106,7 @@ def _check_dates(date_from: date | None, date_to: date | None) -> None:
 
 
 def threshold(min_confidence: MinConfidence = None, all_: AllEvents = False) -> float | None:
-    """The confidence events must reach to be counted and listed (None = every event)."""
-    if all_ and min_confidence is not None:
-        raise HTTPException(400, "all=true lists every event: give either all or min_confidence, not both")
+    """The confidence events must reach to be counted and listed (None = every event; `all` wins)."""
     if all_:
         return None
     return q.MIN_CONFIDENCE if min_confidence is None else min_confidence
@@ -218,8 +217,10 @@ def _found(record: dict[str, Any] | None, what: str, key: str) -> dict[str, Any]
 
 
 @router.get("/articles/{article_id}", summary="One article with its records")
-def get_article(request: Request, article_id: str) -> dict[str, Any]:
-    return _found(views.article(db_of(request), article_id), "article", article_id)
+def get_article(request: Request, article_id: str,
+                min_confidence: float | None = Depends(threshold)) -> dict[str, Any]:
+    """The article, its quotes, labels, entities and events (one per occurrence, at or above `min_confidence`)."""
+    return _found(views.article(db_of(request), article_id, min_confidence), "article", article_id)
 
 
 @router.get("/events/{event_id}", summary="One event with its article, cluster and covering outlets")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -15,7 +16,7 @@ from eventwire.events.mentions import (
     merge_mentions,
     same_entity,
 )
-from eventwire.model import Cue, Entity, Event
+from eventwire.model import Cue, Entity, Event, Place
 
 
 def ent(text: str, name: str | None = None, code: str | None = None, sector: str | None = None,
@@ -150,14 +151,41 @@ def test_definite_mention_joins_the_most_recent_compatible_occurrence():
 
 
 def test_kept_record_prefers_confidence_then_named_actor():
-    text = "The raid ended at noon. Arvenian troops raided Tesh."
-    noun = ev(text, "raid", confidence=0.9)
-    verb = ev(text, "raided", actor=[ARVEN], confidence=0.6)
-    text2 = "Arvenian troops raided Tesh. The raid ended at noon."
-    (merged,) = merge_mentions([ev(text2, "raided", actor=[ARVEN], recipient=[TESH]), ev(text2, "raid")], text2)
-    assert merged.actor == [ARVEN]
-    # a definite mention before its antecedent does not refer back: two events
-    assert len(merge_mentions([noun, verb], text)) == 2
+    text = "Arvenian troops raided Tesh. The raid ended at noon."
+    verb, noun = ev(text, "raided", actor=[ARVEN], recipient=[TESH]), ev(text, "raid")
+    (merged,) = merge_mentions([verb, noun], text)
+    assert merged.actor == [ARVEN] and len(merged.mentions) == 2
+    scored = [dataclasses.replace(verb, confidence=0.6), dataclasses.replace(noun, confidence=0.9)]
+    (merged,) = merge_mentions(scored, text)
+    assert merged.id == noun.id and merged.confidence == 0.9
+
+
+def test_headline_joins_the_lead():
+    text = "Market in Tesh attacked.\n\nVorn rebels attacked a market in Tesh on Monday, killing five."
+    events = [ev(text, "attacked", 0), ev(text, "attacked", 1, actor=[VORN], recipient=[TESH]),
+              ev(text, "killing", actor=[VORN])]
+    (merged,) = merge_mentions(events, text)
+    assert [m.text for m in merged.mentions] == ["attacked", "attacked", "killing"]
+    assert merged.actor == [VORN]
+
+
+def test_separate_incident_and_own_date_stay_apart():
+    text = ("Vorn rebels attacked a market in Tesh. The attack lasted an hour. "
+            "In a separate incident, two officers were wounded in Kelm.")
+    events = [ev(text, "attacked", actor=[VORN], recipient=[TESH]), ev(text, "attack"), ev(text, "wounded")]
+    assert [len(e.mentions) for e in merge_mentions(events, text)] == [2, 1]
+    text = "Vorn rebels attacked a market in Tesh. Two officers were wounded on Sunday."
+    events = [ev(text, "attacked", actor=[VORN], recipient=[TESH]), ev(text, "wounded", date="2024-03-17")]
+    assert len(merge_mentions(events, text, default_date="2024-03-20")) == 2
+
+
+def test_different_towns_stay_apart():
+    text = "Vorn rebels attacked Tesh. The attack in Kelm was repelled."
+    tesh, kelm = Place("Tesh", "Tesh", "XTS", level="city"), Place("Kelm", "Kelm", "XTS", level="city")
+    events = [ev(text, "attacked", actor=[VORN], event_loc=tesh), ev(text, "attack", event_loc=kelm)]
+    assert len(merge_mentions(events, text)) == 2
+    events = [ev(text, "attacked", actor=[VORN], event_loc=tesh), ev(text, "attack", event_loc=tesh)]
+    assert len(merge_mentions(events, text)) == 1
 
 
 def test_unmerged_events_list_their_one_mention_and_keep_order():

@@ -8,15 +8,22 @@ mentions of one occurrence become one event whose `mentions` lists each of them
 
 Two mentions are the same occurrence only when they agree on everything that
 tells occurrences apart: event type, requested action, mode (or one has none),
-negation, hypothetical/future flags, resolved date (when both have one), and
-participants (the same actor and the same recipient, or one side missing).
+negation, hypothetical/future flags, resolved date (when both have their own),
+and participants (the same actor and the same recipient, or one side missing;
+a party known only as a phrase, "four passengers", is neither).
+Locations must agree too (the same country; for two towns, the same town).
 On top of that agreement, a mention joins an earlier occurrence when
 - it is in the same sentence (a restatement: "attacked the convoy, in an
   ambush that ..."), except that two indefinite mentions never merge;
-- it is a definite noun ("the attack", "this strike", "Monday's raid") within
+- it is a definite noun ("the attack", "this strike", "Monday's raid"), or a
+  clause naming no identified party nor a date of its own ("the wounded were
+  taken"), within
   `anaphora_window` characters of the occurrence's last mention;
-- it is a clause (or bare noun) naming the same actor and the same recipient
-  within `restate_window` characters, with no repetition marker ("again").
+- it is a clause (or bare noun) within `restate_window` characters that names
+  the same actor and the same recipient, or follows mentions that name no
+  party at all (a headline: "Five killed in Rask" ... "Gunmen attacked a
+  market in Rask"); a clause whose sentence marks a repetition or another
+  incident ("again", "in a separate attack") never joins across sentences.
 An indefinite noun ("an attack", "another attack") starts a new occurrence
 unless it restates one in its own sentence. Word lists: data/mentions.yaml;
 distances: config.toml [events.mentions]. See docs/records.md.
@@ -45,6 +52,8 @@ INHERITED = ("antecedent-event", "speech-owner")
 # A noun mention inside reported speech with no actor of its own gets the speaker ("the minister said
 # the attack ..."): that says who reported it, not who did it, so it does not tell occurrences apart.
 FALLBACK = ("quote-speaker",)
+# Sources of participants known only as a phrase: they neither match nor conflict with another party.
+UNIDENTIFIED = ("phrase", "event-location")
 DEFINITE, INDEFINITE, OTHER = "definite", "indefinite", "other"
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -143,30 +152,32 @@ def same_entity(a: Entity, b: Entity) -> bool:
 
 
 def _side_compatible(a: list[Entity], b: list[Entity]) -> bool:
-    """One side missing, or the two sides share a party."""
+    """One side missing (or known only as phrases), or the two sides share a party."""
+    a, b = [x for x in a if identified(x)], [y for y in b if identified(y)]
     return not a or not b or any(same_entity(x, y) for x in a for y in b)
 
 
 def _side_matched(a: list[Entity], b: list[Entity]) -> bool:
-    """Both sides named, and they share a party."""
-    return bool(a and b) and _side_compatible(a, b)
+    """Both sides named, and they share a party (phrases count here: "gunmen" ... "the gunmen")."""
+    return any(same_entity(x, y) for x in a for y in b)
 
 
 def _requested(event: Event) -> str | None:
     return (event.requested or {}).get("event")
 
 
-def _identified(entity: Entity) -> bool:
-    """A party with a dictionary name or a code, not only a phrase ("four passengers")."""
-    return bool(entity.code or (entity.name and entity.source != "phrase"))
+def identified(entity: Entity) -> bool:
+    """A party known by a name or a code of its own (dictionary, named entity, speaker), not only by a
+    phrase ("four passengers", "a crowded market") whose code, if any, is the event's location."""
+    return entity.source not in UNIDENTIFIED and bool(entity.code or entity.name)
 
 
-def compatible(a: Event, b: Event, same_sentence: bool = False, default_date: str | None = None) -> bool:
+def compatible(a: Event, b: Event, default_date: str | None = None) -> bool:
     """Could `a` and `b` be mentions of one occurrence (type, request, mode, flags, date, participants)?
 
-    In one sentence, recipients known only as a phrase do not tell occurrences apart ("attacked a bus,
-    killing four passengers" names one attack's target twice). A date equal to `default_date` (the
-    article's, given to mentions without a date of their own) does not tell occurrences apart.
+    Participants known only as a phrase do not tell occurrences apart ("attacked a bus, killing four
+    passengers" names one attack's target twice), nor does a date equal to `default_date` (the
+    article's, given to mentions without a date of their own).
     """
     if a.event != b.event or _requested(a) != _requested(b):
         return False
@@ -175,13 +186,23 @@ def compatible(a: Event, b: Event, same_sentence: bool = False, default_date: st
     if (a.negated, a.hypothetical, a.future) != (b.negated, b.hypothetical, b.future):
         return False
     dates = {d[:10] for d in (a.date, b.date) if d and d[:10] != (default_date or "")[:10]}
-    if len(dates) > 1:
+    if len(dates) > 1 or not _same_place(a, b):
         return False
-    recipients_a, recipients_b = a.recipient, b.recipient
-    if same_sentence:
-        recipients_a = [r for r in recipients_a if _identified(r)]
-        recipients_b = [r for r in recipients_b if _identified(r)]
-    return _side_compatible(a.actor, b.actor) and _side_compatible(recipients_a, recipients_b)
+    return _side_compatible(a.actor, b.actor) and _side_compatible(a.recipient, b.recipient)
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    """Locations do not tell the mentions apart: one has none, or they share the country and, for two towns
+    or sites, the name (a town inside a named region may be the same place, so regions never separate)."""
+    pa, pb = a.event_loc, b.event_loc
+    if pa is None or pb is None:
+        return True
+    if pa.code and pb.code and pa.code != pb.code:
+        return False
+    local = ("city", "site")
+    if pa.level in local and pb.level in local:
+        return (pa.name or pa.text).lower() == (pb.name or pb.text).lower()
+    return True
 
 
 def _repeated(event: Event, text: str, rules: Rules) -> bool:
@@ -196,10 +217,19 @@ class _Mention:
     event: Event
     kind: str
     start: int
+    default_date: str | None = None
 
     @property
     def sentence(self) -> int | None:
         return self.event.text_info.get("start")
+
+    @property
+    def bare(self) -> bool:
+        """A clause or bare noun naming no identified party ("five killed", "the wounded were taken"): it adds
+        nothing that could tell it from the occurrence reported around it."""
+        e = self.participants()
+        own_date = e.date is not None and e.date[:10] != (self.default_date or "")[:10]
+        return self.kind == OTHER and not own_date and not any(identified(x) for x in e.actor + e.recipient)
 
     def participants(self) -> Event:
         """The event as compared with others: a definite noun's speaker-fallback actor left out."""
@@ -210,21 +240,24 @@ class _Mention:
 
 def _joins(m: _Mention, group: list[_Mention], text: str, rules: Rules, default_date: str | None) -> bool:
     """Whether mention `m` is one more mention of the occurrence `group` (see the module doc)."""
-    if not all(compatible(m.participants(), g.participants(), m.sentence is not None and m.sentence == g.sentence,
-                          default_date) for g in group):
+    if not all(compatible(m.participants(), g.participants(), default_date) for g in group):
         return False
     if m.kind == INDEFINITE and any(g.kind == INDEFINITE for g in group):
         return False  # "an attack ... another attack": two occurrences
     if m.sentence is not None and any(g.sentence == m.sentence for g in group):
         return True  # a restatement in the same sentence
     last = max(g.start for g in group)
-    if m.kind == DEFINITE:
-        return m.start - last <= rules.anaphora_window
-    if m.kind == INDEFINITE or _repeated(m.event, text, rules):
+    if m.kind == INDEFINITE or (m.kind == OTHER and _repeated(m.event, text, rules)):
         return False
-    return m.start - last <= rules.restate_window and any(
-        _side_matched(m.event.actor, g.event.actor) and _side_matched(m.event.recipient, g.event.recipient)
-        for g in group)
+    if m.kind == DEFINITE or m.bare:
+        return m.start - last <= rules.anaphora_window
+    if m.start - last > rules.restate_window:
+        return False
+    # a headline or a bare report just before ("Five killed in Rask" ... "Gunmen attacked a market in Rask")
+    if all(g.bare or (g.kind == DEFINITE and not g.event.actor) for g in group):
+        return True
+    return any(_side_matched(m.event.actor, g.event.actor) and _side_matched(m.event.recipient, g.event.recipient)
+               for g in group)
 
 
 def _evidence(m: _Mention) -> tuple:
@@ -245,7 +278,7 @@ def merge_mentions(events: list[Event], text: str, doc: Any = None, rules: Rules
     `default_date` is the article's date (mentions without a date of their own carry it).
     """
     rules = rules or load_rules()
-    mentions = sorted((_Mention(e, mention_kind(e, text, rules, doc), _start(e)) for e in events),
+    mentions = sorted((_Mention(e, mention_kind(e, text, rules, doc), _start(e), default_date) for e in events),
                       key=lambda m: m.start)
     groups: list[list[_Mention]] = []
     for m in mentions:

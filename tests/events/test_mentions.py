@@ -78,14 +78,14 @@ def test_different_recipients_never_merge():
 
 
 def test_different_requested_actions_never_merge():
-    text = "The Vorn leader called for strikes. The call for marches went unanswered."
+    text = "Kasim Orr called for strikes. The call for marches went unanswered."
     events = [ev(text, "called", event="REQUEST", actor=[VORN], requested={"event": "ASSAULT", "mode": None}),
               ev(text, "call", event="REQUEST", requested={"event": "PROTEST", "mode": None})]
     assert len(merge_mentions(events, text)) == 2
 
 
 def test_same_requested_action_merges():
-    text = "The Vorn leader called for strikes on Tesh. The call was broadcast twice."
+    text = "Kasim Orr called for strikes on Tesh. The call was broadcast twice."
     events = [ev(text, "called", event="REQUEST", actor=[VORN], requested={"event": "ASSAULT", "mode": None}),
               ev(text, "call", event="REQUEST", requested={"event": "ASSAULT", "mode": None})]
     (merged,) = merge_mentions(events, text)
@@ -158,6 +158,24 @@ def test_kept_record_prefers_confidence_then_named_actor():
     scored = [dataclasses.replace(verb, confidence=0.6), dataclasses.replace(noun, confidence=0.9)]
     (merged,) = merge_mentions(scored, text)
     assert merged.id == noun.id and merged.confidence == 0.9
+
+
+def test_two_definite_mentions_only_name_an_occurrence():
+    text = "Talks turned to the exchange of captives. Envoys discussed the release of the captives."
+    events = [ev(text, "exchange", event="RETREAT", mode="release"),
+              ev(text, "release", event="RETREAT", mode="release")]
+    assert len(merge_mentions(events, text)) == 2
+
+
+def test_definite_mention_of_another_set_is_another_occurrence():
+    text = "Vorn rebels released ten captives. Talks on the release of the remaining captives open soon."
+    events = [ev(text, "released", event="RETREAT", mode="release", actor=[VORN]),
+              ev(text, "release", event="RETREAT", mode="release", actor=[VORN])]
+    assert len(merge_mentions(events, text)) == 2
+    text = "Vorn rebels released ten captives. The release of the captives ended the siege."
+    events = [ev(text, "released", event="RETREAT", mode="release", actor=[VORN]),
+              ev(text, "release", event="RETREAT", mode="release")]
+    assert len(merge_mentions(events, text)) == 1
 
 
 def test_headline_joins_the_lead():

@@ -17,8 +17,11 @@ On top of that agreement, a mention joins an earlier occurrence when
   ambush that ..."), except that two indefinite mentions never merge;
 - it is a definite noun ("the attack", "this strike", "Monday's raid"), or a
   clause naming no identified party nor a date of its own ("the wounded were
-  taken"), within
-  `anaphora_window` characters of the occurrence's last mention;
+  taken"), within `anaphora_window` characters of the occurrence's last
+  mention, and the occurrence was reported by a clause or an indefinite noun
+  (two definite nouns only name it: "the exchange of hostages" under talks,
+  then "the release of the hostages"); a definite noun whose complement names
+  another set ("the release of the remaining hostages") is not an anaphor;
 - it is a clause (or bare noun) within `restate_window` characters that names
   the same actor and the same recipient, or follows mentions that name no
   party at all (a headline: "Five killed in Rask" ... "Gunmen attacked a
@@ -56,6 +59,8 @@ FALLBACK = ("quote-speaker",)
 UNIDENTIFIED = ("phrase", "event-location")
 DEFINITE, INDEFINITE, OTHER = "definite", "indefinite", "other"
 _WORD = re.compile(r"[\w'’-]+")
+# Prepositions that open a noun's complement ("the release of ...", "the attack on ...").
+COMPLEMENT = frozenset({"of", "on", "against", "at", "in", "for", "to", "with"})
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,7 @@ class Rules:
     definite: frozenset[str]
     indefinite: frozenset[str]
     stop: frozenset[str]
+    contrast: frozenset[str]
     repetition: tuple[str, ...]
     anaphora_window: int
     max_modifiers: int
@@ -76,8 +82,9 @@ def load_rules(path: Path = DATA, config: Path = CONFIG_PATH) -> Rules:
     with Path(config).open("rb") as fh:
         cfg = tomllib.load(fh)["events"]["mentions"]
     words = {key: frozenset(w.lower() for w in word_list(path, data, key))
-             for key in ("definite", "indefinite", "stop")}
+             for key in ("definite", "indefinite", "stop", "contrast")}
     return Rules(definite=words["definite"], indefinite=words["indefinite"], stop=words["stop"],
+                 contrast=words["contrast"],
                  repetition=tuple(w.lower() for w in word_list(path, data, "repetition")),
                  anaphora_window=int(cfg["anaphora_window"]), max_modifiers=int(cfg["max_modifiers"]),
                  restate_window=int(cfg["restate_window"]))
@@ -106,6 +113,22 @@ def mention_kind(event: Event, text: str, rules: Rules, doc: Any = None) -> str:
     """
     if event.trigger is None:
         return OTHER
+    kind = _determined_kind(event, text, rules, doc)
+    if kind == DEFINITE and _contrasted(event, text, rules):
+        return INDEFINITE
+    return kind
+
+
+def _contrasted(event: Event, text: str, rules: Rules) -> bool:
+    """The noun's complement names another set ("the release of the remaining hostages")."""
+    end = event.text_info.get("end", len(text))
+    after = re.split(r"[.,;:!?]", text[event.trigger.end:min(end, event.trigger.end + 80)], maxsplit=1)[0]
+    words = [w.lower() for w in _WORD.findall(after)[:4]]
+    return bool(words) and words[0] in COMPLEMENT and any(w in rules.contrast for w in words[1:])
+
+
+def _determined_kind(event: Event, text: str, rules: Rules, doc: Any) -> str:
+    """The kind from the determiner (see `mention_kind`)."""
     if doc is not None:
         span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         if span is not None:
@@ -250,7 +273,10 @@ def _joins(m: _Mention, group: list[_Mention], text: str, rules: Rules, default_
     if m.kind == INDEFINITE or (m.kind == OTHER and _repeated(m.event, text, rules)):
         return False
     if m.kind == DEFINITE or m.bare:
-        return m.start - last <= rules.anaphora_window
+        # an anaphor refers back to an occurrence reported, not one only named ("the exchange of
+        # hostages" under negotiation, then "the release of the hostages")
+        reported = any(g.kind != DEFINITE for g in group)
+        return reported and m.start - last <= rules.anaphora_window
     if m.start - last > rules.restate_window:
         return False
     # a headline or a bare report just before ("Five killed in Rask" ... "Gunmen attacked a market in Rask")
@@ -277,6 +303,12 @@ def merge_mentions(events: list[Event], text: str, doc: Any = None, rules: Rules
     mention (trigger text and offsets) in text order; events keep their trigger order (and ids).
     `default_date` is the article's date (mentions without a date of their own carry it).
     """
+    return [kept for kept, _ in occurrences(events, text, doc, rules, default_date)]
+
+
+def occurrences(events: list[Event], text: str, doc: Any = None, rules: Rules | None = None,
+                default_date: str | None = None) -> list[tuple[Event, list[Event]]]:
+    """Each occurrence's kept event (see `merge_mentions`) with the events it merges."""
     rules = rules or load_rules()
     mentions = sorted((_Mention(e, mention_kind(e, text, rules, doc), _start(e), default_date) for e in events),
                       key=lambda m: m.start)
@@ -296,11 +328,22 @@ def merge_mentions(events: list[Event], text: str, doc: Any = None, rules: Rules
         if len(group) > 1:
             log.info("event %s: %d mentions of one %s (%s)", best.id, len(group), best.event,
                      ", ".join(f"{c.text}@{c.start}" for c in cues))
-        merged.append(dataclasses.replace(best, mentions=cues))
+        merged.append((dataclasses.replace(best, mentions=cues), [g.event for g in group]))
     return merged
 
 
 def merge_article(article: Article, doc: Any = None) -> list[Event]:
-    """Replace `article.events` by one event per occurrence (the events stage's last step)."""
-    article.events = merge_mentions(article.events, article.text, doc, default_date=article.date)
+    """Replace `article.events` by one event per occurrence (the events stage's last step).
+
+    The kept event takes the shallowest parse depth of its mentions (`article.meta["event_depth"]`), so
+    the one-sentence coder (`main_event`) still sees the occurrence where its highest mention is.
+    """
+    found = occurrences(article.events, article.text, doc, default_date=article.date)
+    depth = article.meta.get("event_depth")
+    if isinstance(depth, dict):
+        for kept, members in found:
+            depths = [depth[e.id] for e in members if e.id in depth]
+            if depths:
+                depth[kept.id] = min(depths)
+    article.events = [kept for kept, _ in found]
     return article.events

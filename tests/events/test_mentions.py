@@ -178,6 +178,29 @@ def test_definite_mention_of_another_set_is_another_occurrence():
     assert len(merge_mentions(events, text)) == 1
 
 
+def test_phrase_parties_of_different_sectors_never_merge():
+    text = "Vorn rebels released ten captives on Friday, and the government freed forty prisoners."
+    government = ent("the government", sector="GOV", source="phrase")
+    events = [ev(text, "released", event="RETREAT", mode="release", actor=[VORN]),
+              ev(text, "freed", event="RETREAT", mode="release", actor=[government])]
+    assert len(merge_mentions(events, text)) == 2
+    fighters = ent("its fighters", sector="REB", source="phrase")
+    events[1] = ev(text, "freed", event="RETREAT", mode="release", actor=[fighters])
+    assert len(merge_mentions(events, text)) == 1
+
+
+def test_bare_mentions_alone_are_not_an_occurrence_and_join_the_main_one():
+    text = "Houses burned in Tesh. Five were killed. Vorn rebels attacked Tesh. The attack lasted an hour. " \
+           "Arvenian troops attacked Kelm. Nine were wounded."
+    kelm = ent("Kelm", "Kelm", "XKL")
+    events = [ev(text, "burned"), ev(text, "killed"), ev(text, "attacked", 0, actor=[VORN], recipient=[TESH]),
+              ev(text, "attack"), ev(text, "attacked", 1, actor=[ARVEN], recipient=[kelm]), ev(text, "wounded")]
+    merged = merge_mentions(events, text)
+    # "Five were killed" directly before the attack reports it; "Houses burned" is not followed by one
+    assert [[m.text for m in e.mentions] for e in merged] == [
+        ["burned"], ["killed", "attacked", "attack", "wounded"], ["attacked"]]
+
+
 def test_headline_joins_the_lead():
     text = "Market in Tesh attacked.\n\nVorn rebels attacked a market in Tesh on Monday, killing five."
     events = [ev(text, "attacked", 0), ev(text, "attacked", 1, actor=[VORN], recipient=[TESH]),

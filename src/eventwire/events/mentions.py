@@ -10,7 +10,8 @@ Two mentions are the same occurrence only when they agree on everything that
 tells occurrences apart: event type, requested action, mode (or one has none),
 negation, hypothetical/future flags, resolved date (when both have their own),
 and participants (the same actor and the same recipient, or one side missing;
-a party known only as a phrase, "four passengers", is neither).
+a party known only as a phrase, "four passengers", matches any party of the
+same or no sector).
 Locations must agree too (the same country; for two towns, the same town).
 On top of that agreement, a mention joins an earlier occurrence when
 - it is in the same sentence (a restatement: "attacked the convoy, in an
@@ -19,13 +20,15 @@ On top of that agreement, a mention joins an earlier occurrence when
   clause naming no identified party nor a date of its own ("the wounded were
   taken"), within `anaphora_window` characters of the occurrence's last
   mention, and the occurrence was reported by a clause or an indefinite noun
-  (two definite nouns only name it: "the exchange of hostages" under talks,
+  (a bare clause: by one naming a party; a bare clause joins the most
+  mentioned such occurrence; two definite nouns only name it: "the exchange
+  of hostages" under talks,
   then "the release of the hostages"); a definite noun whose complement names
   another set ("the release of the remaining hostages") is not an anaphor;
 - it is a clause (or bare noun) within `restate_window` characters that names
-  the same actor and the same recipient, or follows mentions that name no
-  party at all (a headline: "Five killed in Rask" ... "Gunmen attacked a
-  market in Rask"); a clause whose sentence marks a repetition or another
+  the same actor and the same recipient, or directly follows mentions that
+  name no party at all (a headline: "Five killed in Rask" ... "Gunmen
+  attacked a market in Rask"); a clause whose sentence marks a repetition or another
   incident ("again", "in a separate attack") never joins across sentences.
 An indefinite noun ("an attack", "another attack") starts a new occurrence
 unless it restates one in its own sentence. Word lists: data/mentions.yaml;
@@ -175,9 +178,15 @@ def same_entity(a: Entity, b: Entity) -> bool:
 
 
 def _side_compatible(a: list[Entity], b: list[Entity]) -> bool:
-    """One side missing (or known only as phrases), or the two sides share a party."""
-    a, b = [x for x in a if identified(x)], [y for y in b if identified(y)]
-    return not a or not b or any(same_entity(x, y) for x in a for y in b)
+    """One side missing, the two sides share an identified party, or (when a side is known only as
+    phrases) nothing tells them apart: no two sectors differ ("gunmen" UAF and "police" COP do)."""
+    if not a or not b:
+        return True
+    ids_a, ids_b = [x for x in a if identified(x)], [y for y in b if identified(y)]
+    if ids_a and ids_b:
+        return any(same_entity(x, y) for x in ids_a for y in ids_b)
+    sectors_a, sectors_b = {x.sector for x in a if x.sector}, {y.sector for y in b if y.sector}
+    return not sectors_a or not sectors_b or bool(sectors_a & sectors_b)
 
 
 def _side_matched(a: list[Entity], b: list[Entity]) -> bool:
@@ -261,7 +270,8 @@ class _Mention:
         return self.event
 
 
-def _joins(m: _Mention, group: list[_Mention], text: str, rules: Rules, default_date: str | None) -> bool:
+def _joins(m: _Mention, group: list[_Mention], text: str, rules: Rules, default_date: str | None,
+           latest: bool = True) -> bool:
     """Whether mention `m` is one more mention of the occurrence `group` (see the module doc)."""
     if not all(compatible(m.participants(), g.participants(), default_date) for g in group):
         return False
@@ -274,13 +284,15 @@ def _joins(m: _Mention, group: list[_Mention], text: str, rules: Rules, default_
         return False
     if m.kind == DEFINITE or m.bare:
         # an anaphor refers back to an occurrence reported, not one only named ("the exchange of
-        # hostages" under negotiation, then "the release of the hostages")
-        reported = any(g.kind != DEFINITE for g in group)
+        # hostages" under negotiation, then "the release of the hostages"); a bare mention to one
+        # reported with its parties
+        reported = any(g.kind != DEFINITE and not (m.bare and g.bare) for g in group)
         return reported and m.start - last <= rules.anaphora_window
     if m.start - last > rules.restate_window:
         return False
-    # a headline or a bare report just before ("Five killed in Rask" ... "Gunmen attacked a market in Rask")
-    if all(g.bare or (g.kind == DEFINITE and not g.event.actor) for g in group):
+    # a headline or a bare report just before, with nothing reported in between ("Five killed in Rask" ...
+    # "Gunmen attacked a market in Rask")
+    if latest and all(g.bare or (g.kind == DEFINITE and not g.event.actor) for g in group):
         return True
     return any(_side_matched(m.event.actor, g.event.actor) and _side_matched(m.event.recipient, g.event.recipient)
                for g in group)
@@ -314,9 +326,12 @@ def occurrences(events: list[Event], text: str, doc: Any = None, rules: Rules | 
                       key=lambda m: m.start)
     groups: list[list[_Mention]] = []
     for m in mentions:
-        # the most recently mentioned compatible occurrence wins
-        for group in sorted(groups, key=lambda g: -max(x.start for x in g)):
-            if _joins(m, group, text, rules, default_date):
+        # the most recently mentioned compatible occurrence wins; a bare mention, which says nothing
+        # of its own, goes to the most mentioned one (the story's main occurrence)
+        order = (lambda g: (-len(g), -max(x.start for x in g))) if m.bare else (lambda g: -max(x.start for x in g))
+        latest = max(groups, key=lambda g: max(x.start for x in g)) if groups else None
+        for group in sorted(groups, key=order):
+            if _joins(m, group, text, rules, default_date, group is latest):
                 group.append(m)
                 break
         else:

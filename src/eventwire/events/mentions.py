@@ -299,11 +299,13 @@ def _joins(m: _Mention, group: list[_Mention], text: str, rules: Rules, default_
 
 
 def _evidence(m: _Mention) -> tuple:
-    """How well a mention supports its record: calibrated confidence first, then a named (not inherited)
-    actor, a recipient, a clause over a noun, a place, then the earliest."""
+    """How well a mention supports its record: calibrated confidence first, then an identified actor of its
+    own (not inherited), an identified recipient, any own actor, any recipient, a clause over a noun, a
+    place, then the earliest."""
     e = m.event
-    named_actor = any(a.source not in INHERITED + FALLBACK for a in e.actor)
-    return (e.confidence if e.confidence is not None else -1.0, named_actor, bool(e.actor), bool(e.recipient),
+    own = [a for a in e.actor if a.source not in INHERITED + FALLBACK]
+    return (e.confidence if e.confidence is not None else -1.0, any(identified(a) for a in own),
+            any(identified(r) for r in e.recipient), bool(own), bool(e.actor), bool(e.recipient),
             m.kind == OTHER, e.event_loc is not None, -m.start)
 
 

@@ -78,3 +78,13 @@ def test_alerts_fire_only_on_counted_events(tmp_path):
     assert [json.loads(line)["event"]["id"] for line in sink.read_text().splitlines()] == ["d1:e0", "d1:e2"]
     sent, _ = fire_alerts(article(), make_alerts(["event=ASSAULT"], [str(tmp_path / "all.jsonl")]))
     assert sent == 3
+
+
+def test_run_stores_every_event_and_counts_those_below(tmp_path):
+    from eventwire.store.run import run
+
+    with open_store(str(tmp_path / "r.duckdb")) as store:
+        summary = run([article()], store, Settings(min_confidence=0.5), process=lambda items: iter(items))
+        assert store.counts()["events"] == 3
+    counts = summary.counts()
+    assert counts["events"] == 3 and counts["events below min_confidence"] == 1

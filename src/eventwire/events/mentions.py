@@ -16,20 +16,20 @@ Locations must agree too (the same country; for two towns, the same town).
 On top of that agreement, a mention joins an earlier occurrence when
 - it is in the same sentence (a restatement: "attacked the convoy, in an
   ambush that ..."), except that two indefinite mentions never merge;
-- it is a definite noun ("the attack", "this strike", "Monday's raid"), or a
-  clause naming no identified party nor a date of its own ("the wounded were
-  taken"), within `anaphora_window` characters of the occurrence's last
-  mention, and the occurrence was reported by a clause or an indefinite noun
-  (a bare clause: by one naming a party; a bare clause joins the most
-  mentioned such occurrence; two definite nouns only name it: "the exchange
-  of hostages" under talks,
-  then "the release of the hostages"); a definite noun whose complement names
-  another set ("the release of the remaining hostages") is not an anaphor;
+- it is a definite noun ("the attack", "this strike", "Monday's raid") within
+  `anaphora_window` characters of the occurrence's last mention, or a clause
+  naming no identified party nor a date of its own ("the wounded were taken")
+  within `restate_window` (it joins the most mentioned occurrence), and the
+  occurrence was reported by a clause or an indefinite noun: two definite
+  nouns only name it ("the exchange of hostages" under talks, then "the
+  release of the hostages"), and a definite noun whose complement names
+  another set ("the release of the remaining hostages") is no anaphor;
 - it is a clause (or bare noun) within `restate_window` characters that names
   the same actor and the same recipient, or directly follows mentions that
   name no party at all (a headline: "Five killed in Rask" ... "Gunmen
-  attacked a market in Rask"); a clause whose sentence marks a repetition or another
-  incident ("again", "in a separate attack") never joins across sentences.
+  attacked a market in Rask"); a clause whose sentence marks a repetition or
+  another incident ("again", "in a separate attack") never joins across
+  sentences.
 An indefinite noun ("an attack", "another attack") starts a new occurrence
 unless it restates one in its own sentence. Word lists: data/mentions.yaml;
 distances: config.toml [events.mentions]. See docs/records.md.
@@ -287,7 +287,8 @@ def _joins(m: _Mention, group: list[_Mention], text: str, rules: Rules, default_
         # hostages" under negotiation, then "the release of the hostages"); a bare mention to one
         # reported with its parties
         reported = any(g.kind != DEFINITE and not (m.bare and g.bare) for g in group)
-        return reported and m.start - last <= rules.anaphora_window
+        window = rules.restate_window if m.bare and m.kind != DEFINITE else rules.anaphora_window
+        return reported and m.start - last <= window
     if m.start - last > rules.restate_window:
         return False
     # a headline or a bare report just before, with nothing reported in between ("Five killed in Rask" ...

@@ -29,7 +29,7 @@ from rich.table import Table
 
 from . import __version__
 from .errors import EventwireError
-from .model import Article, Failure
+from .model import Article, Failure, is_counted
 from .settings import Settings
 
 OK, FAILURES, USAGE = 0, 1, 2
@@ -63,6 +63,10 @@ ParquetOpt = typer.Option(None, "--parquet", metavar="DIR|URI",
 JsonOpt = typer.Option(False, "--json", help="Print machine-readable JSON instead of a report.")
 PathsArg = typer.Argument(..., metavar="PATH", help="Files or folders to read (text, HTML, JSONL, CSV); - = stdin.")
 JsonlOutOpt = typer.Option(None, "-o", "--output", metavar="FILE", help="JSONL file to write (default stdout).")
+MinConfidenceOpt = typer.Option(None, "--min-confidence", min=0.0, max=1.0, metavar="X",
+                                help="Count and show only events with confidence >= X (default: config.toml "
+                                     "[events] min_confidence); events without a confidence always count.")
+AllOpt = typer.Option(False, "--all", help="Show every event, whatever its confidence.")
 
 
 # ---- plumbing ----------------------------------------------------------------------------------------------
@@ -89,9 +93,20 @@ def clean_errors(func: Callable) -> Callable:
     return wrapper
 
 
+def threshold(min_confidence: float | None, show_all: bool) -> float | None:
+    """The confidence events must reach to be counted and shown: None (every event) with --all."""
+    if show_all and min_confidence is not None:
+        raise fail("--all shows every event: give either --all or --min-confidence, not both")
+    if show_all:
+        return None
+    return Settings().min_confidence if min_confidence is None else min_confidence
+
+
 def make_settings(model: str | None = None, actors: list[Path] | None = None, patterns: list[Path] | None = None,
-                  batch_size: int | None = None) -> Settings:
-    changes: dict[str, Any] = {"actor_files": list(actors or []), "pattern_files": list(patterns or [])}
+                  batch_size: int | None = None, min_confidence: float | None = None,
+                  show_all: bool = False) -> Settings:
+    changes: dict[str, Any] = {"actor_files": list(actors or []), "pattern_files": list(patterns or []),
+                               "min_confidence": threshold(min_confidence, show_all)}
     for path in changes["actor_files"] + changes["pattern_files"]:
         if not path.is_file():
             raise fail(f"{path}: no such file")
@@ -161,12 +176,15 @@ def run(paths: list[str] = PathsArg,
         db: str = DbOpt, model: str | None = ModelOpt, actors: list[Path] | None = ActorsOpt,
         patterns: list[Path] | None = PatternsOpt, batch_size: int | None = BatchOpt,
         workers: int = WorkersOpt, dask: str | None = DaskOpt, parquet: str | None = ParquetOpt,
-        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar.")) -> None:
-    """Ingest, process and store articles; re-running on the same input adds nothing."""
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+        min_confidence: float | None = MinConfidenceOpt, show_all: bool = AllOpt) -> None:
+    """Ingest, process and store articles; re-running on the same input adds nothing.
+
+    Every event is stored; the summary says how many fall below the confidence threshold."""
     from .pipeline import run_into_store
     from .store import open_store
 
-    settings = make_settings(model, actors, patterns, batch_size)
+    settings = make_settings(model, actors, patterns, batch_size, min_confidence, show_all)
     args = {"paths": paths, "db": db, "model": settings.model, "actors": [str(a) for a in settings.actor_files],
             "patterns": [str(p) for p in settings.pattern_files], "batch_size": settings.batch_size}
     if dask:
@@ -219,16 +237,20 @@ def show_summary(counts: dict[str, Any], db: str) -> None:
 def extract(paths: list[str] = PathsArg, out: Path | None = JsonlOutOpt,
             model: str | None = ModelOpt, actors: list[Path] | None = ActorsOpt,
             patterns: list[Path] | None = PatternsOpt, batch_size: int | None = BatchOpt,
-            workers: int = WorkersOpt) -> None:
-    """Process articles without a database: one JSON object per article per line."""
+            workers: int = WorkersOpt, min_confidence: float | None = MinConfidenceOpt,
+            show_all: bool = AllOpt) -> None:
+    """Process articles without a database: one JSON object per article per line.
+
+    Events below the confidence threshold are left out unless --all."""
     from .parallel import process_parallel
 
-    settings = make_settings(model, actors, patterns, batch_size)
+    settings = make_settings(model, actors, patterns, batch_size, min_confidence, show_all)
     failed = 0
     with output(out) as fh:
         for item in process_parallel(ingest(paths, settings), settings, workers):
             failures = [item] if isinstance(item, Failure) else item.failures
             if isinstance(item, Article):
+                item.events = [e for e in item.events if is_counted(e.confidence, settings.min_confidence)]
                 fh.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
             show_failures(failures)
             failed += len(failures)
@@ -242,13 +264,15 @@ def export(fmt: str = typer.Option(..., "--format", "-f", metavar="plover|csv|pa
                                    help="plover (JSONL of events), csv or parquet."),
            out: str | None = typer.Option(None, "-o", "--output", metavar="PATH",
                                           help="plover: file (default stdout); csv/parquet: folder (required)."),
-           db: str = DbOpt) -> None:
-    """Dump the database: PLOVER event JSONL, or one CSV/Parquet file per table."""
+           db: str = DbOpt, min_confidence: float | None = MinConfidenceOpt, show_all: bool = AllOpt) -> None:
+    """Dump the database: PLOVER event JSONL, or one CSV/Parquet file per table.
+
+    Events below the confidence threshold are left out unless --all."""
     from .store import export as export_store
     from .store import open_store
 
     with open_store(db, read_only=True) as store:
-        written = export_store(store, fmt, out)
+        written = export_store(store, fmt, out, min_confidence=threshold(min_confidence, show_all))
     for path, rows in written.items():
         if path != "<stdout>":
             err.print(f"{path}: {rows} rows")
@@ -262,12 +286,16 @@ def code(file: str = typer.Argument("-", metavar="FILE",
                                     help="JSONL with id, text, optional date and publication; - = stdin."),
          out: Path | None = JsonlOutOpt,
          model: str | None = ModelOpt, actors: list[Path] | None = ActorsOpt,
-         patterns: list[Path] | None = PatternsOpt) -> None:
-    """Code sentences or stories into PLOVER events, one event per line (text_id = input id)."""
+         patterns: list[Path] | None = PatternsOpt, min_confidence: float | None = MinConfidenceOpt,
+         show_all: bool = AllOpt) -> None:
+    """Code sentences or stories into PLOVER events, one event per line (text_id = input id).
+
+    Events below the confidence threshold are left out unless --all."""
     from .events.code import code_jsonl
     from .pipeline import Pipeline
 
-    pipeline = Pipeline(make_settings(model, actors, patterns))
+    settings = make_settings(model, actors, patterns, min_confidence=min_confidence, show_all=show_all)
+    pipeline = Pipeline(settings)
     errors = 0
     with open_input(file) as lines, output(out) as fh:
         for record in code_jsonl(lines, pipeline):
@@ -279,7 +307,8 @@ def code(file: str = typer.Argument("-", metavar="FILE",
                 err.print(f"[red]failed[/] {escape(where)}: {escape(str(record['error']))}", markup=True)
                 errors += 1
                 continue
-            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+            if is_counted(record.get("confidence"), settings.min_confidence):
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     if errors:
         raise typer.Exit(FAILURES)
 
@@ -407,13 +436,16 @@ def actors_suggest(db: str = DbOpt) -> None:
 
 @app.command()
 @clean_errors
-def outlets(db: str = DbOpt, as_json: bool = JsonOpt) -> None:
-    """Per-outlet framing: labels per actor, loaded language, statement shares, clusters covered."""
+def outlets(db: str = DbOpt, as_json: bool = JsonOpt, min_confidence: float | None = MinConfidenceOpt,
+            show_all: bool = AllOpt) -> None:
+    """Per-outlet framing: labels per actor, loaded language, statement shares, clusters covered.
+
+    Clusters are those of events at or above the confidence threshold unless --all."""
     from .framing.report import format_report, outlet_report
     from .store import open_store
 
     with open_store(db, read_only=True) as store:
-        data = outlet_report(store)
+        data = outlet_report(store, min_confidence=threshold(min_confidence, show_all))
     if as_json:
         print_json(data)
     else:
@@ -476,12 +508,15 @@ def watch(feeds: Path = typer.Argument(..., metavar="FEEDS.txt", help="Feed URLs
           alert_to: list[str] = typer.Option([], "--alert-to", metavar="FILE.jsonl|URL",
                                              help="Append alerts to a JSONL file or POST them to a URL (repeatable)."),
           state: Path | None = typer.Option(None, "--state", metavar="FILE", help="Also record seen items here."),
-          once: bool = typer.Option(False, "--once", help="Poll once and exit.")) -> None:
-    """Poll RSS/Atom feeds, process only new items, send alerts; stop with Ctrl-C and restart any time."""
+          once: bool = typer.Option(False, "--once", help="Poll once and exit."),
+          min_confidence: float | None = MinConfidenceOpt, show_all: bool = AllOpt) -> None:
+    """Poll RSS/Atom feeds, process only new items, send alerts; stop with Ctrl-C and restart any time.
+
+    Alerts fire only for events at or above the confidence threshold (every event with --all)."""
     from .watch import make_alerts, parse_interval
     from .watch import watch as watch_feeds
 
-    settings = make_settings(model, actors, None, None)
+    settings = make_settings(model, actors, None, None, min_confidence, show_all)
     try:
         results = watch_feeds(feeds, settings, db, parse_interval(every), make_alerts(alert, alert_to),
                               once=once, state_path=state)

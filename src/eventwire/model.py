@@ -115,6 +115,15 @@ class Event:
     mentions: list[Cue] = field(default_factory=list)  # every mention of this occurrence in the article
 
 
+def is_counted(confidence: float | None, min_confidence: float | None) -> bool:
+    """Whether an event of this `confidence` counts (and is shown by default) at this threshold.
+
+    An event not scored (confidence None) counts; None as threshold counts every event. The SQL
+    readers say the same: `confidence IS NULL OR confidence >= ?`.
+    """
+    return min_confidence is None or confidence is None or confidence >= min_confidence
+
+
 @dataclass
 class Label:
     id: str

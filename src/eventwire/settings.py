@@ -42,6 +42,7 @@ def _defaults() -> dict:
         "max_bytes": int(cfg["ingest"]["max_bytes"]),
         "max_token_chars": int(cfg["ingest"]["max_token_chars"]),
         "db": cfg["store"]["db"],
+        "min_confidence": float(cfg["events"]["min_confidence"]),
     }
 
 
@@ -65,6 +66,8 @@ class Settings:
     pattern_files: list[Path] = field(default_factory=list)
     # Reference date for articles without one (ISO); None = leave unresolved.
     default_date: str | None = None
+    # Events below this confidence are kept but not counted or shown by default (None = count all).
+    min_confidence: float | None = _DEFAULTS["min_confidence"]
 
     def replace(self, **changes) -> Settings:
         return dataclasses.replace(self, **changes)

@@ -41,7 +41,7 @@ from typing import Any
 
 from .errors import EventwireError, InputError
 from .ingest.feeds import TIMEOUT, FeedItem, feed_items, item_article
-from .model import Article, Event, Failure, to_dict
+from .model import Article, Event, Failure, is_counted, to_dict
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -156,10 +156,14 @@ def send(record: dict[str, Any], sink: str, timeout: float = TIMEOUT) -> None:
         raise InputError(sink, f"cannot append alert: {exc.strerror or exc}") from exc
 
 
-def fire_alerts(article: Article, alerts: list[Alert], timeout: float = TIMEOUT) -> tuple[int, list[Failure]]:
-    """Send every matching event of `article`; returns (alerts sent, failures of sinks)."""
+def fire_alerts(article: Article, alerts: list[Alert], timeout: float = TIMEOUT,
+                min_confidence: float | None = None) -> tuple[int, list[Failure]]:
+    """Send every matching event of `article` counted at `min_confidence` (one per occurrence: events
+    below the threshold are stored, never alerted); returns (alerts sent, failures of sinks)."""
     sent, failures = 0, []
     for event in article.events:
+        if not is_counted(event.confidence, min_confidence):
+            continue
         record = to_dict(event)
         for alert in alerts:
             if not alert.matches(record):
@@ -257,7 +261,7 @@ def poll(feeds: list[str], pipeline, store, seen: SeenItems, alerts: list[Alert]
         yield from failures  # unreadable feeds, recorded under this poll's run
         for item in pipeline.process(stream):
             if isinstance(item, Article):
-                sent, alert_failures = fire_alerts(item, alerts, timeout)
+                sent, alert_failures = fire_alerts(item, alerts, timeout, pipeline.settings.min_confidence)
                 result.alerts += sent
                 item.failures.extend(alert_failures)
             yield item

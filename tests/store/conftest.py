@@ -50,11 +50,12 @@ def build_article(id: str = "vostra-1", text: str = TEXT, outlet: str = "The Nor
               event_loc=Place("Arn", name="Arn", code="VST", level="city", start=span(text, "Arn")[0],
                               end=span(text, "Arn")[1]),
               event_text=text[:sentence_end], text_info={"start": 0, "end": sentence_end}, rule="assault/shell-verb",
-              trigger=Cue("shelled", *span(text, "shelled"))),
+              trigger=Cue("shelled", *span(text, "shelled")), confidence=0.9,
+              mentions=[Cue("shelled", *span(text, "shelled")), Cue("attack", *span(text, "attack"))]),
         Event(id=f"{id}:e1", article_id=id, event="THREATEN", mode="military", actor=[front],
               event_text=text[sentence_end + 1:], text_info={"start": sentence_end + 1, "end": len(text)},
               quote_id=f"{id}:q0", requested={"event": "ASSAULT", "mode": None}, future=True,
-              rule="threaten/quote"),
+              rule="threaten/quote", confidence=0.3),
     ]
     article.labels = [Label(id=f"{id}:l0", article_id=id, text="spokesman", start=span(text, "spokesman")[0],
                             end=span(text, "spokesman")[1], kind="descriptor", actor="Ivo Drask", voice="writer")]

@@ -35,6 +35,27 @@ def test_export_plover_one_event_per_line(filled, tmp_path):
     assert lines[1]["requested"] == {"event": "ASSAULT", "mode": None} and lines[1]["quote_id"] == "vostra-1:q0"
 
 
+def test_export_plover_carries_mentions_and_confidence(filled, tmp_path):
+    out = tmp_path / "events.jsonl"
+    export(filled, "plover", out)
+    first = json.loads(out.read_text().splitlines()[0])
+    assert [m["text"] for m in first["mentions"]] == ["shelled", "attack"] and first["confidence"] == 0.9
+
+
+def test_export_leaves_out_events_below_min_confidence(filled, tmp_path):
+    out = tmp_path / "events.jsonl"
+    assert export(filled, "plover", out, min_confidence=0.5) == {str(out): 1}
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["vostra-1:e0"]
+    written = export(filled, "csv", tmp_path / "csv", min_confidence=0.5)
+    assert written[str(tmp_path / "csv" / "events.csv")] == 1
+    with (tmp_path / "csv" / "events.csv").open() as fh:
+        (row,) = list(csv.DictReader(fh))
+    assert json.loads(row["mentions"])[1]["text"] == "attack" and float(row["confidence"]) == 0.9
+    written = export(filled, "parquet", tmp_path / "pq", min_confidence=0.95)
+    assert written[str(tmp_path / "pq" / "events.parquet")] == 0
+    assert export(filled, "parquet", tmp_path / "all")[str(tmp_path / "all" / "events.parquet")] == 2
+
+
 def test_export_plover_to_stdout(filled, capsys):
     assert export(filled, "plover", "-") == {"<stdout>": 2}
     assert len(capsys.readouterr().out.splitlines()) == 2

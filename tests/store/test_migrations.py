@@ -47,6 +47,22 @@ def test_migrate_upgrades_version_1_database(tmp_path, build):
         assert store.counts()["articles"] == 2
 
 
+def test_migrate_version_2_events_get_mentions_and_confidence(tmp_path, build):
+    path = str(tmp_path / "v2.duckdb")
+    v2 = DuckDBStore(path, migrations=load_migrations()[:2])
+    v2.con.execute("INSERT INTO articles (id, source, text, raw_sha256, raw_text, first_seen, updated) "
+                   "VALUES ('old-2', 'old.txt', 'Old text.', 'abc', 'Old text.', now(), now())")
+    v2.con.execute("INSERT INTO events (id, article_id, idx, event, negated, hypothetical, future) "
+                   "VALUES ('old-2:e0', 'old-2', 0, 'PROTEST', false, false, false)")
+    v2.close()
+    with open_store(path) as store:
+        assert store.schema_version() >= 3
+        (old,) = store.load_article("old-2").events
+        assert old.mentions == [] and old.confidence is None  # not scored: counted
+        store.save(build())
+        assert store.load_article("vostra-1").events[0].confidence == 0.9
+
+
 def test_migrate_failure_rolls_back(tmp_path):
     migrations = [*load_migrations(), Migration(99, "broken", "ALTER TABLE events ADD COLUMN x INTEGER; "
                                                               "ALTER TABLE no_such_table ADD COLUMN y INTEGER;")]

@@ -13,7 +13,7 @@ from eventwire.web.db import Database
 @pytest.fixture(scope="module")
 def db(fixture_db):
     database = Database(fixture_db)
-    database.prepare(q.INDEX_SQL)
+    database.prepare(q.index_sql())
     return database
 
 
@@ -86,7 +86,7 @@ def test_actor_summary_counts_roles(db):
 
 def test_page_aggregates(db):
     assert q.table_counts(db, ("articles", "events")) == {"articles": 3, "events": 5}
-    assert q.cluster_count(db) == 1
+    assert q.event_counts(db) == {"events": 5, "events_below_threshold": 0, "clusters": 1}
     (place,) = q.event_places(db, q.events(q.Filters()))
     assert (place["name"], place["count"]) == ("Sallow Harbour", 2)
     assert q.partners(db, q.events(q.Filters(actor="Red Banner Front")), "recipient", "Red Banner Front") == {

@@ -23,7 +23,6 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..datafiles import read_yaml
-
 from ..settings import tuning
 from .words import default_words
 

@@ -15,6 +15,7 @@ from spacy.language import Language
 from ..model import Article, Event
 from .config import counted, min_confidence
 from .extract import code_doc
+from .mentions import merge_article
 from .patterns import Lexicon, load_lexicon
 
 __all__ = ["EventsStage", "configure_nlp", "lexicon", "main_event", "make_stage"]
@@ -54,7 +55,8 @@ class EventsStage:
         self.lex = lexicon(ctx)
 
     def __call__(self, article: Article, doc: Any) -> list[Event]:
-        return code_doc(article, doc, self.ctx, self.lex)
+        code_doc(article, doc, self.ctx, self.lex)
+        return merge_article(article, doc)  # one event per occurrence, last
 
 
 def make_stage(ctx: Any) -> EventsStage:

@@ -16,7 +16,7 @@ violators) turns the score into the observed precision of events with that score
 The weights are fitted by `scripts/fit_confidence.py` on the PLOVER gold
 sentences and the judged real-news set (see docs/evaluation.md for the
 reliability table). An event of a story set aside by the story filter is
-capped at `[events] story_confidence_cap`. An event without an agent actor
+capped at `[tuning.events] story_confidence_cap`. An event without an agent actor
 has the `no-actor` feature, whose weight keeps it below the counting threshold.
 """
 
@@ -154,7 +154,7 @@ def calibrated(feats: list[str]) -> float:
 
 def assign(events: list[Any], evidence: dict[str, list[str]], story: str | None) -> None:
     """Set `confidence` on every event; `evidence` maps event id -> its features. An event without an
-    agent actor is capped at `[events] no_agent_confidence_cap`, one of a story set aside at
+    agent actor is capped at `[tuning.events] no_agent_confidence_cap`, one of a story set aside at
     `story_confidence_cap`: both below the counting threshold, kept but not counted."""
     cap = float(events_config().get("story_confidence_cap", 0.2))
     for event in events:

@@ -1,26 +1,25 @@
-"""The `[events]` section of config.toml: thresholds of the event coder."""
+"""The event coder's settings: the counting threshold (`[events]`) and the thresholds of its
+rules (`[tuning.events]`) in config.toml."""
 
 from __future__ import annotations
 
-import tomllib
-from functools import cache
 from typing import Any
 
-from ..settings import CONFIG_PATH
+from ..model import is_counted
+from ..settings import Settings, tuning
 
 
-@cache
 def events_config() -> dict[str, Any]:
-    with CONFIG_PATH.open("rb") as fh:
-        return dict(tomllib.load(fh).get("events", {}))
+    """The named thresholds of the coder's rules (`[tuning.events]`)."""
+    return tuning("events")
 
 
 def min_confidence(settings: Any = None) -> float:
     """The counting threshold: a run's own setting when it has one, else config.toml's default."""
     value = getattr(settings, "min_confidence", None)
-    return float(value if value is not None else events_config().get("min_confidence", 0.5))
+    return float(value if value is not None else Settings().min_confidence)
 
 
-def counted(event: Any, threshold: float) -> bool:
+def counted(event: Any, threshold: float | None) -> bool:
     """An event counts when its confidence reaches the threshold (no confidence = counted)."""
-    return event.confidence is None or event.confidence >= threshold
+    return is_counted(event.confidence, threshold)

@@ -23,7 +23,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
-from ..model import Article
+from ..model import Article, is_counted
 from .cluster import load_articles
 
 UNKNOWN_OUTLET = "(unknown outlet)"
@@ -104,9 +104,13 @@ def build_report(articles: list[Article]) -> dict[str, Any]:
             "duplicates": sum(1 for a in articles if a.duplicate_of)}
 
 
-def outlet_report(store: Any) -> dict[str, Any]:
-    """The outlet report over everything in `store` (see the module docstring)."""
-    return build_report(load_articles(store))
+def outlet_report(store: Any, min_confidence: float | None = None) -> dict[str, Any]:
+    """The outlet report over everything in `store` (see the module docstring); only events counted at
+    `min_confidence` (None: every event) make the clusters covered and missed."""
+    articles = load_articles(store)
+    for a in articles:
+        a.events = [e for e in a.events if is_counted(e.confidence, min_confidence)]
+    return build_report(articles)
 
 
 def format_report(report: dict[str, Any]) -> str:

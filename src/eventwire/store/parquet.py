@@ -54,6 +54,7 @@ PARTITION = "article_date"
 UNDATED = "unknown"
 _INT_COLUMNS = {"idx", "start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end"}
 _BOOL_COLUMNS = {"floating", "negated", "hypothetical", "future", "attached"}
+_FLOAT_COLUMNS = {"confidence"}
 _ARTICLE_COLUMNS = tuple(c for c in ARTICLE_COLUMNS if c not in ("first_seen", "updated"))
 FAILURE_COLUMNS = ("source", "stage", "article_id", "reason", "attached")
 COLUMNS = {"articles": _ARTICLE_COLUMNS, **RECORD_TABLES, "failures": FAILURE_COLUMNS}
@@ -64,6 +65,8 @@ def _arrow_type(column: str) -> pa.DataType:
         return pa.int64()
     if column in _BOOL_COLUMNS:
         return pa.bool_()
+    if column in _FLOAT_COLUMNS:
+        return pa.float64()
     return pa.string()
 
 

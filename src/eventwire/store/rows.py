@@ -21,7 +21,7 @@ QUOTE_COLUMNS = ("id", "article_id", "idx", "text", "start", "end", "kind", "cue
                  "speaker_sector", "relay", "floating")
 EVENT_COLUMNS = ("id", "article_id", "cluster_id", "idx", "event", "mode", "context", "actor", "recipient", "date",
                  "event_loc", "event_text", "text_info", "quote_id", "requested", "negated", "hypothetical",
-                 "future", "rule", "trigger")
+                 "future", "rule", "trigger", "mentions", "confidence")
 ENTITY_COLUMNS = ("article_id", "idx", "entity_text", "name", "code", "sector", "wikidata_id", "type", "org",
                   "start", "end", "source")
 LABEL_COLUMNS = ("id", "article_id", "idx", "text", "start", "end", "kind", "actor", "voice")
@@ -34,7 +34,8 @@ RECORD_TABLES = {"quotes": QUOTE_COLUMNS, "events": EVENT_COLUMNS, "entities": E
 TABLES = {"articles": ARTICLE_COLUMNS, **RECORD_TABLES, "runs": RUN_COLUMNS, "failures": FAILURE_COLUMNS}
 # Columns holding JSON text, per table (labels.actor is a plain name, events.actor a JSON list).
 JSON_COLUMNS = {"articles": {"removed", "meta"}, "quotes": {"relay"},
-                "events": {"context", "actor", "recipient", "event_loc", "text_info", "requested", "trigger"},
+                "events": {"context", "actor", "recipient", "event_loc", "text_info", "requested", "trigger",
+                           "mentions"},
                 "entities": set(), "labels": set(), "runs": {"args", "counts"}, "failures": set()}
 
 
@@ -74,7 +75,8 @@ def event_row(event: Event, idx: int) -> tuple:
             dumps(to_dict(event.event_loc) if event.event_loc else None), event.event_text,
             dumps(dict(event.text_info)), event.quote_id, dumps(event.requested), bool(event.negated),
             bool(event.hypothetical), bool(event.future), event.rule,
-            dumps(to_dict(event.trigger) if event.trigger else None))
+            dumps(to_dict(event.trigger) if event.trigger else None), dumps([to_dict(m) for m in event.mentions]),
+            None if event.confidence is None else float(event.confidence))
 
 
 def entity_row(entity: Entity, article_id: str, idx: int) -> tuple:
@@ -146,7 +148,8 @@ def event_from_row(row: dict[str, Any]) -> Event:
                  event_loc=Place(**loc) if loc else None, event_text=row["event_text"] or "",
                  text_info=row["text_info"] or {}, quote_id=row["quote_id"], requested=row["requested"],
                  negated=bool(row["negated"]), hypothetical=bool(row["hypothetical"]), future=bool(row["future"]),
-                 rule=row["rule"] or "", cluster_id=row["cluster_id"], trigger=Cue(**trigger) if trigger else None)
+                 rule=row["rule"] or "", cluster_id=row["cluster_id"], trigger=Cue(**trigger) if trigger else None,
+                 mentions=[Cue(**m) for m in row.get("mentions") or []], confidence=row.get("confidence"))
 
 
 def entity_from_row(row: dict[str, Any]) -> Entity:

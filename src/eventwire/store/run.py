@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Article, Failure
+from ..model import Article, Failure, is_counted
 from ..settings import Settings
-from .base import FAILED, Store
+from .base import CHANGED, FAILED, NEW, Store
 
 log = logging.getLogger(__name__)
 
@@ -39,12 +39,16 @@ class RunSummary:
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
     clusters: dict[str, Any] | None = None
+    min_confidence: float | None = None  # events below it are stored but not counted
+    events_below: int = 0
 
     def counts(self) -> dict[str, Any]:
         """The summary as stored in `runs.counts` and shown by the CLI."""
         counts = {"read": self.read, "new": self.new, "changed": self.changed, "unchanged": self.unchanged,
                   "quotes": self.quotes, "events": self.events, "labels": self.labels, "entities": self.entities,
                   "failures": len(self.failures), "seconds": round(self.seconds, 3)}
+        if self.events_below:  # stored and kept, not counted (config.toml [events] min_confidence)
+            counts["events below min_confidence"] = self.events_below
         if self.clusters:  # from the `cluster` step, when the run has one
             counts["clusters"] = self.clusters.get("clusters")
             counts["duplicates"] = len(self.clusters.get("duplicates") or {})
@@ -66,7 +70,7 @@ def run(items: Iterable[Article | Failure], store: Store, settings: Settings | N
     settings = settings or Settings()
     batch_size = max(1, settings.batch_size)
     started = time.perf_counter()
-    summary = RunSummary(run_id=store.start_run(args))
+    summary = RunSummary(run_id=store.start_run(args), min_confidence=settings.min_confidence)
     batch: list[Article] = []
     try:
         for item in process(_skip_unchanged(items, store, summary, on_article)):
@@ -101,6 +105,8 @@ def _save(store: Store, summary: RunSummary, batch: list[Article]) -> None:
         setattr(summary, result.status, getattr(summary, result.status) + 1)  # the same id twice: unchanged
         for table in ("quotes", "events", "labels", "entities"):
             setattr(summary, table, getattr(summary, table) + result.counts.get(table, 0))
+        if result.status in (NEW, CHANGED):
+            summary.events_below += sum(not is_counted(e.confidence, summary.min_confidence) for e in article.events)
         for failure in article.failures:
             _fail(store, summary, failure)
 

@@ -87,6 +87,11 @@ SearchQ = Annotated[str | None, Query(alias="q", min_length=1, max_length=200, d
 Limit = Annotated[int | None, Query(ge=1, le=1000, description="Page size (default 50; downloads: all rows)")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 Fmt = Annotated[Format, Query(description="json (a page), csv or jsonl (a download)")]
+MinConfidence = Annotated[float | None, Query(ge=0.0, le=1.0, description=(
+    "Count and list only events with confidence >= this (default: the server's [events] min_confidence); "
+    "events without a confidence always count"))]
+AllEvents = Annotated[bool, Query(alias="all", description="Every event, whatever its confidence "
+                                                            "(min_confidence is then ignored)")]
 
 router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
@@ -98,6 +103,13 @@ def db_of(request: Request) -> Database:
 def _check_dates(date_from: date | None, date_to: date | None) -> None:
     if date_from and date_to and date_from > date_to:
         raise HTTPException(400, f"date_from ({date_from}) is after date_to ({date_to})")
+
+
+def threshold(min_confidence: MinConfidence = None, all_: AllEvents = False) -> float | None:
+    """The confidence events must reach to be counted and listed (None = every event; `all` wins)."""
+    if all_:
+        return None
+    return q.MIN_CONFIDENCE if min_confidence is None else min_confidence
 
 
 def listing_response(request: Request, name: str, listing: q.Listing, limit: int | None, offset: int,
@@ -116,12 +128,13 @@ def listing_response(request: Request, name: str, listing: q.Listing, limit: int
 def event_filters(date_from: DateFrom = None, date_to: DateTo = None, actor: Actor = None, recipient: Actor = None,
                   event: EventType | None = None, requested: EventType | None = None, calls_to_action: bool = False,
                   outlet: Outlet = None, q_: SearchQ = None, cluster: Text = None,
-                  article: Text = None) -> q.Filters:
+                  article: Text = None, min_confidence: float | None = Depends(threshold)) -> q.Filters:
     """The event filters (shared by /api/events, the events page and the map)."""
     _check_dates(date_from, date_to)
     return q.Filters(date_from=date_from, date_to=date_to, actor=actor, recipient=recipient, outlet=outlet, q=q_,
                      event=event.value if event else None, requested=requested.value if requested else None,
-                     calls_to_action=calls_to_action, cluster=cluster, article=article)
+                     calls_to_action=calls_to_action, cluster=cluster, article=article,
+                     min_confidence=min_confidence)
 
 
 def quote_filters(date_from: DateFrom = None, date_to: DateTo = None, actor: Actor = None, outlet: Outlet = None,
@@ -141,11 +154,12 @@ def label_filters(date_from: DateFrom = None, date_to: DateTo = None, actor: Act
 
 
 def article_filters(date_from: DateFrom = None, date_to: DateTo = None, actor: Actor = None, outlet: Outlet = None,
-                    q_: SearchQ = None, event: EventType | None = None) -> q.Filters:
-    """The article filters of /api/articles."""
+                    q_: SearchQ = None, event: EventType | None = None,
+                    min_confidence: float | None = Depends(threshold)) -> q.Filters:
+    """The article filters of /api/articles (`event` matches counted events only)."""
     _check_dates(date_from, date_to)
     return q.Filters(date_from=date_from, date_to=date_to, actor=actor, outlet=outlet, q=q_,
-                     event=event.value if event else None)
+                     event=event.value if event else None, min_confidence=min_confidence)
 
 
 def cluster_filters(date_from: DateFrom = None, date_to: DateTo = None, actor: Actor = None, outlet: Outlet = None,
@@ -159,8 +173,10 @@ def cluster_filters(date_from: DateFrom = None, date_to: DateTo = None, actor: A
 @router.get("/events", response_model=Page, responses=LIST_RESPONSES, summary="Events (PLOVER), filtered")
 def list_events(request: Request, f: q.Filters = Depends(event_filters), limit: Limit = None, offset: Offset = 0,
                 format: Fmt = Format.json) -> Any:
-    """Events newest first. `actor`/`recipient` match either side by name or code; `requested` keeps calls to
-    action by the action they call for (e.g. ASSAULT); `calls_to_action=true` keeps every typed call."""
+    """Events newest first, one per occurrence (`mentions` lists each mention in the article). `actor`/`recipient`
+    match either side by name or code; `requested` keeps calls to action by the action they call for (e.g.
+    ASSAULT); `calls_to_action=true` keeps every typed call. Events below `min_confidence` are left out
+    unless `all=true`."""
     return listing_response(request, "events", q.events(f), limit, offset, format)
 
 
@@ -181,7 +197,7 @@ def list_labels(request: Request, f: q.Filters = Depends(label_filters), limit: 
 @router.get("/articles", response_model=Page, responses=LIST_RESPONSES, summary="Articles (without text), filtered")
 def list_articles(request: Request, f: q.Filters = Depends(article_filters), limit: Limit = None,
                   offset: Offset = 0, format: Fmt = Format.json) -> Any:
-    """Article headers newest first, with counts of events, quotes and labels."""
+    """Article headers newest first, with counts of (counted) events, quotes and labels."""
     return listing_response(request, "articles", q.articles(f), limit, offset, format)
 
 
@@ -194,16 +210,20 @@ def list_clusters(request: Request, f: q.Filters = Depends(cluster_filters), lim
 
 @router.get("/actors", response_model=Page, responses=LIST_RESPONSES, summary="Actors with counts")
 def list_actors(request: Request, q_: SearchQ = None, limit: Limit = None, offset: Offset = 0,
-                format: Fmt = Format.json) -> Any:
-    """Every actor named as actor, recipient or speaker, most active first; `q` searches names, or matches a code."""
-    return listing_response(request, "actors", q.actors(db_of(request), q.Filters(q=q_)), limit, offset, format)
+                format: Fmt = Format.json, min_confidence: float | None = Depends(threshold)) -> Any:
+    """Every actor named as actor, recipient or speaker, most active first; `q` searches names, or matches a code.
+    Event counts count each occurrence once, among events at or above `min_confidence`."""
+    f = q.Filters(q=q_, min_confidence=min_confidence)
+    return listing_response(request, "actors", q.actors(db_of(request), f), limit, offset, format)
 
 
 @router.get("/outlets", response_model=Page, responses=LIST_RESPONSES, summary="Outlets with coverage figures")
 def list_outlets(request: Request, q_: SearchQ = None, limit: Limit = None, offset: Offset = 0,
-                 format: Fmt = Format.json) -> Any:
-    """Outlets with article/event/quote/label counts and loaded-language rate (per 1,000 words)."""
-    return listing_response(request, "outlets", q.outlets(db_of(request), q.Filters(q=q_)), limit, offset, format)
+                 format: Fmt = Format.json, min_confidence: float | None = Depends(threshold)) -> Any:
+    """Outlets with article/event/quote/label counts and loaded-language rate (per 1,000 words); events are
+    counted once per occurrence, among those at or above `min_confidence`."""
+    f = q.Filters(q=q_, min_confidence=min_confidence)
+    return listing_response(request, "outlets", q.outlets(db_of(request), f), limit, offset, format)
 
 
 def _found(record: dict[str, Any] | None, what: str, key: str) -> dict[str, Any]:
@@ -213,8 +233,10 @@ def _found(record: dict[str, Any] | None, what: str, key: str) -> dict[str, Any]
 
 
 @router.get("/articles/{article_id}", summary="One article with its records")
-def get_article(request: Request, article_id: str) -> dict[str, Any]:
-    return _found(views.article(db_of(request), article_id), "article", article_id)
+def get_article(request: Request, article_id: str,
+                min_confidence: float | None = Depends(threshold)) -> dict[str, Any]:
+    """The article, its quotes, labels, entities and events (one per occurrence, at or above `min_confidence`)."""
+    return _found(views.article(db_of(request), article_id, min_confidence), "article", article_id)
 
 
 @router.get("/events/{event_id}", summary="One event with its article, cluster and covering outlets")

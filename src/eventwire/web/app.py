@@ -46,7 +46,7 @@ def create_app(db_path: str | Path, token: str | None = None, max_body: int = MA
     """
     check_token(token)  # before opening anything: a bad token is a usage error
     db = Database(db_path)
-    db.prepare(queries.INDEX_SQL)
+    db.prepare(queries.index_sql())
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -3,7 +3,7 @@
 The file is first opened through `eventwire.store` (which checks the schema
 version and turns lock errors into messages naming the file), then attached
 READ_ONLY to an in-memory DuckDB database that holds the app's own index
-tables (see `queries.INDEX_SQL`), built once at start. Unqualified table
+tables (see `queries.index_sql`), built once at start. Unqualified table
 names resolve in the attached file. Each worker thread gets its own cursor,
 because a DuckDB connection must not be used by two threads at once (a
 cursor is a duplicate connection that may). While we hold the file

@@ -49,6 +49,9 @@ def record_spans(article: Mapping[str, Any], quotes: Iterable[Mapping[str, Any]]
         trigger = e.get("trigger") or {}
         if "start" in trigger and "end" in trigger:
             spans.append(Span(trigger["start"], trigger["end"], "trigger", e["id"], f"{e['event']} trigger"))
+        for m in e.get("mentions") or []:  # every other mention of the same occurrence
+            if (m.get("start"), m.get("end")) != (trigger.get("start"), trigger.get("end")):
+                spans.append(Span(m["start"], m["end"], "trigger", e["id"], f"{e['event']} mention"))
     for lab in labels:
         about = f" for {lab['actor']}" if lab.get("actor") else ""
         kind = "claim" if lab["kind"] == "category" else "label"  # sentence-level categories: a lighter mark

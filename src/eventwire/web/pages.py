@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse, Response
 
 from . import charts, markup, views
 from . import queries as q
-from .api import Limit, Offset, Search, SearchQ, event_filters
+from .api import Limit, Offset, Search, SearchQ, event_filters, threshold
 from .db import Database, event_types
 from .worldmap import map_svg, outline_svg
 
@@ -130,8 +130,9 @@ def articles_page(request: Request, outlet: Search = None, q_: SearchQ = None, l
 
 @router.get("/articles/{article_id}")
 @router.get("/articles/{article_id}.json")
-def article_page(request: Request, article_id: str, focus: Search = None) -> Response:
-    data = _found(views.article(_db(request), article_id), "article", article_id)
+def article_page(request: Request, article_id: str, focus: Search = None,
+                 min_confidence: float | None = Depends(threshold)) -> Response:
+    data = _found(views.article(_db(request), article_id, min_confidence), "article", article_id)
     spans = markup.record_spans(data["article"], data["quotes"], data["events"], data["labels"])
     text = markup.highlight(data["article"]["text"], spans, focus=focus)
     return render(request, "article.html", data, request.url.path.endswith(".json"), text=text, kinds=markup.KINDS,

@@ -16,8 +16,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..settings import Settings
 from ..store.rows import ARTICLE_COLUMNS, EVENT_COLUMNS, LABEL_COLUMNS, QUOTE_COLUMNS
 from .db import Database
+
+# Events below this confidence are kept but not counted or listed unless asked for (config.toml
+# [events] min_confidence; the API's `min_confidence` and `all` change it per request).
+MIN_CONFIDENCE = Settings().min_confidence
 
 # The day an event happened: its own resolved date, else the article's.
 EVENT_DAY = "left(coalesce(e.date, a.date), 10)"
@@ -59,6 +64,7 @@ class Filters:
     article: str | None = None
     calls_to_action: bool = False  # only REQUEST/THREATEN events whose requested action is typed
     id: str | None = None
+    min_confidence: float | None = MIN_CONFIDENCE  # events below are not counted (None: every event)
 
 
 @dataclass
@@ -80,13 +86,14 @@ INDEX_SQL = (
     f"CREATE OR REPLACE TABLE {EVENT_INDEX} AS SELECT row_number() OVER (ORDER BY day DESC NULLS LAST, "
     f"article_id, idx) AS pos, * EXCLUDE (idx) FROM (SELECT e.id, e.article_id, e.idx, e.event, e.cluster_id, "
     f"{EVENT_DAY} AS day, a.outlet, json_extract_string(e.requested, '$.event') AS requested, "
-    f"lower(e.event_text) AS text "
+    f"lower(e.event_text) AS text, e.confidence "
     f"FROM events e JOIN articles a ON a.id = e.article_id)",
     f"CREATE OR REPLACE TABLE {CLUSTER_INDEX} AS SELECT row_number() OVER (ORDER BY last_day DESC NULLS LAST, id) "
     f"AS pos, * FROM (SELECT cluster_id AS id, count(*) AS events, count(DISTINCT article_id) AS articles, "
     f"list(DISTINCT outlet ORDER BY outlet) FILTER (WHERE outlet IS NOT NULL) AS outlets, "
     f"list(DISTINCT event ORDER BY event) AS event_types, min(day) AS first_day, max(day) AS last_day, "
-    f"min(id) AS first_event FROM {EVENT_INDEX} WHERE cluster_id IS NOT NULL GROUP BY cluster_id)",
+    f"min(id) AS first_event FROM {EVENT_INDEX} WHERE cluster_id IS NOT NULL AND "
+    f"{{counted}} GROUP BY cluster_id)",
     f"CREATE OR REPLACE TABLE {QUOTE_INDEX} AS SELECT row_number() OVER (ORDER BY day DESC NULLS LAST, article_id, "
     f"idx) AS pos, * EXCLUDE (idx) FROM (SELECT q.id, q.article_id, q.idx, left(a.date, 10) AS day, a.outlet, "
     f"lower(coalesce(q.speaker_name, q.speaker_text)) AS speaker, lower(q.speaker_org) AS org, "
@@ -100,6 +107,19 @@ INDEX_SQL = (
     f"UNION ALL SELECT id, 'recipient', lower(coalesce(x.name, x.entity_text)), x.code "
     f"FROM (SELECT id, unnest(from_json(recipient, '{ENTITY_TYPE}')) AS x FROM events)",
 )
+
+
+def counted(column: str, min_confidence: float | None) -> str:
+    """SQL true for an event counted at `min_confidence` (not scored = counted), for the statements built
+    once per threshold (indexes, cached aggregates); the threshold is a float, never text."""
+    if min_confidence is None:
+        return "TRUE"
+    return f"({column} IS NULL OR {column} >= {float(min_confidence)!r})"
+
+
+def index_sql(min_confidence: float | None = MIN_CONFIDENCE) -> tuple[str, ...]:
+    """The index statements; clusters are made of the events counted at `min_confidence`."""
+    return tuple(sql.replace("{counted}", counted("confidence", min_confidence)) for sql in INDEX_SQL)
 
 
 def _date_range(where: Where, day: str, f: Filters) -> None:
@@ -195,8 +215,9 @@ def add_counts(db: Database, rows: list[dict[str, Any]]) -> None:
     """Add an article's numbers of events, quotes and labels."""
     ids = [r["id"] for r in rows]
     for table, index in (("events", EVENT_INDEX), ("quotes", QUOTE_INDEX), ("labels", LABEL_INDEX)):
+        only = f" AND {counted('confidence', MIN_CONFIDENCE)}" if table == "events" else ""
         counts = dict(db.cursor().execute(f"SELECT article_id, count(*) FROM {index} WHERE article_id IN "
-                                          f"({_marks(ids)}) GROUP BY article_id", ids).fetchall())
+                                          f"({_marks(ids)}){only} GROUP BY article_id", ids).fetchall())
         for r in rows:
             r[table] = counts.get(r["id"], 0)
 
@@ -223,6 +244,8 @@ def events(f: Filters) -> Listing:
             w.add(f"x.{column} = ?", value)
     if f.calls_to_action:
         w.add("x.requested IS NOT NULL")
+    if f.min_confidence is not None:
+        w.add("(x.confidence IS NULL OR x.confidence >= ?)", f.min_confidence)
     if f.q:
         w.add("contains(x.text, lower(?))", f.q)
     return Listing(f"SELECT x.id FROM {EVENT_INDEX} x{w.sql()} ORDER BY x.pos", w.params, "events", EVENT_FETCH,
@@ -271,8 +294,11 @@ def articles(f: Filters) -> Listing:
     if f.actor:
         w.add("a.id IN (SELECT n.article_id FROM entities n WHERE lower(coalesce(n.name, n.entity_text)) = lower(?) "
               "OR n.code = ?)", f.actor, f.actor)
-    if f.event:
+    if f.event and f.min_confidence is None:
         w.add(f"a.id IN (SELECT x.article_id FROM {EVENT_INDEX} x WHERE x.event = ?)", f.event)
+    elif f.event:
+        w.add(f"a.id IN (SELECT x.article_id FROM {EVENT_INDEX} x WHERE x.event = ? AND "
+              f"(x.confidence IS NULL OR x.confidence >= ?))", f.event, f.min_confidence)
     keys = f"SELECT a.id FROM articles a{w.sql()} ORDER BY a.date DESC NULLS LAST, a.id"
     return Listing(keys, w.params, "articles", _fetch("articles", ARTICLE_LIST_COLUMNS), decorate=add_counts)
 
@@ -297,8 +323,10 @@ def clusters(f: Filters) -> Listing:
 ACTORS_SQL = f"""
 WITH parts AS (
     SELECT 'actor' AS role, article_id, unnest(from_json(actor, '{ENTITY_TYPE}')) AS x FROM events
+    WHERE {{counted}}
     UNION ALL
     SELECT 'recipient' AS role, article_id, unnest(from_json(recipient, '{ENTITY_TYPE}')) AS x FROM events
+    WHERE {{counted}}
 ), mentions AS (
     SELECT coalesce(x.name, x.entity_text) AS name, x.code AS code, x.sector AS sector, role, article_id FROM parts
     UNION ALL
@@ -323,7 +351,7 @@ WITH art AS (
     FROM articles WHERE outlet IS NOT NULL GROUP BY outlet
 ), ev AS (
     SELECT a.outlet, count(*) AS events, count(DISTINCT e.cluster_id) AS clusters
-    FROM events e JOIN articles a ON a.id = e.article_id GROUP BY a.outlet
+    FROM events e JOIN articles a ON a.id = e.article_id WHERE {counted} GROUP BY a.outlet
 ), qu AS (
     SELECT a.outlet, count(*) AS quotes FROM quotes q JOIN articles a ON a.id = q.article_id GROUP BY a.outlet
 ), lb AS (
@@ -340,18 +368,30 @@ ORDER BY art.articles DESC, name
 """
 
 
-def all_actors(db: Database) -> list[dict[str, Any]]:
-    """Every actor named as actor, recipient or speaker, with counts (cached per app)."""
-    return db.cached("actors", lambda: db.rows(ACTORS_SQL))
+def all_actors(db: Database, min_confidence: float | None = MIN_CONFIDENCE) -> list[dict[str, Any]]:
+    """Every actor named as actor, recipient or speaker, with counts of the events counted at
+    `min_confidence` (cached per app and threshold)."""
+    sql = ACTORS_SQL.replace("{counted}", counted("confidence", min_confidence))
+    return _cached(db, "actors", min_confidence, lambda: db.rows(sql))
 
 
-def all_outlets(db: Database) -> list[dict[str, Any]]:
-    """Every outlet with its coverage counts and loaded-language rate (cached per app)."""
-    return db.cached("outlets", lambda: db.rows(OUTLETS_SQL))
+def all_outlets(db: Database, min_confidence: float | None = MIN_CONFIDENCE) -> list[dict[str, Any]]:
+    """Every outlet with its coverage counts (events counted at `min_confidence`) and loaded-language rate
+    (cached per app and threshold)."""
+    sql = OUTLETS_SQL.replace("{counted}", counted("e.confidence", min_confidence))
+    return _cached(db, "outlets", min_confidence, lambda: db.rows(sql))
+
+
+def _cached(db: Database, name: str, min_confidence: float | None, factory: Callable[[], Any]) -> Any:
+    """An aggregate cached for the default threshold and for every event; other thresholds are computed
+    per request (a client cannot fill the cache with thresholds)."""
+    if min_confidence in (MIN_CONFIDENCE, None):
+        return db.cached(f"{name}:{min_confidence}", factory)
+    return factory()
 
 
 def actors(db: Database, f: Filters) -> Listing:
-    rows = all_actors(db)
+    rows = all_actors(db, f.min_confidence)
     if f.q:
         needle = f.q.lower()
         rows = [r for r in rows if needle in r["name"].lower() or (r["code"] or "").lower() == needle]
@@ -359,7 +399,7 @@ def actors(db: Database, f: Filters) -> Listing:
 
 
 def outlets(db: Database, f: Filters) -> Listing:
-    rows = all_outlets(db)
+    rows = all_outlets(db, f.min_confidence)
     if f.q:
         rows = [r for r in rows if f.q.lower() in r["name"].lower()]
     return Listing("", [], rows=rows)
@@ -372,15 +412,21 @@ def table_counts(db: Database, tables: tuple[str, ...]) -> dict[str, int]:
     return {t: int(db.value(f"SELECT count(*) FROM {t}")) for t in tables}
 
 
-def cluster_count(db: Database) -> int:
-    return int(db.value("SELECT count(DISTINCT cluster_id) FROM events"))
+def event_counts(db: Database) -> dict[str, int]:
+    """Events counted once per occurrence and only at or above the confidence threshold, those below it,
+    and the clusters the counted events form."""
+    yes = counted("confidence", MIN_CONFIDENCE)
+    return {"events": int(db.value(f"SELECT count(*) FROM {EVENT_INDEX} WHERE {yes}")),
+            "events_below_threshold": int(db.value(f"SELECT count(*) FROM {EVENT_INDEX} WHERE NOT {yes}")),
+            "clusters": int(db.value(f"SELECT count(DISTINCT cluster_id) FROM {EVENT_INDEX} WHERE {yes}"))}
 
 
 def events_per_day(db: Database, listing: Listing | None = None) -> list[dict[str, Any]]:
-    """Events per day and type: of `listing`, or of every event with a full date."""
+    """Events per day and type: of `listing`, or of every counted event with a full date."""
     if listing is None:
         return db.rows(f"SELECT day, event, count(*) AS n FROM {EVENT_INDEX} "
-                       f"WHERE day SIMILAR TO '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}' GROUP BY ALL ORDER BY day")
+                       f"WHERE day SIMILAR TO '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}' "
+                       f"AND {counted('confidence', MIN_CONFIDENCE)} GROUP BY ALL ORDER BY day")
     return db.rows(f"SELECT day, event, count(*) AS n FROM {EVENT_INDEX} WHERE id IN ({listing.keys}) "
                    f"AND day IS NOT NULL GROUP BY ALL ORDER BY day", listing.params)
 
@@ -437,7 +483,8 @@ OUTLET_LABELS = ("SELECT coalesce(l.actor, '(no actor)') AS actor, l.text AS lab
                  "FROM labels l JOIN articles a ON a.id = l.article_id WHERE a.outlet = ? AND l.voice = 'writer' "
                  "GROUP BY ALL ORDER BY min(l.actor) IS NULL, actor, n DESC, label")
 OUTLET_EVENT_TYPES = ("SELECT e.event, count(*) AS n FROM events e JOIN articles a ON a.id = e.article_id "
-                      "WHERE a.outlet = ? GROUP BY ALL ORDER BY n DESC, e.event")
+                      f"WHERE a.outlet = ? AND {counted('e.confidence', MIN_CONFIDENCE)} "
+                      "GROUP BY ALL ORDER BY n DESC, e.event")
 OUTLET_CLUSTERS = ("SELECT e.cluster_id AS id, list(DISTINCT a.outlet ORDER BY a.outlet) FILTER "
                    "(WHERE a.outlet IS NOT NULL) AS outlets, min(e.event_text) AS sample_text FROM events e "
                    "JOIN articles a ON a.id = e.article_id WHERE e.cluster_id IN (SELECT e2.cluster_id FROM events "

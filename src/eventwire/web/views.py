@@ -23,10 +23,10 @@ def overview(db: Database) -> dict[str, Any]:
 
 
 def _overview(db: Database) -> dict[str, Any]:
-    counts = q.table_counts(db, ("articles", "events", "quotes", "labels"))
+    counts = q.table_counts(db, ("articles", "quotes", "labels"))
+    counts.update(q.event_counts(db))  # events once per occurrence, at or above the confidence threshold
     counts["outlets"] = len(q.all_outlets(db))
     counts["actors"] = len(q.all_actors(db))
-    counts["clusters"] = q.cluster_count(db)
     return {
         "counts": counts,
         "per_day": q.events_per_day(db),
@@ -48,27 +48,32 @@ def places(db: Database, f: q.Filters) -> list[dict[str, Any]]:
             for r in rows if r["lat"] is not None and r["lon"] is not None]
 
 
-def article(db: Database, article_id: str) -> dict[str, Any] | None:
-    """An article with its quotes, events, labels and entities."""
+def article(db: Database, article_id: str, min_confidence: float | None = q.MIN_CONFIDENCE) -> dict[str, Any] | None:
+    """An article with its quotes, events (those counted at `min_confidence`), labels and entities;
+    `events_below_threshold` says how many events are left out."""
     row = q.article_row(db, article_id)
     if row is None:
         return None
-    f = q.Filters(article=article_id)
+    f = q.Filters(article=article_id, min_confidence=min_confidence)
     records = {name: getattr(q, name)(f).page(db, 100_000, 0)["items"] for name in ("quotes", "events", "labels")}
     for records_ in records.values():
         records_.sort(key=lambda r: r["idx"])
+    every = q.events(q.Filters(article=article_id, min_confidence=None))
+    records["events_below_threshold"] = db.count(f"SELECT count(*) FROM ({every.keys})", every.params) - len(
+        records["events"])
     return {"article": row, **records, "entities": q.article_entities(db, article_id)}
 
 
 def event(db: Database, event_id: str) -> dict[str, Any] | None:
-    """An event, its article (with every record, for highlighting), its cluster and the outlets covering it."""
-    rows = q.events(q.Filters(id=event_id)).page(db, 1, 0)["items"]
+    """An event (whatever its confidence), its article (with every record, for highlighting), its cluster and the
+    outlets covering it."""
+    rows = q.events(q.Filters(id=event_id, min_confidence=None)).page(db, 1, 0)["items"]
     if not rows:
         return None
     ev = rows[0]
     cluster = q.events(q.Filters(cluster=ev["cluster_id"])).page(db, 1000, 0)["items"] if ev["cluster_id"] else [ev]
     outlets = sorted({r["outlet"] for r in cluster if r["outlet"]})
-    return {"event": ev, "cluster": cluster, "outlets": outlets, "article": article(db, ev["article_id"])}
+    return {"event": ev, "cluster": cluster, "outlets": outlets, "article": article(db, ev["article_id"], None)}
 
 
 def actor(db: Database, name: str) -> dict[str, Any] | None:

@@ -322,9 +322,14 @@ def evaluate_quotes(gold: Path = typer.Option(..., "--gold", metavar="DIR",
                     as_json: bool = JsonOpt,
                     limit: int | None = typer.Option(None, "--limit", min=1, metavar="N",
                                                      help="Score only the first N texts."),
+                    judged: Path | None = typer.Option(None, "--judged", metavar="FILE",
+                                                       help="Also score a judged statement set (eval/judged/)."),
                     model: str | None = ModelOpt, actors: list[Path] | None = ActorsOpt) -> None:
     """Score quote attribution against BRAT gold."""
-    report("eventwire.evaluate.quotes", "evaluate_quotes", gold, as_json, make_settings(model, actors), limit=limit)
+    if judged is not None and not judged.is_file():
+        raise fail(f"{judged}: no such judged statement file")
+    report("eventwire.evaluate.quotes", "evaluate_quotes", gold, as_json, make_settings(model, actors), limit=limit,
+           judged=judged)
 
 
 @evaluate_app.command("events")

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from ..actors.whoiswho import Referent, WhoIsWho
 from ..model import Article, Entity, Speaker
 from .cues import TokSpan, phrase_span
 from .lexicon import Lexicon
@@ -30,6 +31,7 @@ PERSON_TYPES = ("PERSON",)
 GROUP_TYPES = ("ORG", "GPE", "NORP")  # organisation-like mentions inside a speaker phrase
 ANTECEDENT_TYPES = ("ORG", "GPE")  # what "they", "it", "the group" can refer back to
 _DETERMINERS = ("the", "a", "an")
+FIRST_PERSON = ("i", "we", "me", "us", "you")
 
 
 @dataclass
@@ -57,9 +59,10 @@ def _entities(article: Article, doc: Doc) -> list[Entity]:
 class SpeakerResolver:
     """Resolves speaker spans of one article; build once per article."""
 
-    def __init__(self, article: Article, doc: Doc, lex: Lexicon, quotes: list[QuoteSpan]):
+    def __init__(self, article: Article, doc: Doc, lex: Lexicon, quotes: list[QuoteSpan], who: WhoIsWho):
         self.doc = doc
         self.lex = lex
+        self.who = who
         inside = [(q.start, q.end) for q in quotes]
         self.mentions = sorted((Mention(e.start, e.end, e) for e in _entities(article, doc)),
                                key=lambda m: m.start)
@@ -117,54 +120,49 @@ class SpeakerResolver:
         return orgs
 
     # -- resolution -----------------------------------------------------
-    def resolve(self, span: TokSpan) -> Speaker:
-        """The `Speaker` for the token span of a speaker mention."""
+    def resolve(self, span: TokSpan) -> list[Speaker]:
+        """The speakers of a speaker mention (a token span): one, or all of a coordination
+        ("Pelosi and Schumer said"); none when the mention cannot speak (an abstract noun, a
+        thing without an author: "details", "the reason", "a review of records")."""
         toks: Span = self.doc[span[0]:span[1]]
-        start, end = toks.start_char, toks.end_char
-        speaker = Speaker(text=toks.text, start=start, end=end)
         head = toks.root
-        word = head.lower_
-        persons = self._in_span(start, end, PERSON_TYPES)
-        groups = self._in_span(start, end, GROUP_TYPES)
-        if persons:
-            self._fill(speaker, next((p for p in persons if p.start <= head.idx < p.end), persons[0]))
-            if speaker.org is None and groups:
-                speaker.org = groups[0].entity.name or groups[0].entity.entity_text
-        elif head.pos_ == "PRON" and word in self.lex.pronouns:
-            types = PERSON_TYPES if self.lex.pronouns[word] == "person" else ANTECEDENT_TYPES
-            antecedent = self._before(start, types)
-            if antecedent is not None:
-                self._fill(speaker, antecedent)
-        elif groups and any(g.start <= head.idx < g.end for g in groups):
-            self._fill(speaker, next(g for g in groups if g.start <= head.idx < g.end))
-        elif _definite(toks) and head.lemma_.lower() in self.lex.person_nouns:
-            antecedent = self._before(start, PERSON_TYPES, head.lemma_.lower())
-            if antecedent is not None:
-                self._fill(speaker, antecedent)
-        elif _definite(toks) and head.lemma_.lower() in self.lex.group_nouns:
-            antecedent = self._before(start, ("ORG",), head.lemma_.lower()) or self._before(start, ANTECEDENT_TYPES)
-            if antecedent is not None:
-                self._fill(speaker, antecedent)
-        elif head.pos_ == "PROPN" and " " not in head.text:
-            fuller = self._fuller(head.text)
-            if fuller != head.text:
-                speaker.name, speaker.org = fuller, self.orgs.get(fuller)
-        if speaker.name is None:
-            speaker.name = _strip_determiner(toks.text)
+        refs = self.who.coordinated(head)
+        ref, via = self.who.resolve_token(head)
+        if ref is None:
+            speaker = self._unresolved(toks)
+            return [speaker] if speaker is not None else []
+        self.who.note_speaker(head, ref)
+        out = []
+        for n, r in enumerate(refs or [ref]):
+            if n == 0:
+                out.append(self._speaker(toks.text, toks.start_char, toks.end_char, r, via))
+            else:
+                out.append(self._speaker(r.name, None, None, r, via))
+        return out
+
+    def _speaker(self, text: str, start: int | None, end: int | None, ref: Referent, via: str | None) -> Speaker:
+        speaker = Speaker(text=text, start=start, end=end, name=ref.name, via=via)
+        entity = ref.entity
+        if ref.kind == "person":
+            speaker.org = (entity.org if entity is not None else None) or self.orgs.get(ref.name)
+        if entity is not None:
+            speaker.code, speaker.sector = entity.code, entity.sector
+        return speaker
+
+    def _unresolved(self, toks: Span) -> Speaker | None:
+        """A mention the who-is-who model could not tie to a party: names and first/second-person
+        pronouns stay as written; anything else that cannot speak is no speaker."""
+        head = toks.root
+        if head.pos_ == "PROPN" or head.lower_ in FIRST_PERSON:
+            groups = self._in_span(toks.start_char, toks.end_char, GROUP_TYPES)
+            speaker = Speaker(text=toks.text, start=toks.start_char, end=toks.end_char,
+                              name=_clean_name(_strip_determiner(toks.text)), via="name")
             if groups:
                 first = groups[0].entity
                 speaker.org = first.name or first.entity_text
                 speaker.code, speaker.sector = first.code, first.sector
-        return speaker
-
-    def _fill(self, speaker: Speaker, mention: Mention) -> None:
-        entity = mention.entity
-        if mention.type in PERSON_TYPES:
-            speaker.name = self._full_name(mention)
-            speaker.org = entity.org or self.orgs.get(speaker.name)
-        else:
-            speaker.name = _strip_determiner(entity.name or entity.entity_text)
-        speaker.code, speaker.sector = entity.code, entity.sector
+            return speaker
+        return None
 
     def name_of(self, span: TokSpan) -> str:
         """A relay's name: the organisation at the span, else the phrase without its determiner."""

@@ -72,6 +72,8 @@ class Words:
     person_nouns: frozenset[str]
     group_nouns: frozenset[str]
     document_nouns: frozenset[str]
+    entourage: frozenset[str]
+    quantities: frozenset[str]
 
 
 def load_words(path: Path = DATA) -> Words:
@@ -84,7 +86,8 @@ def load_words(path: Path = DATA) -> Words:
 
     return Words(titles=get("titles"), male=get("male_nouns"), female=get("female_nouns"),
                  person_nouns=get("person_nouns") | get("male_nouns") | get("female_nouns"),
-                 group_nouns=get("group_nouns"), document_nouns=get("document_nouns"))
+                 group_nouns=get("group_nouns"), document_nouns=get("document_nouns"),
+                 entourage=get("entourage_nouns"), quantities=get("quantity_words"))
 
 
 class Forenames:
@@ -121,6 +124,7 @@ class _Mention:
     referent: Referent
     subject: bool
     sent: int
+    depth: int = 0  # clauses between the mention and its sentence's main verb
 
 
 class WhoIsWho:
@@ -147,11 +151,16 @@ class WhoIsWho:
         self._build_history()
 
     # -- names ------------------------------------------------------------
+    def _untitled(self, text: str) -> str:
+        words = text.replace("\n", " ").split()
+        while len(words) > 1 and (words[0].lower().strip(".") in self.words.titles or words[0].lower() == "the"):
+            words = words[1:]
+        text = " ".join(words)
+        return text[:-2].strip(" ,") if text.endswith(("'s", "’s")) else text
+
     def _person_name(self, entity: Entity) -> str:
-        text = " ".join(w for w in entity.entity_text.replace("\n", " ").split()
-                        if w.lower().strip(".") not in self.words.titles and w.lower() not in ("the",))
-        text = text.rstrip("'’s").strip(" ,") if text.endswith(("'s", "’s")) else text
-        name = entity.name or text
+        text = self._untitled(entity.entity_text)
+        name = self._untitled(entity.name) if entity.name else text
         # the actors stage may give a shared surname's fuller name: keep a different forename
         own, given = text.split(), name.split()
         if len(own) >= 2 and len(given) >= 2 and own[-1] == given[-1] and own[0] != given[0] \
@@ -179,6 +188,9 @@ class WhoIsWho:
                 ref.entity = entity
         elif entity.type in GROUP_TYPES:
             name = _strip_determiner(entity.name or entity.entity_text)
+            last = entity.entity_text.split()[-1].lower() if entity.entity_text.split() else ""
+            if last in self.words.entourage:  # "the Trump team", "Clinton campaign": not the government
+                name = _strip_determiner(entity.entity_text)
             ref = self.referents.get(name)
             if ref is None:
                 ref = self.referents[name] = Referent(name=name, kind="group", entity=entity,
@@ -249,14 +261,15 @@ class WhoIsWho:
                 continue
             if tok.pos_ not in ("PROPN", "NOUN", "PRON"):
                 continue
-            ref, _ = self.resolve_token(tok)
-            if ref is None:
-                continue
+            ref, via = self.resolve_token(tok)
+            if ref is None or (via == "descriptor" and not subject and ref.entity is None):
+                continue  # "a replacement candidate" in an object is no antecedent
             if subject and _conjuncts(tok):
                 members = [r for r in self.coordinated(tok) if r is not None]
                 if len(members) > 1:
                     ref = Referent(name=ref.name, kind=ref.kind, entity=ref.entity, plural=True, members=members)
-            self.history.append(_Mention(tok.idx, tok.idx + len(tok), ref, subject, self.sent_of[tok.i]))
+            self.history.append(_Mention(tok.idx, tok.idx + len(tok), ref, subject, self.sent_of[tok.i],
+                                         _clause_depth(tok)))
 
     def note_speaker(self, tok: Token, ref: Referent) -> None:
         """Record a resolved speaker (an earlier speaker outranks other subjects of its sentence)."""
@@ -297,31 +310,66 @@ class WhoIsWho:
             return ref, "name" if ref.name in text or text in ref.name and " " in text else "alias"
         if tok.pos_ == "PRON":
             if lower in ("who", "which", "that") and tok.head.dep_ == "relcl":
-                return self.resolve_token(tok.head.head)[0], "pronoun"
+                noun = tok.head.head
+                while noun.dep_ == "conj" and noun.head.i != noun.i:
+                    noun = noun.head
+                found = self.resolve_token(noun)[0]
+                if found is None and noun.dep_ == "attr":  # "Trump is a serial liar ... who has pledged"
+                    subject = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
+                    found = self.resolve_token(subject)[0] if subject is not None else None
+                return found, "pronoun"
             agree = _pronoun_agreement(tok)
             if agree is None:
                 return None, None
             return self._antecedent(tok, agree), "pronoun"
         if tok.pos_ == "PROPN":
+            words = [t.text for t in self.doc[lo:hi] if t.pos_ == "PROPN" and t.dep_ in ("compound", "flat")
+                     and t.lower_.strip(".") not in self.words.titles] + [tok.text]
+            if len(words) >= 2:  # a full name the NER missed: "Ivanka Trump" is not "Donald Trump"
+                name = " ".join(words)
+                ref = self.referents.get(name)
+                if ref is None:
+                    ref = self.referents[name] = Referent(name=name, kind="person",
+                                                          gender=self.forenames.gender(words[0]))
+                return ref, "name"
             fuller = self._fuller(tok.text, tok.idx)
             if fuller:
                 return self.referents[fuller], "alias"
             return None, None
         lemma = tok.lemma_.lower()
-        owner = _owner(tok)
+        for child in tok.children:  # "the Democratic candidate, Hillary Clinton": the name it stands beside
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                found = self.resolve_token(child)
+                if found[0] is not None:
+                    return found[0], "descriptor"
+        if lemma in self.words.quantities:
+            part = _partitive(tok)  # "a number of lawmakers", "74 percent of voters", "many of his supporters"
+            if part is not None and (part.pos_ == "PROPN" or part.lemma_.lower() in self.words.person_nouns
+                                     or part.lemma_.lower() in self.words.group_nouns):
+                return self._phrase_referent(lo, part.right_edge.i + 1, part.lemma_.lower(), plural=True), "descriptor"
+            if tok.dep_ in SUBJECT_DEPS and part is None:  # "some said", "73 percent said"
+                return self._phrase_referent(lo, hi, lemma, plural=True), "descriptor"
+        owner = _owner(tok, compounds=lemma in self.words.document_nouns)
         if lemma in self.words.document_nouns:
             if owner is not None:
                 return self.resolve_token(owner)[0], "document"
             if _definite(tok):
-                ref = self._antecedent(tok, ("group", None, None), speakers_only=True)
+                ref = self._author(tok)
                 return ref, "document" if ref is not None else None
             return None, None
+        if lemma in self.words.entourage and any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"
+                                                 for c in tok.children):
+            return self._phrase_referent(lo, hi, lemma), "descriptor"  # "the Trump campaign"
         if owner is not None and owner.pos_ in ("PROPN", "PRON") and (
                 lemma in self.words.person_nouns or lemma in self.words.group_nouns):
             # "Pagliano's lawyer", "Clinton's team": a party of its own, named by the phrase
             return self._phrase_referent(lo, hi, lemma), "descriptor"
         if lemma in self.words.person_nouns or lemma in self.words.group_nouns:
             kind = "person" if lemma in self.words.person_nouns else "group"
+            if _definite(tok) and _plural(tok) and kind == "person":  # "the senators" after "X and Y said"
+                ref = self._antecedent(tok, ("people", None, True))
+                if ref is not None:
+                    return ref, "descriptor"
             if _definite(tok) and not _plural(tok):
                 carrier = self._carrier(tok, lemma, kind)
                 if carrier is not None:
@@ -333,13 +381,17 @@ class WhoIsWho:
             return self._phrase_referent(lo, hi, lemma), "descriptor"
         return None, None
 
-    def _phrase_referent(self, lo: int, hi: int, lemma: str) -> Referent:
-        text = _strip_determiner(self.doc[lo:hi].text.replace("\n", " ").strip())
+    def _phrase_referent(self, lo: int, hi: int, lemma: str, plural: bool | None = None) -> Referent:
         head = self.doc[hi - 1]
+        for child in head.rights:  # "small groups of protesters": the "of" phrase names them
+            if child.dep_ == "prep" and child.lower_ == "of" and lemma in self.words.group_nouns:
+                hi = max(hi, child.right_edge.i + 1)
+        text = _strip_determiner(self.doc[lo:hi].text.replace("\n", " ").strip())
+        plural = _plural(head) if plural is None else plural
         ref = self.referents.get(text)
         if ref is None:
-            kind = "person" if lemma in self.words.person_nouns and not _plural(head) else "group"
-            ref = self.referents[text] = Referent(name=text, kind=kind, plural=_plural(head),
+            kind = "person" if lemma in self.words.person_nouns and not plural else "group"
+            ref = self.referents[text] = Referent(name=text, kind=kind, plural=plural,
                                                   gender=self._noun_gender(lemma))
             ref.descriptors.add(lemma)
         return ref
@@ -354,6 +406,27 @@ class WhoIsWho:
                 best = ref
         return best
 
+    def _author(self, tok: Token) -> Referent | None:
+        """The author of "the book", "the statement": whoever wrote, issued or published the nearest
+        earlier document of the article ("Mariano wrote a memoir ... the book said")."""
+        for prev in reversed(self.doc[max(0, tok.i - 400):tok.i]):
+            if prev.pos_ != "NOUN" or prev.lemma_.lower() not in self.words.document_nouns:
+                continue
+            owner = _owner(prev)
+            if owner is not None:
+                return self.resolve_token(owner)[0]
+            if prev.dep_ in ("dobj", "nsubjpass"):
+                verb = prev.head
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if prev.dep_ == "nsubjpass":
+                    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+                    subject = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
+                if subject is not None and subject.i != tok.i:
+                    found = self.resolve_token(subject)[0]
+                    if found is not None:
+                        return found
+        return None
+
     def _antecedent(self, tok: Token, agree: tuple[str, str | None, bool | None],
                     speakers_only: bool = False) -> Referent | None:
         """The party a pronoun or bare descriptor refers back to: sentence by sentence backwards,
@@ -364,7 +437,7 @@ class WhoIsWho:
                    and here - m.sent <= LOOKBACK_SENTENCES and not (m.start <= tok.idx < m.end)]
         for sent in range(here, here - LOOKBACK_SENTENCES - 1, -1):
             in_sent = [m for m in reversed(earlier) if m.sent == sent]
-            for m in in_sent:
+            for m in sorted(in_sent, key=lambda m: m.depth):  # main-clause subjects (speakers) first
                 if m.subject and _agrees(m.referent, agree):
                     return m.referent
             if not speakers_only and here - sent <= 1:
@@ -376,6 +449,10 @@ class WhoIsWho:
 
 def _agrees(ref: Referent, agree: tuple[str, str | None, bool | None]) -> bool:
     kind, gender, plural = agree
+    if kind == "people":
+        return bool(ref.members)
+    if kind == "named":
+        return ref.entity is not None
     if plural is True:
         return ref.plural or bool(ref.members) or (ref.kind == "group" and ref.entity is not None
                                                    and ref.entity.type == "ORG")
@@ -384,6 +461,16 @@ def _agrees(ref: Referent, agree: tuple[str, str | None, bool | None]) -> bool:
     if kind == "group":
         return ref.kind == "group" and (plural is None or not ref.plural)
     return False
+
+
+def _clause_depth(tok: Token) -> int:
+    """How many clauses down from the sentence's main verb a mention sits (0: its subject)."""
+    depth, head = 0, tok.head
+    while head.head.i != head.i and depth < 10:
+        if head.dep_ in ("ccomp", "advcl", "relcl", "xcomp", "acl", "csubj", "parataxis", "pcomp"):
+            depth += 1
+        head = head.head
+    return depth
 
 
 def _conjuncts(tok: Token) -> list[Token]:
@@ -424,8 +511,16 @@ def _noun_phrase(tok: Token) -> tuple[int, int]:
     return lo, tok.i + 1
 
 
-def _owner(noun: Token) -> Token | None:
-    """Who owns a noun: "Hamas's statement", "a statement from Hamas", "a poll by X", "X poll"."""
+def _partitive(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((o for o in child.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def _owner(noun: Token, compounds: bool = True) -> Token | None:
+    """Who owns a noun: "Hamas's statement", "a statement from Hamas", "a poll by X", "X poll"
+    (a compound name counts only with `compounds`: "California congressman" is no one's)."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
@@ -441,7 +536,7 @@ def _owner(noun: Token) -> Token | None:
                     if obj is not None:
                         return obj
     for child in noun.children:
-        if child.dep_ == "compound" and child.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
+        if compounds and child.dep_ == "compound" and child.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
             return child
     return None
 

@@ -332,8 +332,8 @@ def format_report(metrics: dict[str, Any]) -> str:
 # -- the judged statement set ---------------------------------------------------
 # eval/judged/README.md describes the file; one JSON object per judged statement.
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_NAME_SKIP = {"the", "a", "an", "of", "rep", "sen", "mr", "mrs", "ms", "dr", "gov", "del", "president", "director",
-              "secretary", "chairwoman", "chairman", "s"}
+_NAME_SKIP = {"the", "a", "an", "of", "rep", "sen", "mr", "mrs", "ms", "dr", "gov", "del", "rev", "president",
+              "director", "secretary", "chairwoman", "chairman", "s"}
 WRITER_WORDS = {"i", "we", "me", "us"}
 
 
@@ -373,9 +373,11 @@ def speaker_matches(name: str | None, true_text: str) -> bool:
         return False
     caps_p = [w for w in (name or "").split() if w[:1].isupper() and w.lower().strip(".") not in _NAME_SKIP]
     caps_t = [w for w in true_text.split() if w[:1].isupper() and w.lower().strip(".") not in _NAME_SKIP]
-    if len(caps_p) >= 2 and len(caps_t) >= 2 and caps_p[0].lower() != caps_t[0].lower() \
+    contained = set(map(str.lower, caps_p)) <= set(map(str.lower, caps_t)) or \
+        set(map(str.lower, caps_t)) <= set(map(str.lower, caps_p))  # "Security Council" in "UN Security Council"
+    if len(caps_p) >= 2 and len(caps_t) >= 2 and not contained and caps_p[0].lower() != caps_t[0].lower() \
             and not caps_p[0].lower().startswith(caps_t[0].lower().rstrip(".")):
-        return False
+        return False  # another forename: "Donald Trump" is not "Ivanka Trump"
     return True
 
 

@@ -58,8 +58,8 @@ def _quote(article: Article, doc: Doc, found: Attribution, resolver: SpeakerReso
         span = doc[cue.cue[0]:cue.cue[1]]
         quote.cue = Cue(text=span.text, start=span.start_char, end=span.end_char)
     if cue.speaker is not None:
-        quote.speakers = resolver.resolve(cue.speaker)
-        if not quote.speakers and found.kind != "direct":
+        quote.speakers, stands = resolver.resolve(cue.speaker)
+        if not stands and found.kind != "direct" and quote.act != "perception":
             return None
         quote.speaker = quote.speakers[0] if quote.speakers else None
         if found.floating and quote.speaker is not None:

@@ -155,10 +155,15 @@ def _speaker_outside(cue: CueMatch, q: QuoteSpan, doc: Doc) -> None:
     if cue.speaker is None or not _overlaps((doc[cue.speaker[0]].idx, doc[cue.speaker[1] - 1].idx + 1),
                                             (q.mark_start, q.mark_end)):
         return
-    order = list(range(cue.head + 1, min(len(doc), cue.head + 7))) + list(range(cue.head - 1, cue.head - 7, -1))
+    # the noun phrase right before the cue ("..., Obama's former strategist said in an interview with
+    # CNN") before a name after it ("..., said Caddell"), then further back
+    before = cue.head - 1
+    order = ([before] if 0 <= before < len(doc) and doc[before].pos_ in ("NOUN", "PROPN", "PRON") else []) + \
+        list(range(cue.head + 1, min(len(doc), cue.head + 7))) + list(range(cue.head - 1, cue.head - 7, -1))
     for i in order:
         tok = doc[i] if 0 <= i < len(doc) else None
-        if tok is not None and tok.pos_ in ("PROPN", "PRON") and not q.mark_start <= tok.idx < q.mark_end:
+        if tok is not None and tok.pos_ in ("PROPN", "PRON", "NOUN" if i == before else "PROPN") \
+                and not q.mark_start <= tok.idx < q.mark_end:
             while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
                 tok = tok.head
             cue.speaker = phrase_span(tok)

@@ -120,25 +120,38 @@ class SpeakerResolver:
         return orgs
 
     # -- resolution -----------------------------------------------------
-    def resolve(self, span: TokSpan) -> list[Speaker]:
+    def resolve(self, span: TokSpan) -> tuple[list[Speaker], bool]:
         """The speakers of a speaker mention (a token span): one, or all of a coordination
-        ("Pelosi and Schumer said"); none when the mention cannot speak (an abstract noun, a
-        thing without an author: "details", "the reason", "a review of records")."""
+        ("Pelosi and Schumer said"), and whether the statement stands. A mention the model
+        cannot tie to a party gives no speaker: a document, poll or study without a known
+        author ("the poll shows", "according to federal data") or an unresolved pronoun keeps
+        its statement; an abstract noun or a thing that cannot speak ("the reason", "details")
+        does not."""
         toks: Span = self.doc[span[0]:span[1]]
         head = toks.root
-        refs = self.who.coordinated(head)
         ref, via = self.who.resolve_token(head)
         if ref is None:
             speaker = self._unresolved(toks)
-            return [speaker] if speaker is not None else []
-        self.who.note_speaker(head, ref)
+            if speaker is not None:
+                return [speaker], True
+            if self._source_like(head):  # the mention stays for provenance; nobody is named
+                return [Speaker(text=toks.text, start=toks.start_char, end=toks.end_char)], True
+            return [], False
+        refs = self.who.coordinated(head) or [ref]
         out = []
-        for n, r in enumerate(refs or [ref]):
+        for n, r in enumerate(refs):
             if n == 0:
                 out.append(self._speaker(toks.text, toks.start_char, toks.end_char, r, via))
             else:
                 out.append(self._speaker(r.name, None, None, r, via))
-        return out
+        return out, True
+
+    def _source_like(self, head) -> bool:
+        """A mention that can stand as the source of a statement though it names nobody."""
+        lemma = head.lemma_.lower()
+        return head.pos_ == "PRON" or lemma in self.who.words.document_nouns or \
+            lemma in self.who.words.quantities or lemma in self.who.words.person_nouns or \
+            lemma in self.who.words.group_nouns
 
     def _speaker(self, text: str, start: int | None, end: int | None, ref: Referent, via: str | None) -> Speaker:
         speaker = Speaker(text=text, start=start, end=end, name=ref.name, via=via)

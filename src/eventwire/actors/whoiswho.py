@@ -74,6 +74,9 @@ class Words:
     document_nouns: frozenset[str]
     entourage: frozenset[str]
     quantities: frozenset[str]
+    abstract_nouns: frozenset[str]
+    abstract_suffixes: tuple[str, ...]
+    agent_suffixes: tuple[str, ...]
 
 
 def load_words(path: Path = DATA) -> Words:
@@ -87,7 +90,9 @@ def load_words(path: Path = DATA) -> Words:
     return Words(titles=get("titles"), male=get("male_nouns"), female=get("female_nouns"),
                  person_nouns=get("person_nouns") | get("male_nouns") | get("female_nouns"),
                  group_nouns=get("group_nouns"), document_nouns=get("document_nouns"),
-                 entourage=get("entourage_nouns"), quantities=get("quantity_words"))
+                 entourage=get("entourage_nouns"), quantities=get("quantity_words"),
+                 abstract_nouns=get("abstract_nouns"), abstract_suffixes=tuple(sorted(get("abstract_suffixes"))),
+                 agent_suffixes=tuple(sorted(get("agent_suffixes"))))
 
 
 class Forenames:
@@ -262,6 +267,9 @@ class WhoIsWho:
             if tok.pos_ not in ("PROPN", "NOUN", "PRON"):
                 continue
             ref, via = self.resolve_token(tok)
+            if ref is None and subject and tok.pos_ == "NOUN":
+                # a thing as subject ("the agreement showed ..."): what a later "it" or "they" refers to
+                ref = Referent(name=tok.text, kind="thing", plural=_plural(tok))
             if ref is None or (via == "descriptor" and not subject and ref.entity is None):
                 continue  # "a replacement candidate" in an object is no antecedent
             if subject and _conjuncts(tok):
@@ -308,6 +316,14 @@ class WhoIsWho:
             ref, entity = named
             text = entity.entity_text
             return ref, "name" if ref.name in text or text in ref.name and " " in text else "alias"
+        lemma = tok.lemma_.lower()
+        if lemma in self.words.quantities:
+            part = _partitive(tok)  # "a number of lawmakers", "74 percent of voters", "many of his supporters"
+            if part is not None and (part.pos_ == "PROPN" or part.lemma_.lower() in self.words.person_nouns
+                                     or part.lemma_.lower() in self.words.group_nouns):
+                return self._phrase_referent(lo, part.right_edge.i + 1, part.lemma_.lower(), plural=True), "descriptor"
+            if tok.dep_ in SUBJECT_DEPS and part is None:  # "some said", "73 percent said"
+                return self._phrase_referent(lo, hi, lemma, plural=True), "descriptor"
         if tok.pos_ == "PRON":
             if lower in ("who", "which", "that") and tok.head.dep_ == "relcl":
                 noun = tok.head.head
@@ -342,15 +358,10 @@ class WhoIsWho:
                 found = self.resolve_token(child)
                 if found[0] is not None:
                     return found[0], "descriptor"
-        if lemma in self.words.quantities:
-            part = _partitive(tok)  # "a number of lawmakers", "74 percent of voters", "many of his supporters"
-            if part is not None and (part.pos_ == "PROPN" or part.lemma_.lower() in self.words.person_nouns
-                                     or part.lemma_.lower() in self.words.group_nouns):
-                return self._phrase_referent(lo, part.right_edge.i + 1, part.lemma_.lower(), plural=True), "descriptor"
-            if tok.dep_ in SUBJECT_DEPS and part is None:  # "some said", "73 percent said"
-                return self._phrase_referent(lo, hi, lemma, plural=True), "descriptor"
         owner = _owner(tok, compounds=lemma in self.words.document_nouns)
         if lemma in self.words.document_nouns:
+            if owner is None and tok.dep_ == "dobj":  # "the Council issued a statement calling ..."
+                owner = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             if owner is not None:
                 return self.resolve_token(owner)[0], "document"
             if _definite(tok):
@@ -375,11 +386,24 @@ class WhoIsWho:
                 if carrier is not None:
                     return carrier, "descriptor"
                 gender = self._noun_gender(lemma)
-                ref = self._antecedent(tok, (kind, gender, False), speakers_only=kind == "group")
+                ref = self._antecedent(tok, (kind, gender, False))
                 if ref is not None:
                     return ref, "descriptor"
             return self._phrase_referent(lo, hi, lemma), "descriptor"
+        if tok.pos_ == "NOUN" and tok.dep_ in SUBJECT_DEPS and _plural(tok) and self.agentive(lemma):
+            return self._phrase_referent(lo, hi, lemma), "descriptor"  # "regulators", "environmentalists"
         return None, None
+
+    def agentive(self, lemma: str) -> bool:
+        """A noun for people by its ending ("regulator", "environmentalist", "advocate"), not an
+        abstract one ("requirement", "failure")."""
+        return lemma.endswith(self.words.agent_suffixes) and not self.abstract(lemma)
+
+    def abstract(self, lemma: str) -> bool:
+        """A noun for an idea, an act or a state, which cannot speak ("details", "talks", "the reason")."""
+        if lemma in self.words.person_nouns or lemma in self.words.group_nouns or lemma in self.words.document_nouns:
+            return False
+        return lemma in self.words.abstract_nouns or lemma.endswith(self.words.abstract_suffixes)
 
     def _phrase_referent(self, lo: int, hi: int, lemma: str, plural: bool | None = None) -> Referent:
         head = self.doc[hi - 1]
@@ -439,10 +463,11 @@ class WhoIsWho:
             in_sent = [m for m in reversed(earlier) if m.sent == sent]
             for m in sorted(in_sent, key=lambda m: m.depth):  # main-clause subjects (speakers) first
                 if m.subject and _agrees(m.referent, agree):
-                    return m.referent
+                    return m.referent if m.referent.kind != "thing" else None
             if not speakers_only and here - sent <= 1:
-                for m in in_sent:
-                    if _agrees(m.referent, agree):
+                for m in in_sent:  # other mentions: persons, and organisations by name
+                    if _agrees(m.referent, agree) and m.referent.kind != "thing" and (
+                            m.referent.kind == "person" or m.referent.entity is not None):
                         return m.referent
         return None
 
@@ -453,11 +478,15 @@ def _agrees(ref: Referent, agree: tuple[str, str | None, bool | None]) -> bool:
         return bool(ref.members)
     if kind == "named":
         return ref.entity is not None
+    if plural is True and ref.kind == "thing":
+        return ref.plural
     if plural is True:
         return ref.plural or bool(ref.members) or (ref.kind == "group" and ref.entity is not None
                                                    and ref.entity.type == "ORG")
     if kind == "person":
         return ref.kind == "person" and not ref.plural and (gender is None or ref.gender in (None, gender))
+    if ref.kind == "thing":  # only "it" and "they" can mean a thing
+        return kind == "group" and (plural is None or ref.plural == plural)
     if kind == "group":
         return ref.kind == "group" and (plural is None or not ref.plural)
     return False
@@ -529,6 +558,10 @@ def _owner(noun: Token, compounds: bool = True) -> Token | None:
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "PRON", "NOUN"):
                     return obj
+        if child.dep_ == "prep" and child.lower_ in ("on", "in"):  # "a document on the campaign's website"
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in ("website", "site", "page", "account", "feed"):
+                    return _owner(obj, compounds)
         if child.dep_ == "acl":  # "a complaint filed by the SEC", "research conducted by X"
             for agent in child.children:
                 if agent.dep_ == "agent":

@@ -364,12 +364,13 @@ def _same_word(a: str, b: str) -> bool:
 
 
 def speaker_matches(name: str | None, true_text: str) -> bool:
-    """A predicted speaker name names the party at the judged mention: the same head word
-    (the last name word) and, when both give a forename, the same forename."""
+    """A predicted speaker name names the party at the judged mention: it holds the mention's
+    head word (its last name word; "Democratic Party" for "Democrats") and, when both give a
+    forename, the same forename."""
     pred, true = _name_words(name or ""), _name_words(true_text)
     if not pred or not true:
         return False
-    if not _same_word(pred[-1], true[-1]):
+    if not any(_same_word(w, true[-1]) for w in pred):  # the judged mention's head word is named
         return False
     caps_p = [w for w in (name or "").split() if w[:1].isupper() and w.lower().strip(".") not in _NAME_SKIP]
     caps_t = [w for w in true_text.split() if w[:1].isupper() and w.lower().strip(".") not in _NAME_SKIP]

@@ -41,6 +41,7 @@ class CueMatch:
     relay_only: bool = False  # "according to a translation by X": names a relay, not a statement
     kind: str | None = None  # set when the layout decides it (speaker labels, dash signatures)
     gap: TokSpan | None = None  # a parenthetical cue clause inside the content ("The plan, he said, failed")
+    passive: bool = False  # "X was accused of ...", "is expected to ...": its subject is not the speaker
 
     def content_chars(self, doc: Doc) -> tuple[int, int] | None:
         if self.content is None:
@@ -373,8 +374,13 @@ def verb_cue(verb: Token, lex: Lexicon) -> CueMatch | None:
     if content is None and _parenthetical(verb):
         content = _host_content(verb)
         gap = verb.left_edge.i, verb.right_edge.i + 1
-    speaker = _speaker_token(_subject(verb, lex), lex)
-    match = CueMatch(verb.i, _cue_span(verb), category, content=content, gap=gap)
+    subject = _subject(verb, lex)
+    passive = subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == verb.i
+    if passive:  # the passive subject is who it is said of; the speaker is the agent, if named
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subject = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+    speaker = _speaker_token(subject, lex)
+    match = CueMatch(verb.i, _cue_span(verb), category, content=content, gap=gap, passive=passive)
     if speaker is not None:
         match.speaker = phrase_span(speaker)
     return match

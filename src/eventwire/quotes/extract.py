@@ -342,8 +342,8 @@ def extract_attributions(doc: Doc, lex: Lexicon) -> Extraction:
     direct_cues = {id(c) for c in linked.values()}
     for cue in cues:
         chars = cue.content_chars(doc)
-        if chars is None or id(cue) in direct_cues or cue.speaker is None:
-            continue  # a reported clause with nobody reporting it is the writer's own
+        if chars is None or id(cue) in direct_cues or (cue.speaker is None and not cue.passive):
+            continue  # a reported clause with nobody reporting it is the writer's own ("it was said" is not)
         chars = _cover_quotes(chars, quotes)
         has_quote = any(n in mixed and chars[0] <= quotes[n].start < chars[1] for n in range(len(quotes)))
         kind = cue.kind or ("mixed" if has_quote else "indirect")

@@ -147,11 +147,9 @@ class SpeakerResolver:
         return out, True
 
     def _source_like(self, head) -> bool:
-        """A mention that can stand as the source of a statement though it names nobody."""
-        lemma = head.lemma_.lower()
-        return head.pos_ == "PRON" or lemma in self.who.words.document_nouns or \
-            lemma in self.who.words.quantities or lemma in self.who.words.person_nouns or \
-            lemma in self.who.words.group_nouns
+        """A mention that can stand as the source of a statement though it names nobody: anything
+        but an abstract noun (a document, a poll, an unresolved pronoun, a thing shown in a video)."""
+        return not (head.pos_ == "NOUN" and self.who.abstract(head.lemma_.lower()))
 
     def _speaker(self, text: str, start: int | None, end: int | None, ref: Referent, via: str | None) -> Speaker:
         speaker = Speaker(text=text, start=start, end=end, name=ref.name, via=via)

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from importlib import resources
+import importlib.util
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
@@ -107,10 +107,10 @@ class Forenames:
 
 def load_forenames() -> Forenames:
     """Read the package's table (name -> [countries, count, share female, ...]) and keep confident names."""
-    try:
-        text = resources.files("nomquamgender").joinpath("name_data.json").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):  # the package is a declared dependency; degrade, don't crash
-        return Forenames({})
+    spec = importlib.util.find_spec("nomquamgender")  # its data file only: importing it would load pandas
+    if spec is None or not spec.submodule_search_locations:
+        return Forenames({})  # the package is a declared dependency; without it, no forename genders
+    text = (Path(spec.submodule_search_locations[0]) / "name_data.json").read_text(encoding="utf-8")
     table = {}
     for name, row in json.loads(text).items():
         if not name.isalpha() or row[1] < FORENAME_MIN_COUNT:
@@ -389,6 +389,10 @@ class WhoIsWho:
                 ref = self._antecedent(tok, (kind, gender, False))
                 if ref is not None:
                     return ref, "descriptor"
+                if kind == "group":  # "the group" far from any name: the organisation the article is about
+                    ref = self._most_salient(tok, "group")
+                    if ref is not None:
+                        return ref, "document"
             return self._phrase_referent(lo, hi, lemma), "descriptor"
         if tok.pos_ == "NOUN" and tok.dep_ in SUBJECT_DEPS and _plural(tok) and self.agentive(lemma):
             return self._phrase_referent(lo, hi, lemma), "descriptor"  # "regulators", "environmentalists"
@@ -430,6 +434,20 @@ class WhoIsWho:
                 best = ref
         return best
 
+    def _most_salient(self, tok: Token, kind: str) -> Referent | None:
+        """The named organisation most often a subject before `tok`."""
+        counts: dict[int, int] = {}
+        refs: dict[int, Referent] = {}
+        for m in self.history:
+            if m.start >= tok.idx:
+                break
+            if m.subject and m.referent.kind == kind and m.referent.entity is not None \
+                    and m.referent.entity.type == "ORG":
+                counts[id(m.referent)] = counts.get(id(m.referent), 0) + 1
+                refs[id(m.referent)] = m.referent
+        best = max(counts, key=counts.get, default=None)
+        return refs[best] if best is not None else None
+
     def _author(self, tok: Token) -> Referent | None:
         """The author of "the book", "the statement": whoever wrote, issued or published the nearest
         earlier document of the article ("Mariano wrote a memoir ... the book said")."""
@@ -469,6 +487,11 @@ class WhoIsWho:
                     if _agrees(m.referent, agree) and m.referent.kind != "thing" and (
                             m.referent.kind == "person" or m.referent.entity is not None):
                         return m.referent
+        if speakers_only:
+            return None
+        for m in reversed(earlier):  # no subject agrees: the nearest compatible named party
+            if m.referent.kind != "thing" and m.referent.entity is not None and _agrees(m.referent, agree):
+                return m.referent
         return None
 
 
@@ -532,11 +555,15 @@ def _honorific_gender(text: str) -> str | None:
 
 
 def _noun_phrase(tok: Token) -> tuple[int, int]:
-    """The noun phrase of `tok` up to the head (determiners, modifiers, compounds, possessors)."""
+    """The noun phrase of `tok` up to the head (determiners, modifiers, compounds, possessors),
+    never across a verb or a comma the parser may have hung on it."""
     lo = tok.i
     for child in tok.lefts:
         if child.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "npadvmod"):
             lo = min(lo, child.left_edge.i)
+    while lo < tok.i and any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";", "--", "—")
+                             for t in tok.doc[lo:tok.i]):
+        lo += 1
     return lo, tok.i + 1
 
 

@@ -290,6 +290,21 @@ def code(file: str = typer.Argument("-", metavar="FILE",
         raise typer.Exit(FAILURES)
 
 
+STATEMENT_ACTS = ("speech", "belief", "intention", "perception")
+
+
+def _acts(chosen: list[str] | None) -> tuple[str, ...]:
+    """The statement acts asked for (`--act`); speech when none is, every act for "all"."""
+    if not chosen:
+        return ("speech",)
+    if "all" in chosen:
+        return STATEMENT_ACTS
+    unknown = [a for a in chosen if a not in STATEMENT_ACTS]
+    if unknown:
+        raise fail(f"--act {unknown[0]}: expected one of {', '.join(STATEMENT_ACTS)} or all")
+    return tuple(chosen)
+
+
 @contextmanager
 def open_input(file: str) -> Iterator[IO[str]]:
     if file == "-":
@@ -408,14 +423,18 @@ def actors_suggest(db: str = DbOpt) -> None:
 
 @app.command()
 @clean_errors
-def outlets(db: str = DbOpt, as_json: bool = JsonOpt) -> None:
+def outlets(db: str = DbOpt, as_json: bool = JsonOpt,
+            act: list[str] | None = typer.Option(None, "--act", metavar="ACT",
+                                                 help="Statements counted: speech (default), belief, intention, "
+                                                      "perception or all; repeatable.")) -> None:
     """Per-outlet framing: labels per actor, loaded language, statement shares, clusters covered."""
     from .store import open_store
 
+    acts = _acts(act)
     outlet_report = library("eventwire.framing.report", "outlet_report")
     formatter = library("eventwire.framing.report", "format_report")
     with open_store(db, read_only=True) as store:
-        data = outlet_report(store)
+        data = outlet_report(store, acts)
     if as_json:
         print_json(data)
     else:

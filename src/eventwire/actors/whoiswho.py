@@ -26,9 +26,9 @@ alias, descriptor, pronoun). The quotes stage records `via` on each speaker.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from dataclasses import dataclass, field
-import importlib.util
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token

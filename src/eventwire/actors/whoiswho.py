@@ -40,6 +40,7 @@ DATA = Path(__file__).with_name("data") / "referring.yaml"
 PERSON = "PERSON"
 GROUP_TYPES = ("ORG", "NORP", "GPE")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+IMPERSONAL = ("this", "that", "these", "those", "much", "all", "it")  # subjects that block a later "it"
 LOOKBACK_SENTENCES = 5  # how far back a pronoun or descriptor looks for its party
 FORENAME_MIN_COUNT = 50  # forenames rarer than this in the table are not trusted for gender
 FORENAME_CERTAINTY = 0.9  # share of one gender needed to call a forename's gender
@@ -192,6 +193,11 @@ class WhoIsWho:
             if ref.entity is not None and ref.entity.org is None and entity.org:
                 ref.entity = entity
         elif entity.type in GROUP_TYPES:
+            words = entity.entity_text.split()
+            last = words[-1].lower().strip(".,") if words else ""
+            if self.abstract(last) or self.abstract(last[:-1]) or last in self.words.person_nouns:
+                # a treaty or a heading cannot speak ("the Refugee Convention"); a "White House doctor" is a person
+                return
             name = _strip_determiner(entity.name or entity.entity_text)
             last = entity.entity_text.split()[-1].lower() if entity.entity_text.split() else ""
             if last in self.words.entourage:  # "the Trump team", "Clinton campaign": not the government
@@ -264,10 +270,10 @@ class WhoIsWho:
             subject = tok.dep_ in SUBJECT_DEPS
             if tok.pos_ == "PROPN" and tok.dep_ in ("compound", "flat"):
                 continue
-            if tok.pos_ not in ("PROPN", "NOUN", "PRON"):
+            if tok.pos_ not in ("PROPN", "NOUN", "PRON") and not (subject and tok.pos_ in ("ADJ", "NUM", "DET")):
                 continue
             ref, via = self.resolve_token(tok)
-            if ref is None and subject and tok.pos_ == "NOUN":
+            if ref is None and subject and (tok.pos_ in ("NOUN", "ADJ", "NUM", "DET") or tok.lower_ in IMPERSONAL):
                 # a thing as subject ("the agreement showed ..."): what a later "it" or "they" refers to
                 ref = Referent(name=tok.text, kind="thing", plural=_plural(tok))
             if ref is None or (via == "descriptor" and not subject and ref.entity is None):
@@ -341,7 +347,7 @@ class WhoIsWho:
         if tok.pos_ == "PROPN":
             words = [t.text for t in self.doc[lo:hi] if t.pos_ == "PROPN" and t.dep_ in ("compound", "flat")
                      and t.lower_.strip(".") not in self.words.titles] + [tok.text]
-            if len(words) >= 2:  # a full name the NER missed: "Ivanka Trump" is not "Donald Trump"
+            if len(words) >= 2 and self.forenames.gender(words[0]) is not None:  # a full name the NER missed
                 name = " ".join(words)
                 ref = self.referents.get(name)
                 if ref is None:

@@ -58,7 +58,7 @@ def _quote(article: Article, doc: Doc, found: Attribution, resolver: SpeakerReso
         span = doc[cue.cue[0]:cue.cue[1]]
         quote.cue = Cue(text=span.text, start=span.start_char, end=span.end_char)
     if cue.speaker is not None:
-        quote.speakers, stands = resolver.resolve(cue.speaker)
+        quote.speakers, stands = resolver.resolve(cue.speaker, quote.act)
         if not stands and found.kind != "direct" and quote.act != "perception":
             return None
         quote.speaker = quote.speakers[0] if quote.speakers else None

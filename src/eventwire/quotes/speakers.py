@@ -120,7 +120,7 @@ class SpeakerResolver:
         return orgs
 
     # -- resolution -----------------------------------------------------
-    def resolve(self, span: TokSpan) -> tuple[list[Speaker], bool]:
+    def resolve(self, span: TokSpan, act: str = "speech") -> tuple[list[Speaker], bool]:
         """The speakers of a speaker mention (a token span): one, or all of a coordination
         ("Pelosi and Schumer said"), and whether the statement stands. A mention the model
         cannot tie to a party gives no speaker: a document, poll or study without a known
@@ -129,6 +129,13 @@ class SpeakerResolver:
         does not."""
         toks: Span = self.doc[span[0]:span[1]]
         head = toks.root
+        last = toks[-1]
+        if last.i != head.i and last.lemma_.lower() in self.who.words.person_nouns and \
+                not any(t.is_punct for t in toks):
+            head = last  # "Former White House Doctor": the doctor speaks, not the White House
+        if act == "perception" and head.lower_ in ("it", "this", "that", "they", "these", "those"):
+            # "it shows", "this underscores": evidence verbs take things as subjects; leave them unnamed
+            return [Speaker(text=toks.text, start=toks.start_char, end=toks.end_char)], True
         ref, via = self.who.resolve_token(head)
         if ref is None:
             speaker = self._unresolved(toks)
@@ -164,6 +171,8 @@ class SpeakerResolver:
         """A mention the who-is-who model could not tie to a party: names and first/second-person
         pronouns stay as written; anything else that cannot speak is no speaker."""
         head = toks.root
+        if self.who.abstract(toks[-1].lemma_.lower()):
+            return None  # a title-cased heading or a named treaty: "Veto Power Impedes Peace Efforts"
         if head.pos_ == "PROPN" or head.lower_ in FIRST_PERSON:
             groups = self._in_span(toks.start_char, toks.end_char, GROUP_TYPES)
             speaker = Speaker(text=toks.text, start=toks.start_char, end=toks.end_char,

@@ -195,7 +195,7 @@ class WhoIsWho:
         elif entity.type in GROUP_TYPES:
             words = entity.entity_text.split()
             last = words[-1].lower().strip(".,") if words else ""
-            if self.abstract(last) or self.abstract(last[:-1]) or last in self.words.person_nouns:
+            if self.abstract(last) or last in self.words.person_nouns:
                 # a treaty or a heading cannot speak ("the Refugee Convention"); a "White House doctor" is a person
                 return
             name = _strip_determiner(entity.name or entity.entity_text)
@@ -410,7 +410,14 @@ class WhoIsWho:
         return lemma.endswith(self.words.agent_suffixes) and not self.abstract(lemma)
 
     def abstract(self, lemma: str) -> bool:
-        """A noun for an idea, an act or a state, which cannot speak ("details", "talks", "the reason")."""
+        """A noun for an idea, an act or a state, which cannot speak ("details", "talks", "the reason");
+        a plural the lemmatizer left alone ("Efforts" in a title) counts by its singular."""
+        lemma = lemma.lower()
+        if lemma.endswith("s") and len(lemma) > 3 and self._abstract(lemma[:-1]):
+            return True
+        return self._abstract(lemma)
+
+    def _abstract(self, lemma: str) -> bool:
         if lemma in self.words.person_nouns or lemma in self.words.group_nouns or lemma in self.words.document_nouns:
             return False
         return lemma in self.words.abstract_nouns or lemma.endswith(self.words.abstract_suffixes)

@@ -146,6 +146,10 @@ def _owner(noun: Token) -> Token | None:
 def _subject(verb: Token, lex: Lexicon, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECTS and not (child.lower_ == "there" or child.lower_ == "it" and child.dep_ != "nsubj"):
+            if depth and child.dep_ == "nsubjpass" and verb.dep_ in (*CLIMB_DEPS, "ccomp") and verb.head.i != verb.i:
+                # "The army said twelve fighters were killed and denied ...": a passive clause's
+                # subject does not do the active verb hung on it; look further up
+                return _subject(verb.head, lex, depth + 1) if depth < 3 else None
             return child
     for child in verb.children:
         if child.dep_ == "agent":

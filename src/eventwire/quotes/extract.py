@@ -318,17 +318,18 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def _without_nested(found: list[Attribution]) -> list[Attribution]:
+def _without_nested(found: list[Attribution], doc: Doc) -> list[Attribution]:
     """Drop a reported statement that sits inside another's content with the other's speaker
     mention ("vowed not to repeat the mistake", "called on X to apologize for suggesting Y"):
     a clause of one statement, not a second one. One with its own speaker stays ("Figueroa
-    said the campaign planned to ...")."""
+    said the campaign planned to ...") and so does a coordinated one ("said X and denied Y")."""
     def speaker_of(a: Attribution):
         return a.cue.speaker if a.cue is not None else None
 
     kept = []
     for a in found:
-        nested = a.kind != "direct" and a.cue is not None and a.cue.speaker is not None and any(
+        nested = a.kind != "direct" and a.cue is not None and a.cue.speaker is not None and \
+            doc[a.cue.head].dep_ != "conj" and any(
             b is not a and b.cue is not None and b.cue is not a.cue and b.start <= a.start and a.end <= b.end
             and (b.start, b.end) != (a.start, a.end) and speaker_of(b) == speaker_of(a) for b in found)
         if not nested:
@@ -367,7 +368,7 @@ def extract_attributions(doc: Doc, lex: Lexicon) -> Extraction:
         kind = cue.kind or ("mixed" if has_quote else "indirect")
         pieces = cue.content_pieces(chars, doc) if not has_quote else [chars]
         out.extend(Attribution(lo, hi, kind, cue) for lo, hi in pieces)
-    out = _without_nested(out)
+    out = _without_nested(out, doc)
     covered = [(a.start, a.end) for a in out]
     scare = [q for n, q in enumerate(quotes)
              if n not in linked and n not in floating and n not in mixed

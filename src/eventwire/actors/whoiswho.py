@@ -194,8 +194,8 @@ class WhoIsWho:
                 ref.entity = entity
         elif entity.type in GROUP_TYPES:
             words = entity.entity_text.split()
-            last = words[-1].lower().strip(".,") if words else ""
-            if self.abstract(last) or last in self.words.person_nouns:
+            last = words[-1].lower().strip(".,:;!?\"'’”") if words else ""
+            if self.abstract(last, by_ending=False) or last in self.words.person_nouns:
                 # a treaty or a heading cannot speak ("the Refugee Convention"); a "White House doctor" is a person
                 return
             name = _strip_determiner(entity.name or entity.entity_text)
@@ -347,6 +347,8 @@ class WhoIsWho:
         if tok.pos_ == "PROPN":
             words = [t.text for t in self.doc[lo:hi] if t.pos_ == "PROPN" and t.dep_ in ("compound", "flat")
                      and t.lower_.strip(".") not in self.words.titles] + [tok.text]
+            if self.abstract(tok.text, by_ending=False):
+                return None, None  # a title-cased heading ("Veto Power Impedes Peace Efforts")
             if len(words) >= 2 and self.forenames.gender(words[0]) is not None:  # a full name the NER missed
                 name = " ".join(words)
                 ref = self.referents.get(name)
@@ -409,18 +411,19 @@ class WhoIsWho:
         abstract one ("requirement", "failure")."""
         return lemma.endswith(self.words.agent_suffixes) and not self.abstract(lemma)
 
-    def abstract(self, lemma: str) -> bool:
+    def abstract(self, lemma: str, by_ending: bool = True) -> bool:
         """A noun for an idea, an act or a state, which cannot speak ("details", "talks", "the reason");
-        a plural the lemmatizer left alone ("Efforts" in a title) counts by its singular."""
+        a plural the lemmatizer left alone ("Efforts" in a title) counts by its singular. Names are
+        judged by the word list alone (`by_ending=False`: "Federation", "Relations" are no ideas)."""
         lemma = lemma.lower()
-        if lemma.endswith("s") and len(lemma) > 3 and self._abstract(lemma[:-1]):
+        if lemma.endswith("s") and len(lemma) > 3 and self._abstract(lemma[:-1], by_ending):
             return True
-        return self._abstract(lemma)
+        return self._abstract(lemma, by_ending)
 
-    def _abstract(self, lemma: str) -> bool:
+    def _abstract(self, lemma: str, by_ending: bool = True) -> bool:
         if lemma in self.words.person_nouns or lemma in self.words.group_nouns or lemma in self.words.document_nouns:
             return False
-        return lemma in self.words.abstract_nouns or lemma.endswith(self.words.abstract_suffixes)
+        return lemma in self.words.abstract_nouns or (by_ending and lemma.endswith(self.words.abstract_suffixes))
 
     def _phrase_referent(self, lo: int, hi: int, lemma: str, plural: bool | None = None) -> Referent:
         head = self.doc[hi - 1]

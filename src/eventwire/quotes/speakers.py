@@ -156,7 +156,7 @@ class SpeakerResolver:
     def _source_like(self, head) -> bool:
         """A mention that can stand as the source of a statement though it names nobody: anything
         but an abstract noun (a document, a poll, an unresolved pronoun, a thing shown in a video)."""
-        return not (head.pos_ == "NOUN" and self.who.abstract(head.lemma_.lower()))
+        return not (head.pos_ in ("NOUN", "PROPN") and self.who.abstract(head.lemma_, head.pos_ == "NOUN"))
 
     def _speaker(self, text: str, start: int | None, end: int | None, ref: Referent, via: str | None) -> Speaker:
         speaker = Speaker(text=text, start=start, end=end, name=ref.name, via=via)
@@ -171,7 +171,7 @@ class SpeakerResolver:
         """A mention the who-is-who model could not tie to a party: names and first/second-person
         pronouns stay as written; anything else that cannot speak is no speaker."""
         head = toks.root
-        if self.who.abstract(toks[-1].lemma_.lower()):
+        if not any(t.is_punct for t in toks) and self.who.abstract(toks[-1].lemma_, toks[-1].pos_ == "NOUN"):
             return None  # a title-cased heading or a named treaty: "Veto Power Impedes Peace Efforts"
         if head.pos_ == "PROPN" or head.lower_ in FIRST_PERSON:
             groups = self._in_span(toks.start_char, toks.end_char, GROUP_TYPES)

@@ -42,6 +42,7 @@ class Suite:
     gold: str  # path; "{shared}" is replaced by the shared folder, "{root}" by the repo root
     metrics: tuple[str, ...]  # keys of the metrics dict; "a.b" reads metrics["a"]["b"]
     actor_files: tuple[str, ...] = ()
+    files: tuple[tuple[str, str], ...] = ()  # extra file arguments: (keyword, path)
 
 
 SUITES: tuple[Suite, ...] = (
@@ -49,7 +50,9 @@ SUITES: tuple[Suite, ...] = (
           "{shared}/gold/plover-gsr/PLOVER_GSR_CAMEO.json",
           ("type_accuracy", "macro_f1", "actor_code_accuracy", "recipient_code_accuracy")),
     Suite("quotes", "eventwire.evaluate.quotes", "evaluate_quotes", "{shared}/gold/polnear-dev",
-          ("content_overlap.f1", "content_exact.f1", "speaker_accuracy", "cue_accuracy")),
+          ("content_overlap.f1", "content_exact.f1", "speaker_accuracy", "cue_accuracy",
+           "speech.content_overlap.f1", "judged.speech_speaker_right"),
+          files=(("judged", "{root}/eval/judged/quotes_polnear20.jsonl"),)),
     Suite("actors", "eventwire.evaluate.actors", "evaluate_actors",
           "{shared}/gold/plover-gsr/PLOVER_GSR_CAMEO.json", ("accuracy",)),
     Suite("labels", "eventwire.evaluate.labels", "evaluate_labels", "{root}/eval/labels_gold.jsonl",
@@ -140,7 +143,8 @@ def run_gate(baseline_path: Path, root: Path, shared: Path, only: list[str] | No
         suite_settings = base.replace(actor_files=[*base.actor_files,
                                                    *(_expand(f, root, shared) for f in suite.actor_files)])
         func = getattr(importlib.import_module(suite.module), suite.function)
-        metrics = func(gold, suite_settings)
+        extra = {key: _expand(path, root, shared) for key, path in suite.files}
+        metrics = func(gold, suite_settings, **{k: v for k, v in extra.items() if v.exists()})
         measured = {m: round(float(v), 4) for m in suite.metrics if (v := _metric(metrics, m)) is not None}
         entry = baseline.setdefault(suite.name, {"floors": {}})
         floors = entry.setdefault("floors", {})

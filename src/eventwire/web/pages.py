@@ -130,8 +130,9 @@ def articles_page(request: Request, outlet: Search = None, q_: SearchQ = None, l
 
 @router.get("/articles/{article_id}")
 @router.get("/articles/{article_id}.json")
-def article_page(request: Request, article_id: str, focus: Search = None) -> Response:
-    data = _found(views.article(_db(request), article_id), "article", article_id)
+def article_page(request: Request, article_id: str, focus: Search = None, act: str = "speech") -> Response:
+    """`act`: which statements to mark (speech by default; belief, intention, perception or all)."""
+    data = _found(views.article(_db(request), article_id, None if act == "all" else act), "article", article_id)
     spans = markup.record_spans(data["article"], data["quotes"], data["events"], data["labels"])
     text = markup.highlight(data["article"]["text"], spans, focus=focus)
     return render(request, "article.html", data, request.url.path.endswith(".json"), text=text, kinds=markup.KINDS,

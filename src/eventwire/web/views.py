@@ -59,13 +59,14 @@ def places(db: Database, f: q.Filters) -> list[dict[str, Any]]:
             for r in rows if r["lat"] is not None and r["lon"] is not None]
 
 
-def article(db: Database, article_id: str) -> dict[str, Any] | None:
-    """An article with its quotes, events, labels and entities."""
+def article(db: Database, article_id: str, act: str | None = "speech") -> dict[str, Any] | None:
+    """An article with its quotes (speech unless `act` names another act, or is None for all),
+    events, labels and entities."""
     cols = ", ".join(f'"{c}"' for c in ARTICLE_COLUMNS if c != "raw_text")
     rows = db.rows(f"SELECT {cols} FROM articles WHERE id = ?", [article_id], "articles")
     if not rows:
         return None
-    f = q.Filters(article=article_id)
+    f = q.Filters(article=article_id, act=act)
     records = {name: getattr(q, name)(f).page(db, 100_000, 0)["items"] for name in ("quotes", "events", "labels")}
     for records_ in records.values():
         records_.sort(key=lambda r: r["idx"])

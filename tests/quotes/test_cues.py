@@ -98,3 +98,11 @@ def test_owned_statement_noun_is_a_cue(nlp, lex):
     cue = next(c for c in cues if doc[c.head].lemma_ == "claim")
     assert _span(doc, cue.speaker) == "The Karsh Front's" or "Karsh Front" in _span(doc, cue.speaker)
     assert "the dam is unsafe" in _span(doc, cue.content)
+
+
+def test_subject_the_parser_hung_on_a_subordinator(nlp, lex):
+    doc, cues = _cues(nlp, lex, "Police arrested forty students on Tuesday after several hundred protesters occupied "
+                                "the university, days after the leader of the Karsh Front urged students to disrupt "
+                                "campuses.")
+    cue = next(c for c in cues if doc[c.head].lemma_ == "urge")
+    assert _span(doc, cue.speaker).startswith("the leader")

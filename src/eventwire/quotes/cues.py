@@ -156,6 +156,11 @@ def _subject(verb: Token, lex: Lexicon, depth: int = 0) -> Token | None:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
+    for mark in (c for c in verb.children if c.dep_ == "mark"):
+        # "days after the leader urged ...": the parser hangs the clause's subject on "after"
+        obj = next((o for o in mark.children if o.dep_ == "pobj" and o.i < verb.i), None)
+        if obj is not None:
+            return obj
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in lex.attribution_nouns:

@@ -86,3 +86,10 @@ def test_document_speaks_for_its_author(run_text):
 def test_relative_pronoun_takes_the_noun_it_modifies(run_text):
     sp = _speaker(run_text("Robert Kalin, who said the valley would flood, left the meeting early."), "valley would")
     assert sp is not None and sp.name == "Robert Kalin"
+
+
+def test_headline_descriptor_is_the_person_the_body_names(run_text):
+    text = ("Dam Was Never Safe, Former Vessa Doctor Says\n\n"
+            "Dr. Margaret Olden, who treated workers at the dam for a decade, said the cracks were known in 2019.")
+    q = next(q for q in run_text(text).quotes if "Dam Was Never Safe" in q.text)
+    assert q.speaker.name == "Margaret Olden" and q.speaker.via == "descriptor"

@@ -75,6 +75,7 @@ class Words:
     document_nouns: frozenset[str]
     entourage: frozenset[str]
     quantities: frozenset[str]
+    title_nouns: dict[str, str]
     abstract_nouns: frozenset[str]
     abstract_suffixes: tuple[str, ...]
     agent_suffixes: tuple[str, ...]
@@ -92,6 +93,7 @@ def load_words(path: Path = DATA) -> Words:
                  person_nouns=get("person_nouns") | get("male_nouns") | get("female_nouns"),
                  group_nouns=get("group_nouns"), document_nouns=get("document_nouns"),
                  entourage=get("entourage_nouns"), quantities=get("quantity_words"),
+                 title_nouns={str(k).lower(): str(v).lower() for k, v in (data.get("title_nouns") or {}).items()},
                  abstract_nouns=get("abstract_nouns"), abstract_suffixes=tuple(sorted(get("abstract_suffixes"))),
                  agent_suffixes=tuple(sorted(get("agent_suffixes"))))
 
@@ -234,6 +236,10 @@ class WhoIsWho:
                       if t.pos_ == "NOUN" and t.head.i in range(span.start, span.end)]
             if head.dep_ in SUBJECT_DEPS and head.head.lemma_ == "be":
                 nouns += [c for c in head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+            for title in self.doc[max(0, span.start - 2):span.start + 1]:  # "Dr. Connie Mariano" is a doctor
+                noun = self.words.title_nouns.get(title.lower_.strip("."))
+                if noun:
+                    ref.descriptors.add(noun)
             for noun in nouns:
                 if noun.pos_ == "NOUN":
                     lemma = noun.lemma_.lower()
@@ -349,6 +355,9 @@ class WhoIsWho:
                      and t.lower_.strip(".") not in self.words.titles] + [tok.text]
             if self.abstract(tok.text, by_ending=False):
                 return None, None  # a title-cased heading ("Veto Power Impedes Peace Efforts")
+            if tok.lower_ in self.words.person_nouns and self.sent_of[tok.i] == 0:
+                ref = self._carrier(tok, tok.lower_, "person", ahead=True)  # "Former White House Doctor Says"
+                return (ref, "descriptor") if ref is not None else (None, None)
             if len(words) >= 2 and self.forenames.gender(words[0]) is not None:  # a full name the NER missed
                 name = " ".join(words)
                 ref = self.referents.get(name)
@@ -397,6 +406,10 @@ class WhoIsWho:
                 ref = self._antecedent(tok, (kind, gender, False))
                 if ref is not None:
                     return ref, "descriptor"
+                if self.sent_of[tok.i] == 0:  # a headline's "Former White House Doctor Says": named later
+                    ref = self._carrier(tok, lemma, kind, ahead=True)
+                    if ref is not None:
+                        return ref, "descriptor"
                 if kind == "group":  # "the group" far from any name: the organisation the article is about
                     ref = self._most_salient(tok, "group")
                     if ref is not None:
@@ -440,10 +453,15 @@ class WhoIsWho:
             ref.descriptors.add(lemma)
         return ref
 
-    def _carrier(self, tok: Token, lemma: str, kind: str) -> Referent | None:
-        """The nearest earlier party described by `lemma` ("the group" -> "Hamas, the militant group")."""
+    def _carrier(self, tok: Token, lemma: str, kind: str, ahead: bool = False) -> Referent | None:
+        """The nearest earlier party described by `lemma` ("the group" -> "Hamas, the militant group");
+        with `ahead`, the first later one (a headline names its speaker in the body)."""
         best = None
         for s, _, ref, _ in self.named:
+            if ahead:
+                if s > tok.idx and lemma in ref.descriptors and ref.kind == kind:
+                    return ref
+                continue
             if s >= tok.idx:
                 break
             if lemma in ref.descriptors and ref.kind == kind:

@@ -12,9 +12,11 @@ its object, the subject becoming a relay), the content its clausal complement
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from ..datafiles import read_yaml
 from .lexicon import Lexicon
 
 TokSpan = tuple[int, int]  # token indices [start, end)
@@ -23,7 +25,10 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Dependents that are not part of a speaker mention ("X, who ..., said").
 SPEAKER_CUT = ("relcl", "acl", "advcl", "cc", "conj", "prep")
 OBJECT_DEPS = ("dobj", "xcomp", "oprd", "attr", "ccomp")
-OBJECT_PREPS = ("of", "for", "about", "on", "against", "over", "that")
+# Preposition lists live in data/cues.yaml (content_prepositions, noun_content_prepositions,
+# setting_prepositions); read once here, as every cue function uses them.
+_PREPS = read_yaml(Path(__file__).with_name("data") / "cues.yaml")
+OBJECT_PREPS = frozenset(_PREPS["content_prepositions"])
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "prep")  # "responded by saying": the subject of "responded"
 QUOTE_PUNCT = set("\"'“”‘’«»„‟‹›")
 
@@ -307,8 +312,7 @@ def _right_edge(verb: Token, lo: int) -> int:
 
 # Prepositions that set a statement in time or place rather than saying what it is about.
 # ("in", "on", "at" are left out: "shows the governor ahead in every province".)
-ADJUNCT_PREPS = ("during", "since", "before", "after", "amid", "while", "throughout", "following", "despite", "via",
-                 "ahead", "until")
+ADJUNCT_PREPS = frozenset(_PREPS["setting_prepositions"])
 
 
 def _adjunct(child: Token) -> bool:
@@ -395,7 +399,7 @@ def verb_cue(verb: Token, lex: Lexicon) -> CueMatch | None:
     return match
 
 
-NOUN_CONTENT_PREPS = ("for", "of", "about", "against", "on")
+NOUN_CONTENT_PREPS = frozenset(_PREPS["noun_content_prepositions"])
 
 
 def noun_cue(noun: Token, lex: Lexicon) -> CueMatch | None:

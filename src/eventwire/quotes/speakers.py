@@ -1,22 +1,18 @@
-"""Resolving a speaker mention to a named person or organisation.
+"""Turning a speaker mention into `Speaker` records through the who-is-who model.
 
 The mention in the text ("he", "the group", "Mashal", "a Hamas spokesman,
-Osama Hamdan") is kept as the speaker's `text`/`start`/`end`; `name`, `org`,
-`code` and `sector` come from:
-- the actor mention at that span (`article.entities`, filled by the actors
-  stage; spaCy's own entities when that stage has not run),
-- for pronouns and definite short references ("he", "they", "the official",
-  "the group"): the nearest compatible preceding mention outside quotation
-  marks, persons for person words and organisations/countries for group words,
-- for a surname alone ("Mashal"): the nearest fuller mention ending in it,
-- for a person's organisation: the actors stage's `org`, or an organisation
-  named in the same noun phrase ("Hamas's political bureau official Bassem
-  Naim", "a Hamas spokesman, Osama Hamdan").
+Osama Hamdan") is kept as the speaker's `text`/`start`/`end`; the party it
+stands for comes from `eventwire.actors.whoiswho` (names, aliases,
+descriptors, pronouns, documents; `via` says which), every party of a
+coordination goes to `speakers`, and `org`, `code` and `sector` come from
+the party's actor mention, or for a person from an organisation named in the
+same noun phrase ("Hamas's political bureau official Bassem Naim", "a Hamas
+spokesman, Osama Hamdan"). A mention that cannot speak (an abstract noun, a
+thing) is no speaker; one that names nobody keeps its mention with no name.
 """
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -63,26 +59,13 @@ class SpeakerResolver:
         self.doc = doc
         self.lex = lex
         self.who = who
-        inside = [(q.start, q.end) for q in quotes]
         self.mentions = sorted((Mention(e.start, e.end, e) for e in _entities(article, doc)),
                                key=lambda m: m.start)
-        self.outside = [m for m in self.mentions if not any(s <= m.start < e for s, e in inside)]
-        self.starts = [m.start for m in self.outside]
         self.orgs = self._person_orgs()
 
     # -- mentions -------------------------------------------------------
     def _in_span(self, start: int, end: int, types: tuple[str, ...]) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end and m.type in types]
-
-    def _before(self, offset: int, types: tuple[str, ...], word: str | None = None) -> Mention | None:
-        """Nearest mention of `types` ending before `offset`, outside quotes; preferring one naming `word`."""
-        candidates = [m for m in self.outside[:bisect.bisect_left(self.starts, offset)]
-                      if m.type in types and m.end <= offset]
-        if word:
-            named = [m for m in candidates if word in self.doc.text[m.start:m.end].lower()]
-            if named:
-                return named[-1]
-        return candidates[-1] if candidates else None
 
     def _full_name(self, mention: Mention) -> str:
         return self._fuller(mention.entity.name or mention.entity.entity_text)
@@ -200,10 +183,6 @@ def _clean_name(text: str) -> str:
     if text.count("(") > text.count(")"):
         text += ")"
     return text.strip()
-
-
-def _definite(toks: Span) -> bool:
-    return toks[0].lower_ in ("the", "this", "that") and len(toks) <= 4
 
 
 def _strip_determiner(text: str) -> str:

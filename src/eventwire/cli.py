@@ -313,6 +313,21 @@ def code(file: str = typer.Argument("-", metavar="FILE",
         raise typer.Exit(FAILURES)
 
 
+STATEMENT_ACTS = ("speech", "belief", "intention", "perception")
+
+
+def _acts(chosen: list[str] | None) -> tuple[str, ...]:
+    """The statement acts asked for (`--act`); speech when none is, every act for "all"."""
+    if not chosen:
+        return ("speech",)
+    if "all" in chosen:
+        return STATEMENT_ACTS
+    unknown = [a for a in chosen if a not in STATEMENT_ACTS]
+    if unknown:
+        raise fail(f"--act {unknown[0]}: expected one of {', '.join(STATEMENT_ACTS)} or all")
+    return tuple(chosen)
+
+
 @contextmanager
 def open_input(file: str) -> Iterator[IO[str]]:
     if file == "-":
@@ -344,12 +359,16 @@ def evaluate_quotes(gold: Path = typer.Option(..., "--gold", metavar="DIR",
                     as_json: bool = JsonOpt,
                     limit: int | None = typer.Option(None, "--limit", min=1, metavar="N",
                                                      help="Score only the first N texts."),
+                    judged: Path | None = typer.Option(None, "--judged", metavar="FILE",
+                                                       help="Also score a judged statement set (eval/judged/)."),
                     model: str | None = ModelOpt, actors: list[Path] | None = ActorsOpt) -> None:
     """Score quote attribution against BRAT gold."""
     from .evaluate import quotes as evaluation
 
+    if judged is not None and not judged.is_file():
+        raise fail(f"{judged}: no such judged statement file")
     report(evaluation.evaluate_quotes, evaluation.format_report, gold, as_json, make_settings(model, actors),
-           limit=limit)
+           limit=limit, judged=judged)
 
 
 @evaluate_app.command("events")
@@ -437,15 +456,19 @@ def actors_suggest(db: str = DbOpt) -> None:
 @app.command()
 @clean_errors
 def outlets(db: str = DbOpt, as_json: bool = JsonOpt, min_confidence: float | None = MinConfidenceOpt,
-            show_all: bool = AllOpt) -> None:
+            show_all: bool = AllOpt,
+            act: list[str] | None = typer.Option(None, "--act", metavar="ACT",
+                                                 help="Statements counted: speech (default), belief, intention, "
+                                                      "perception or all; repeatable.")) -> None:
     """Per-outlet framing: labels per actor, loaded language, statement shares, clusters covered.
 
     Clusters are those of events at or above the confidence threshold unless --all."""
     from .framing.report import format_report, outlet_report
     from .store import open_store
 
+    acts = _acts(act)
     with open_store(db, read_only=True) as store:
-        data = outlet_report(store, min_confidence=threshold(min_confidence, show_all))
+        data = outlet_report(store, acts, min_confidence=threshold(min_confidence, show_all))
     if as_json:
         print_json(data)
     else:

@@ -72,6 +72,7 @@ class Speaker:
     org: str | None = None
     code: str | None = None
     sector: str | None = None
+    via: str | None = None  # how the mention was resolved: name|alias|descriptor|pronoun|continuity|document
 
 
 @dataclass
@@ -86,6 +87,8 @@ class Quote:
     speaker: Speaker | None = None
     relay: list[str] = field(default_factory=list)
     floating: bool = False
+    speakers: list[Speaker] = field(default_factory=list)  # all coordinated speakers; `speaker` is the first
+    act: str = "speech"  # speech | belief | intention | perception: what the cue reports
 
 
 @dataclass

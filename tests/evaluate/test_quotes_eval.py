@@ -19,10 +19,14 @@ from eventwire.evaluate.quotes import (
     offset_mapper,
     read_ann,
     score_article,
+    score_judged,
+    speaker_matches,
 )
+from eventwire.model import Cue, Quote, Speaker
 
 ROOT = Path(__file__).resolve().parents[2]
 BASELINE = ROOT / "eval" / "baseline.json"
+JUDGED = ROOT / "eval" / "judged" / "quotes_polnear20.jsonl"
 
 TEXT = "“We stay,” said Ilse Varga. “The valley is ours.” Renn said the army would leave."
 ANN = """T1\tContent 0 10;28 49\t“We stay,” “The valley is ours.”
@@ -99,10 +103,49 @@ def test_offset_mapper_maps_cleaned_offsets_back():
 @pytest.mark.slow
 @pytest.mark.gold
 def test_evaluate_quotes_polnear_meets_floors(shared_dir, pipeline):
-    metrics = evaluate_quotes(shared_dir / "gold" / "polnear-dev", pipeline=pipeline)
+    metrics = evaluate_quotes(shared_dir / "gold" / "polnear-dev", pipeline=pipeline, judged=JUDGED)
     assert metrics["articles"] == 84
-    for key in ("content_overlap.f1", "content_exact.f1", "speaker_accuracy", "cue_accuracy"):
-        section, _, name = key.rpartition(".")
-        value = metrics[section][name] if section else metrics[name]
+    assert metrics["judged"]["judged"] > 300 and metrics["judged"]["unjudged"] <= 10
+    for key in ("content_overlap.f1", "content_exact.f1", "speaker_accuracy", "cue_accuracy",
+                "speech.content_overlap.f1", "judged.speech_speaker_right"):
+        value = metrics
+        for part in key.split("."):
+            value = value[part]
         minimum = floor(BASELINE, "quotes", key)
         assert value >= minimum, f"{key} {value:.3f} below floor {minimum}\n" + format_report(metrics)
+
+
+@pytest.mark.parametrize("name, mention, right", [
+    ("Adam Schiff", "Rep. Adam Schiff", True),
+    ("Charles E. Grassley", "Mr. Grassley", True),
+    ("Democratic Party", "Democrats", True),
+    ("Security Council", "UN Security Council", True),
+    ("Donald Trump", "Ivanka Trump", False),
+    ("Hillary Clinton", "Clinton's team", False),
+    (None, "Mr. Trump", False),
+])
+def test_speaker_matches_names_against_the_judged_mention(name, mention, right):
+    assert speaker_matches(name, mention) is right
+
+
+def test_score_judged_counts_speech_speakers_bad_speakers_and_unjudged():
+    text = "Ilse Varga said the dam would open. The details show a delay. Renn said no."
+    judged = [
+        {"article": "a", "start": 16, "end": 34, "cue": [11, 15], "speaker": [0, 10], "act": "speech",
+         "speaker_right": True, "bad_speaker": None, "true_speaker": [0, 10], "round": 1},
+        {"article": "a", "start": 53, "end": 60, "cue": [48, 52], "speaker": [36, 47], "act": "perception",
+         "speaker_right": False, "bad_speaker": "abstract", "true_speaker": None, "round": 1},
+    ]
+
+    def quote(start, end, cue, speaker, name, act="speech"):
+        return Quote(id="q", article_id="a", text=text[start:end], start=start, end=end, kind="indirect",
+                     cue=Cue(text[cue[0]:cue[1]], *cue),
+                     speaker=Speaker(text[speaker[0]:speaker[1]], *speaker, name=name), act=act)
+
+    quotes = [quote(16, 34, (11, 15), (0, 10), "Ilse Varga"),
+              quote(53, 60, (48, 52), (36, 47), "details", act="perception"),
+              quote(72, 74, (67, 71), (62, 66), "Renn")]
+    result = score_judged(judged, {"a": (text, quotes)})
+    assert result["judged"] == 2 and result["unjudged"] == 1
+    assert result["speech"] == 1 and result["speech_speaker_right"] == 1.0
+    assert result["bad_speakers"] == 1

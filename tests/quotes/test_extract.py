@@ -191,3 +191,17 @@ def test_extract_that_clause_the_parser_hung_on_the_object(run_text):
     q = _only(run_text("In Tarn last week, Ilse Varga told a meeting of farmers that few people understood "
                        "the cost of the drought better than the herders."))
     assert q.text.startswith("that few people understood") and q.speaker.name == "Ilse Varga"
+
+
+def test_clause_of_a_statement_with_the_same_speaker_is_not_a_second_statement(run_text):
+    article = run_text("Ilse Varga vowed not to repeat the mistake of the last winter.")
+    assert [q.cue.text for q in article.quotes] == ["vowed"]
+    assert article.quotes[0].act == "intention"
+
+
+def test_clause_with_its_own_speaker_stays_a_statement(run_text):
+    article = run_text("Edvin Marlo said the council planned to close the northern road.")
+    cues = sorted(q.cue.text for q in article.quotes)
+    assert cues == ["planned", "said"]
+    planned = next(q for q in article.quotes if q.cue.text == "planned")
+    assert planned.act == "intention"

@@ -24,7 +24,14 @@ def _quote(article: Article, phrase: str):
     return found[0]
 
 
+def test_seed_articles_all_yield_statements(seeds):
+    assert len(seeds) == 5
+    for article in seeds.values():
+        assert len(article.quotes) >= 3, article.id
+
+
 def test_seed_direct_quotes_all_have_named_speakers(seeds):
+    assert sum(q.kind == "direct" for a in seeds.values() for q in a.quotes) >= 10
     for article in seeds.values():
         for q in article.quotes:
             if q.kind == "direct":
@@ -59,3 +66,29 @@ def test_seed_surname_resolves_with_organisation(seeds):
         assert q.speaker.name == "Bassem Naim" and q.speaker.org == "Hamas", phrase
     relayed = _quote(article, "latest Israeli proposals")
     assert relayed.speaker.name == "Bassem Naim" and relayed.relay
+
+
+def test_seed_judean_descriptors_resolve_to_hamas(seeds):
+    article = seeds["002"]
+    for phrase in ("the movement has determined", "will not lead to peace"):
+        q = _quote(article, phrase)
+        assert q.speaker.name == "Hamas" and q.speaker.via in ("descriptor", "document"), phrase
+
+
+def test_seed_message_conveyed_by_egyptians_goes_to_egypt_with_reports_as_relay(seeds):
+    q = _quote(seeds["002"], "international desire for calm")
+    assert q.speaker.name == "Egypt" and q.act == "speech"
+    assert any("reports" in r for r in q.relay)
+
+
+def test_seed_defence_minister_warning_goes_to_katz(seeds):
+    q = _quote(seeds["001"], "rules of the game have changed")
+    assert q.speaker.name == "Israel Katz"
+
+
+def test_seed_no_speaker_is_an_abstract_noun(seeds):
+    for article in seeds.values():
+        for q in article.quotes:
+            for speaker in q.speakers:
+                assert speaker.name is None or speaker.name.lower() not in ("details", "talks", "reports",
+                                                                             "agreements"), (article.id, q.text[:40])

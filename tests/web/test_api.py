@@ -121,3 +121,10 @@ def test_download_jsonl_respects_explicit_limit(client):
 def test_download_of_empty_list_is_empty(client):
     r = client.get("/api/events", params={"q": "no such words anywhere", "format": "csv"})
     assert r.status_code == 200 and r.text == ""
+
+
+def test_quotes_show_speech_by_default_and_other_acts_on_request(client):
+    default = [q["id"] for q in client.get("/api/quotes").json()["items"]]
+    assert default and default == [q["id"] for q in client.get("/api/quotes", params={"act": "all"}).json()["items"]]
+    assert client.get("/api/quotes", params={"act": "belief"}).json()["items"] == []
+    assert client.get("/api/quotes", params={"act": "gossip"}).status_code == 422

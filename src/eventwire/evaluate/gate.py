@@ -42,7 +42,8 @@ class Suite:
     gold: str  # path; "{shared}" is replaced by the shared folder, "{root}" by the repo root
     metrics: tuple[str, ...]  # keys of the metrics dict; "a.b" reads metrics["a"]["b"]
     actor_files: tuple[str, ...] = ()
-    texts: str | None = None  # a folder the scorer reads beside its gold (skipped when absent)
+    texts: str | None = None  # a folder the scorer reads beside its gold (the suite is skipped when absent)
+    files: tuple[tuple[str, str], ...] = ()  # optional extra file arguments: (keyword, path), passed when present
 
 
 SUITES: tuple[Suite, ...] = (
@@ -56,7 +57,9 @@ SUITES: tuple[Suite, ...] = (
     Suite("events_no_event", "eventwire.evaluate.events", "evaluate_no_events", "{root}/eval/no_events.jsonl",
           ("no_event_precision", "expected_recall")),
     Suite("quotes", "eventwire.evaluate.quotes", "evaluate_quotes", "{shared}/gold/polnear-dev",
-          ("content_overlap.f1", "content_exact.f1", "speaker_accuracy", "cue_accuracy")),
+          ("content_overlap.f1", "content_exact.f1", "speaker_accuracy", "cue_accuracy",
+           "speech.content_overlap.f1", "judged.speech_speaker_right"),
+          files=(("judged", "{root}/eval/judged/quotes_polnear20.jsonl"),)),
     Suite("actors", "eventwire.evaluate.actors", "evaluate_actors",
           "{shared}/gold/plover-gsr/PLOVER_GSR_CAMEO.json", ("accuracy",)),
     Suite("labels", "eventwire.evaluate.labels", "evaluate_labels", "{root}/eval/labels_gold.jsonl",
@@ -148,7 +151,10 @@ def run_gate(baseline_path: Path, root: Path, shared: Path, only: list[str] | No
         suite_settings = base.replace(actor_files=[*base.actor_files,
                                                    *(_expand(f, root, shared) for f in suite.actor_files)])
         func = getattr(importlib.import_module(suite.module), suite.function)
-        metrics = func(gold, suite_settings, texts=texts) if texts is not None else func(gold, suite_settings)
+        kwargs: dict[str, Any] = {"texts": texts} if texts is not None else {}
+        extra = {key: _expand(path, root, shared) for key, path in suite.files}
+        kwargs.update({k: v for k, v in extra.items() if v.exists()})
+        metrics = func(gold, suite_settings, **kwargs)
         measured = {m: round(float(v), 4) for m in suite.metrics if (v := _metric(metrics, m)) is not None}
         entry = baseline.setdefault(suite.name, {"floors": {}})
         floors = entry.setdefault("floors", {})

@@ -47,6 +47,7 @@ class GoldAttribution:
     content: Spans
     cue: Spans = field(default_factory=list)
     source: Spans = field(default_factory=list)
+    act: str = "speech"  # from the cue's verb, by the quotes lexicon's act table
 
 
 @dataclass
@@ -56,6 +57,7 @@ class PredAttribution:
     speaker: Spans
     kind: str
     name: str | None = None
+    act: str = "speech"
 
 
 def read_ann(path: Path) -> list[GoldAttribution]:
@@ -141,7 +143,7 @@ def predicted(quotes: list[Quote], to_raw) -> list[PredAttribution]:
         cue = [(to_raw(q.cue.start), to_raw(q.cue.end))] if q.cue else []
         sp = q.speaker
         speaker = [(to_raw(sp.start), to_raw(sp.end))] if sp is not None and sp.start is not None else []
-        groups[key] = PredAttribution([span], cue, speaker, q.kind, sp.name if sp else None)
+        groups[key] = PredAttribution([span], cue, speaker, q.kind, sp.name if sp else None, q.act)
     return list(groups.values())
 
 
@@ -213,12 +215,13 @@ def metrics_from(c: Counter, articles: int) -> dict[str, Any]:
 
 
 def evaluate_quotes(gold_dir: str | Path, settings: Settings | None = None, limit: int | None = None,
-                    pipeline=None) -> dict[str, Any]:
+                    pipeline=None, judged: str | Path | None = None) -> dict[str, Any]:
     """Run the pipeline (up to the quotes stage) over BRAT gold and score it.
 
     `gold_dir` holds `text/` and `attributions/`; `limit` scores only the first
     N articles; `pipeline` reuses an already built `Pipeline` (else one is built
-    from `settings`). Returns the metrics dict that `format_report` prints.
+    from `settings`); `judged` is a judged statement file (eval/judged/) scored on
+    the articles it names. Returns the metrics dict that `format_report` prints.
     """
     from ..pipeline import Pipeline
 
@@ -234,14 +237,67 @@ def evaluate_quotes(gold_dir: str | Path, settings: Settings | None = None, limi
     articles = [Article(id=txt.stem, source=str(txt), raw_text=raw, text=raw)
                 for (txt, _), raw in zip(pairs, raws, strict=True)]
     total: Counter = Counter()
+    speech: Counter = Counter()
     realigned = 0
+    judged_rows = read_judged(judged) if judged else []
+    judged_ids = {r["article"] for r in judged_rows}
+    judged_preds: dict[str, tuple[str, list[Quote]]] = {}
+    act_of = _gold_act_classifier(pipeline)
     for (_, ann), raw, article in zip(pairs, raws, pipeline.process(articles), strict=True):
         to_raw = offset_mapper(article.text, raw)
         realigned += article.text != raw
-        total += score_article(raw, read_ann(ann), predicted(article.quotes, to_raw))
+        gold = read_ann(ann)
+        for g in gold:
+            g.act = act_of(" ".join(raw[s:e] for s, e in g.cue))
+        pred = predicted(article.quotes, to_raw)
+        total += score_article(raw, gold, pred)
+        speech += score_article(raw, [g for g in gold if g.act == "speech"], [p for p in pred if p.act == "speech"])
+        if article.id in judged_ids:
+            judged_preds[article.id] = (raw, [_in_gold_text(q, to_raw) for q in article.quotes])
     metrics = metrics_from(total, len(pairs))
+    metrics["speech"] = {"gold": speech["gold"], "predicted": speech["pred"],
+                         "content_overlap": _prf(speech["match"], speech["pred"], speech["gold"]),
+                         "speaker_accuracy": round(speech["speaker_ok"] / speech["with_source"], 4)
+                         if speech["with_source"] else 0.0}
     metrics["realigned_articles"] = realigned
+    if judged_rows:
+        missing = judged_ids - set(judged_preds)
+        if missing:
+            raise InputError(str(judged), f"articles not in {gold_dir}: {sorted(missing)[:3]}")
+        metrics["judged"] = score_judged(judged_rows, judged_preds)
     return metrics
+
+
+def _in_gold_text(q: Quote, to_raw) -> Quote:
+    """A copy of a quote with its offsets mapped into the gold text."""
+    import copy
+
+    out = copy.deepcopy(q)
+    out.start, out.end = to_raw(q.start), to_raw(q.end)
+    if out.cue is not None:
+        out.cue.start, out.cue.end = to_raw(q.cue.start), to_raw(q.cue.end)
+    if out.speaker is not None and out.speaker.start is not None:
+        out.speaker.start, out.speaker.end = to_raw(q.speaker.start), to_raw(q.speaker.end)
+    return out
+
+
+def _gold_act_classifier(pipeline):
+    """Gold cue text -> act, by the lemma of its first verb and the quotes lexicon's act table
+    (a cue with no verb, "according to", is speech)."""
+    from ..quotes import load_lexicon
+
+    lex = pipeline.ctx.resource("quotes.lexicon", load_lexicon)
+    nlp = pipeline.ctx.nlp
+    cache: dict[str, str] = {}
+
+    def act_of(cue: str) -> str:
+        if cue not in cache:
+            doc = nlp(cue) if cue.strip() else None
+            verbs = [t for t in doc if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex.acts] if doc else []
+            cache[cue] = lex.acts[verbs[0].lemma_.lower()] if verbs else "speech"
+        return cache[cue]
+
+    return act_of
 
 
 def format_report(metrics: dict[str, Any]) -> str:
@@ -258,6 +314,128 @@ def format_report(metrics: dict[str, Any]) -> str:
             f"{k} {v['predicted']}/{v['matched']}" for k, v in metrics["by_kind"].items()),
         "gold recall: " + ", ".join(f"{k} {v:.3f}" for k, v in metrics["gold_recall"].items()),
     ]
+    if "speech" in metrics:
+        sp = metrics["speech"]["content_overlap"]
+        lines.append(f"speech only (overlap):    P {sp['precision']:.3f}  R {sp['recall']:.3f}  F1 {sp['f1']:.3f}"
+                     f"  (gold {metrics['speech']['gold']}, predicted {metrics['speech']['predicted']});"
+                     f" speaker accuracy {metrics['speech']['speaker_accuracy']:.3f}")
+    if "judged" in metrics:
+        j = metrics["judged"]
+        lines.append(f"judged set: {j['judged']} of {j['predicted']} statements judged ({j['unjudged']} unjudged); "
+                     f"speech speaker right {j['speech_speaker_right']:.3f} of {j['speech']}; "
+                     f"bad speakers {j['bad_speakers']}; non-speech kept as speech {j['not_speech_kept_as_speech']}")
     if metrics.get("realigned_articles"):
         lines.append(f"offsets realigned to the gold text in {metrics['realigned_articles']} articles")
     return "\n".join(lines)
+
+
+# -- the judged statement set ---------------------------------------------------
+# eval/judged/README.md describes the file; one JSON object per judged statement.
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_NAME_SKIP = {"the", "a", "an", "of", "rep", "sen", "mr", "mrs", "ms", "dr", "gov", "del", "rev", "president",
+              "director", "secretary", "chairwoman", "chairman", "s"}
+WRITER_WORDS = {"i", "we", "me", "us"}
+
+
+def read_judged(path: str | Path) -> list[dict[str, Any]]:
+    path = Path(path)
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            out.append(__import__("json").loads(line))
+        except ValueError as exc:
+            raise InputError(str(path), f"line {n}: {exc}") from exc
+    return out
+
+
+def _name_words(text: str) -> list[str]:
+    return [w.lower() for w in _NAME_WORD.findall(text) if w.lower() not in _NAME_SKIP]
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    return k >= 6 and k >= 0.75 * min(len(a), len(b))
+
+
+def speaker_matches(name: str | None, true_text: str) -> bool:
+    """A predicted speaker name names the party at the judged mention: it holds the mention's
+    head word (its last name word; "Democratic Party" for "Democrats") and, when both give a
+    forename, the same forename."""
+    pred, true = _name_words(name or ""), _name_words(true_text)
+    if not pred or not true:
+        return False
+    if not any(_same_word(w, true[-1]) for w in pred):  # the judged mention's head word is named
+        return False
+    caps_p = [w for w in (name or "").split() if w[:1].isupper() and w.lower().strip(".") not in _NAME_SKIP]
+    caps_t = [w for w in true_text.split() if w[:1].isupper() and w.lower().strip(".") not in _NAME_SKIP]
+    contained = set(map(str.lower, caps_p)) <= set(map(str.lower, caps_t)) or \
+        set(map(str.lower, caps_t)) <= set(map(str.lower, caps_p))  # "Security Council" in "UN Security Council"
+    if len(caps_p) >= 2 and len(caps_t) >= 2 and not contained and caps_p[0].lower() != caps_t[0].lower() \
+            and not caps_p[0].lower().startswith(caps_t[0].lower().rstrip(".")):
+        return False  # another forename: "Donald Trump" is not "Ivanka Trump"
+    return True
+
+
+def judge_prediction(entry: dict[str, Any], quote_name: str | None, text: str) -> bool:
+    """Whether a predicted statement matched to a judged `entry` has the right speaker."""
+    true = entry.get("true_speaker")
+    if true == "writer":
+        return quote_name is None or quote_name.lower() in WRITER_WORDS
+    if true is None:
+        return quote_name is None
+    return speaker_matches(quote_name, text[true[0]:true[1]])
+
+
+def score_judged(judged: list[dict[str, Any]], predictions: dict[str, tuple[str, list[Quote]]]) -> dict[str, Any]:
+    """Score predicted quotes against the judged set. `predictions`: article id -> (gold text,
+    quotes with offsets already in the gold text)."""
+    by_cue: dict[tuple, list[dict]] = {}
+    for e in judged:
+        key = (e["article"], tuple(e["cue"]) if e.get("cue") else None)
+        by_cue.setdefault(key, []).append(e)
+    c: Counter = Counter()
+    for article, (text, quotes) in predictions.items():
+        for q in quotes:
+            cue = (q.cue.start, q.cue.end) if q.cue is not None else None
+            candidates = by_cue.get((article, cue), [])
+            entry = next((e for e in candidates if e["start"] == q.start), None)
+            if entry is None and cue is not None:
+                entry = next((e for e in candidates if e["start"] < q.end and q.start < e["end"]), None)
+            if entry is None and cue is None:
+                entry = next((e for e in by_cue.get((article, None), []) if e["start"] == q.start), None)
+            c["predicted"] += 1
+            c[f"act_{q.act}"] += 1
+            if entry is None:
+                c["unjudged"] += 1
+                continue
+            c["judged"] += 1
+            name = q.speaker.name if q.speaker is not None else None
+            right = judge_prediction(entry, name, text)
+            if entry["act"] == "speech":
+                c["speech"] += 1
+                c["speech_right"] += right
+                c["speech_emitted_as_speech"] += q.act == "speech"
+            else:
+                c["not_speech"] += 1
+                c["not_speech_emitted_as_speech"] += q.act == "speech"
+            judged_at = entry.get("speaker")
+            if entry.get("bad_speaker") and not right and name is not None and judged_at \
+                    and q.speaker.start == judged_at[0]:
+                c["bad_speaker"] += 1
+    return {
+        "predicted": c["predicted"], "judged": c["judged"], "unjudged": c["unjudged"],
+        "speech": c["speech"],
+        "speech_speaker_right": round(c["speech_right"] / c["speech"], 4) if c["speech"] else 0.0,
+        "bad_speakers": c["bad_speaker"],
+        "act_precision_speech": round(c["speech_emitted_as_speech"] / max(1, c["speech_emitted_as_speech"]
+                                                                          + c["not_speech_emitted_as_speech"]), 4),
+        "not_speech_kept_as_speech": c["not_speech_emitted_as_speech"],
+        "by_act": {a: c[f"act_{a}"] for a in ("speech", "belief", "intention", "perception")},
+    }
+

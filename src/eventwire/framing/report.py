@@ -42,7 +42,7 @@ def _label_row(article: Article, lab) -> dict[str, Any]:
     return {"text": lab.text, "start": lab.start, "end": lab.end, "article_id": article.id, "voice": lab.voice}
 
 
-def _outlet_block(articles: list[Article]) -> dict[str, Any]:
+def _outlet_block(articles: list[Article], acts: tuple[str, ...] = ("speech",)) -> dict[str, Any]:
     labels: dict[str, list[dict[str, Any]]] = defaultdict(list)
     scare, loaded_terms = [], Counter()
     unattributed = 0
@@ -59,7 +59,7 @@ def _outlet_block(articles: list[Article]) -> dict[str, Any]:
                 loaded_terms[lab.text.lower()] += 1
             elif lab.kind == "category":
                 unattributed += 1
-        statements.update(_side(q) for q in article.quotes)
+        statements.update(_side(q) for q in article.quotes if q.act in acts)  # speech unless asked
     total = sum(statements.values())
     loaded = sum(loaded_terms.values())
     return {
@@ -75,7 +75,7 @@ def _outlet_block(articles: list[Article]) -> dict[str, Any]:
     }
 
 
-def build_report(articles: list[Article]) -> dict[str, Any]:
+def build_report(articles: list[Article], acts: tuple[str, ...] = ("speech",)) -> dict[str, Any]:
     """The outlet report over processed articles (with `duplicate_of` and event `cluster_id`s set)."""
     originals = [a for a in articles if not a.duplicate_of]
     by_outlet: dict[str, list[Article]] = defaultdict(list)
@@ -93,7 +93,7 @@ def build_report(articles: list[Article]) -> dict[str, Any]:
     outlets = {}
     for outlet in sorted(set(by_outlet) | set(copies)):  # an outlet that only republished still appears
         arts = by_outlet.get(outlet, [])
-        block = _outlet_block(arts)
+        block = _outlet_block(arts, acts)
         block["clusters_covered"] = sorted({ev.cluster_id for a in arts for ev in a.events if ev.cluster_id})
         block["clusters_missed"] = sorted(c for c, outs in cluster_outlets.items()
                                           if outlet not in outs and len(outs) >= MISSED_MIN_OUTLETS)
@@ -104,13 +104,15 @@ def build_report(articles: list[Article]) -> dict[str, Any]:
             "duplicates": sum(1 for a in articles if a.duplicate_of)}
 
 
-def outlet_report(store: Any, min_confidence: float | None = None) -> dict[str, Any]:
-    """The outlet report over everything in `store` (see the module docstring); only events counted at
-    `min_confidence` (None: every event) make the clusters covered and missed."""
+def outlet_report(store: Any, acts: tuple[str, ...] = ("speech",),
+                  min_confidence: float | None = None) -> dict[str, Any]:
+    """The outlet report over everything in `store` (see the module docstring); `statements` count the
+    statements whose act is in `acts` (speech by default); only events counted at `min_confidence`
+    (None: every event) make the clusters covered and missed."""
     articles = load_articles(store)
     for a in articles:
         a.events = [e for e in a.events if is_counted(e.confidence, min_confidence)]
-    return build_report(articles)
+    return build_report(articles, acts)
 
 
 def format_report(report: dict[str, Any]) -> str:

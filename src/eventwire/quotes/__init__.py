@@ -15,8 +15,11 @@ appends the writer's scare quotes to `article.labels` as
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
+from ..actors.whoiswho import Forenames, WhoIsWho, Words, load_forenames, load_words
 from ..model import Article, Cue, Label, Quote
 from .extract import Attribution, extract_attributions
 from .lexicon import CueWords, load_lexicon
@@ -25,11 +28,16 @@ from .speakers import SpeakerResolver
 __all__ = ["QuoteStage", "extract_quotes", "load_lexicon", "make_stage"]
 
 
-def extract_quotes(article: Article, doc: Doc, lex: CueWords) -> tuple[list[Quote], list[Label]]:
+def extract_quotes(article: Article, doc: Doc, lex: CueWords, words: Words | None = None,
+                   forenames: Forenames | None = None) -> tuple[list[Quote], list[Label]]:
     """The quotes and scare-quote labels of one parsed article (`doc` is the parse of `article.text`)."""
     found = extract_attributions(doc, lex)
-    resolver = SpeakerResolver(article, doc, lex, found.quotes)
-    quotes = [_quote(article, doc, n, a, resolver) for n, a in enumerate(found.attributions)]
+    who = WhoIsWho(article, doc, words or load_words(), forenames or Forenames({}),
+                   quoted=[(q.start, q.end) for q in found.quotes])
+    resolver = SpeakerResolver(article, doc, lex, found.quotes, who)
+    quotes = [q for q in (_quote(article, doc, a, resolver, lex) for a in found.attributions) if q is not None]
+    for n, q in enumerate(quotes):
+        q.id = f"{article.id}:q{n}"
     first = len(article.labels)
     labels = [Label(id=f"{article.id}:l{first + n}", article_id=article.id, text=article.text[q.start:q.end],
                     start=q.start, end=q.end, kind="scare_quote", voice="writer")
@@ -37,17 +45,26 @@ def extract_quotes(article: Article, doc: Doc, lex: CueWords) -> tuple[list[Quot
     return quotes, labels
 
 
-def _quote(article: Article, doc: Doc, n: int, found: Attribution, resolver: SpeakerResolver) -> Quote:
-    quote = Quote(id=f"{article.id}:q{n}", article_id=article.id, text=article.text[found.start:found.end],
+def _quote(article: Article, doc: Doc, found: Attribution, resolver: SpeakerResolver, lex: CueWords) -> Quote | None:
+    """The record of one attribution; None for a reported clause whose only "speaker" cannot
+    speak ("the reason", "details", "a review of records"): the writer's own statement."""
+    quote = Quote(id="", article_id=article.id, text=article.text[found.start:found.end],
                   start=found.start, end=found.end, kind=found.kind, floating=found.floating)
     cue = found.cue
     if cue is None:
         return quote
+    quote.act = lex.act_of(doc, cue)
     if not found.floating:
         span = doc[cue.cue[0]:cue.cue[1]]
         quote.cue = Cue(text=span.text, start=span.start_char, end=span.end_char)
     if cue.speaker is not None:
-        quote.speaker = resolver.resolve(cue.speaker)
+        quote.speakers, stands = resolver.resolve(cue.speaker, quote.act)
+        if not stands and found.kind != "direct" and quote.act != "perception":
+            return None
+        quote.speaker = quote.speakers[0] if quote.speakers else None
+        if found.floating and quote.speaker is not None:
+            quote.speakers = [replace(s, via="continuity") for s in quote.speakers]
+            quote.speaker = quote.speakers[0]
     quote.relay = [resolver.name_of(r) for r in cue.relays]
     return quote
 
@@ -59,15 +76,18 @@ class QuoteStage:
     reads = ("doc", "entities")
     writes = ("quotes",)
 
-    def __init__(self, lexicon: CueWords):
+    def __init__(self, lexicon: CueWords, words: Words, forenames: Forenames):
         self.lexicon = lexicon
+        self.words = words
+        self.forenames = forenames
 
     def __call__(self, article: Article, doc: Doc) -> None:
-        quotes, labels = extract_quotes(article, doc, self.lexicon)
+        quotes, labels = extract_quotes(article, doc, self.lexicon, self.words, self.forenames)
         article.quotes = quotes
         article.labels.extend(labels)
 
 
 def make_stage(ctx) -> QuoteStage:
     """The quotes stage; the word lists are loaded once per process."""
-    return QuoteStage(ctx.resource("quotes.lexicon", load_lexicon))
+    return QuoteStage(ctx.resource("quotes.lexicon", load_lexicon), ctx.resource("actors.referring", load_words),
+                      ctx.resource("actors.forenames", load_forenames))

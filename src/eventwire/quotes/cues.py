@@ -12,9 +12,11 @@ its object, the subject becoming a relay), the content its clausal complement
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from ..datafiles import read_yaml
 from .lexicon import CueWords
 
 TokSpan = tuple[int, int]  # token indices [start, end)
@@ -23,7 +25,10 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Dependents that are not part of a speaker mention ("X, who ..., said").
 SPEAKER_CUT = ("relcl", "acl", "advcl", "cc", "conj", "prep")
 OBJECT_DEPS = ("dobj", "xcomp", "oprd", "attr", "ccomp")
-OBJECT_PREPS = ("of", "for", "about", "on", "against", "over", "that")
+# Preposition lists live in data/cues.yaml (content_prepositions, noun_content_prepositions,
+# setting_prepositions); read once here, as every cue function uses them.
+_PREPS = read_yaml(Path(__file__).with_name("data") / "cues.yaml")
+OBJECT_PREPS = frozenset(_PREPS["content_prepositions"])
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "prep")  # "responded by saying": the subject of "responded"
 QUOTE_PUNCT = set("\"'“”‘’«»„‟‹›")
 
@@ -41,6 +46,7 @@ class CueMatch:
     relay_only: bool = False  # "according to a translation by X": names a relay, not a statement
     kind: str | None = None  # set when the layout decides it (speaker labels, dash signatures)
     gap: TokSpan | None = None  # a parenthetical cue clause inside the content ("The plan, he said, failed")
+    passive: bool = False  # "X was accused of ...", "is expected to ...": its subject is not the speaker
 
     def content_chars(self, doc: Doc) -> tuple[int, int] | None:
         if self.content is None:
@@ -145,12 +151,21 @@ def _owner(noun: Token) -> Token | None:
 def _subject(verb: Token, lex: CueWords, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECTS and not (child.lower_ == "there" or child.lower_ == "it" and child.dep_ != "nsubj"):
+            if depth and child.dep_ == "nsubjpass" and verb.dep_ in (*CLIMB_DEPS, "ccomp") and verb.head.i != verb.i:
+                # "The army said twelve fighters were killed and denied ...": a passive clause's
+                # subject does not do the active verb hung on it; look further up
+                return _subject(verb.head, lex, depth + 1) if depth < 3 else None
             return child
     for child in verb.children:
         if child.dep_ == "agent":
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
+    for mark in (c for c in verb.children if c.dep_ == "mark"):
+        # "days after the leader urged ...": the parser hangs the clause's subject on "after"
+        obj = next((o for o in mark.children if o.dep_ == "pobj" and o.i < verb.i), None)
+        if obj is not None:
+            return obj
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in lex.attribution_nouns:
@@ -297,8 +312,7 @@ def _right_edge(verb: Token, lo: int) -> int:
 
 # Prepositions that set a statement in time or place rather than saying what it is about.
 # ("in", "on", "at" are left out: "shows the governor ahead in every province".)
-ADJUNCT_PREPS = ("during", "since", "before", "after", "amid", "while", "throughout", "following", "despite", "via",
-                 "ahead", "until")
+ADJUNCT_PREPS = frozenset(_PREPS["setting_prepositions"])
 
 
 def _adjunct(child: Token) -> bool:
@@ -373,14 +387,19 @@ def verb_cue(verb: Token, lex: CueWords) -> CueMatch | None:
     if content is None and _parenthetical(verb):
         content = _host_content(verb)
         gap = verb.left_edge.i, verb.right_edge.i + 1
-    speaker = _speaker_token(_subject(verb, lex), lex)
-    match = CueMatch(verb.i, _cue_span(verb), category, content=content, gap=gap)
+    subject = _subject(verb, lex)
+    passive = subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == verb.i
+    if passive:  # the passive subject is who it is said of; the speaker is the agent, if named
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subject = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+    speaker = _speaker_token(subject, lex)
+    match = CueMatch(verb.i, _cue_span(verb), category, content=content, gap=gap, passive=passive)
     if speaker is not None:
         match.speaker = phrase_span(speaker)
     return match
 
 
-NOUN_CONTENT_PREPS = ("for", "of", "about", "against", "on")
+NOUN_CONTENT_PREPS = frozenset(_PREPS["noun_content_prepositions"])
 
 
 def noun_cue(noun: Token, lex: CueWords) -> CueMatch | None:

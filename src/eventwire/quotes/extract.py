@@ -155,10 +155,15 @@ def _speaker_outside(cue: CueMatch, q: QuoteSpan, doc: Doc) -> None:
     if cue.speaker is None or not _overlaps((doc[cue.speaker[0]].idx, doc[cue.speaker[1] - 1].idx + 1),
                                             (q.mark_start, q.mark_end)):
         return
-    order = list(range(cue.head + 1, min(len(doc), cue.head + 7))) + list(range(cue.head - 1, cue.head - 7, -1))
+    # the noun phrase right before the cue ("..., Obama's former strategist said in an interview with
+    # CNN") before a name after it ("..., said Caddell"), then further back
+    before = cue.head - 1
+    order = ([before] if 0 <= before < len(doc) and doc[before].pos_ in ("NOUN", "PROPN", "PRON") else []) + \
+        list(range(cue.head + 1, min(len(doc), cue.head + 7))) + list(range(cue.head - 1, cue.head - 7, -1))
     for i in order:
         tok = doc[i] if 0 <= i < len(doc) else None
-        if tok is not None and tok.pos_ in ("PROPN", "PRON") and not q.mark_start <= tok.idx < q.mark_end:
+        if tok is not None and tok.pos_ in ("PROPN", "PRON", "NOUN" if i == before else "PROPN") \
+                and not q.mark_start <= tok.idx < q.mark_end:
             while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
                 tok = tok.head
             cue.speaker = phrase_span(tok)
@@ -313,6 +318,25 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def _without_nested(found: list[Attribution], doc: Doc) -> list[Attribution]:
+    """Drop a reported statement that sits inside another's content with the other's speaker
+    mention ("vowed not to repeat the mistake", "called on X to apologize for suggesting Y"):
+    a clause of one statement, not a second one. One with its own speaker stays ("Figueroa
+    said the campaign planned to ...") and so does a coordinated one ("said X and denied Y")."""
+    def speaker_of(a: Attribution):
+        return a.cue.speaker if a.cue is not None else None
+
+    kept = []
+    for a in found:
+        nested = a.kind != "direct" and a.cue is not None and a.cue.speaker is not None and \
+            doc[a.cue.head].dep_ != "conj" and any(
+            b is not a and b.cue is not None and b.cue is not a.cue and b.start <= a.start and a.end <= b.end
+            and (b.start, b.end) != (a.start, a.end) and speaker_of(b) == speaker_of(a) for b in found)
+        if not nested:
+            kept.append(a)
+    return kept
+
+
 def extract_attributions(doc: Doc, lex: CueWords) -> Extraction:
     """All attributions and scare quotes in a parsed article."""
     text = doc.text
@@ -337,13 +361,14 @@ def extract_attributions(doc: Doc, lex: CueWords) -> Extraction:
     direct_cues = {id(c) for c in linked.values()}
     for cue in cues:
         chars = cue.content_chars(doc)
-        if chars is None or id(cue) in direct_cues or cue.speaker is None:
-            continue  # a reported clause with nobody reporting it is the writer's own
+        if chars is None or id(cue) in direct_cues or (cue.speaker is None and not cue.passive):
+            continue  # a reported clause with nobody reporting it is the writer's own ("it was said" is not)
         chars = _cover_quotes(chars, quotes)
         has_quote = any(n in mixed and chars[0] <= quotes[n].start < chars[1] for n in range(len(quotes)))
         kind = cue.kind or ("mixed" if has_quote else "indirect")
         pieces = cue.content_pieces(chars, doc) if not has_quote else [chars]
         out.extend(Attribution(lo, hi, kind, cue) for lo, hi in pieces)
+    out = _without_nested(out, doc)
     covered = [(a.start, a.end) for a in out]
     scare = [q for n, q in enumerate(quotes)
              if n not in linked and n not in floating and n not in mixed

@@ -59,6 +59,8 @@ def _is_speaker_label(doc: Doc, label: str, start: int, end: int, lex: CueWords)
     if start == _headline_start(doc.text) and _title_cased(label, HEADLINE_LABEL_WORDS):
         return True  # headline style: "Sanders: ...", "Poll: ..." (a source in title case, the claim after it)
     span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False  # a section heading that says something ("Veto Power Impedes Peace Efforts:"), not a name
     return span is not None and any(e.label_ in NAME_TYPES and e.end_char >= end - 1 for e in span.ents)
 
 

@@ -16,6 +16,8 @@ from ..errors import DataFileError
 
 DATA_DIR = Path(__file__).with_name("data")
 VERB_CATEGORIES = ("speech", "belief", "evidence", "stance")
+ACTS = ("speech", "belief", "intention", "perception")
+FALLBACK_ACTS = {"belief": "belief", "evidence": "perception"}  # a verb the VerbNet table lacks
 PRONOUN_KINDS = ("person", "group")
 
 
@@ -35,6 +37,18 @@ class CueWords:
     person_nouns: frozenset[str]
     group_nouns: frozenset[str]
     sources: tuple[str, ...] = field(default=())  # the files it was read from
+    acts: dict[str, str] = field(default_factory=dict)  # verb lemma -> speech|belief|intention|perception
+    noun_acts: dict[str, str] = field(default_factory=dict)  # cue noun -> act, when not speech
+
+    def act_of(self, doc, cue) -> str:
+        """What a cue reports: its verb's act from the VerbNet-derived table (`data/verbnet/`),
+        a cue noun's from `cues.yaml`; speech for "according to" and verbs the table lacks."""
+        if cue.category == "source":
+            return "speech"
+        lemma = doc[cue.head].lemma_.lower()
+        if doc[cue.head].pos_ == "NOUN":
+            return self.noun_acts.get(lemma, "speech")
+        return self.acts.get(lemma) or FALLBACK_ACTS.get(cue.category, "speech")
 
 
 def _load_verbs(path: Path) -> dict[str, str]:
@@ -62,6 +76,31 @@ def _load_pronouns(path: Path, data: dict[str, Any]) -> dict[str, str]:
     return out
 
 
+def load_acts(path: Path) -> tuple[dict[str, str], set[str]]:
+    """`verbnet/cue_acts.tsv`: lemma -> act, and the lemmas whose class makes them cues."""
+    acts, cues = {}, set()
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 4 or parts[1] not in ACTS:
+            raise DataFileError(str(path), f"line {n}: expected lemma, act ({'|'.join(ACTS)}), yes|no, classes")
+        acts[parts[0]] = parts[1]
+        if parts[2] == "yes":
+            cues.add(parts[0])
+    return acts, cues
+
+
+def _noun_acts(path: Path, data: dict[str, Any]) -> dict[str, str]:
+    table = data.get("cue_noun_acts") or {}
+    out = {}
+    for act, nouns in table.items():
+        if act not in ACTS:
+            raise DataFileError(str(path), f"unknown act {act!r}; expected one of {list(ACTS)}", "cue_noun_acts")
+        out.update({str(n).lower(): act for n in nouns})
+    return out
+
+
 def load_lexicon(data_dir: Path = DATA_DIR) -> CueWords:
     """Read and validate `speech_verbs.yaml`, `cues.yaml` and `references.yaml` from `data_dir`."""
     verbs_path, cues_path, refs_path = (data_dir / n for n in ("speech_verbs.yaml", "cues.yaml", "references.yaml"))
@@ -75,17 +114,25 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> CueWords:
                                 "source_prepositions")
         preps.add((parts[0], parts[1]))
     refs = read_yaml(refs_path)
+    acts, derived_cues = load_acts(data_dir / "verbnet" / "cue_acts.tsv")
+    clause_only = set(word_list(cues_path, cues, "clause_only_verbs"))
+    for lemma in derived_cues - set(verbs):
+        # a communication verb of VerbNet the curated list lacks: a cue with a clause or quote only
+        verbs[lemma] = "speech"
+        clause_only.add(lemma)
     return CueWords(
         verbs=verbs,
         source_prepositions=frozenset(preps),
         attribution_nouns=frozenset(word_list(cues_path, cues, "attribution_nouns")),
         cue_nouns=frozenset(word_list(cues_path, cues, "cue_nouns")),
         relay_verbs=frozenset(word_list(cues_path, cues, "relay_verbs")),
-        clause_only_verbs=frozenset(word_list(cues_path, cues, "clause_only_verbs")),
+        clause_only_verbs=frozenset(clause_only),
         non_speaker_labels=frozenset(word_list(cues_path, cues, "non_speaker_labels")),
         relay_nouns=frozenset(word_list(cues_path, cues, "relay_nouns")),
         pronouns=_load_pronouns(refs_path, refs),
         person_nouns=frozenset(word_list(refs_path, refs, "person_nouns")),
         group_nouns=frozenset(word_list(refs_path, refs, "group_nouns")),
         sources=(str(verbs_path), str(cues_path), str(refs_path)),
+        acts=acts,
+        noun_acts=_noun_acts(cues_path, cues),
     )

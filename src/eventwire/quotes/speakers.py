@@ -1,26 +1,23 @@
-"""Resolving a speaker mention to a named person or organisation.
+"""Turning a speaker mention into `Speaker` records through the who-is-who model.
 
 The mention in the text ("he", "the group", "Mashal", "a Hamas spokesman,
-Osama Hamdan") is kept as the speaker's `text`/`start`/`end`; `name`, `org`,
-`code` and `sector` come from:
-- the actor mention at that span (`article.entities`, filled by the actors
-  stage; spaCy's own entities when that stage has not run),
-- for pronouns and definite short references ("he", "they", "the official",
-  "the group"): the nearest compatible preceding mention outside quotation
-  marks, persons for person words and organisations/countries for group words,
-- for a surname alone ("Mashal"): the nearest fuller mention ending in it,
-- for a person's organisation: the actors stage's `org`, or an organisation
-  named in the same noun phrase ("Hamas's political bureau official Bassem
-  Naim", "a Hamas spokesman, Osama Hamdan").
+Osama Hamdan") is kept as the speaker's `text`/`start`/`end`; the party it
+stands for comes from `eventwire.actors.whoiswho` (names, aliases,
+descriptors, pronouns, documents; `via` says which), every party of a
+coordination goes to `speakers`, and `org`, `code` and `sector` come from
+the party's actor mention, or for a person from an organisation named in the
+same noun phrase ("Hamas's political bureau official Bassem Naim", "a Hamas
+spokesman, Osama Hamdan"). A mention that cannot speak (an abstract noun, a
+thing) is no speaker; one that names nobody keeps its mention with no name.
 """
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from ..actors.whoiswho import Referent, WhoIsWho
 from ..model import Article, Entity, Speaker
 from .cues import TokSpan, phrase_span
 from .lexicon import CueWords
@@ -30,6 +27,7 @@ PERSON_TYPES = ("PERSON",)
 GROUP_TYPES = ("ORG", "GPE", "NORP")  # organisation-like mentions inside a speaker phrase
 ANTECEDENT_TYPES = ("ORG", "GPE")  # what "they", "it", "the group" can refer back to
 _DETERMINERS = ("the", "a", "an")
+FIRST_PERSON = ("i", "we", "me", "us", "you")
 
 
 @dataclass
@@ -57,29 +55,17 @@ def _entities(article: Article, doc: Doc) -> list[Entity]:
 class SpeakerResolver:
     """Resolves speaker spans of one article; build once per article."""
 
-    def __init__(self, article: Article, doc: Doc, lex: CueWords, quotes: list[QuoteSpan]):
+    def __init__(self, article: Article, doc: Doc, lex: CueWords, quotes: list[QuoteSpan], who: WhoIsWho):
         self.doc = doc
         self.lex = lex
-        inside = [(q.start, q.end) for q in quotes]
+        self.who = who
         self.mentions = sorted((Mention(e.start, e.end, e) for e in _entities(article, doc)),
                                key=lambda m: m.start)
-        self.outside = [m for m in self.mentions if not any(s <= m.start < e for s, e in inside)]
-        self.starts = [m.start for m in self.outside]
         self.orgs = self._person_orgs()
 
     # -- mentions -------------------------------------------------------
     def _in_span(self, start: int, end: int, types: tuple[str, ...]) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end and m.type in types]
-
-    def _before(self, offset: int, types: tuple[str, ...], word: str | None = None) -> Mention | None:
-        """Nearest mention of `types` ending before `offset`, outside quotes; preferring one naming `word`."""
-        candidates = [m for m in self.outside[:bisect.bisect_left(self.starts, offset)]
-                      if m.type in types and m.end <= offset]
-        if word:
-            named = [m for m in candidates if word in self.doc.text[m.start:m.end].lower()]
-            if named:
-                return named[-1]
-        return candidates[-1] if candidates else None
 
     def _full_name(self, mention: Mention) -> str:
         return self._fuller(mention.entity.name or mention.entity.entity_text)
@@ -117,54 +103,69 @@ class SpeakerResolver:
         return orgs
 
     # -- resolution -----------------------------------------------------
-    def resolve(self, span: TokSpan) -> Speaker:
-        """The `Speaker` for the token span of a speaker mention."""
+    def resolve(self, span: TokSpan, act: str = "speech") -> tuple[list[Speaker], bool]:
+        """The speakers of a speaker mention (a token span): one, or all of a coordination
+        ("Pelosi and Schumer said"), and whether the statement stands. A mention the model
+        cannot tie to a party gives no speaker: a document, poll or study without a known
+        author ("the poll shows", "according to federal data") or an unresolved pronoun keeps
+        its statement; an abstract noun or a thing that cannot speak ("the reason", "details")
+        does not."""
         toks: Span = self.doc[span[0]:span[1]]
-        start, end = toks.start_char, toks.end_char
-        speaker = Speaker(text=toks.text, start=start, end=end)
         head = toks.root
-        word = head.lower_
-        persons = self._in_span(start, end, PERSON_TYPES)
-        groups = self._in_span(start, end, GROUP_TYPES)
-        if persons:
-            self._fill(speaker, next((p for p in persons if p.start <= head.idx < p.end), persons[0]))
-            if speaker.org is None and groups:
-                speaker.org = groups[0].entity.name or groups[0].entity.entity_text
-        elif head.pos_ == "PRON" and word in self.lex.pronouns:
-            types = PERSON_TYPES if self.lex.pronouns[word] == "person" else ANTECEDENT_TYPES
-            antecedent = self._before(start, types)
-            if antecedent is not None:
-                self._fill(speaker, antecedent)
-        elif groups and any(g.start <= head.idx < g.end for g in groups):
-            self._fill(speaker, next(g for g in groups if g.start <= head.idx < g.end))
-        elif _definite(toks) and head.lemma_.lower() in self.lex.person_nouns:
-            antecedent = self._before(start, PERSON_TYPES, head.lemma_.lower())
-            if antecedent is not None:
-                self._fill(speaker, antecedent)
-        elif _definite(toks) and head.lemma_.lower() in self.lex.group_nouns:
-            antecedent = self._before(start, ("ORG",), head.lemma_.lower()) or self._before(start, ANTECEDENT_TYPES)
-            if antecedent is not None:
-                self._fill(speaker, antecedent)
-        elif head.pos_ == "PROPN" and " " not in head.text:
-            fuller = self._fuller(head.text)
-            if fuller != head.text:
-                speaker.name, speaker.org = fuller, self.orgs.get(fuller)
-        if speaker.name is None:
-            speaker.name = _strip_determiner(toks.text)
+        last = toks[-1]
+        if last.i != head.i and last.lemma_.lower() in self.who.words.person_nouns and \
+                not any(t.is_punct for t in toks):
+            head = last  # "Former White House Doctor": the doctor speaks, not the White House
+        if act == "perception" and head.lower_ in ("it", "this", "that", "they", "these", "those"):
+            # "it shows", "this underscores": evidence verbs take things as subjects; leave them unnamed
+            return [Speaker(text=toks.text, start=toks.start_char, end=toks.end_char)], True
+        ref, via = self.who.resolve_token(head)
+        if ref is None:
+            speaker = self._unresolved(toks)
+            if speaker is not None:
+                return [speaker], True
+            if self._source_like(head):  # the mention stays for provenance; nobody is named
+                return [Speaker(text=toks.text, start=toks.start_char, end=toks.end_char)], True
+            return [], False
+        refs = self.who.coordinated(head) or [ref]
+        out = []
+        for n, r in enumerate(refs):
+            if n == 0:
+                out.append(self._speaker(toks.text, toks.start_char, toks.end_char, r, via))
+            else:
+                out.append(self._speaker(r.name, None, None, r, via))
+        return out, True
+
+    def _source_like(self, head) -> bool:
+        """A mention that can stand as the source of a statement though it names nobody: anything
+        but an abstract noun (a document, a poll, an unresolved pronoun, a thing shown in a video)."""
+        return not (head.pos_ in ("NOUN", "PROPN") and self.who.abstract(head.lemma_, head.pos_ == "NOUN"))
+
+    def _speaker(self, text: str, start: int | None, end: int | None, ref: Referent, via: str | None) -> Speaker:
+        speaker = Speaker(text=text, start=start, end=end, name=ref.name, via=via)
+        entity = ref.entity
+        if ref.kind == "person":
+            speaker.org = (entity.org if entity is not None else None) or self.orgs.get(ref.name)
+        if entity is not None:
+            speaker.code, speaker.sector = entity.code, entity.sector
+        return speaker
+
+    def _unresolved(self, toks: Span) -> Speaker | None:
+        """A mention the who-is-who model could not tie to a party: names and first/second-person
+        pronouns stay as written; anything else that cannot speak is no speaker."""
+        head = toks.root
+        if not any(t.is_punct for t in toks) and self.who.abstract(toks[-1].lemma_, toks[-1].pos_ == "NOUN"):
+            return None  # a title-cased heading or a named treaty: "Veto Power Impedes Peace Efforts"
+        if head.pos_ == "PROPN" or head.lower_ in FIRST_PERSON:
+            groups = self._in_span(toks.start_char, toks.end_char, GROUP_TYPES)
+            speaker = Speaker(text=toks.text, start=toks.start_char, end=toks.end_char,
+                              name=_clean_name(_strip_determiner(toks.text)), via="name")
             if groups:
                 first = groups[0].entity
                 speaker.org = first.name or first.entity_text
                 speaker.code, speaker.sector = first.code, first.sector
-        return speaker
-
-    def _fill(self, speaker: Speaker, mention: Mention) -> None:
-        entity = mention.entity
-        if mention.type in PERSON_TYPES:
-            speaker.name = self._full_name(mention)
-            speaker.org = entity.org or self.orgs.get(speaker.name)
-        else:
-            speaker.name = _strip_determiner(entity.name or entity.entity_text)
-        speaker.code, speaker.sector = entity.code, entity.sector
+            return speaker
+        return None
 
     def name_of(self, span: TokSpan) -> str:
         """A relay's name: the organisation at the span, else the phrase without its determiner."""
@@ -182,10 +183,6 @@ def _clean_name(text: str) -> str:
     if text.count("(") > text.count(")"):
         text += ")"
     return text.strip()
-
-
-def _definite(toks: Span) -> bool:
-    return toks[0].lower_ in ("the", "this", "that") and len(toks) <= 4
 
 
 def _strip_determiner(text: str) -> str:

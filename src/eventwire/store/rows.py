@@ -18,7 +18,7 @@ ARTICLE_COLUMNS = ("id", "source", "url", "outlet", "title", "byline", "date", "
                    "raw_text", "removed", "meta", "duplicate_of", "first_seen", "updated")
 QUOTE_COLUMNS = ("id", "article_id", "idx", "text", "start", "end", "kind", "cue_text", "cue_start", "cue_end",
                  "speaker_text", "speaker_start", "speaker_end", "speaker_name", "speaker_org", "speaker_code",
-                 "speaker_sector", "relay", "floating")
+                 "speaker_sector", "relay", "floating", "act", "speaker_via", "speakers")
 EVENT_COLUMNS = ("id", "article_id", "cluster_id", "idx", "event", "mode", "context", "actor", "recipient", "date",
                  "event_loc", "event_text", "text_info", "quote_id", "requested", "negated", "hypothetical",
                  "future", "rule", "trigger", "mentions", "confidence")
@@ -33,7 +33,7 @@ RECORD_TABLES = {"quotes": QUOTE_COLUMNS, "events": EVENT_COLUMNS, "entities": E
                  "labels": LABEL_COLUMNS}
 TABLES = {"articles": ARTICLE_COLUMNS, **RECORD_TABLES, "runs": RUN_COLUMNS, "failures": FAILURE_COLUMNS}
 # Columns holding JSON text, per table (labels.actor is a plain name, events.actor a JSON list).
-JSON_COLUMNS = {"articles": {"removed", "meta"}, "quotes": {"relay"},
+JSON_COLUMNS = {"articles": {"removed", "meta"}, "quotes": {"relay", "speakers"},
                 "events": {"context", "actor", "recipient", "event_loc", "text_info", "requested", "trigger",
                            "mentions"},
                 "entities": set(), "labels": set(), "runs": {"args", "counts"}, "failures": set()}
@@ -66,7 +66,8 @@ def quote_row(quote: Quote, idx: int) -> tuple:
             cue.text if cue else None, cue.start if cue else None, cue.end if cue else None,
             spk.text if spk else None, spk.start if spk else None, spk.end if spk else None,
             spk.name if spk else None, spk.org if spk else None, spk.code if spk else None,
-            spk.sector if spk else None, dumps(list(quote.relay)), bool(quote.floating))
+            spk.sector if spk else None, dumps(list(quote.relay)), bool(quote.floating), quote.act,
+            spk.via if spk else None, dumps([to_dict(s) for s in quote.speakers]))
 
 
 def event_row(event: Event, idx: int) -> tuple:
@@ -134,10 +135,11 @@ def quote_from_row(row: dict[str, Any]) -> Quote:
     if row["speaker_text"] is not None:
         speaker = Speaker(text=row["speaker_text"], start=row["speaker_start"], end=row["speaker_end"],
                           name=row["speaker_name"], org=row["speaker_org"], code=row["speaker_code"],
-                          sector=row["speaker_sector"])
+                          sector=row["speaker_sector"], via=row.get("speaker_via"))
     return Quote(id=row["id"], article_id=row["article_id"], text=row["text"], start=row["start"], end=row["end"],
                  kind=row["kind"], cue=cue, speaker=speaker, relay=list(row["relay"] or []),
-                 floating=bool(row["floating"]))
+                 floating=bool(row["floating"]), act=row.get("act") or "speech",
+                 speakers=[Speaker(**s) for s in row.get("speakers") or []])
 
 
 def event_from_row(row: dict[str, Any]) -> Event:

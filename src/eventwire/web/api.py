@@ -30,6 +30,14 @@ class QuoteKind(StrEnum):
     mixed = "mixed"
 
 
+class QuoteAct(StrEnum):
+    speech = "speech"
+    belief = "belief"
+    intention = "intention"
+    perception = "perception"
+    all = "all"
+
+
 class LabelKind(StrEnum):
     descriptor = "descriptor"
     loaded = "loaded"
@@ -138,11 +146,13 @@ def event_filters(date_from: DateFrom = None, date_to: DateTo = None, actor: Act
 
 
 def quote_filters(date_from: DateFrom = None, date_to: DateTo = None, actor: Actor = None, outlet: Outlet = None,
-                  q_: SearchQ = None, kind: QuoteKind | None = None, article: Text = None) -> q.Filters:
+                  q_: SearchQ = None, kind: QuoteKind | None = None, act: QuoteAct = QuoteAct.speech,
+                  article: Text = None) -> q.Filters:
     """The quote filters of /api/quotes."""
     _check_dates(date_from, date_to)
     return q.Filters(date_from=date_from, date_to=date_to, actor=actor, outlet=outlet, q=q_,
-                     kind=kind.value if kind else None, article=article)
+                     kind=kind.value if kind else None, article=article,
+                     act=None if act == QuoteAct.all else act.value)
 
 
 def label_filters(date_from: DateFrom = None, date_to: DateTo = None, actor: Actor = None, outlet: Outlet = None,
@@ -183,7 +193,8 @@ def list_events(request: Request, f: q.Filters = Depends(event_filters), limit: 
 @router.get("/quotes", response_model=Page, responses=LIST_RESPONSES, summary="Quotes with speakers, filtered")
 def list_quotes(request: Request, f: q.Filters = Depends(quote_filters), limit: Limit = None, offset: Offset = 0,
                 format: Fmt = Format.json) -> Any:
-    """Quotes newest first; `actor` matches the speaker, the speaker's organisation or code."""
+    """Quotes newest first; `actor` matches the speaker, the speaker's organisation or code; `act`
+    keeps speech (the default), beliefs, intentions, perceptions, or `all`."""
     return listing_response(request, "quotes", q.quotes(f), limit, offset, format)
 
 

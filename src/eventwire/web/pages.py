@@ -130,9 +130,11 @@ def articles_page(request: Request, outlet: Search = None, q_: SearchQ = None, l
 
 @router.get("/articles/{article_id}")
 @router.get("/articles/{article_id}.json")
-def article_page(request: Request, article_id: str, focus: Search = None,
+def article_page(request: Request, article_id: str, focus: Search = None, act: str = "speech",
                  min_confidence: float | None = Depends(threshold)) -> Response:
-    data = _found(views.article(_db(request), article_id, min_confidence), "article", article_id)
+    """`act`: which statements to mark (speech by default; belief, intention, perception or all)."""
+    data = _found(views.article(_db(request), article_id, min_confidence, None if act == "all" else act),
+                  "article", article_id)
     spans = markup.record_spans(data["article"], data["quotes"], data["events"], data["labels"])
     text = markup.highlight(data["article"]["text"], spans, focus=focus)
     return render(request, "article.html", data, request.url.path.endswith(".json"), text=text, kinds=markup.KINDS,

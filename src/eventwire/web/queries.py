@@ -65,6 +65,7 @@ class Filters:
     calls_to_action: bool = False  # only REQUEST/THREATEN events whose requested action is typed
     id: str | None = None
     min_confidence: float | None = MIN_CONFIDENCE  # events below are not counted (None: every event)
+    act: str | None = "speech"  # quotes: speech | belief | intention | perception; None for every act
 
 
 @dataclass
@@ -97,7 +98,8 @@ INDEX_SQL = (
     f"CREATE OR REPLACE TABLE {QUOTE_INDEX} AS SELECT row_number() OVER (ORDER BY day DESC NULLS LAST, article_id, "
     f"idx) AS pos, * EXCLUDE (idx) FROM (SELECT q.id, q.article_id, q.idx, left(a.date, 10) AS day, a.outlet, "
     f"lower(coalesce(q.speaker_name, q.speaker_text)) AS speaker, lower(q.speaker_org) AS org, "
-    f"q.speaker_code AS code, q.kind, lower(q.text) AS text FROM quotes q JOIN articles a ON a.id = q.article_id)",
+    f"q.speaker_code AS code, q.kind, coalesce(q.act, 'speech') AS act, lower(q.text) AS text "
+    f"FROM quotes q JOIN articles a ON a.id = q.article_id)",
     f"CREATE OR REPLACE TABLE {LABEL_INDEX} AS SELECT row_number() OVER (ORDER BY day DESC NULLS LAST, article_id, "
     f"idx) AS pos, * EXCLUDE (idx) FROM (SELECT l.id, l.article_id, l.idx, left(a.date, 10) AS day, a.outlet, "
     f"lower(l.actor) AS actor, l.kind, lower(l.text) AS text FROM labels l JOIN articles a ON a.id = l.article_id)",
@@ -258,6 +260,8 @@ def quotes(f: Filters) -> Listing:
     _date_range(w, "x.day", f)
     if f.actor:
         w.add("(x.speaker = lower(?) OR x.org = lower(?) OR x.code = ?)", f.actor, f.actor, f.actor)
+    if f.act:
+        w.add("x.act = ?", f.act)
     _common(w, f)
     keys = f"SELECT x.id FROM {QUOTE_INDEX} x{w.sql()} ORDER BY x.pos"
     return Listing(keys, w.params, "quotes", _fetch("quotes", QUOTE_COLUMNS), decorate=add_header)
@@ -331,9 +335,11 @@ WITH parts AS (
     SELECT coalesce(x.name, x.entity_text) AS name, x.code AS code, x.sector AS sector, role, article_id FROM parts
     UNION ALL
     SELECT coalesce(speaker_name, speaker_org), speaker_code, speaker_sector, 'statement', article_id FROM quotes
+    WHERE coalesce(act, 'speech') = 'speech'
     UNION ALL  -- a named speaker's words also count for the organisation they speak for
     SELECT speaker_org, NULL, NULL, 'statement', article_id FROM quotes
-    WHERE speaker_name IS NOT NULL AND speaker_org IS NOT NULL AND lower(speaker_org) <> lower(speaker_name)
+    WHERE coalesce(act, 'speech') = 'speech' AND speaker_name IS NOT NULL AND speaker_org IS NOT NULL
+      AND lower(speaker_org) <> lower(speaker_name)
 )
 SELECT name, mode(code) AS code, mode(sector) AS sector,
        count(*) FILTER (WHERE role = 'actor') AS actions,
@@ -353,7 +359,8 @@ WITH art AS (
     SELECT a.outlet, count(*) AS events, count(DISTINCT e.cluster_id) AS clusters
     FROM events e JOIN articles a ON a.id = e.article_id WHERE {counted} GROUP BY a.outlet
 ), qu AS (
-    SELECT a.outlet, count(*) AS quotes FROM quotes q JOIN articles a ON a.id = q.article_id GROUP BY a.outlet
+    SELECT a.outlet, count(*) AS quotes FROM quotes q JOIN articles a ON a.id = q.article_id
+    WHERE coalesce(q.act, 'speech') = 'speech' GROUP BY a.outlet
 ), lb AS (
     SELECT a.outlet, count(*) AS labels, count(*) FILTER (WHERE l.kind IN ('loaded', 'scare_quote')) AS loaded
     FROM labels l JOIN articles a ON a.id = l.article_id WHERE l.voice = 'writer' GROUP BY a.outlet

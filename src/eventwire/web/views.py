@@ -48,13 +48,15 @@ def places(db: Database, f: q.Filters) -> list[dict[str, Any]]:
             for r in rows if r["lat"] is not None and r["lon"] is not None]
 
 
-def article(db: Database, article_id: str, min_confidence: float | None = q.MIN_CONFIDENCE) -> dict[str, Any] | None:
-    """An article with its quotes, events (those counted at `min_confidence`), labels and entities;
-    `events_below_threshold` says how many events are left out."""
+def article(db: Database, article_id: str, min_confidence: float | None = q.MIN_CONFIDENCE,
+            act: str | None = "speech") -> dict[str, Any] | None:
+    """An article with its quotes (speech unless `act` names another act, or is None for all), events
+    (those counted at `min_confidence`), labels and entities; `events_below_threshold` says how many
+    events are left out."""
     row = q.article_row(db, article_id)
     if row is None:
         return None
-    f = q.Filters(article=article_id, min_confidence=min_confidence)
+    f = q.Filters(article=article_id, min_confidence=min_confidence, act=act)
     records = {name: getattr(q, name)(f).page(db, 100_000, 0)["items"] for name in ("quotes", "events", "labels")}
     for records_ in records.values():
         records_.sort(key=lambda r: r["idx"])

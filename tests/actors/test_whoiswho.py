@@ -1,0 +1,95 @@
+"""The document-level who-is-who model (eventwire/actors/whoiswho.py), through the speakers it
+gives the quotes stage: invented people and organisations, one general pattern per test."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.actors.whoiswho import Forenames, load_forenames
+
+pytestmark = pytest.mark.slow
+
+
+def _speaker(article, phrase: str):
+    q = next(q for q in article.quotes if phrase in q.text)
+    return q.speaker
+
+
+def test_forename_table_comes_from_the_packaged_resource():
+    names = load_forenames()
+    assert names.gender("Margaret") == "f" and names.gender("Robert") == "m"
+    assert Forenames({}).gender("Margaret") is None
+
+
+def test_pronoun_agrees_in_gender_with_its_antecedent(run_text):
+    text = ("Margaret Olden, the mayor of Vessa, met Robert Kalin on Monday.\n"
+            "“The bridge will be rebuilt,” she said.")
+    sp = _speaker(run_text(text), "bridge will be rebuilt")
+    assert sp.name == "Margaret Olden" and sp.via == "pronoun"
+
+
+def test_pronoun_prefers_the_subject_who_spoke_over_a_later_object(run_text):
+    text = ("Robert Kalin said he expects Margaret Olden to resign. "
+            "But he said the council would be mistaken to wait.")
+    article = run_text(text)
+    sp = _speaker(article, "council would be mistaken")
+    assert sp.name == "Robert Kalin"
+
+
+def test_descriptor_in_apposition_is_found_again(run_text):
+    text = ("The Karsh Front, a farmers' movement, blocked the northern road on Monday. "
+            "Police cleared the road by evening.\n"
+            "The movement said that the blockade would resume on Friday.")
+    sp = _speaker(run_text(text), "blockade would resume")
+    assert sp.name == "Karsh Front" and sp.via == "descriptor"
+
+
+def test_title_descriptor_resolves_to_the_nearest_compatible_person(run_text):
+    text = ("Rep. Tomas Ardell, a Vessa lawmaker, called on the president to act. "
+            "The Vessa congressman said the delay was dangerous.")
+    sp = _speaker(run_text(text), "delay was dangerous")
+    assert sp.name == "Tomas Ardell"
+
+
+def test_full_name_with_another_forename_is_another_person(run_text):
+    text = ("Robert Kalin spoke first. Later, Anna Kalin said that the farm would be sold.")
+    sp = _speaker(run_text(text), "farm would be sold")
+    assert sp.name == "Anna Kalin"
+
+
+def test_coordinated_speakers_are_all_listed(run_text):
+    q = run_text("Margaret Olden and Robert Kalin said the bridge would be rebuilt.").quotes[0]
+    assert [s.name for s in q.speakers] == ["Margaret Olden", "Robert Kalin"]
+    assert q.speaker.name == "Margaret Olden"
+
+
+def test_plural_pronoun_after_coordination_gives_both(run_text):
+    text = ("Margaret Olden and Robert Kalin sent a letter to the council on Thursday.\n"
+            "“The bridge must be rebuilt,” they wrote.")
+    q = next(q for q in run_text(text).quotes if "bridge must" in q.text)
+    assert [s.name for s in q.speakers] == ["Margaret Olden", "Robert Kalin"]
+
+
+def test_abstract_noun_is_never_a_speaker(run_text):
+    article = run_text("The details of the plan suggest that the dam will be built in May.")
+    for q in article.quotes:
+        assert q.speaker is None or q.speaker.name is None or "detail" not in q.speaker.name.lower()
+
+
+def test_document_speaks_for_its_author(run_text):
+    text = ("The Karsh Front issued a statement on Monday.\n"
+            "The statement said that the farmers would not leave the valley.")
+    sp = _speaker(run_text(text), "farmers would not leave")
+    assert sp.name == "Karsh Front" and sp.via == "document"
+
+
+def test_relative_pronoun_takes_the_noun_it_modifies(run_text):
+    sp = _speaker(run_text("Robert Kalin, who said the valley would flood, left the meeting early."), "valley would")
+    assert sp is not None and sp.name == "Robert Kalin"
+
+
+def test_headline_descriptor_is_the_person_the_body_names(run_text):
+    text = ("Dam Was Never Safe, Former Vessa Doctor Says\n\n"
+            "Dr. Margaret Olden, who treated workers at the dam for a decade, said the cracks were known in 2019.")
+    q = next(q for q in run_text(text).quotes if "Dam Was Never Safe" in q.text)
+    assert q.speaker.name == "Margaret Olden" and q.speaker.via == "descriptor"

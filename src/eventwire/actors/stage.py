@@ -23,7 +23,8 @@ from spacy.tokens import Doc, Span
 from ..model import Article, Entity
 from .affiliation import apposition_phrase, title_phrase
 from .dictionary import ActorDictionary, norm
-from .places import place_for
+from .gazetteer import load_gazetteer
+from .places import find_places, place_for
 from .resolve import ORG_TEMPLATES, analyse, from_actor, pick_sector, resolve_phrase
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
@@ -37,7 +38,7 @@ _LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "outside", "ins
 class ActorsStage:
     name = "actors"
     reads = ("doc",)
-    writes = ("entities",)
+    writes = ("entities", "places")
 
     def __init__(self, ctx, dictionary: ActorDictionary):
         self.ctx = ctx
@@ -45,6 +46,8 @@ class ActorsStage:
 
     def __call__(self, article: Article, doc: Doc) -> None:
         article.entities = extract_entities(doc, self.d, article.date or self.ctx.settings.default_date)
+        gaz = self.ctx.resource("actors.gazetteer", load_gazetteer)
+        article.places = find_places(article, doc, self.d, gaz)
 
 
 def extract_entities(doc: Doc, d: ActorDictionary, date: str | None) -> list[Entity]:

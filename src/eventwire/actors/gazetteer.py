@@ -146,7 +146,7 @@ def build_gazetteer() -> Gazetteer:
         records.append(Candidate(c["geonameId"], c["name"], float(c["lat"]), float(c["lng"]), "continent", None, None,
                                  int(c.get("population") or 0), "L.CONT"))
         index[norm(c["name"])].append(len(records) - 1)
-    for key, ids in index.items():
+    for ids in index.values():
         ids.sort(key=lambda i: _rank(records[i]))
     return Gazetteer(records, {k: tuple(v) for k, v in index.items()}, admin1)
 

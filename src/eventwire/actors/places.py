@@ -174,6 +174,11 @@ def find_places(article: Article, doc: Any, d: ActorDictionary, gaz: Gazetteer) 
     mentions = _mentions(article, doc, d, gaz, words)
     for m in mentions:
         m.cands = _candidates(m.text, d, gaz, words)
+    article.meta.pop("dateline", None)
+    for m in mentions:
+        if m.kind == "dateline":
+            article.meta["dateline"] = [m.start, m.end]  # the events stage's last-resort location
+            break
     context, own, dateline = _context(mentions)
     out = []
     for i, m in enumerate(mentions):
@@ -323,7 +328,7 @@ def _not_a_place(span_text: str, s: int, e: int, text: str, ent: Any, d: ActorDi
         if first.text.lower() in persons:
             return True
         prev = ent.doc[first.start - 1] if first.start > 0 else None
-        if _first_name_before(prev) and not (prev.text.lower() in d.country_names):
+        if _first_name_before(prev) and prev.text.lower() not in d.country_names:
             return True
     return False
 

@@ -14,6 +14,7 @@ from spacy.language import Language
 
 from ..model import Article, Event
 from .extract import code_doc
+from .location import locate_events
 from .patterns import Lexicon, load_lexicon
 
 __all__ = ["EventsStage", "configure_nlp", "lexicon", "main_event", "make_stage"]
@@ -45,7 +46,7 @@ def lexicon(ctx: Any) -> Lexicon:
 
 class EventsStage:
     name = "events"
-    reads = ("doc", "entities", "quotes")
+    reads = ("doc", "entities", "quotes", "places")
     writes = ("events",)
 
     def __init__(self, ctx: Any):
@@ -53,7 +54,9 @@ class EventsStage:
         self.lex = lexicon(ctx)
 
     def __call__(self, article: Article, doc: Any) -> list[Event]:
-        return code_doc(article, doc, self.ctx, self.lex)
+        events = code_doc(article, doc, self.ctx, self.lex)
+        locate_events(article, doc)  # event_loc from the article's place mentions (events/location.py)
+        return events
 
 
 def make_stage(ctx: Any) -> EventsStage:

@@ -44,6 +44,7 @@ from .rows import (
     entity_from_row,
     event_from_row,
     label_from_row,
+    place_from_row,
     quote_from_row,
     record_rows,
 )
@@ -176,6 +177,7 @@ def _articles_of_part(fs: pafs.FileSystem, root: str, rel: str) -> Iterator[Arti
         article.events = [event_from_row(r) for r in by_idx["events"]]
         article.entities = [entity_from_row(r) for r in by_idx["entities"]]
         article.labels = [label_from_row(r) for r in by_idx["labels"]]
+        article.places = [place_from_row(r) for r in by_idx.get("places", [])]
         article.failures = attached.get(article.id, [])
         yield article
 

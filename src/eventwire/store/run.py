@@ -35,6 +35,7 @@ class RunSummary:
     events: int = 0
     labels: int = 0
     entities: int = 0
+    places: int = 0
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
     clusters: dict[str, Any] | None = None
@@ -43,7 +44,7 @@ class RunSummary:
         """The summary as stored in `runs.counts` and shown by the CLI."""
         counts = {"read": self.read, "new": self.new, "changed": self.changed, "unchanged": self.unchanged,
                   "quotes": self.quotes, "events": self.events, "labels": self.labels, "entities": self.entities,
-                  "failures": len(self.failures), "seconds": round(self.seconds, 3)}
+                  "places": self.places, "failures": len(self.failures), "seconds": round(self.seconds, 3)}
         if self.clusters:  # from eventwire.framing.cluster, when installed
             counts["clusters"] = self.clusters.get("clusters")
             counts["duplicates"] = len(self.clusters.get("duplicates") or {})
@@ -101,7 +102,7 @@ def _save(store: Store, summary: RunSummary, batch: list[Article]) -> None:
                                           reason=f"{type(result.error).__name__}: {result.error}"))
             continue
         setattr(summary, result.status, getattr(summary, result.status) + 1)  # the same id twice: unchanged
-        for table in ("quotes", "events", "labels", "entities"):
+        for table in ("quotes", "events", "labels", "entities", "places"):
             setattr(summary, table, getattr(summary, table) + result.counts.get(table, 0))
         for failure in article.failures:
             _fail(store, summary, failure)

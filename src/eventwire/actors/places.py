@@ -366,7 +366,7 @@ def _candidates(text: str, d: ActorDictionary, gaz: Gazetteer, words: PlaceWords
     cands = list(own)
     hit = d.country_code(key)
     if hit is not None and hit[1] == "name":
-        country = _country_record(gaz, hit[0])
+        country = _country_record(gaz, hit[0]) or _user_country(d, hit[0])
         if country is not None:
             cands.append(country)
     cands += [c for c in gaz.candidates(key) if c not in cands]
@@ -393,6 +393,18 @@ def _own(p: PlaceEntry, gaz: Gazetteer) -> Candidate:
     level = p.level
     return Candidate(p.geonames_id, p.name, p.lat, p.lon, level, p.code, None, OWN_PLACE,
                      _OWN_FEATURE.get(level, "L.RGN"), own=True)
+
+
+def _user_country(d: ActorDictionary, code: str) -> Candidate | None:
+    """A country only a user file knows (the invented countries of examples/): centred on its places."""
+    country = d.countries.get(code)
+    if country is None:
+        return None
+    pts = {(p.lat, p.lon) for ps in d.places.values() for p in ps
+           if p.code == code and p.population == OWN_PLACE and p.lat is not None and p.lon is not None}
+    lat = round(sum(p[0] for p in pts) / len(pts), 3) if pts else None
+    lon = round(sum(p[1] for p in pts) / len(pts), 3) if pts else None
+    return Candidate(country.geonames_id, country.name, lat, lon, "country", code, None, OWN_PLACE, "A.PCLI", own=True)
 
 
 def _country_record(gaz: Gazetteer, code: str) -> Candidate | None:
@@ -447,7 +459,7 @@ def _choose(m: _Mention, i: int, mentions: list[_Mention], text: str, context: d
         elif best is not default:
             via = "context"
         cands = [best]
-    elif m.kind == "dateline" and not cands[0].own:
+    elif m.kind == "dateline" and not cands[0].own and via != "qualifier":
         via = "dateline"
     c = cands[0]
     if (c.level == "city" and not c.own and c.population < SMALL_TOWN and via not in ("qualifier", "dateline")

@@ -60,7 +60,7 @@ def places(db: Database, f: q.Filters) -> list[dict[str, Any]]:
 
 
 def article(db: Database, article_id: str) -> dict[str, Any] | None:
-    """An article with its quotes, events, labels and entities."""
+    """An article with its quotes, events, labels, entities and places."""
     cols = ", ".join(f'"{c}"' for c in ARTICLE_COLUMNS if c != "raw_text")
     rows = db.rows(f"SELECT {cols} FROM articles WHERE id = ?", [article_id], "articles")
     if not rows:
@@ -70,7 +70,8 @@ def article(db: Database, article_id: str) -> dict[str, Any] | None:
     for records_ in records.values():
         records_.sort(key=lambda r: r["idx"])
     entities = db.rows('SELECT * EXCLUDE (article_id) FROM entities WHERE article_id = ? ORDER BY idx', [article_id])
-    return {"article": rows[0], **records, "entities": entities}
+    places = q.places(f).page(db, 100_000, 0)["items"]
+    return {"article": rows[0], **records, "entities": entities, "places": places}
 
 
 def event(db: Database, event_id: str) -> dict[str, Any] | None:

@@ -153,3 +153,15 @@ def test_gazetteer_cache_roundtrip(tmp_path, monkeypatch):
     again = gazetteer.load_gazetteer()
     assert again is not built and len(again.records) == len(built.records)
     assert any(c.level == "admin1" and c.name == "Virginia" for c in again.candidates("Virginia"))
+
+
+def test_institution_and_publication_names_are_not_resolved_places(actors_only):
+    art = places_of(actors_only, "Protests spread in Charlotte. The Charlotte-Mecklenburg police chief spoke, "
+                                 "and a writer for The Atlantic said so on Twitter.")
+    resolved = [p.text for p in art.places if p.lat is not None]
+    assert resolved == ["Charlotte"]
+
+
+def test_the_hague_stays_a_place(actors_only):
+    art = places_of(actors_only, "The judges sat in The Hague on Monday.")
+    assert any(p.name and "Hague" in p.name for p in art.places)

@@ -35,7 +35,7 @@ from .dictionary import norm
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).parent / "data"
-_FORMAT = 4  # bump when the pickled structure changes
+_FORMAT = 5  # bump when the pickled structure changes
 _MEMO: dict[str, Gazetteer] = {}
 
 # GeoNames feature codes we give our own levels ("country", "admin1", "city", "region", "site").
@@ -61,13 +61,18 @@ class Gazetteer:
     """Name -> candidates, best known first (`norm()`-ed keys)."""
 
     def __init__(self, records: list[Candidate], index: dict[str, tuple[int, ...]], admin1: dict[tuple[str, str], int]):
-        self.records = records
+        # Plain tuples, wrapped on access: unpickling 170,000 named tuples would call their
+        # constructor each time and double the load time.
+        self.records = [tuple(r) for r in records]
         self.index = index
         self.admin1 = admin1  # (ISO-3, admin1 code) -> record number
         self.countries = {c.country: i for i, c in enumerate(records) if c.level == "country"}  # ISO-3 -> number
 
+    def record(self, i: int) -> Candidate:
+        return Candidate._make(self.records[i])
+
     def candidates(self, name: str) -> list[Candidate]:
-        return [self.records[i] for i in self.index.get(norm(name), ())]
+        return [Candidate._make(self.records[i]) for i in self.index.get(norm(name), ())]
 
     def __contains__(self, name: str) -> bool:
         return norm(name) in self.index

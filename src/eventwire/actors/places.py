@@ -59,6 +59,7 @@ class PlaceWords:
     organisation_heads: frozenset[str]
     organisation_before: tuple[str, ...]
     states: dict[str, str]  # "Mich." -> "MI"
+    institution_nouns: frozenset[str]
     vague: frozenset[str]
     division_words: frozenset[str]
 
@@ -77,6 +78,7 @@ def place_words() -> PlaceWords:
         organisation_before=tuple(w.lower() for w in data["organisation_before"]),
         states={k: v for k, v in data["state_abbreviations"].items()},
         vague=frozenset(norm(w) for w in data["vague"]),
+        institution_nouns=frozenset(w.lower() for w in data["institution_nouns"]),
         division_words=frozenset(w.lower() for w in data["division_words"]),
     )
 
@@ -320,6 +322,9 @@ def _not_a_place(span_text: str, s: int, e: int, text: str, ent: Any, d: ActorDi
     nxt = re.match(r"[ \t]*(?:-[ \t]*)?([A-Z][\w.\-]*)", after)
     if nxt and nxt.group(1).rstrip(".") in words.organisation_heads:
         return True  # "Washington Post", "Tulsa Police Department"
+    inst = re.match(r"-[A-Z][\w]*[ \t]+([a-z]+)", after)
+    if inst and inst.group(1) in words.institution_nouns:
+        return True  # "Charlotte-Mecklenburg police": a compound name of an institution
     before = text[max(0, s - 30):s].lower()
     if any(before.endswith(w + " ") for w in words.organisation_before):
         return True  # "Bank of China"
@@ -361,11 +366,13 @@ def _candidates(text: str, d: ActorDictionary, gaz: Gazetteer, words: PlaceWords
         return []
     code = words.states.get(bare.strip()) or words.states.get(bare.strip() + ".")
     if code is not None and ("USA", code) in gaz.admin1:
-        return [gaz.records[gaz.admin1[("USA", code)]]]
+        return [gaz.record(gaz.admin1[("USA", code)])]
     own = [_own(p, gaz) for p in d.places_for(key) if p.population == OWN_PLACE]
     cands = list(own)
     hit = d.country_code(key)
-    if hit is not None and hit[1] == "name":
+    towns = [c for c in gaz.candidates(key) if c.level == "city" and c.population >= 100_000]
+    if hit is not None and hit[1] == "name" and not (towns and norm(d.countries[hit[0]].name) != key):
+        # a country alias that names a big town ("The Hague" for the Netherlands' government) is the town
         country = _country_record(gaz, hit[0]) or _user_country(d, hit[0])
         if country is not None:
             cands.append(country)
@@ -409,7 +416,7 @@ def _user_country(d: ActorDictionary, code: str) -> Candidate | None:
 
 def _country_record(gaz: Gazetteer, code: str) -> Candidate | None:
     i = gaz.countries.get(code)
-    return gaz.records[i] if i is not None else None
+    return gaz.record(i) if i is not None else None
 
 
 def _context(mentions: list[_Mention]) -> tuple[dict[str, float], list[dict[str, float]], Candidate | None]:
@@ -442,6 +449,9 @@ def _choose(m: _Mention, i: int, mentions: list[_Mention], text: str, context: d
         place.via, place.reason = None, "not in the gazetteer"
         return place
     cands = m.cands
+    if _title_of_work(m, text):
+        place.reason = "a capitalised 'The' before a small town's name: a title or publication"
+        return place
     before = text[max(0, m.start - 12):m.start].split()
     if before and before[-1].lower() in words.division_words:  # "upstate New York": the state
         cands = [c for c in cands if c.level == "admin1"] or cands
@@ -473,6 +483,17 @@ def _choose(m: _Mention, i: int, mentions: list[_Mention], text: str, context: d
                                                                          c.admin1)
     place.via = via
     return place
+
+
+def _title_of_work(m: _Mention, text: str) -> bool:
+    """"a writer for The Atlantic": a capitalised "The" inside a sentence, then one word whose best
+    match is a town under 100,000 people (so not "The Hague") and no country or region of ours."""
+    if not m.text.startswith("The ") or len(m.text.split()) != 2 or m.start == 0:
+        return False
+    if text[max(0, m.start - 2):m.start].strip() in ("", ".", "\n") and text[m.start - 1] == "\n":
+        return False
+    top = m.cands[0]
+    return top.level == "city" and not top.own and max(c.population for c in m.cands) < 100_000
 
 
 def _score(c: Candidate, context: dict[str, float]) -> float:

@@ -24,7 +24,7 @@ def run(pipeline: Pipeline, text: str) -> Article:
 
 def events_with(article: Article, trigger: str):
     found = [e for e in article.events if e.trigger and e.trigger.text.lower() == trigger]
-    assert found, f"no {trigger!r} event among {[(e.event, e.trigger.text if e.trigger else None) for e in article.events]}"
+    assert found, f"no {trigger!r} event among {[(e.event, e.trigger and e.trigger.text) for e in article.events]}"
     return found
 
 

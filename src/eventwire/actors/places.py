@@ -407,8 +407,8 @@ def _user_country(d: ActorDictionary, code: str) -> Candidate | None:
     country = d.countries.get(code)
     if country is None:
         return None
-    pts = {(p.lat, p.lon) for ps in d.places.values() for p in ps
-           if p.code == code and p.population == OWN_PLACE and p.lat is not None and p.lon is not None}
+    pts = {(p[3], p[4]) for ps in d.places.values() for p in ps  # PlaceEntry or its pickled tuple
+           if p[1] == code and p[6] == OWN_PLACE and p[3] is not None and p[4] is not None}
     lat = round(sum(p[0] for p in pts) / len(pts), 3) if pts else None
     lon = round(sum(p[1] for p in pts) / len(pts), 3) if pts else None
     return Candidate(country.geonames_id, country.name, lat, lon, "country", code, None, OWN_PLACE, "A.PCLI", own=True)

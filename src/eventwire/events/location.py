@@ -30,7 +30,7 @@ from typing import Any
 from ..actors.places import place_words
 from ..model import Article, Event, Place
 
-_SPECIFIC = {"site": 0, "city": 1, "region": 2, "admin1": 3, "country": 4, "continent": 5}
+_SPECIFIC = {"site": 0, "city": 1, "region": 2, "admin2": 2, "admin1": 3, "country": 4, "continent": 5}
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "xcomp"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 

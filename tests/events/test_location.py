@@ -65,3 +65,9 @@ def test_no_location_from_another_sentence(examples_pipeline):
 def test_actor_is_not_the_location(examples_pipeline):
     art = run(examples_pipeline, "Vostra attacked a convoy on Monday.")
     assert all(e.event_loc is None for e in art.events)
+
+
+def test_addressee_is_not_the_location(examples_pipeline):
+    art = run(examples_pipeline, "The Vostran People's Front called on Arvenia to release the prisoners.")
+    requests = [e for e in art.events if e.event == "REQUEST"]
+    assert requests and all(e.event_loc is None for e in requests)

@@ -56,6 +56,7 @@ class PlaceWords:
     leading: frozenset[str]
     place_prepositions: frozenset[str]
     qualifier_prepositions: frozenset[str]
+    place_object_verbs: frozenset[str]
     organisation_heads: frozenset[str]
     organisation_before: tuple[str, ...]
     states: dict[str, str]  # "Mich." -> "MI"
@@ -74,6 +75,7 @@ def place_words() -> PlaceWords:
         leading=frozenset(w.lower() for w in data["leading"]),
         place_prepositions=frozenset(data["place_prepositions"]),
         qualifier_prepositions=frozenset(data["qualifier_prepositions"]),
+        place_object_verbs=frozenset(data["place_object_verbs"]),
         organisation_heads=frozenset(data["organisation_heads"]),
         organisation_before=tuple(w.lower() for w in data["organisation_before"]),
         states={k: v for k, v in data["state_abbreviations"].items()},

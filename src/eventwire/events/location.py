@@ -5,12 +5,15 @@ Evidence, most direct first (`event_loc.via`):
    trigger's object, subject or governing verb, takes a place preposition
    ("fighting in Khan Younis", "battles ensue at Khan Younis", "encircled
    hospitals in Khan Younis", "strikes on Gaza"), a place modifier ("the
-   Istanbul conference", "Gaza strikes"), a possessive ("Gaza's hospital"),
-   or the place is the trigger's object ("visited Cairo");
+   Istanbul conference", "Gaza strikes") or possessive ("Gaza's hospital")
+   of the trigger, or the place is the object of a verb of going or striking
+   ("visited Cairo", "shelled Rafah"); for events said to someone
+   (REQUEST, THREATEN, ACCUSE ...) "on/to/with X" and the object are the
+   addressee, not the place ("called on Egypt");
 2. `clause`: a place that sets the scene in the event's clause (the trigger's
    clause with the clauses under it): the object of a place preposition ("as
-   forces encircled hospitals in Khan Younis") or of a verb ("left Doha
-   after talks"); never the event's own actor or recipient, a subject
+   forces encircled hospitals in Khan Younis") or of a verb of going or
+   striking ("left Doha after talks"); never the event's own actor or recipient, a subject
    ("Israel accepts"), a modifier of another noun ("the US administration")
    or a target ("against Israel");
 3. `dateline`: the article's dateline place ("GAZA CITY (AP) -");
@@ -33,6 +36,9 @@ from ..model import Article, Event, Place
 _SPECIFIC = {"site": 0, "city": 1, "region": 2, "admin2": 2, "admin1": 3, "country": 4, "continent": 5}
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "xcomp"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
+# Said-to-someone events: their "on/to/with X" and direct object name whom they address.
+_SAID = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT", "CONCEDE", "AGREE"}
+_ADDRESS_PREPS = {"on", "to", "with", "from", "toward", "towards", "into"}
 
 
 def locate_events(article: Article, doc: Any) -> None:
@@ -56,7 +62,7 @@ def event_location(event: Event, doc: Any, places: list[Place], dateline: Place 
            if (span := doc.char_span(p.start, p.end, alignment_mode="expand")) is not None]
     parties = [(e.start, e.end) for e in (*event.actor, *event.recipient)  # not a party the coder took from
                if e.start is not None and e.source not in ("event-location", "protest-target")]  # the place
-    attached = [(p, span) for p, span in own if _attached(span.root, trigger)]
+    attached = [(p, span) for p, span in own if _attached(span.root, trigger, event.event)]
     if attached:
         return _with_via(_best(attached, trigger), "phrase")
     head = _clause_head(trigger)
@@ -64,7 +70,8 @@ def event_location(event: Event, doc: Any, places: list[Place], dateline: Place 
               and not any(s <= p.start and p.end <= e for s, e in parties)]
     if clause:
         return _with_via(_best(clause, trigger), "clause")
-    if coded is not None and coded.start is not None and sent.start_char <= coded.start < sent.end_char:
+    if coded is not None and coded.start is not None and sent.start_char <= coded.start < sent.end_char \
+            and not _addressee(doc, coded, event.event):
         return dataclasses.replace(coded, via="phrase", country=coded.country or coded.code)
     return _with_via(dateline, "dateline")
 
@@ -90,14 +97,28 @@ def _anchors(trigger: Any) -> list[Any]:
     return out
 
 
-def _attached(root: Any, trigger: Any) -> bool:
+def _attached(root: Any, trigger: Any, event_type: str) -> bool:
     words = place_words()
     anchors = _anchors(trigger)
+    addressed = event_type in _SAID  # "called on Egypt", "pressured Israel": the addressee, not the place
     if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ in words.place_prepositions:
+        if addressed and root.head.lower_ in _ADDRESS_PREPS:
+            return False
         return root.head.head in anchors
     if root.dep_ in _MODIFIER_DEPS:  # "the Istanbul conference", "Gaza strikes", "Gaza's hospital"
-        return root.head in anchors
-    return root.dep_ == "dobj" and root.head.i == trigger.i  # "visited Cairo", "shelled Rafah"
+        return root.head.i == trigger.i
+    # "visited Cairo", "shelled Rafah"
+    return (root.dep_ == "dobj" and root.head.i == trigger.i and not addressed
+            and trigger.lemma_.lower() in words.place_object_verbs)
+
+
+def _addressee(doc: Any, place: Place, event_type: str) -> bool:
+    """Is the coder's place the addressee of an event said to someone ("called on Egypt")?"""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if event_type not in _SAID or span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ == "dobj" or (root.dep_ == "pobj" and root.head.lower_ in _ADDRESS_PREPS)
 
 
 def _setting(root: Any) -> bool:
@@ -106,7 +127,7 @@ def _setting(root: Any) -> bool:
     noun ("the US administration") or a target ("against Israel")."""
     if root.dep_ == "pobj" and root.head.dep_ == "prep":
         return root.head.lower_ in place_words().place_prepositions
-    return root.dep_ == "dobj"
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in place_words().place_object_verbs
 
 
 def _clause_head(tok: Any) -> Any:

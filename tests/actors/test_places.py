@@ -173,3 +173,11 @@ def test_county_resolves_in_its_state(actors_only):
     meck, cook = place(art, "Mecklenburg County"), place(art, "Cook County")
     assert (meck.feature, meck.admin1) == ("A.ADM2", "North Carolina")
     assert cook.admin1 == "Illinois" and cook.lat > 40
+
+
+def test_state_meant_by_political_context(actors_only):
+    art = places_of(actors_only, "Charlie King, a prominent New York Democrat, spoke with Representative "
+                                 "Charles B. Rangel of New York at a gala in New York on Monday.")
+    first, second, third = [p for p in art.places if p.text == "New York"]
+    assert (first.feature, second.feature) == ("A.ADM1", "A.ADM1")
+    assert third.name == "New York City"

@@ -48,6 +48,8 @@ _DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})"
     r"(?:,[ \t]*(?P<qual>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?"
     r"(?:,[ \t]*[A-Z][a-z]{2,8}\.? \d{1,2})?[ \t]*(?:\([A-Za-z .]+\))?[ \t]*[-\u2013\u2014]", re.M)
+_LAWMAKER_OF = re.compile(r"\b(?:Rep|Sen|Gov|Representative|Senator|Governor|Congressman|Congresswoman)\.?"
+                          r"(?: [A-Z][\w.'\-]*){1,4} of $")
 _PARTY_STATE = re.compile(r"\((?:R|D|I)-(?P<state>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\)")
 
 
@@ -63,6 +65,7 @@ class PlaceWords:
     institution_nouns: frozenset[str]
     vague: frozenset[str]
     division_words: frozenset[str]
+    division_after: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +85,7 @@ def place_words() -> PlaceWords:
         vague=frozenset(norm(w) for w in data["vague"]),
         institution_nouns=frozenset(w.lower() for w in data["institution_nouns"]),
         division_words=frozenset(w.lower() for w in data["division_words"]),
+        division_after=frozenset(data["division_after"]),
     )
 
 
@@ -455,7 +459,11 @@ def _choose(m: _Mention, i: int, mentions: list[_Mention], text: str, context: d
         place.reason = "a capitalised 'The' before a small town's name: a title or publication"
         return place
     before = text[max(0, m.start - 12):m.start].split()
-    if before and before[-1].lower() in words.division_words:  # "upstate New York": the state
+    after = text[m.end:m.end + 20].split()
+    state_word = bool(after) and after[0].rstrip(",;:).") in words.division_after
+    if (before and before[-1].lower() in words.division_words) or state_word \
+            or _LAWMAKER_OF.search(text[max(0, m.start - 60):m.start]):
+        # "upstate New York", "a New York Democrat", "Senator Bernie Sanders of Vermont": the state
         cands = [c for c in cands if c.level == "admin1"] or cands
     via = "own" if cands[0].own else ("gazetteer" if len(cands) == 1 else "population")
     qual = _qualifier(i, mentions, text, words)

@@ -181,3 +181,8 @@ def test_state_meant_by_political_context(actors_only):
     first, second, third = [p for p in art.places if p.text == "New York"]
     assert (first.feature, second.feature) == ("A.ADM1", "A.ADM1")
     assert third.name == "New York City"
+
+
+def test_place_at_the_head_of_an_organisation_name(actors_only):
+    art = places_of(actors_only, "The U.S. PIRG Education Fund and the Gaza Health Ministry reported from Gaza.")
+    assert [p.text for p in art.places] == ["Gaza"]

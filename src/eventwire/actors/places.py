@@ -325,9 +325,9 @@ def _not_a_place(span_text: str, s: int, e: int, text: str, ent: Any, d: ActorDi
     if len(span_text.split()) > 1 and last in words.organisation_heads and not _known(key, d):
         return True  # "Boston Center" (for the Arts)
     after = text[e:e + 40]
-    nxt = re.match(r"[ \t]*(?:-[ \t]*)?([A-Z][\w.\-]*)", after)
-    if nxt and nxt.group(1).rstrip(".") in words.organisation_heads:
-        return True  # "Washington Post", "Tulsa Police Department"
+    nxt = re.match(r"[ \t]*(?:-[ \t]*)?((?:[A-Z][\w.&\-]*[ \t]+){0,2}[A-Z][\w.\-]*)", after)
+    if nxt and any(w.rstrip(".") in words.organisation_heads for w in nxt.group(1).split()):
+        return True  # "Washington Post", "Tulsa Police Department", "U.S. PIRG Education Fund"
     inst = re.match(r"-[A-Z][\w]*[ \t]+([a-z]+)", after)
     if inst and inst.group(1) in words.institution_nouns:
         return True  # "Charlotte-Mecklenburg police": a compound name of an institution

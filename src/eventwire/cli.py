@@ -394,6 +394,20 @@ def evaluate_actors(gold: Path = typer.Option(..., "--gold", metavar="FILE", hel
     report(evaluation.evaluate_actors, evaluation.format_report, gold, as_json, make_settings(model, actors))
 
 
+@evaluate_app.command("places")
+@clean_errors
+def evaluate_places(gold: Path = typer.Option(..., "--gold", metavar="DIR",
+                                              help="Places gold folder (eval/places_gold) or its places.jsonl."),
+                    shared: Path | None = typer.Option(None, "--shared", metavar="DIR",
+                                                       help="Reference data folder with the gold's texts "
+                                                            "(default: ../shared beside the repository)."),
+                    as_json: bool = JsonOpt, model: str | None = ModelOpt,
+                    actors: list[Path] | None = ActorsOpt) -> None:
+    """Score place mentions: accuracy within 161 km over all gold toponyms, share found, precision."""
+    report("eventwire.evaluate.places", "evaluate_places", gold, as_json, make_settings(model, actors),
+           shared=shared)
+
+
 @evaluate_app.command("gate")
 @clean_errors
 def evaluate_gate(baseline: Path = typer.Option(Path("eval/baseline.json"), "--baseline", metavar="FILE",

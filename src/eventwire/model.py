@@ -43,7 +43,12 @@ class Entity:
 
 @dataclass
 class Place:
-    """A place phrase resolved against the gazetteer."""
+    """A place mention resolved against the gazetteer (PRODUCT.md "place").
+
+    `country` is the ISO-3 code (`code` is the same, kept for older readers),
+    `feature` the GeoNames class.code ("P.PPL", "A.ADM1", "A.PCLI" ...),
+    `via` how it was resolved, `reason` why not when the name is unknown.
+    """
 
     text: str
     name: str | None = None
@@ -51,9 +56,15 @@ class Place:
     geonames_id: int | None = None
     lat: float | None = None
     lon: float | None = None
-    level: str | None = None  # country | region | city | site
+    level: str | None = None  # country | admin1 | region | city | site
     start: int | None = None
     end: int | None = None
+    article_id: str | None = None
+    feature: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    via: str | None = None
+    reason: str | None = None
 
 
 @dataclass
@@ -178,6 +189,7 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     labels: list[Label] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
     duplicate_of: str | None = None
     failures: list[Failure] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
@@ -206,12 +218,13 @@ class Article:
         }
 
     def to_json(self) -> dict[str, Any]:
-        """The `extract` line: article, quotes, events, labels (plus entities)."""
+        """The `extract` line: article, quotes, events, labels, places (plus entities)."""
         return {
             "article": {**self.header(), "removed": [to_dict(r) for r in self.removed],
                         "duplicate_of": self.duplicate_of},
             "quotes": [to_dict(q) for q in self.quotes],
             "events": [to_dict(e) for e in self.events],
             "labels": [to_dict(lab) for lab in self.labels],
+            "places": [to_dict(p) for p in self.places],
             "entities": [to_dict(e) for e in self.entities],
         }

@@ -46,7 +46,7 @@ def mention(article: Article, text: str, nth: int = 0):
 
 def test_stage_declares_reads_writes(actors_only):
     stage = actors_only.doc_stages[0]
-    assert (stage.name, stage.reads, stage.writes) == ("actors", ("doc",), ("entities",))
+    assert (stage.name, stage.reads, stage.writes) == ("actors", ("doc",), ("entities", "places"))
 
 
 def test_ruler_types_khan_younis_as_place(actors_only):

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.slow
 
 def test_make_stage_declares_reads_and_writes():
     stage = make_stage(Context(Settings()))
-    assert (stage.name, stage.reads, stage.writes) == ("events", ("doc", "entities", "quotes"), ("events",))
+    assert (stage.name, stage.reads, stage.writes) == ("events", ("doc", "entities", "quotes", "places"), ("events",))
 
 
 def test_stage_user_pattern_file_is_used(tmp_path, nlp):

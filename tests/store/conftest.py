@@ -59,6 +59,10 @@ def build_article(id: str = "vostra-1", text: str = TEXT, outlet: str = "The Nor
     ]
     article.labels = [Label(id=f"{id}:l0", article_id=id, text="spokesman", start=span(text, "spokesman")[0],
                             end=span(text, "spokesman")[1], kind="descriptor", actor="Ivo Drask", voice="writer")]
+    article.places = [Place("Arn", name="Arn", code="VST", geonames_id=None, lat=45.1, lon=28.2, level="city",
+                            start=span(text, "Arn")[0], end=span(text, "Arn")[1], article_id=id, feature="P.PPL",
+                            country="VST", admin1=None, via="own"),
+                      Place("Zorv", start=None, end=None, article_id=id, reason="not in the gazetteer")]
     return article
 
 

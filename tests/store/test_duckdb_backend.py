@@ -17,7 +17,7 @@ from eventwire.store import CHANGED, NEW, UNCHANGED, open_store
 def test_save_load_round_trip(store, article):
     result = store.save(article)
     assert result.status == NEW
-    assert result.counts == {"quotes": 1, "events": 2, "entities": 3, "labels": 1}
+    assert result.counts == {"quotes": 1, "events": 2, "entities": 3, "labels": 1, "places": 2}
     loaded = store.load_article(article.id)
     for f in dataclasses.fields(article):
         assert getattr(loaded, f.name) == getattr(article, f.name), f.name

@@ -24,7 +24,8 @@ from ..model import Article, Entity
 from ..settings import tuning
 from .affiliation import apposition_phrase, placing_mention, resolve_homonyms, title_phrase
 from .dictionary import ActorDictionary, norm
-from .places import place_for
+from .gazetteer import load_gazetteer
+from .places import find_places, place_for
 from .resolve import ORG_TEMPLATES, analyse, from_actor, pick_sector, resolve_phrase
 from .words import default_words
 
@@ -40,7 +41,7 @@ _MAX_PLACE_EXTENSION = int(tuning("actors")["max_place_extension_tokens"])
 class ActorsStage:
     name = "actors"
     reads = ("doc",)
-    writes = ("entities",)
+    writes = ("entities", "places")
 
     def __init__(self, ctx, dictionary: ActorDictionary):
         self.ctx = ctx
@@ -48,6 +49,8 @@ class ActorsStage:
 
     def __call__(self, article: Article, doc: Doc) -> None:
         article.entities = extract_entities(doc, self.d, article.date or self.ctx.settings.default_date)
+        gaz = self.ctx.resource("actors.gazetteer", load_gazetteer)
+        article.places = find_places(article, doc, self.d, gaz)
 
 
 def extract_entities(doc: Doc, d: ActorDictionary, date: str | None) -> list[Entity]:

@@ -64,6 +64,8 @@ SUITES: tuple[Suite, ...] = (
           "{shared}/gold/plover-gsr/PLOVER_GSR_CAMEO.json", ("accuracy",)),
     Suite("labels", "eventwire.evaluate.labels", "evaluate_labels", "{root}/eval/labels_gold.jsonl",
           ("precision", "recall")),
+    Suite("places", "eventwire.evaluate.places", "evaluate_places", "{root}/eval/places_gold",
+          ("accuracy_161km", "found", "precision")),
     Suite("examples_events", "eventwire.evaluate.events", "evaluate_events",
           "{root}/eval/examples_gold/events.json",
           ("type_accuracy", "macro_f1", "actor_code_accuracy", "recipient_code_accuracy"),

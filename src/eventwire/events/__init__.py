@@ -15,6 +15,7 @@ from spacy.language import Language
 from ..model import Article, Event
 from .config import counted, min_confidence
 from .extract import code_doc
+from .location import locate_events
 from .mentions import merge_article
 from .patterns import Lexicon, load_lexicon
 
@@ -47,7 +48,7 @@ def lexicon(ctx: Any) -> Lexicon:
 
 class EventsStage:
     name = "events"
-    reads = ("doc", "entities", "quotes")
+    reads = ("doc", "entities", "quotes", "places")
     writes = ("events",)
 
     def __init__(self, ctx: Any):
@@ -55,8 +56,9 @@ class EventsStage:
         self.lex = lexicon(ctx)
 
     def __call__(self, article: Article, doc: Any) -> list[Event]:
-        code_doc(article, doc, self.ctx, self.lex)
-        return merge_article(article, doc)  # one event per occurrence, last
+        code_doc(article, doc, self.ctx, self.lex)  # events with their calibrated confidence
+        locate_events(article, doc)  # event_loc from the article's place mentions (events/location.py)
+        return merge_article(article, doc)  # one event per occurrence, last: it compares locations
 
 
 def make_stage(ctx: Any) -> EventsStage:

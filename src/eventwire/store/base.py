@@ -30,6 +30,7 @@ from .rows import (
     entity_from_row,
     event_from_row,
     label_from_row,
+    place_from_row,
     quote_from_row,
     record_rows,
 )
@@ -344,6 +345,7 @@ class SQLStore(Store):
         article.events = [event_from_row(r) for r in records["events"]]
         article.entities = [entity_from_row(r) for r in records["entities"]]
         article.labels = [label_from_row(r) for r in records["labels"]]
+        article.places = [place_from_row(r) for r in records.get("places", [])]
         return article
 
     def iter_records(self, table: str, **filters: Any) -> Iterator[dict[str, Any]]:

@@ -3,7 +3,7 @@
 - `plover`: one event per line (PLOVER field names, see docs/records.md) with
   the reporting article's url, outlet and title; to a file or stdout.
 - `csv` / `parquet`: one file per table (`articles.csv`, `quotes.csv`,
-  `events.csv`, `entities.csv`, `labels.csv`, `runs.csv`, `failures.csv`)
+  `events.csv`, `entities.csv`, `labels.csv`, `places.csv`, `runs.csv`, `failures.csv`)
   into a folder, created if missing; existing files of those names are
   replaced. JSON columns (actor, recipient, event_loc, mentions...) hold JSON text.
 

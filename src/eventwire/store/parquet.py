@@ -44,6 +44,7 @@ from .rows import (
     entity_from_row,
     event_from_row,
     label_from_row,
+    place_from_row,
     quote_from_row,
     record_rows,
 )
@@ -54,19 +55,20 @@ PARTITION = "article_date"
 UNDATED = "unknown"
 _INT_COLUMNS = {"idx", "start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end"}
 _BOOL_COLUMNS = {"floating", "negated", "hypothetical", "future", "attached"}
-_FLOAT_COLUMNS = {"confidence"}
+_FLOAT_COLUMNS = {"confidence", "lat", "lon"}  # events' confidence, places' coordinates
+_ID_COLUMNS = {"geonames_id"}
 _ARTICLE_COLUMNS = tuple(c for c in ARTICLE_COLUMNS if c not in ("first_seen", "updated"))
 FAILURE_COLUMNS = ("source", "stage", "article_id", "reason", "attached")
 COLUMNS = {"articles": _ARTICLE_COLUMNS, **RECORD_TABLES, "failures": FAILURE_COLUMNS}
 
 
 def _arrow_type(column: str) -> pa.DataType:
-    if column in _INT_COLUMNS:
+    if column in _INT_COLUMNS or column in _ID_COLUMNS:
         return pa.int64()
-    if column in _BOOL_COLUMNS:
-        return pa.bool_()
     if column in _FLOAT_COLUMNS:
         return pa.float64()
+    if column in _BOOL_COLUMNS:
+        return pa.bool_()
     return pa.string()
 
 
@@ -179,6 +181,7 @@ def _articles_of_part(fs: pafs.FileSystem, root: str, rel: str) -> Iterator[Arti
         article.events = [event_from_row(r) for r in by_idx["events"]]
         article.entities = [entity_from_row(r) for r in by_idx["entities"]]
         article.labels = [label_from_row(r) for r in by_idx["labels"]]
+        article.places = [place_from_row(r) for r in by_idx.get("places", [])]
         article.failures = attached.get(article.id, [])
         yield article
 

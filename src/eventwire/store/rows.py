@@ -25,18 +25,20 @@ EVENT_COLUMNS = ("id", "article_id", "cluster_id", "idx", "event", "mode", "cont
 ENTITY_COLUMNS = ("article_id", "idx", "entity_text", "name", "code", "sector", "wikidata_id", "type", "org",
                   "start", "end", "source")
 LABEL_COLUMNS = ("id", "article_id", "idx", "text", "start", "end", "kind", "actor", "voice")
+PLACE_COLUMNS = ("article_id", "idx", "text", "start", "end", "name", "geonames_id", "lat", "lon", "feature",
+                 "country", "admin1", "level", "via", "reason")
 RUN_COLUMNS = ("id", "started", "finished", "args", "counts", "seconds", "version")
 FAILURE_COLUMNS = ("run_id", "source", "stage", "article_id", "reason", "time")
 
 # The per-article record tables, in the order they are written.
 RECORD_TABLES = {"quotes": QUOTE_COLUMNS, "events": EVENT_COLUMNS, "entities": ENTITY_COLUMNS,
-                 "labels": LABEL_COLUMNS}
+                 "labels": LABEL_COLUMNS, "places": PLACE_COLUMNS}
 TABLES = {"articles": ARTICLE_COLUMNS, **RECORD_TABLES, "runs": RUN_COLUMNS, "failures": FAILURE_COLUMNS}
 # Columns holding JSON text, per table (labels.actor is a plain name, events.actor a JSON list).
 JSON_COLUMNS = {"articles": {"removed", "meta"}, "quotes": {"relay", "speakers"},
                 "events": {"context", "actor", "recipient", "event_loc", "text_info", "requested", "trigger",
                            "mentions"},
-                "entities": set(), "labels": set(), "runs": {"args", "counts"}, "failures": set()}
+                "entities": set(), "labels": set(), "places": set(), "runs": {"args", "counts"}, "failures": set()}
 
 
 def dumps(value: Any) -> str | None:
@@ -90,6 +92,11 @@ def label_row(label: Label, idx: int) -> tuple:
             label.voice)
 
 
+def place_row(place: Place, article_id: str, idx: int) -> tuple:
+    return (article_id, idx, place.text, place.start, place.end, place.name, place.geonames_id, place.lat, place.lon,
+            place.feature, place.country, place.admin1, place.level, place.via, place.reason)
+
+
 def record_rows(article: Article) -> dict[str, list[tuple]]:
     """Rows of every per-article record table, keyed by table name."""
     return {
@@ -97,6 +104,7 @@ def record_rows(article: Article) -> dict[str, list[tuple]]:
         "events": [event_row(e, i) for i, e in enumerate(article.events)],
         "entities": [entity_row(e, article.id, i) for i, e in enumerate(article.entities)],
         "labels": [label_row(lab, i) for i, lab in enumerate(article.labels)],
+        "places": [place_row(p, article.id, i) for i, p in enumerate(article.places)],
     }
 
 
@@ -160,3 +168,10 @@ def entity_from_row(row: dict[str, Any]) -> Entity:
 
 def label_from_row(row: dict[str, Any]) -> Label:
     return Label(**{k: row[k] for k in LABEL_COLUMNS if k != "idx"})
+
+
+def place_from_row(row: dict[str, Any]) -> Place:
+    return Place(text=row["text"], name=row["name"], code=row["country"], geonames_id=row["geonames_id"],
+                 lat=row["lat"], lon=row["lon"], level=row["level"], start=row["start"], end=row["end"],
+                 article_id=row["article_id"], feature=row["feature"], country=row["country"], admin1=row["admin1"],
+                 via=row["via"], reason=row["reason"])

@@ -36,6 +36,7 @@ class RunSummary:
     events: int = 0
     labels: int = 0
     entities: int = 0
+    places: int = 0
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
     clusters: dict[str, Any] | None = None
@@ -46,7 +47,7 @@ class RunSummary:
         """The summary as stored in `runs.counts` and shown by the CLI."""
         counts = {"read": self.read, "new": self.new, "changed": self.changed, "unchanged": self.unchanged,
                   "quotes": self.quotes, "events": self.events, "labels": self.labels, "entities": self.entities,
-                  "failures": len(self.failures), "seconds": round(self.seconds, 3)}
+                  "places": self.places, "failures": len(self.failures), "seconds": round(self.seconds, 3)}
         if self.events_below:  # stored and kept, not counted (config.toml [events] min_confidence)
             counts["events below min_confidence"] = self.events_below
         if self.clusters:  # from the `cluster` step, when the run has one
@@ -103,7 +104,7 @@ def _save(store: Store, summary: RunSummary, batch: list[Article]) -> None:
                                           reason=f"{type(result.error).__name__}: {result.error}"))
             continue
         setattr(summary, result.status, getattr(summary, result.status) + 1)  # the same id twice: unchanged
-        for table in ("quotes", "events", "labels", "entities"):
+        for table in ("quotes", "events", "labels", "entities", "places"):
             setattr(summary, table, getattr(summary, table) + result.counts.get(table, 0))
         if result.status in (NEW, CHANGED):
             summary.events_below += sum(not is_counted(e.confidence, summary.min_confidence) for e in article.events)

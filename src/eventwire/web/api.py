@@ -205,6 +205,16 @@ def list_labels(request: Request, f: q.Filters = Depends(label_filters), limit: 
     return listing_response(request, "labels", q.labels(f), limit, offset, format)
 
 
+@router.get("/places", response_model=Page, responses=LIST_RESPONSES, summary="Place mentions, filtered")
+def list_places(request: Request, article: Text = None, outlet: Outlet = None, q_: SearchQ = None,
+                country: Text = None, resolved: bool | None = None, limit: Limit = None, offset: Offset = 0,
+                format: Fmt = Format.json) -> Any:
+    """Every place mention with its GeoNames id, coordinates, country (ISO-3), first-level division and
+    `via`; `resolved=false` lists the names the gazetteer does not know (with their `reason`)."""
+    f = q.Filters(article=article, outlet=outlet, q=q_)
+    return listing_response(request, "places", q.places(f, country, resolved), limit, offset, format)
+
+
 @router.get("/articles", response_model=Page, responses=LIST_RESPONSES, summary="Articles (without text), filtered")
 def list_articles(request: Request, f: q.Filters = Depends(article_filters), limit: Limit = None,
                   offset: Offset = 0, format: Fmt = Format.json) -> Any:

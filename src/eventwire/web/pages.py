@@ -138,7 +138,19 @@ def article_page(request: Request, article_id: str, focus: Search = None, act: s
     spans = markup.record_spans(data["article"], data["quotes"], data["events"], data["labels"])
     text = markup.highlight(data["article"]["text"], spans, focus=focus)
     return render(request, "article.html", data, request.url.path.endswith(".json"), text=text, kinds=markup.KINDS,
-                  focus=focus)
+                  focus=focus, worldmap=_article_map(request, data["places"]))
+
+
+def _article_map(request: Request, places: list[dict[str, Any]]) -> Any:
+    """The article's resolved places, one dot per place, sized by its mentions."""
+    dots: dict[tuple[float, float], dict[str, Any]] = {}
+    for p in places:
+        if p["lat"] is not None and p["lon"] is not None:
+            dot = dots.setdefault((p["lat"], p["lon"]), {"label": p["name"], "lat": p["lat"], "lon": p["lon"],
+                                                         "count": 0})
+            dot["count"] += 1
+    return map_svg(list(dots.values()), request.url_for("world_outline").path, "Places named",
+                   "mention(s)") if dots else None
 
 
 @router.get("/actors")

@@ -278,6 +278,26 @@ def labels(f: Filters) -> Listing:
     return Listing(keys, w.params, "labels", _fetch("labels", LABEL_COLUMNS), decorate=add_header)
 
 
+def places(f: Filters, country: str | None = None, resolved: bool | None = None) -> Listing:
+    """Place mentions (`places` table) with their article's url, outlet and title, in article order.
+    `q` matches the mention or the resolved name (case-insensitive), `country` the ISO-3 code."""
+    w = Where()
+    if f.article:
+        w.add("p.article_id = ?", f.article)
+    if f.outlet:
+        w.add("a.outlet = ?", f.outlet)
+    if f.q:
+        w.add("(lower(p.text) LIKE ? OR lower(p.name) LIKE ?)", f"%{f.q.lower()}%", f"%{f.q.lower()}%")
+    if country:
+        w.add("p.country = upper(?)", country)
+    if resolved is not None:
+        w.add("p.lat IS NOT NULL" if resolved else "p.lat IS NULL")
+    keys = (f'SELECT p.article_id, p.idx, p.text, p."start", p."end", p.name, p.geonames_id, p.lat, p.lon, '
+            f"p.feature, p.country, p.admin1, p.level, p.via, p.reason, a.url, a.outlet, a.title "
+            f"FROM places p JOIN articles a ON a.id = p.article_id{w.sql()} ORDER BY p.article_id, p.idx")
+    return Listing(keys, w.params, "places")
+
+
 def _common(w: Where, f: Filters) -> None:
     """Outlet, text, kind and article filters on a quote or label index."""
     for column, value in (("outlet", f.outlet), ("kind", f.kind), ("article_id", f.article)):

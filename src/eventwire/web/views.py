@@ -63,7 +63,8 @@ def article(db: Database, article_id: str, min_confidence: float | None = q.MIN_
     every = q.events(q.Filters(article=article_id, min_confidence=None))
     records["events_below_threshold"] = db.count(f"SELECT count(*) FROM ({every.keys})", every.params) - len(
         records["events"])
-    return {"article": row, **records, "entities": q.article_entities(db, article_id)}
+    places = q.places(f).page(db, 100_000, 0)["items"]
+    return {"article": row, **records, "entities": q.article_entities(db, article_id), "places": places}
 
 
 def event(db: Database, event_id: str) -> dict[str, Any] | None:

@@ -87,7 +87,8 @@ def outline_svg() -> str:
             f'<path fill="none" stroke="#c4c0b4" stroke-width="0.12" d="{paths["borders"]}"/></svg>')
 
 
-def map_svg(points: list[dict[str, Any]], outline_href: str, title: str = "Event locations") -> Markup:
+def map_svg(points: list[dict[str, Any]], outline_href: str, title: str = "Event locations",
+            unit: str = "event(s)") -> Markup:
     """The world map with one dot per place; each point has lat, lon, label, count and optional href.
 
     `outline_href` is the URL of `outline_svg()`, drawn underneath the dots.
@@ -97,7 +98,7 @@ def map_svg(points: list[dict[str, Any]], outline_href: str, title: str = "Event
     for p in sorted(points, key=lambda p: -p["count"]):
         x, y = project(p["lon"], p["lat"])
         r = 1.2 + 3.0 * (p["count"] / top) ** 0.5
-        label = escape(f"{p['label']}: {p['count']} event(s)")
+        label = escape(f"{p['label']}: {p['count']} {unit}")
         dot = f'<circle class="map-dot" cx="{x}" cy="{y}" r="{r:.1f}"><title>{label}</title></circle>'
         dots.append(f'<a href="{escape(p["href"])}">{dot}</a>' if p.get("href") else dot)
     return Markup(

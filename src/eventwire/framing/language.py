@@ -1,13 +1,25 @@
-"""Loaded language, scare quotes and unattributed evaluative claims.
+"""Loaded language: words whose choice evaluates, scored in context with a strength in [0, 1].
 
-- `loaded_hits`: every term of `data/loaded.yaml` in the text (whole words,
-  case-insensitive, with plain inflections: massacre/massacres/massacred),
-  outside names of people, organisations and places.
-Scare quotes are found by the quotes stage (`Label(kind="scare_quote")`);
-the framing stage keeps them.
-- `unattributed_sentences`: sentences in the writer's voice that carry an
-  evaluative or emotive term and no attribution (no quote, no cue word such
-  as "said" or "according to").
+The model (see docs/framing.md) reads each content word of the parse:
+
+1. Prior: the word's row in `data/evaluative.tsv` (derived from VADER's
+   valence lexicon and WordNet 3.0 by `data/build_evaluative.py`), or the
+   team's own terms in `data/loaded.yaml` (multi-word and hyphenated terms
+   such as "so-called" match as written). The prior is weighted by its
+   source and part of speech (`model` in `loaded.yaml`).
+2. Context, from the parse:
+   - names are never loaded: a word inside a proper name or a name-like
+     entity ("Heroic Dawn Party", a title of a work) is skipped;
+   - reporting vocabulary is damped: a word whose most frequent WordNet
+     sense is an act, event or physical process ("attack", "battle",
+     "killed", "protest") only reports what happened unless its evidence is
+     a judgement (a disparaging sense, a word of the team's lists); so is a
+     word the events stage coded as the trigger of an event it reports;
+   - intensifiers ("deeply", "repeatedly", "notably") are never loaded on
+     their own: one counts only when the word it modifies is loaded, and
+     then at most as strong as that word.
+Each hit carries its strength; the stage labels hits of strength > 0 and
+`[framing] loaded_threshold` in config.toml sets what is shown.
 """
 
 from __future__ import annotations
@@ -16,12 +28,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from .lexicon import FramingLexicon
+from .lexicon import LoadedLanguageLexicon
 
-NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "EVENT", "WORK_OF_ART", "LAW", "LOC"})
-EVALUATIVE = ("evaluative", "emotive")
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "EVENT", "WORK_OF_ART", "LAW", "LOC", "NORP", "PRODUCT"})
+CONTENT_POS = frozenset({"ADJ", "ADV", "NOUN", "VERB"})
+AMPLIFIED = frozenset({"amod", "advmod", "acomp", "xcomp", "ROOT", "conj", "attr"})
 
 
 @dataclass
@@ -29,7 +42,8 @@ class Hit:
     start: int
     end: int
     text: str
-    category: str
+    category: str  # the evidence: a source of evaluative.tsv or a loaded.yaml category
+    strength: float
 
 
 def _pattern(terms: Iterable[str]) -> re.Pattern[str]:
@@ -42,15 +56,15 @@ def _pattern(terms: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
 
 
-class LanguageFinder:
-    """Compiled once per process from the lexicon."""
+class LoadedLanguageModel:
+    """Compiled once per process from the lexicon; `hits(doc, names, triggers)` scores one document."""
 
-    def __init__(self, lex: FramingLexicon):
+    def __init__(self, lex: LoadedLanguageLexicon):
         self.lex = lex
-        self.loaded_re = _pattern(lex.loaded)
+        self.terms_re = _pattern(lex.loaded)
 
-    def category(self, text: str) -> str | None:
-        """The lexicon category of a hit's text (undoing the inflection the pattern allowed)."""
+    def term_category(self, text: str) -> str | None:
+        """The loaded.yaml category of a matched term (undoing the inflection the pattern allowed)."""
         low = " ".join(text.lower().split())
         for cut in (0, 1, 2, 3):
             stem = low[:len(low) - cut] if cut else low
@@ -58,42 +72,66 @@ class LanguageFinder:
                 return self.lex.loaded[stem]
         return None
 
-    def loaded_hits(self, doc: Doc, name_spans: list[tuple[int, int]]) -> list[Hit]:
-        text = doc.text
-        out = []
-        for m in self.loaded_re.finditer(text):
-            if any(s <= m.start() < e for s, e in name_spans):
+    def prior(self, tok: Token) -> tuple[float, str, str]:
+        """(weighted prior, source, supersense) of a token out of context; (0, "", "") when unknown."""
+        table = self.lex.evaluative
+        pos = tok.pos_
+        for key in ((tok.lower_, pos), (tok.lemma_.lower(), pos), (tok.lower_, "*")):
+            row = table.get(key)
+            if row is not None:
+                prior, source, sense = row
+                weight = self.lex.source_weights.get(source, 0.0) * self.lex.pos_weights.get(pos, 0.0)
+                return min(1.0, prior * weight), source, sense
+        return 0.0, "", ""
+
+    def hits(self, doc: Doc, name_spans: list[tuple[int, int]], triggers: Iterable[tuple[int, int]] = ()
+             ) -> list[Hit]:
+        lex = self.lex
+        triggers = list(triggers)
+
+        def named(start: int) -> bool:
+            return any(s <= start < e for s, e in name_spans)
+
+        scores: dict[int, Hit] = {}
+        boosters: list[Token] = []
+        for tok in doc:
+            if tok.pos_ not in CONTENT_POS or not tok.is_alpha or tok.ent_type_ in NAME_TYPES \
+                    or named(tok.idx) or (tok.is_title and tok.i > tok.sent.start):
                 continue
-            category = self.category(m.group())
-            if category is not None:
-                out.append(Hit(m.start(), m.end(), m.group(), category))
-        return out
-
-    def attributed(self, sent) -> bool:
-        words = [t.lower_ for t in sent]
-        lemmas = {t.lemma_.lower() for t in sent}
-        for cue in self.lex.attribution_cues:
-            parts = cue.split()
-            if len(parts) == 1:
-                if cue in lemmas:
-                    return True
-            elif any(words[i:i + len(parts)] == parts for i in range(len(words))):
-                return True
-        return False
-
-
-def unattributed_sentences(doc: Doc, finder: LanguageFinder, hits: list[Hit],
-                           quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences with an evaluative/emotive writer hit and no attribution."""
-    out = []
-    for sent in doc.sents:
-        own = [h for h in hits if sent.start_char <= h.start < sent.end_char and h.category in EVALUATIVE
-               and not any(s <= h.start < e for s, e in quoted)]
-        if not own:
-            continue
-        if any(s < sent.end_char and sent.start_char < e and (e - s) > 40 for s, e in quoted):
-            continue  # the sentence carries a quote: its claims are someone's
-        if finder.attributed(sent):
-            continue
-        out.append((sent.start_char, sent.end_char))
-    return out
+            prior, source, sense = self.prior(tok)
+            if prior <= 0.0:
+                continue
+            if source == "booster":
+                boosters.append(tok)
+                continue
+            if source not in lex.judgement_sources and sense in lex.reporting_supersenses:
+                prior *= lex.reporting_factor
+            if any(s <= tok.idx < e for s, e in triggers) and source not in lex.judgement_sources:
+                prior *= lex.reporting_factor
+            scores[tok.i] = Hit(tok.idx, tok.idx + len(tok), tok.text, source, round(prior, 3))
+        out = list(scores.values())
+        taken = [(h.start, h.end) for h in out]
+        for m in self.terms_re.finditer(doc.text):  # the team's terms, as written ("so-called", "bated breath")
+            category = self.term_category(m.group())
+            if category is None or named(m.start()):
+                continue
+            strength = lex.category_strengths[category]
+            out = [h for h in out if not (m.start() <= h.start and h.end <= m.end())]
+            taken = [(h.start, h.end) for h in out]
+            if category == "intensifier":
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is not None:
+                    boosters.append(span.root)
+                continue
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                out.append(Hit(m.start(), m.end(), m.group(), category, strength))
+        by_token = {doc.char_span(h.start, h.end, alignment_mode="expand")[-1].i: h for h in out}
+        for tok in boosters:  # an intensifier counts only with the loaded word it amplifies
+            head = by_token.get(tok.head.i)
+            if head is None or tok.dep_ not in ("advmod", "amod") or head.strength <= 0:
+                continue
+            if any(h.start <= tok.idx < h.end for h in out):
+                continue
+            out.append(Hit(tok.idx, tok.idx + len(tok), tok.text, "intensifier",
+                           round(min(head.strength, lex.category_strengths["intensifier"]), 3)))
+        return sorted(out, key=lambda h: h.start)

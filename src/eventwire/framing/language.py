@@ -79,8 +79,10 @@ class LoadedLanguageModel:
         for key in ((tok.lower_, pos), (tok.lemma_.lower(), pos), (tok.lower_, "*")):
             row = table.get(key)
             if row is not None:
-                prior, source, sense = row
+                prior, source, sense, polarity = row
                 weight = self.lex.source_weights.get(source, 0.0) * self.lex.pos_weights.get(pos, 0.0)
+                if polarity == "+":
+                    weight *= self.lex.positive_weight
                 return min(1.0, prior * weight), source, sense
         return 0.0, "", ""
 

@@ -46,12 +46,14 @@ class LoadedLanguageLexicon:
 
     loaded: dict[str, str]  # the team's terms: lower-cased term (one or more words) -> category
     category_strengths: dict[str, float]  # category of the team's terms -> strength
-    evaluative: dict[tuple[str, str], tuple[float, str, str]]  # (word, POS or *) -> (prior, source, supersense)
+    evaluative: dict[tuple[str, str], tuple[float, str, str, str]]  # (word, POS or *) -> (prior, source,
+    # supersense, polarity)
     source_weights: dict[str, float]  # evaluative.tsv source -> weight
     pos_weights: dict[str, float]  # coarse POS -> weight
     judgement_sources: frozenset[str]  # sources that judge by definition: never damped as reporting words
     reporting_supersenses: frozenset[str]  # WordNet lexicographer files of reporting vocabulary
     reporting_factor: float  # how much reporting vocabulary keeps of its strength
+    positive_weight: float  # praise is rarely loaded in news; weight of positive-valence words
 
 
 @dataclass(frozen=True)
@@ -111,8 +113,8 @@ def _weights(path: Path, data: dict[str, Any], key: str, names: tuple[str, ...] 
     return {str(k): float(v) for k, v in items.items()}
 
 
-def _load_table(path: Path) -> dict[tuple[str, str], tuple[float, str, str]]:
-    table: dict[tuple[str, str], tuple[float, str, str]] = {}
+def _load_table(path: Path) -> dict[tuple[str, str], tuple[float, str, str, str]]:
+    table: dict[tuple[str, str], tuple[float, str, str, str]] = {}
     try:
         with path.open(encoding="utf-8", newline="") as fh:
             lines = [line for line in fh if not line.startswith("#")]
@@ -120,11 +122,11 @@ def _load_table(path: Path) -> dict[tuple[str, str], tuple[float, str, str]]:
         raise DataFileError(str(path), f"cannot be read: {exc}") from exc
     for n, row in enumerate(csv.reader(lines, delimiter="\t"), 1):
         try:
-            word, pos, prior, source, sense = row
-            table[(word, pos)] = (float(prior), source, sense)
+            word, pos, prior, source, sense, polarity = row
+            table[(word, pos)] = (float(prior), source, sense, polarity)
         except ValueError as exc:
             raise DataFileError(str(path), f"row {n} is {row!r}, expected word, pos, prior, source, "
-                                           f"supersense") from exc
+                                           f"supersense, polarity") from exc
     return table
 
 
@@ -144,9 +146,10 @@ def _load_loaded(path: Path, table_path: Path) -> LoadedLanguageLexicon:
     if not isinstance(model, dict):
         raise DataFileError(str(path), "expected a mapping", "model")
     where = f"{path} [model]"
-    factor = model.get("reporting_factor")
-    if not isinstance(factor, int | float) or not 0 <= factor <= 1:
-        raise DataFileError(where, f"reporting_factor is {factor!r}, expected a number in [0, 1]")
+    for key in ("reporting_factor", "positive_weight"):
+        value = model.get(key)
+        if not isinstance(value, int | float) or not 0 <= value <= 1:
+            raise DataFileError(where, f"{key} is {value!r}, expected a number in [0, 1]")
     return LoadedLanguageLexicon(
         loaded=loaded,
         category_strengths=_weights(Path(where), model, "category_strengths", LOADED_CATEGORIES),
@@ -155,7 +158,8 @@ def _load_loaded(path: Path, table_path: Path) -> LoadedLanguageLexicon:
         pos_weights=_weights(Path(where), model, "pos_weights", POS_TAGS),
         judgement_sources=frozenset(word_list(Path(where), model, "judgement_sources")),
         reporting_supersenses=frozenset(word_list(Path(where), model, "reporting_supersenses")),
-        reporting_factor=float(factor))
+        reporting_factor=float(model["reporting_factor"]),
+        positive_weight=float(model["positive_weight"]))
 
 
 def load_lexicon(data_dir: Path = DATA_DIR) -> FramingLexicons:

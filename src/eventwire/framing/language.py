@@ -34,7 +34,7 @@ from .lexicon import LoadedLanguageLexicon
 
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "EVENT", "WORK_OF_ART", "LAW", "LOC", "NORP", "PRODUCT"})
 CONTENT_POS = frozenset({"ADJ", "ADV", "NOUN", "VERB"})
-AMPLIFIED = frozenset({"amod", "advmod", "acomp", "xcomp", "ROOT", "conj", "attr"})
+LABEL_WORD = "label_word"
 
 
 @dataclass
@@ -59,17 +59,19 @@ def _pattern(terms: Iterable[str]) -> re.Pattern[str]:
 class LoadedLanguageModel:
     """Compiled once per process from the lexicon; `hits(doc, names, triggers)` scores one document."""
 
-    def __init__(self, lex: LoadedLanguageLexicon):
+    def __init__(self, lex: LoadedLanguageLexicon, label_words: Iterable[str] = ()):
         self.lex = lex
-        self.terms_re = _pattern(lex.loaded)
+        # descriptors.yaml's label words ("leftist", "so-called") are loaded where they label no actor
+        self.terms = {**{w: LABEL_WORD for w in label_words}, **lex.loaded}
+        self.terms_re = _pattern(self.terms)
 
     def term_category(self, text: str) -> str | None:
         """The loaded.yaml category of a matched term (undoing the inflection the pattern allowed)."""
         low = " ".join(text.lower().split())
         for cut in (0, 1, 2, 3):
             stem = low[:len(low) - cut] if cut else low
-            if stem in self.lex.loaded:
-                return self.lex.loaded[stem]
+            if stem in self.terms:
+                return self.terms[stem]
         return None
 
     def prior(self, tok: Token) -> tuple[float, str, str]:
@@ -104,7 +106,8 @@ class LoadedLanguageModel:
             if prior <= 0.0:
                 continue
             if source == "booster":
-                boosters.append(tok)
+                if tok.tag_ not in ("JJR", "JJS", "RBR", "RBS"):  # "more", "most" mark degree, not judgement
+                    boosters.append(tok)
                 continue
             if source not in lex.judgement_sources and sense in lex.reporting_supersenses:
                 prior *= lex.reporting_factor

@@ -152,7 +152,7 @@ def _load_loaded(path: Path, table_path: Path) -> LoadedLanguageLexicon:
             raise DataFileError(where, f"{key} is {value!r}, expected a number in [0, 1]")
     return LoadedLanguageLexicon(
         loaded=loaded,
-        category_strengths=_weights(Path(where), model, "category_strengths", LOADED_CATEGORIES),
+        category_strengths=_weights(Path(where), model, "category_strengths", (*LOADED_CATEGORIES, "label_word")),
         evaluative=_load_table(table_path),
         source_weights=_weights(Path(where), model, "source_weights"),
         pos_weights=_weights(Path(where), model, "pos_weights", POS_TAGS),
@@ -176,3 +176,12 @@ def shown_threshold() -> float:
 
     with CONFIG_PATH.open("rb") as fh:
         return float(tomllib.load(fh).get("framing", {}).get("loaded_threshold", 0.0))
+
+
+# Descriptor modifier categories that judge (not "alignment": "state-run" is a fact about a body).
+JUDGING_MODIFIERS = ("ideology", "violence", "evaluation", "distancing")
+
+
+def label_words(lex: DescriptorLexicon) -> list[str]:
+    """descriptors.yaml modifiers that judge whom they describe ("leftist", "fanatical", "so-called")."""
+    return [w for w, category in lex.modifiers.items() if category in JUDGING_MODIFIERS]

@@ -24,7 +24,7 @@ EVENT_COLUMNS = ("id", "article_id", "cluster_id", "idx", "event", "mode", "cont
                  "future", "rule", "trigger")
 ENTITY_COLUMNS = ("article_id", "idx", "entity_text", "name", "code", "sector", "wikidata_id", "type", "org",
                   "start", "end", "source")
-LABEL_COLUMNS = ("id", "article_id", "idx", "text", "start", "end", "kind", "actor", "voice")
+LABEL_COLUMNS = ("id", "article_id", "idx", "text", "start", "end", "kind", "actor", "voice", "strength")
 RUN_COLUMNS = ("id", "started", "finished", "args", "counts", "seconds", "version")
 FAILURE_COLUMNS = ("run_id", "source", "stage", "article_id", "reason", "time")
 
@@ -84,7 +84,7 @@ def entity_row(entity: Entity, article_id: str, idx: int) -> tuple:
 
 def label_row(label: Label, idx: int) -> tuple:
     return (label.id, label.article_id, idx, label.text, label.start, label.end, label.kind, label.actor,
-            label.voice)
+            label.voice, label.strength)
 
 
 def record_rows(article: Article) -> dict[str, list[tuple]]:

@@ -46,6 +46,55 @@ class Hit:
     strength: float
 
 
+PERSONS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+PERSON_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you"})
+
+
+def _figurative(tok: Token) -> bool:
+    """A verb of striking used of words, not blows: "slammed the senator for ...", "blasted the plan over ...",
+    "lashed out at": its object is a person or an organisation, or it takes "for"/"over"/"at"/"out"."""
+    for child in tok.children:
+        if child.dep_ == "dobj" and (child.ent_type_ in PERSONS or child.lower_ in PERSON_PRONOUNS):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("for", "over", "at"):
+            return True
+        if child.dep_ == "prt" and child.lower_ == "out":
+            return True
+    return False
+
+
+def _attributes(tok: Token) -> bool:
+    """A verb introducing what someone said or thinks ("argued that ...", "warned ..."): it attributes
+    rather than judges, unless its own choice judges (an assertive or evaluative verb of saying)."""
+    return tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children)
+
+
+def _compound_span(tok: Token) -> tuple[int, int]:
+    """Token indices [a, b] of the hyphenated word `tok` belongs to ("fear-mongering", "tone-deaf")."""
+    doc = tok.doc
+    a = b = tok.i
+    while a >= 2 and doc[a - 1].text == "-" and not doc[a - 2].whitespace_ and not doc[a - 1].whitespace_:
+        a -= 2
+    while b + 2 < len(doc) and doc[b + 1].text == "-" and not doc[b].whitespace_ and not doc[b + 1].whitespace_:
+        b += 2
+    return a, b
+
+
+def _compounds(doc: Doc, scores: dict[int, Hit]) -> list[Hit]:
+    """A loaded part makes its whole hyphenated word loaded, as strong as its strongest part."""
+    out: dict[tuple[int, int], Hit] = {}
+    for i, hit in scores.items():
+        a, b = _compound_span(doc[i])
+        if a == b:
+            out[(i, i)] = hit
+            continue
+        span = doc[a:b + 1]
+        best = out.get((a, b))
+        if best is None or best.strength < hit.strength:
+            out[(a, b)] = Hit(span.start_char, span.end_char, span.text, hit.category, hit.strength)
+    return list(out.values())
+
+
 def _pattern(terms: Iterable[str]) -> re.Pattern[str]:
     parts = []
     for term in sorted(terms, key=len, reverse=True):
@@ -99,10 +148,12 @@ class LoadedLanguageModel:
         scores: dict[int, Hit] = {}
         boosters: list[Token] = []
         for tok in doc:
-            if tok.pos_ not in CONTENT_POS or not tok.is_alpha or tok.ent_type_ in NAME_TYPES \
+            if tok.pos_ not in CONTENT_POS or not tok.is_alpha or tok.is_stop or tok.ent_type_ in NAME_TYPES \
                     or named(tok.idx) or (tok.is_title and tok.i > tok.sent.start):
                 continue
             prior, source, sense = self.prior(tok)
+            if sense == "verb.contact" and _figurative(tok):
+                prior, source = max(prior, lex.category_strengths["figurative"]), "figurative"
             if prior <= 0.0:
                 continue
             if source == "booster":
@@ -111,10 +162,11 @@ class LoadedLanguageModel:
                 continue
             if source not in lex.judgement_sources and sense in lex.reporting_supersenses:
                 prior *= lex.reporting_factor
-            if any(s <= tok.idx < e for s, e in triggers) and source not in lex.judgement_sources:
+            if source not in lex.judgement_sources and (any(s <= tok.idx < e for s, e in triggers)
+                                                         or _attributes(tok)):
                 prior *= lex.reporting_factor
             scores[tok.i] = Hit(tok.idx, tok.idx + len(tok), tok.text, source, round(prior, 3))
-        out = list(scores.values())
+        out = _compounds(doc, scores)
         taken = [(h.start, h.end) for h in out]
         for m in self.terms_re.finditer(doc.text):  # the team's terms, as written ("so-called", "bated breath")
             category = self.term_category(m.group())

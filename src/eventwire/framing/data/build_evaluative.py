@@ -26,7 +26,8 @@ Each row is `word, pos, prior, source, supersense, polarity`:
     flatter, complain: "lambaste", "tout", "gloat").
   - `assertive`: an assertive verb (Hooper 1975; Recasens et al. 2013):
     troponyms of claim and assert ("claim", "allege", "contend"), which
-    cast doubt on what they report when the writer, not a source, chose them.
+    cast doubt on what they report when the writer, not a source, chose
+    them; and their nouns ("a claim", "the allegation").
   - `booster`: VADER's intensifiers (`BOOSTER_DICT`): they only amplify;
     the stage never shows one on its own (see docs/framing.md).
   A word counts for the WordNet sources only when its most frequent sense
@@ -125,6 +126,10 @@ def build() -> dict[tuple[str, str], tuple[float, str, str, str]]:
                     put(name, tag, SPEECH_PRIOR, "speech_evaluation")
                 elif pos == "v" and syn.name() in assertive:
                     put(name, tag, ASSERTIVE_PRIOR, "assertive")
+                elif pos == "n" and syn.lexname() == "noun.communication" and (
+                        any(r.synset().name() in assertive for r in _lemma_links(lemma, "+"))
+                        or (_first(wn, name, "v") is not None and _first(wn, name, "v").name() in assertive)):
+                    put(name, tag, ASSERTIVE_PRIOR, "assertive")  # what an assertive verb makes: "a claim"
                 if name in vader:
                     continue
                 synonyms = [vader[x.name().lower()] for x in syn.lemmas() if x.name().lower() in vader]

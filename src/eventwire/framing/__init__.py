@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from ..model import Article, Entity, Label
 from ..quotes.marks import find_quote_spans
 from .descriptors import extract_descriptors
-from .language import NAME_TYPES, LoadedLanguageModel
+from .language import NAME_TYPES, Hit, LoadedLanguageModel
 from .lexicon import FramingLexicons, label_words, load_lexicon, shown_threshold
 
 __all__ = ["FramingStage", "frame_article", "load_lexicon", "make_stage"]
@@ -106,20 +106,25 @@ def frame_article(article: Article, doc: Doc, lex: FramingLexicons, model: Loade
         labels.append(_label(article, d.text, d.start, d.end, "descriptor", d.actor.name or d.actor.entity_text,
                              voices.at(d.start, d.end)))
     descriptor_spans = [(lab.start, lab.end) for lab in labels if lab.kind == "descriptor"]
-    triggers = [(ev.trigger.start, ev.trigger.end) for ev in article.events
-                if ev.trigger is not None and ev.trigger.start is not None and ev.trigger.end is not None]
-    for h in model.hits(doc, _names(doc, entities), triggers):
-        if h.strength < threshold or h.strength <= 0:
-            continue
-        if any(s <= h.start < e for s, e in descriptor_spans):
-            continue  # a label word of a descriptor ("the terrorist group") belongs to the descriptor
-        labels.append(_label(article, h.text, h.start, h.end, "loaded", None, voices.at(h.start, h.end),
-                             h.strength))
+    for h, voice in scored_hits(article, doc, model, entities, descriptor_spans, voices):
+        if h.strength >= threshold and h.strength > 0:
+            labels.append(_label(article, h.text, h.start, h.end, "loaded", None, voice, h.strength))
     labels = _dedupe(labels)
     labels.sort(key=lambda lab: (lab.start, lab.end, lab.kind))
     for n, lab in enumerate(labels):
         lab.id = f"{article.id}:l{n}"
     return labels
+
+
+def scored_hits(article: Article, doc: Doc, model: LoadedLanguageModel, entities: list[Entity] | None = None,
+                descriptor_spans: list[tuple[int, int]] = (), voices: _Voices | None = None) -> list[tuple[Hit, str]]:
+    """Every word the loaded-language model scores, with its voice (no threshold)."""
+    entities = _entities(article, doc) if entities is None else entities
+    voices = voices or _Voices(article)
+    triggers = [(ev.trigger.start, ev.trigger.end) for ev in article.events
+                if ev.trigger is not None and ev.trigger.start is not None and ev.trigger.end is not None]
+    return [(h, voices.at(h.start, h.end)) for h in model.hits(doc, _names(doc, entities), triggers)
+            if not any(s <= h.start < e for s, e in descriptor_spans)]  # a descriptor's words are its own
 
 
 def _names(doc: Doc, entities: list[Entity]) -> list[tuple[int, int]]:

@@ -24,9 +24,10 @@ Each hit carries its strength; the stage labels hits of strength > 0 and
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -35,6 +36,9 @@ from .lexicon import LoadedLanguageLexicon
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "EVENT", "WORK_OF_ART", "LAW", "LOC", "NORP", "PRODUCT"})
 CONTENT_POS = frozenset({"ADJ", "ADV", "NOUN", "VERB"})
 LABEL_WORD = "label_word"
+SENTENCE_EVIDENCE = 0.25  # a heuristic score from which a word counts as evidence that its sentence is loaded
+DEP_GROUPS = frozenset({"amod", "advmod", "acomp", "ROOT", "nsubj", "dobj", "pobj", "attr", "conj", "compound",
+                        "xcomp", "ccomp", "advcl", "relcl", "nsubjpass", "npadvmod"})
 
 
 @dataclass
@@ -44,6 +48,7 @@ class Hit:
     text: str
     category: str  # the evidence: a source of evaluative.tsv or a loaded.yaml category
     strength: float
+    features: dict[str, float] = field(default_factory=dict)  # what the calibration weighs
 
 
 PERSONS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -69,6 +74,10 @@ def _attributes(tok: Token) -> bool:
     return tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children)
 
 
+def _dep(tok: Token) -> str:
+    return tok.dep_ if tok.dep_ in DEP_GROUPS else "other"
+
+
 def _compound_span(tok: Token) -> tuple[int, int]:
     """Token indices [a, b] of the hyphenated word `tok` belongs to ("fear-mongering", "tone-deaf")."""
     doc = tok.doc
@@ -91,7 +100,8 @@ def _compounds(doc: Doc, scores: dict[int, Hit]) -> list[Hit]:
         span = doc[a:b + 1]
         best = out.get((a, b))
         if best is None or best.strength < hit.strength:
-            out[(a, b)] = Hit(span.start_char, span.end_char, span.text, hit.category, hit.strength)
+            out[(a, b)] = Hit(span.start_char, span.end_char, span.text, hit.category, hit.strength,
+                              {**hit.features, "compound": 1.0})
     return list(out.values())
 
 
@@ -123,8 +133,9 @@ class LoadedLanguageModel:
                 return self.terms[stem]
         return None
 
-    def prior(self, tok: Token) -> tuple[float, str, str]:
-        """(weighted prior, source, supersense) of a token out of context; (0, "", "") when unknown."""
+    def prior(self, tok: Token) -> tuple[float, str, str, str]:
+        """(weighted prior, source, supersense, polarity) of a token out of context; (0, "", "", "") when
+        unknown."""
         table = self.lex.evaluative
         pos = tok.pos_
         for key in ((tok.lower_, pos), (tok.lemma_.lower(), pos), (tok.lower_, "*")):
@@ -134,8 +145,8 @@ class LoadedLanguageModel:
                 weight = self.lex.source_weights.get(source, 0.0) * self.lex.pos_weights.get(pos, 0.0)
                 if polarity == "+":
                     weight *= self.lex.positive_weight
-                return min(1.0, prior * weight), source, sense
-        return 0.0, "", ""
+                return min(1.0, prior * weight), source, sense, polarity
+        return 0.0, "", "", ""
 
     def hits(self, doc: Doc, name_spans: list[tuple[int, int]], triggers: Iterable[tuple[int, int]] = ()
              ) -> list[Hit]:
@@ -151,7 +162,7 @@ class LoadedLanguageModel:
             if tok.pos_ not in CONTENT_POS or not tok.is_alpha or tok.is_stop or tok.ent_type_ in NAME_TYPES \
                     or named(tok.idx) or (tok.is_title and tok.i > tok.sent.start):
                 continue
-            prior, source, sense = self.prior(tok)
+            prior, source, sense, polarity = self.prior(tok)
             if sense == "verb.contact" and _figurative(tok):
                 prior, source = max(prior, lex.category_strengths["figurative"]), "figurative"
             if prior <= 0.0:
@@ -160,12 +171,19 @@ class LoadedLanguageModel:
                 if tok.tag_ not in ("JJR", "JJS", "RBR", "RBS"):  # "more", "most" mark degree, not judgement
                     boosters.append(tok)
                 continue
+            feats = {"score": 0.0, f"source={source}": 1.0, f"pos={tok.pos_}": 1.0, f"sense={sense}": 1.0,
+                     f"polarity={polarity}": 1.0, f"dep={_dep(tok)}": 1.0}
             if source not in lex.judgement_sources and sense in lex.reporting_supersenses:
                 prior *= lex.reporting_factor
+                feats["reporting"] = 1.0
             if source not in lex.judgement_sources and (any(s <= tok.idx < e for s, e in triggers)
                                                          or _attributes(tok)):
                 prior *= lex.reporting_factor
-            scores[tok.i] = Hit(tok.idx, tok.idx + len(tok), tok.text, source, round(prior, 3))
+                feats["attribution_or_trigger"] = 1.0
+            if tok.tag_ in ("JJR", "JJS", "RBR", "RBS"):
+                feats["degree"] = 1.0
+            feats["score"] = prior
+            scores[tok.i] = Hit(tok.idx, tok.idx + len(tok), tok.text, source, round(prior, 3), feats)
         out = _compounds(doc, scores)
         taken = [(h.start, h.end) for h in out]
         for m in self.terms_re.finditer(doc.text):  # the team's terms, as written ("so-called", "bated breath")
@@ -181,7 +199,9 @@ class LoadedLanguageModel:
                     boosters.append(span.root)
                 continue
             if not any(s < m.end() and m.start() < e for s, e in taken):
-                out.append(Hit(m.start(), m.end(), m.group(), category, strength))
+                out.append(Hit(m.start(), m.end(), m.group(), category, strength,
+                               {"score": strength, f"source={category}": 1.0}))
+        self._calibrate(doc, out)
         by_token = {doc.char_span(h.start, h.end, alignment_mode="expand")[-1].i: h for h in out}
         for tok in boosters:  # an intensifier counts only with the loaded word it amplifies
             head = by_token.get(tok.head.i)
@@ -192,3 +212,23 @@ class LoadedLanguageModel:
             out.append(Hit(tok.idx, tok.idx + len(tok), tok.text, "intensifier",
                            round(min(head.strength, lex.category_strengths["intensifier"]), 3)))
         return sorted(out, key=lambda h: h.start)
+
+    def _calibrate(self, doc: Doc, hits: list[Hit]) -> None:
+        """Strength = the calibrated chance that an expert reader marks the word as loaded, from its
+        evidence and context (logistic weights in data/calibration.yaml); the heuristic score without them."""
+        sentence_of = {s.start_char: s for s in doc.sents}
+        starts = sorted(sentence_of)
+        counts: dict[int, int] = {}
+        for h in hits:
+            h.features["_sent"] = float(max((s for s in starts if s <= h.start), default=0))
+            if h.features.get("score", 0.0) >= SENTENCE_EVIDENCE:
+                key = int(h.features["_sent"])
+                counts[key] = counts.get(key, 0) + 1
+        weights = self.lex.calibration
+        for h in hits:
+            key = int(h.features.pop("_sent"))
+            others = counts.get(key, 0) - (h.features.get("score", 0.0) >= SENTENCE_EVIDENCE)
+            h.features["sentence_evidence"] = min(others, 3) / 3
+            if weights:
+                z = weights.get("bias", 0.0) + sum(weights.get(f, 0.0) * v for f, v in h.features.items())
+                h.strength = round(1 / (1 + math.exp(-z)), 3)

@@ -54,6 +54,7 @@ class LoadedLanguageLexicon:
     reporting_supersenses: frozenset[str]  # WordNet lexicographer files of reporting vocabulary
     reporting_factor: float  # how much reporting vocabulary keeps of its strength
     positive_weight: float  # praise is rarely loaded in news; weight of positive-valence words
+    calibration: dict[str, float]  # logistic weights of the hit features ("bias" included); empty: heuristic
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,16 @@ def _load_table(path: Path) -> dict[tuple[str, str], tuple[float, str, str, str]
     return table
 
 
+def _load_calibration(path: Path) -> dict[str, float]:
+    if not path.exists():
+        return {}
+    data = read_yaml(path)
+    weights = data.get("weights")
+    if not isinstance(weights, dict) or not all(isinstance(v, int | float) for v in weights.values()):
+        raise DataFileError(str(path), "expected a mapping of feature names to numbers", "weights")
+    return {str(k): float(v) for k, v in weights.items()}
+
+
 def _load_loaded(path: Path, table_path: Path) -> LoadedLanguageLexicon:
     data = read_yaml(path)
     unknown = set(data) - set(LOADED_CATEGORIES) - {"model"}
@@ -159,7 +170,8 @@ def _load_loaded(path: Path, table_path: Path) -> LoadedLanguageLexicon:
         judgement_sources=frozenset(word_list(Path(where), model, "judgement_sources")),
         reporting_supersenses=frozenset(word_list(Path(where), model, "reporting_supersenses")),
         reporting_factor=float(model["reporting_factor"]),
-        positive_weight=float(model["positive_weight"]))
+        positive_weight=float(model["positive_weight"]),
+        calibration=_load_calibration(path.with_name("calibration.yaml")))
 
 
 def load_lexicon(data_dir: Path = DATA_DIR) -> FramingLexicons:

@@ -36,6 +36,7 @@ from .lexicon import LoadedLanguageLexicon
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "EVENT", "WORK_OF_ART", "LAW", "LOC", "NORP", "PRODUCT"})
 CONTENT_POS = frozenset({"ADJ", "ADV", "NOUN", "VERB"})
 LABEL_WORD = "label_word"
+FIRST_PERSON = frozenset({"i", "we", "our", "us", "my", "me"})  # the writer speaking as a person: opinion
 SENTENCE_EVIDENCE = 0.25  # a heuristic score from which a word counts as evidence that its sentence is loaded
 DEP_GROUPS = frozenset({"amod", "advmod", "acomp", "ROOT", "nsubj", "dobj", "pobj", "attr", "conj", "compound",
                         "xcomp", "ccomp", "advcl", "relcl", "nsubjpass", "npadvmod"})
@@ -72,6 +73,18 @@ def _attributes(tok: Token) -> bool:
     """A verb introducing what someone said or thinks ("argued that ...", "warned ..."): it attributes
     rather than judges, unless its own choice judges (an assertive or evaluative verb of saying)."""
     return tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children)
+
+
+def _describes_actor(tok: Token) -> bool:
+    """An adjective on, or a verb of, a person or group: "the corrupt senator", "the mayor fumed"."""
+    if tok.dep_ in ("amod", "acomp"):
+        target = tok.head if tok.dep_ == "amod" else next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    elif tok.pos_ == "VERB":
+        target = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    else:
+        return False
+    return target is not None and (target.ent_type_ in PERSONS or target.lower_ in PERSON_PRONOUNS
+                                   or target.lower_ in ("he", "she", "they", "we", "i"))
 
 
 def _dep(tok: Token) -> str:
@@ -133,20 +146,20 @@ class LoadedLanguageModel:
                 return self.terms[stem]
         return None
 
-    def prior(self, tok: Token) -> tuple[float, str, str, str]:
-        """(weighted prior, source, supersense, polarity) of a token out of context; (0, "", "", "") when
-        unknown."""
+    def prior(self, tok: Token) -> tuple[float, str, str, str, int]:
+        """(weighted prior, source, supersense, polarity, WordNet senses) of a token out of context;
+        (0, "", "", "", 0) when unknown."""
         table = self.lex.evaluative
         pos = tok.pos_
         for key in ((tok.lower_, pos), (tok.lemma_.lower(), pos), (tok.lower_, "*")):
             row = table.get(key)
             if row is not None:
-                prior, source, sense, polarity = row
+                prior, source, sense, polarity, senses = row
                 weight = self.lex.source_weights.get(source, 0.0) * self.lex.pos_weights.get(pos, 0.0)
                 if polarity == "+":
                     weight *= self.lex.positive_weight
-                return min(1.0, prior * weight), source, sense, polarity
-        return 0.0, "", "", ""
+                return min(1.0, prior * weight), source, sense, polarity, senses
+        return 0.0, "", "", "", 0
 
     def hits(self, doc: Doc, name_spans: list[tuple[int, int]], triggers: Iterable[tuple[int, int]] = ()
              ) -> list[Hit]:
@@ -162,7 +175,7 @@ class LoadedLanguageModel:
             if tok.pos_ not in CONTENT_POS or not tok.is_alpha or tok.is_stop or tok.ent_type_ in NAME_TYPES \
                     or named(tok.idx) or (tok.is_title and tok.i > tok.sent.start):
                 continue
-            prior, source, sense, polarity = self.prior(tok)
+            prior, source, sense, polarity, senses = self.prior(tok)
             if sense == "verb.contact" and _figurative(tok):
                 prior, source = max(prior, lex.category_strengths["figurative"]), "figurative"
             if prior <= 0.0:
@@ -182,6 +195,11 @@ class LoadedLanguageModel:
                 feats["attribution_or_trigger"] = 1.0
             if tok.tag_ in ("JJR", "JJS", "RBR", "RBS"):
                 feats["degree"] = 1.0
+            feats["polysemy"] = min(senses, 10) / 10
+            if senses == 1:
+                feats["monosemous"] = 1.0
+            if _describes_actor(tok):
+                feats["describes_actor"] = 1.0
             feats["score"] = prior
             scores[tok.i] = Hit(tok.idx, tok.idx + len(tok), tok.text, source, round(prior, 3), feats)
         out = _compounds(doc, scores)
@@ -229,6 +247,11 @@ class LoadedLanguageModel:
             key = int(h.features.pop("_sent"))
             others = counts.get(key, 0) - (h.features.get("score", 0.0) >= SENTENCE_EVIDENCE)
             h.features["sentence_evidence"] = min(others, 3) / 3
+            sent = sentence_of[key]
+            if any(t.lower_ in FIRST_PERSON for t in sent):
+                h.features["sentence_first_person"] = 1.0
+            if any(t.is_quote for t in sent):
+                h.features["sentence_quotes"] = 1.0
             if weights:
                 z = weights.get("bias", 0.0) + sum(weights.get(f, 0.0) * v for f, v in h.features.items())
                 h.strength = round(1 / (1 + math.exp(-z)), 3)

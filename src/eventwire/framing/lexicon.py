@@ -46,8 +46,8 @@ class LoadedLanguageLexicon:
 
     loaded: dict[str, str]  # the team's terms: lower-cased term (one or more words) -> category
     category_strengths: dict[str, float]  # category of the team's terms -> strength
-    evaluative: dict[tuple[str, str], tuple[float, str, str, str]]  # (word, POS or *) -> (prior, source,
-    # supersense, polarity)
+    evaluative: dict[tuple[str, str], tuple[float, str, str, str, int]]  # (word, POS or *) -> (prior, source,
+    # supersense, polarity, number of WordNet senses)
     source_weights: dict[str, float]  # evaluative.tsv source -> weight
     pos_weights: dict[str, float]  # coarse POS -> weight
     judgement_sources: frozenset[str]  # sources that judge by definition: never damped as reporting words
@@ -114,8 +114,8 @@ def _weights(path: Path, data: dict[str, Any], key: str, names: tuple[str, ...] 
     return {str(k): float(v) for k, v in items.items()}
 
 
-def _load_table(path: Path) -> dict[tuple[str, str], tuple[float, str, str, str]]:
-    table: dict[tuple[str, str], tuple[float, str, str, str]] = {}
+def _load_table(path: Path) -> dict[tuple[str, str], tuple[float, str, str, str, int]]:
+    table: dict[tuple[str, str], tuple[float, str, str, str, int]] = {}
     try:
         with path.open(encoding="utf-8", newline="") as fh:
             lines = [line for line in fh if not line.startswith("#")]
@@ -123,11 +123,11 @@ def _load_table(path: Path) -> dict[tuple[str, str], tuple[float, str, str, str]
         raise DataFileError(str(path), f"cannot be read: {exc}") from exc
     for n, row in enumerate(csv.reader(lines, delimiter="\t"), 1):
         try:
-            word, pos, prior, source, sense, polarity = row
-            table[(word, pos)] = (float(prior), source, sense, polarity)
+            word, pos, prior, source, sense, polarity, senses = row
+            table[(word, pos)] = (float(prior), source, sense, polarity, int(senses))
         except ValueError as exc:
             raise DataFileError(str(path), f"row {n} is {row!r}, expected word, pos, prior, source, "
-                                           f"supersense, polarity") from exc
+                                           f"supersense, polarity, senses") from exc
     return table
 
 

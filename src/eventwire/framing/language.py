@@ -36,6 +36,8 @@ from .lexicon import LoadedLanguageLexicon
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "EVENT", "WORK_OF_ART", "LAW", "LOC", "NORP", "PRODUCT"})
 CONTENT_POS = frozenset({"ADJ", "ADV", "NOUN", "VERB"})
 LABEL_WORD = "label_word"
+# Supersenses of what a conflict report reports (acts, events, blows, fights): "attack", "battle", "killed".
+BEAT_SUPERSENSES = frozenset({"noun.act", "noun.event", "verb.contact", "verb.competition"})
 FIRST_PERSON = frozenset({"i", "we", "our", "us", "my", "me"})  # the writer speaking as a person: opinion
 SENTENCE_EVIDENCE = 0.25  # a heuristic score from which a word counts as evidence that its sentence is loaded
 DEP_GROUPS = frozenset({"amod", "advmod", "acomp", "ROOT", "nsubj", "dobj", "pobj", "attr", "conj", "compound",
@@ -189,6 +191,8 @@ class LoadedLanguageModel:
             if source not in lex.judgement_sources and sense in lex.reporting_supersenses:
                 prior *= lex.reporting_factor
                 feats["reporting"] = 1.0
+                if sense in BEAT_SUPERSENSES:
+                    feats["beat"] = 1.0
             if source not in lex.judgement_sources and (any(s <= tok.idx < e for s, e in triggers)
                                                          or _attributes(tok)):
                 prior *= lex.reporting_factor
@@ -256,4 +260,7 @@ class LoadedLanguageModel:
                 h.features["sentence_quotes"] = 1.0
             if weights:
                 z = weights.get("bias", 0.0) + sum(weights.get(f, 0.0) * v for f, v in h.features.items())
-                h.strength = round(1 / (1 + math.exp(-z)), 3)
+                strength = 1 / (1 + math.exp(-z))
+                if "beat" in h.features or "attribution_or_trigger" in h.features:
+                    strength *= self.lex.reporting_factor  # the beat's own words stay damped whatever the weights
+                h.strength = round(strength, 3)

@@ -14,7 +14,6 @@ import spacy
 
 from eventwire.framing import frame_article, load_lexicon
 from eventwire.framing.language import LoadedLanguageModel
-from eventwire.framing.lexicon import label_words
 from eventwire.model import Article, Entity, Quote
 from eventwire.settings import Settings
 
@@ -42,7 +41,7 @@ def mentions(text: str, actors: dict[str, tuple[str, str, str | None]]) -> list[
 @pytest.fixture
 def frame(spacy_nlp, lexicon):
     """Frame a text: returns the Article with its labels (quotes optional, as (start, end, speaker name))."""
-    model = LoadedLanguageModel(lexicon.loaded, label_words(lexicon.descriptors))
+    model = LoadedLanguageModel(lexicon.loaded, lexicon.descriptors)
 
     def _frame(text: str, actors: dict, quotes: list[tuple[int, int, str]] = (), labels=()) -> Article:
         article = Article(id="fx", source="test:fx", text=text, raw_text=text, date="2026-03-02")

@@ -23,7 +23,7 @@ from ..model import Article, Entity, Label
 from ..quotes.marks import find_quote_spans
 from .descriptors import extract_descriptors
 from .language import NAME_TYPES, Hit, LoadedLanguageModel
-from .lexicon import FramingLexicons, label_words, load_lexicon, shown_threshold
+from .lexicon import FramingLexicons, load_lexicon, shown_threshold
 
 __all__ = ["FramingStage", "frame_article", "load_lexicon", "make_stage"]
 
@@ -169,7 +169,7 @@ class FramingStage:
 
     def __init__(self, lexicon: FramingLexicons):
         self.lexicon = lexicon
-        self.model = LoadedLanguageModel(lexicon.loaded, label_words(lexicon.descriptors))
+        self.model = LoadedLanguageModel(lexicon.loaded, lexicon.descriptors)
         self.threshold = shown_threshold()
 
     def __call__(self, article: Article, doc: Doc) -> None:

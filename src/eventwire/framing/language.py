@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import LoadedLanguageLexicon
+from .lexicon import DescriptorLexicon, LoadedLanguageLexicon, label_words
 
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "EVENT", "WORK_OF_ART", "LAW", "LOC", "NORP", "PRODUCT"})
 CONTENT_POS = frozenset({"ADJ", "ADV", "NOUN", "VERB"})
@@ -133,10 +133,14 @@ def _pattern(terms: Iterable[str]) -> re.Pattern[str]:
 class LoadedLanguageModel:
     """Compiled once per process from the lexicon; `hits(doc, names, triggers)` scores one document."""
 
-    def __init__(self, lex: LoadedLanguageLexicon, label_words: Iterable[str] = ()):
+    def __init__(self, lex: LoadedLanguageLexicon, descriptors: DescriptorLexicon | None = None):
         self.lex = lex
-        # descriptors.yaml's label words ("leftist", "so-called") are loaded where they label no actor
-        self.terms = {**{w: LABEL_WORD for w in label_words}, **lex.loaded}
+        # descriptors.yaml's label words ("leftist", "so-called") are loaded where they label no actor;
+        # its head nouns for kinds of people ("terrorist", "militant") only ever label actors
+        self.terms = {**{w: LABEL_WORD for w in label_words(descriptors)}, **lex.loaded} if descriptors \
+            else dict(lex.loaded)
+        self.actor_nouns = frozenset(h.word for h in descriptors.heads.values() if h.category == "person") \
+            if descriptors else frozenset()
         self.terms_re = _pattern(self.terms)
 
     def term_category(self, text: str) -> str | None:
@@ -177,6 +181,8 @@ class LoadedLanguageModel:
             if tok.pos_ not in CONTENT_POS or not tok.is_alpha or tok.is_stop or tok.ent_type_ in NAME_TYPES \
                     or named(tok.idx) or (tok.is_title and tok.i > tok.sent.start):
                 continue
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.actor_nouns:
+                continue  # a label for an actor is a descriptor, counted per actor, not loaded language
             prior, source, sense, polarity, senses = self.prior(tok)
             if sense == "verb.contact" and _figurative(tok):
                 prior, source = max(prior, lex.category_strengths["figurative"]), "figurative"

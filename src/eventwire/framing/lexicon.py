@@ -163,7 +163,8 @@ def _load_loaded(path: Path, table_path: Path) -> LoadedLanguageLexicon:
             raise DataFileError(where, f"{key} is {value!r}, expected a number in [0, 1]")
     return LoadedLanguageLexicon(
         loaded=loaded,
-        category_strengths=_weights(Path(where), model, "category_strengths", (*LOADED_CATEGORIES, "label_word", "figurative")),
+        category_strengths=_weights(Path(where), model, "category_strengths",
+                                    (*LOADED_CATEGORIES, "label_word", "figurative")),
         evaluative=_load_table(table_path),
         source_weights=_weights(Path(where), model, "source_weights"),
         pos_weights=_weights(Path(where), model, "pos_weights", POS_TAGS),

@@ -32,14 +32,13 @@ def candidates(gold: Path) -> tuple[list[dict[str, float]], list[int]]:
     from eventwire.evaluate.labels import babe_csv, read_babe, tokens
     from eventwire.framing import load_lexicon, scored_hits
     from eventwire.framing.language import LoadedLanguageModel
-    from eventwire.framing.lexicon import label_words
     from eventwire.model import Article
     from eventwire.pipeline import Pipeline
     from eventwire.settings import Settings
 
     rows = [r for r in read_babe(babe_csv(gold)) if r["half"] == "tune"]
     lex = load_lexicon()
-    model = LoadedLanguageModel(lex.loaded, label_words(lex.descriptors))
+    model = LoadedLanguageModel(lex.loaded, lex.descriptors)
     pipeline = Pipeline(Settings(text_stages=[], doc_stages=["actors", "quotes", "events"]))
     articles = [Article.from_text(r["text"], id=r["id"]) for r in rows]
     feats, ys = [], []

@@ -8,8 +8,17 @@ import pytest
 
 from eventwire.errors import InputError
 from eventwire.evaluate.gate import floor
-from eventwire.evaluate.labels import (babe_csv, babe_half, babe_predictions, evaluate_babe, evaluate_labels,
-                                       format_report, read_babe, score_babe, tokens)
+from eventwire.evaluate.labels import (
+    babe_csv,
+    babe_half,
+    babe_predictions,
+    evaluate_babe,
+    evaluate_labels,
+    format_report,
+    read_babe,
+    score_babe,
+    tokens,
+)
 from eventwire.model import Article, Label
 
 ROOT = Path(__file__).resolve().parents[2]

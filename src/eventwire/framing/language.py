@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -175,11 +176,16 @@ class LoadedLanguageModel:
         def named(start: int) -> bool:
             return any(s <= start < e for s, e in name_spans)
 
+        in_names: set[int] = set()
+        for s, e in name_spans:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                in_names.update(range(span.start, span.end))
         scores: dict[int, Hit] = {}
         boosters: list[Token] = []
         for tok in doc:
             if tok.pos_ not in CONTENT_POS or not tok.is_alpha or tok.is_stop or tok.ent_type_ in NAME_TYPES \
-                    or named(tok.idx) or (tok.is_title and tok.i > tok.sent.start):
+                    or tok.i in in_names or (tok.is_title and not tok.is_sent_start):
                 continue
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.actor_nouns:
                 continue  # a label for an actor is a descriptor, counted per actor, not loaded language
@@ -246,23 +252,27 @@ class LoadedLanguageModel:
     def _calibrate(self, doc: Doc, hits: list[Hit]) -> None:
         """Strength = the calibrated chance that an expert reader marks the word as loaded, from its
         evidence and context (logistic weights in data/calibration.yaml); the heuristic score without them."""
-        sentence_of = {s.start_char: s for s in doc.sents}
-        starts = sorted(sentence_of)
+        if not hits:
+            return
+        starts: list[int] = []
+        first_person: list[bool] = []
+        quotes: list[bool] = []
+        for sent in doc.sents:
+            starts.append(sent.start_char)
+            first_person.append(any(t.lower_ in FIRST_PERSON for t in sent))
+            quotes.append(any(t.is_quote for t in sent))
+        where = [max(0, bisect_right(starts, h.start) - 1) for h in hits]
         counts: dict[int, int] = {}
-        for h in hits:
-            h.features["_sent"] = float(max((s for s in starts if s <= h.start), default=0))
+        for h, k in zip(hits, where, strict=True):
             if h.features.get("score", 0.0) >= SENTENCE_EVIDENCE:
-                key = int(h.features["_sent"])
-                counts[key] = counts.get(key, 0) + 1
+                counts[k] = counts.get(k, 0) + 1
         weights = self.lex.calibration
-        for h in hits:
-            key = int(h.features.pop("_sent"))
-            others = counts.get(key, 0) - (h.features.get("score", 0.0) >= SENTENCE_EVIDENCE)
+        for h, k in zip(hits, where, strict=True):
+            others = counts.get(k, 0) - (h.features.get("score", 0.0) >= SENTENCE_EVIDENCE)
             h.features["sentence_evidence"] = min(others, 3) / 3
-            sent = sentence_of[key]
-            if any(t.lower_ in FIRST_PERSON for t in sent):
+            if first_person[k]:
                 h.features["sentence_first_person"] = 1.0
-            if any(t.is_quote for t in sent):
+            if quotes[k]:
                 h.features["sentence_quotes"] = 1.0
             if weights:
                 z = weights.get("bias", 0.0) + sum(weights.get(f, 0.0) * v for f, v in h.features.items())

@@ -108,3 +108,30 @@ def test_loaded_inside_quote_has_speaker_voice(frame):
     text = "\u201cThey carried out a massacre in our town,\u201d Mara Tesk said."
     article = frame(text, {}, quotes=[(1, text.index(",\u201d"), "Mara Tesk")])
     assert [(lab.text, lab.voice) for lab in article.labels if lab.kind == "loaded"] == [("massacre", "Mara Tesk")]
+
+
+def test_a_loaded_part_makes_the_hyphenated_word_loaded(frame):
+    assert words(frame("The plan was a fear-mongering, stupid-looking stunt.", {})) == [
+        "fear-mongering", "stupid-looking"]
+
+
+def test_verbs_of_striking_used_of_words_are_figurative(frame):
+    article = frame("The senator slammed Mara Tesk for the budget. The door slammed shut.",
+                    {"Mara Tesk": ("Mara Tesk", "PERSON", None)})
+    assert words(article) == ["slammed"]
+    assert article.labels[0].start == 12
+
+
+def test_a_verb_introducing_what_someone_said_is_attribution(spacy_nlp, lexicon):
+    from eventwire.framing.language import LoadedLanguageModel
+
+    model = LoadedLanguageModel(lexicon.loaded, lexicon.descriptors)
+    text = "The minister argued that the tax was fair."
+    hits = {h.text: h for h in model.hits(spacy_nlp(text), [])}
+    assert "attribution_or_trigger" in hits["argued"].features
+
+
+def test_words_of_an_unattached_label_phrase_stay_descriptor_vocabulary(frame):
+    text = "Officials spoke of militant groups and terrorists in the hills."
+    found = words(frame(text, {}))
+    assert "militant" not in found and "terrorists" not in found

@@ -142,6 +142,8 @@ class LoadedLanguageModel:
             else dict(lex.loaded)
         self.actor_nouns = frozenset(h.word for h in descriptors.heads.values() if h.category == "person") \
             if descriptors else frozenset()
+        self.label_heads = frozenset(h.word for h in descriptors.heads.values() if h.category == "group") \
+            if descriptors else frozenset()
         self.terms_re = _pattern(self.terms)
 
     def term_category(self, text: str) -> str | None:
@@ -152,6 +154,13 @@ class LoadedLanguageModel:
             if stem in self.terms:
                 return self.terms[stem]
         return None
+
+    def _labels_actor(self, tok: Token) -> bool:
+        """A noun labelling people ("terrorists") or a word of a label phrase for an actor ("militant" in
+        "militant groups", also where no actor could be attached): descriptor vocabulary."""
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.actor_nouns:
+            return True
+        return tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in self.label_heads
 
     def prior(self, tok: Token) -> tuple[float, str, str, str, int]:
         """(weighted prior, source, supersense, polarity, WordNet senses) of a token out of context;
@@ -187,7 +196,7 @@ class LoadedLanguageModel:
             if tok.pos_ not in CONTENT_POS or not tok.is_alpha or tok.is_stop or tok.ent_type_ in NAME_TYPES \
                     or tok.i in in_names or (tok.is_title and not tok.is_sent_start):
                 continue
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.actor_nouns:
+            if self._labels_actor(tok):
                 continue  # a label for an actor is a descriptor, counted per actor, not loaded language
             prior, source, sense, polarity, senses = self.prior(tok)
             if sense == "verb.contact" and _figurative(tok):
@@ -226,11 +235,13 @@ class LoadedLanguageModel:
             category = self.term_category(m.group())
             if category is None or named(m.start()):
                 continue
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None and self._labels_actor(span.root):
+                continue  # "terrorists", "militant groups": actors labelled, a descriptor's business
             strength = lex.category_strengths[category]
             out = [h for h in out if not (m.start() <= h.start and h.end <= m.end())]
             taken = [(h.start, h.end) for h in out]
             if category == "intensifier":
-                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None:
                     boosters.append(span.root)
                 continue

@@ -148,6 +148,7 @@ class Label:
     kind: str  # descriptor | loaded | scare_quote | category
     actor: str | None = None
     voice: str = "writer"
+    strength: float | None = None  # loaded language: how evaluative, in [0, 1]; None for other kinds
 
 
 @dataclass

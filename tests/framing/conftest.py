@@ -13,7 +13,7 @@ import pytest
 import spacy
 
 from eventwire.framing import frame_article, load_lexicon
-from eventwire.framing.language import LanguageFinder
+from eventwire.framing.language import LoadedLanguageModel
 from eventwire.model import Article, Entity, Quote
 from eventwire.settings import Settings
 
@@ -41,7 +41,7 @@ def mentions(text: str, actors: dict[str, tuple[str, str, str | None]]) -> list[
 @pytest.fixture
 def frame(spacy_nlp, lexicon):
     """Frame a text: returns the Article with its labels (quotes optional, as (start, end, speaker name))."""
-    finder = LanguageFinder(lexicon)
+    model = LoadedLanguageModel(lexicon.loaded, lexicon.descriptors)
 
     def _frame(text: str, actors: dict, quotes: list[tuple[int, int, str]] = (), labels=()) -> Article:
         article = Article(id="fx", source="test:fx", text=text, raw_text=text, date="2026-03-02")
@@ -49,7 +49,7 @@ def frame(spacy_nlp, lexicon):
         article.quotes = [Quote(id=f"fx:q{n}", article_id="fx", text=text[s:e], start=s, end=e, kind="direct",
                                 speaker=_speaker(who)) for n, (s, e, who) in enumerate(quotes)]
         article.labels = list(labels)
-        article.labels = frame_article(article, spacy_nlp(text), lexicon, finder)
+        article.labels = frame_article(article, spacy_nlp(text), lexicon, model)
         return article
 
     return _frame

@@ -59,4 +59,7 @@ def test_examples_outlet_report_labels_per_outlet(store):
     assert {r["text"] for r in vostra} == {"resistance movement"}
     patriot = outlets["Arvenian Patriot"]
     assert patriot["loaded"]["per_1000_words"] > outlets["The Callis Herald"]["loaded"]["per_1000_words"]
-    assert patriot["unattributed_claims"] >= 1
+    herald = outlets["The Callis Herald"]["loaded"]
+    assert patriot["loaded"]["strength_per_1000_words"] > herald["strength_per_1000_words"]
+    strengths = [v["strength"] for v in patriot["loaded"]["terms"].values()]
+    assert strengths == sorted(strengths, reverse=True)  # ranked by strength

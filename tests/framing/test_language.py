@@ -1,8 +1,8 @@
-"""Loaded language and unattributed claims (eventwire/framing/language.py)."""
+"""The loaded-language model (eventwire/framing/language.py): words, strengths and context."""
 
 from __future__ import annotations
 
-from eventwire.framing.language import LanguageFinder
+from eventwire.framing.language import LoadedLanguageModel
 
 FRONT = {"Red Lantern Front": ("Red Lantern Front", "ORG", "REB")}
 
@@ -11,17 +11,22 @@ def loaded(article):
     return [(lab.text, lab.start, lab.end) for lab in article.labels if lab.kind == "loaded"]
 
 
-def test_loaded_hits_with_offsets_and_inflections(frame):
+def words(article):
+    return [lab.text for lab in article.labels if lab.kind == "loaded"]
+
+
+def test_loaded_hits_with_offsets_inflections_and_strength(frame):
     text = "The barbaric raid was called a massacre. Witnesses counted three massacres this year."
-    hits = loaded(frame(text, {}))
-    assert [h[0] for h in hits] == ["barbaric", "massacre", "massacres"]
-    for word, start, end in hits:
+    article = frame(text, {})
+    assert [h[0] for h in loaded(article)] == ["barbaric", "massacre", "massacres"]
+    for word, start, end in loaded(article):
         assert text[start:end] == word
+    assert all(0 < lab.strength <= 1 for lab in article.labels if lab.kind == "loaded")
 
 
 def test_loaded_multiword_and_hyphenated_terms(frame):
     text = "The so-called council met while the world watched with bated breath."
-    assert [h[0] for h in loaded(frame(text, {}))] == ["so-called", "bated breath"]
+    assert words(frame(text, {})) == ["so-called", "bated breath"]
 
 
 def test_loaded_terms_inside_names_are_skipped(frame):
@@ -29,29 +34,104 @@ def test_loaded_terms_inside_names_are_skipped(frame):
     assert loaded(frame(text, {"Heroic Dawn Party": ("Heroic Dawn Party", "ORG", "PTY"), **FRONT})) == []
 
 
-def test_loaded_category_undoes_inflection(lexicon):
-    finder = LanguageFinder(lexicon)
-    assert finder.category("Massacres") == "emotive"
-    assert finder.category("unprecedented") == "intensifier"
-    assert finder.category("table") is None
+def test_term_category_undoes_inflection(lexicon):
+    model = LoadedLanguageModel(lexicon.loaded)
+    assert model.term_category("Massacres") == "emotive"
+    assert model.term_category("unprecedented") == "intensifier"
+    assert model.term_category("table") is None
 
 
-def test_unattributed_evaluative_sentence_is_marked(frame):
+def test_general_valence_words_are_scored_from_the_derived_table(frame):
+    text = "The council passed a horrible and idiotic budget."
+    assert words(frame(text, {})) == ["horrible", "idiotic"]
+
+
+def test_intensifiers_are_not_loaded_on_their_own(frame):
+    text = ("The minister explicitly rejected the plan. She repeatedly met the envoys, notably in Orvel. "
+            "Prices rose by an unprecedented amount.")
+    assert words(frame(text, {})) == []
+
+
+def test_intensifier_counts_beside_the_loaded_word_it_amplifies(frame):
+    article = frame("The council adopted a deeply corrupt budget.", {})
+    found = {lab.text: lab.strength for lab in article.labels if lab.kind == "loaded"}
+    assert set(found) == {"deeply", "corrupt"}
+    assert found["deeply"] <= found["corrupt"]
+
+
+def test_reporting_vocabulary_of_the_beat_is_not_loaded(frame):
+    text = "Soldiers killed three people in an attack on the village, and hundreds joined a protest."
+    assert words(frame(text, {})) == []
+
+
+def test_evaluative_speech_and_assertive_verbs_are_loaded(frame):
+    text = "The senator berated the minister. The company claimed the water was safe."
+    assert words(frame(text, {})) == ["berated", "claimed"]
+
+
+def test_praise_weighs_less_than_disapproval(frame):
+    article = frame("The mayor gave a wonderful speech about the disgusting scheme.", {})
+    found = {lab.text: lab.strength for lab in article.labels if lab.kind == "loaded"}
+    assert "disgusting" in found and found.get("wonderful", 0.0) < found["disgusting"]
+
+
+def test_threshold_sets_what_is_shown(spacy_nlp, lexicon):
+    from eventwire.framing import frame_article
+    from eventwire.model import Article
+
+    text = "The council adopted an idiotic and barbaric budget."
+    article = Article.from_text(text, id="fx")
+    model = LoadedLanguageModel(lexicon.loaded)
+    every = [lab for lab in frame_article(article, spacy_nlp(text), lexicon, model, 0.0) if lab.kind == "loaded"]
+    strong = [lab for lab in frame_article(article, spacy_nlp(text), lexicon, model, 0.75) if lab.kind == "loaded"]
+    assert len(strong) < len(every)
+    assert all(lab.strength >= 0.75 for lab in strong)
+
+
+def test_no_catch_all_sentence_labels(frame):
     text = "The raid on Orvel was a barbaric act. The minister said the raid was barbaric."
     article = frame(text, {})
-    cats = [lab for lab in article.labels if lab.kind == "category"]
-    assert len(cats) == 1
-    assert cats[0].text == "unattributed evaluative claim"
-    assert text[cats[0].start:cats[0].end].startswith("The raid on Orvel was a barbaric act.")
+    assert [lab for lab in article.labels if lab.kind == "category"] == []
+    assert words(article) == ["barbaric", "barbaric"]
 
 
-def test_unattributed_ignores_intensifiers_and_quotes(frame):
-    text = ("Prices rose by an unprecedented amount. "
-            "\u201cIt was a barbaric and heinous attack on our homes,\u201d she said.")
-    assert [lab for lab in frame(text, {}).labels if lab.kind == "category"] == []
+def test_descriptor_words_stay_descriptors(frame):
+    text = "The terrorist group Red Lantern Front raided Orvel. Leftist ideas spread in the capital."
+    article = frame(text, FRONT)
+    assert [(lab.kind, lab.text) for lab in article.labels if lab.kind == "descriptor"] == [
+        ("descriptor", "terrorist group")]
+    assert "terrorist" not in words(article)
+    assert "Leftist" in words(article)  # a label word that labels no actor is loaded language
 
 
 def test_loaded_inside_quote_has_speaker_voice(frame):
     text = "\u201cThey carried out a massacre in our town,\u201d Mara Tesk said."
     article = frame(text, {}, quotes=[(1, text.index(",\u201d"), "Mara Tesk")])
     assert [(lab.text, lab.voice) for lab in article.labels if lab.kind == "loaded"] == [("massacre", "Mara Tesk")]
+
+
+def test_a_loaded_part_makes_the_hyphenated_word_loaded(frame):
+    assert words(frame("The plan was a fear-mongering, stupid-looking stunt.", {})) == [
+        "fear-mongering", "stupid-looking"]
+
+
+def test_verbs_of_striking_used_of_words_are_figurative(frame):
+    article = frame("The senator slammed Mara Tesk for the budget. The door slammed shut.",
+                    {"Mara Tesk": ("Mara Tesk", "PERSON", None)})
+    assert words(article) == ["slammed"]
+    assert article.labels[0].start == 12
+
+
+def test_a_verb_introducing_what_someone_said_is_attribution(spacy_nlp, lexicon):
+    from eventwire.framing.language import LoadedLanguageModel
+
+    model = LoadedLanguageModel(lexicon.loaded, lexicon.descriptors)
+    text = "The minister argued that the tax was fair."
+    hits = {h.text: h for h in model.hits(spacy_nlp(text), [])}
+    assert "attribution_or_trigger" in hits["argued"].features
+
+
+def test_words_of_an_unattached_label_phrase_stay_descriptor_vocabulary(frame):
+    text = "Officials spoke of militant groups and terrorists in the hills."
+    found = words(frame(text, {}))
+    assert "militant" not in found and "terrorists" not in found

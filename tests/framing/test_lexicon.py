@@ -12,11 +12,29 @@ from eventwire.framing.lexicon import DATA_DIR, load_lexicon
 
 def test_lexicon_shipped_files_load():
     lex = load_lexicon()
-    assert lex.heads["organization"].category == "group"
-    assert lex.heads["regime"].bare
-    assert lex.modifiers["hardline"] == "ideology"
-    assert lex.loaded["genocidal"] == "evaluative"
-    assert "according to" in lex.attribution_cues
+    assert lex.descriptors.heads["organization"].category == "group"
+    assert lex.descriptors.heads["regime"].bare
+    assert lex.descriptors.modifiers["hardline"] == "ideology"
+    assert lex.loaded.loaded["genocidal"] == "evaluative"
+    assert lex.loaded.evaluative[("horrible", "ADJ")][1] == "vader"
+    assert "noun.act" in lex.loaded.reporting_supersenses
+
+
+def test_lexicon_bad_model_weight_names_file_and_key(tmp_path):
+    shutil.copytree(DATA_DIR, tmp_path, dirs_exist_ok=True)
+    path = tmp_path / "loaded.yaml"
+    path.write_text(path.read_text().replace("reporting_factor: 0.3", "reporting_factor: 3"))
+    with pytest.raises(DataFileError, match="reporting_factor") as exc:
+        load_lexicon(tmp_path)
+    assert "loaded.yaml" in str(exc.value)
+
+
+def test_lexicon_bad_table_row_names_file(tmp_path):
+    shutil.copytree(DATA_DIR, tmp_path, dirs_exist_ok=True)
+    with (tmp_path / "evaluative.tsv").open("a", encoding="utf-8") as fh:
+        fh.write("broken\tADJ\n")
+    with pytest.raises(DataFileError, match="evaluative.tsv"):
+        load_lexicon(tmp_path)
 
 
 @pytest.mark.parametrize("old, new, where", [

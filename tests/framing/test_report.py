@@ -15,10 +15,11 @@ TEXT_B = "Guard soldiers fought the resistance movement near the depot, a spokes
 TEXT_C = "Farmers in the north sold their grain at the market on Tuesday, traders said."
 
 
-def _label(aid: str, text: str, phrase: str, kind: str, actor: str | None = None, voice: str = "writer") -> Label:
+def _label(aid: str, text: str, phrase: str, kind: str, actor: str | None = None, voice: str = "writer",
+           strength: float | None = None) -> Label:
     start = text.index(phrase)
     return Label(id=f"{aid}:l{start}", article_id=aid, text=phrase, start=start, end=start + len(phrase),
-                 kind=kind, actor=actor, voice=voice)
+                 kind=kind, actor=actor, voice=voice, strength=strength)
 
 
 def _articles() -> list[Article]:
@@ -26,7 +27,7 @@ def _articles() -> list[Article]:
     a = Article(id="a", source="t:a", text=TEXT_A, raw_text=TEXT_A, raw_sha256="a", date="2026-04-06",
                 outlet="Orvel Wire")
     a.labels = [_label("a", TEXT_A, "Kessar-backed militia", "descriptor", "Red Lantern Front"),
-                _label("a", TEXT_A, "barbaric", "loaded"),
+                _label("a", TEXT_A, "barbaric", "loaded", strength=0.8),
                 _label("a", TEXT_A, "truce", "scare_quote")]
     q = TEXT_A.index("We will")
     a.quotes = [Quote(id="a:q0", article_id="a", text="We will not stop", start=q, end=q + 16, kind="direct",
@@ -56,7 +57,9 @@ def test_outlet_report_labels_scare_quotes_rates_and_clusters(tmp_path):
     assert post["labels"]["Red Lantern Front"][0]["text"] == "resistance movement"
     assert [s["text"] for s in wire["scare_quotes"]] == ["truce"]
     words = len(re.findall(r"\w+", TEXT_A))
-    assert wire["loaded"] == {"count": 1, "per_1000_words": round(1000 / words, 2), "terms": {"barbaric": 1}}
+    assert wire["loaded"] == {"count": 1, "per_1000_words": round(1000 / words, 2), "strength": 0.8,
+                              "strength_per_1000_words": round(800 / words, 2),
+                              "terms": {"barbaric": {"count": 1, "strength": 0.8, "max_strength": 0.8}}}
     assert wire["statements"] == {"Red Lantern Front": 1} and wire["statement_share"] == {"Red Lantern Front": 1.0}
     assert wire["clusters_covered"] == post["clusters_covered"] and len(wire["clusters_covered"]) == 1
     assert gazette["clusters_missed"] == wire["clusters_covered"]

@@ -31,11 +31,11 @@ def test_stage_keeps_scare_quotes_and_renumbers_in_offset_order(frame):
 
 def test_stage_rerun_does_not_duplicate_its_labels(frame, spacy_nlp, lexicon):
     from eventwire.framing import frame_article
-    from eventwire.framing.language import LanguageFinder
+    from eventwire.framing.language import LoadedLanguageModel
 
     text = "The RLF, a Kessar-backed militia, carried out a barbaric raid."
     article = frame(text, FRONT)
-    again = frame_article(article, spacy_nlp(text), lexicon, LanguageFinder(lexicon))
+    again = frame_article(article, spacy_nlp(text), lexicon, LoadedLanguageModel(lexicon.loaded))
     assert [(lab.kind, lab.start) for lab in again] == [(lab.kind, lab.start) for lab in article.labels]
 
 

@@ -28,4 +28,4 @@ def test_record_spans_drop_offsets_outside_the_text():
     labels = [{"id": "l0", "start": 5, "end": 99, "kind": "loaded", "actor": None},
               {"id": "l1", "start": 0, "end": 3, "kind": "category", "actor": None}]
     spans = record_spans(article, [], [], labels)
-    assert [(s.record, s.kind) for s in spans] == [("l1", "claim")]
+    assert [(s.record, s.kind) for s in spans] == [("l1", "category")]

@@ -1,4 +1,8 @@
-"""Scoring the framing stage's writer labels against hand-written gold.
+"""Scoring the framing stage's labels: writer descriptors against our gold, loaded words against BABE.
+
+`evaluate_labels(path)` dispatches on the gold: a folder holding
+`final_labels_SG2.csv` (or that CSV itself) is BABE, scored by
+`evaluate_babe`; anything else is our descriptor gold (below).
 
 Gold (`eval/labels_gold.jsonl`): one JSON object per line,
 `{"article_id", "actor", "label", "kind", "voice"}`; `actor` is a canonical
@@ -21,7 +25,12 @@ Decisions (also in docs/framing.md):
 
 from __future__ import annotations
 
+import ast
+import csv
+import hashlib
 import json
+import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -110,8 +119,11 @@ def run_corpus(corpus: Path, settings: Settings) -> list[Article]:
 
 def evaluate_labels(path: str | Path, settings: Settings | None = None, corpus: str | Path | None = None
                     ) -> dict[str, Any]:
-    """Run the pipeline over the gold's corpus and score writer descriptor labels against `path`."""
+    """Run the pipeline over the gold's corpus and score writer descriptor labels against `path`
+    (BABE gold is scored by `evaluate_babe`)."""
     path = Path(path)
+    if babe_csv(path) is not None:
+        return evaluate_babe(path, settings)
     gold = read_gold(path)
     root = path.resolve().parent.parent / "examples"
     corpus = Path(corpus) if corpus else root / "articles"
@@ -129,6 +141,8 @@ def evaluate_labels(path: str | Path, settings: Settings | None = None, corpus: 
 
 def format_report(metrics: dict[str, Any]) -> str:
     """A short text report of `evaluate_labels`' result."""
+    if "tune" in metrics:
+        return format_babe(metrics)
     lines = [f"labels: {metrics['articles']} articles from {metrics['corpus']}",
              f"writer descriptors: predicted {metrics['predicted']}, gold {metrics['gold']}, "
              f"matched {metrics['matched']}",
@@ -137,4 +151,157 @@ def format_report(metrics: dict[str, Any]) -> str:
         lines.append(f"  false positive: {p['article_id']}@{p['start']} {p['label']!r} -> {p['actor']}")
     for g in metrics["missed"]:
         lines.append(f"  missed: {g['article_id']} {g['label']!r} -> {' | '.join(g['actor'])}")
+    return "\n".join(lines)
+
+
+# --- BABE: loaded words against expert-marked biased words --------------------------------------------------------
+#
+# Decisions (also in docs/evaluation.md):
+# - Each BABE row is one article of one sentence, run through the doc stages
+#   (no cleaning: a single sentence is not a scraped page).
+# - Tokens: `_TOKEN` word tokens, lower-cased, hyphenated words whole
+#   ("far-left"). A gold entry with several words ("gender identity") gives
+#   each of its words. Predicted tokens are the words of every `loaded` label
+#   in the writer's voice whose strength reaches the shown threshold.
+# - Word level: per sentence, each gold token is matched at most once by an
+#   equal predicted token; precision = matched / predicted, recall = matched /
+#   gold, summed over the sentences of a half.
+# - Sentence level: a sentence is predicted biased when it has any such
+#   label; accuracy against `label_bias` Biased / Non-biased. The rows
+#   labelled "No agreement" have no sentence label and are left out of the
+#   sentence level (their words still count at the word level).
+# - Halves: a sentence belongs to the tuning half when the first byte of the
+#   SHA-1 of its text is even, else to the test half. Tune on `tune` only.
+
+BABE_FILE = "final_labels_SG2.csv"
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def babe_csv(path: Path) -> Path | None:
+    """The BABE CSV a gold path points at, or None when it is not BABE."""
+    path = Path(path)
+    if path.is_dir() and (path / BABE_FILE).is_file():
+        return path / BABE_FILE
+    if path.is_file() and path.name == BABE_FILE:
+        return path
+    return None
+
+
+def tokens(text: str) -> list[str]:
+    return [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
+
+
+def babe_half(text: str) -> str:
+    """`tune` or `test`: a fixed split by a hash of the sentence text."""
+    return "tune" if hashlib.sha1(text.encode("utf-8")).digest()[0] % 2 == 0 else "test"
+
+
+def read_babe(path: Path) -> list[dict[str, Any]]:
+    """BABE rows as {id, text, biased (True/False/None), words, half}; an InputError names the file and row."""
+    try:
+        with Path(path).open(encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh, delimiter=";"))
+    except (OSError, csv.Error, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"cannot read the BABE file: {exc}") from exc
+    out = []
+    for n, row in enumerate(rows, 2):
+        if not row.get("text") or "biased_words" not in row or "label_bias" not in row:
+            raise InputError(f"{path}:{n}", "expected columns text, label_bias and biased_words")
+        try:
+            words = ast.literal_eval(row["biased_words"] or "[]")
+        except (ValueError, SyntaxError) as exc:
+            raise InputError(f"{path}:{n}", f"biased_words is not a list: {exc}") from exc
+        label = {"Biased": True, "Non-biased": False}.get(row["label_bias"])
+        out.append({"id": f"babe{n - 1:04d}", "text": row["text"], "biased": label,
+                    "words": [t for w in words for t in tokens(str(w))], "half": babe_half(row["text"])})
+    return out
+
+
+def babe_predictions(article: Article, threshold: float) -> list[str]:
+    """Predicted tokens: the words of writer-voice loaded labels at or above `threshold`."""
+    return [t for lab in article.labels if lab.kind == "loaded" and lab.voice == "writer"
+            and (lab.strength or 0.0) >= threshold for t in tokens(lab.text)]
+
+
+def score_babe(rows: list[dict[str, Any]], predicted: list[list[str]]) -> dict[str, Any]:
+    """Word-level P/R/F1 and sentence accuracy per half and overall."""
+    halves: dict[str, dict[str, int]] = {}
+    for row, pred in zip(rows, predicted, strict=True):
+        for half in (row["half"], "all"):
+            h = halves.setdefault(half, dict.fromkeys(("tp", "pred", "gold", "sents", "right", "rows"), 0))
+            left = list(row["words"])
+            for t in pred:
+                if t in left:
+                    left.remove(t)
+                    h["tp"] += 1
+            h["pred"] += len(pred)
+            h["gold"] += len(row["words"])
+            h["rows"] += 1
+            if row["biased"] is not None:
+                h["sents"] += 1
+                h["right"] += (bool(pred) == row["biased"])
+    out: dict[str, Any] = {}
+    for half, h in halves.items():
+        p = h["tp"] / h["pred"] if h["pred"] else 0.0
+        r = h["tp"] / h["gold"] if h["gold"] else 0.0
+        out[half] = {"sentences": h["rows"], "gold_words": h["gold"], "predicted_words": h["pred"],
+                     "matched": h["tp"], "precision": round(p, 4), "recall": round(r, 4),
+                     "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+                     "sentence_accuracy": round(h["right"] / h["sents"], 4) if h["sents"] else 0.0}
+    return out
+
+
+def run_babe(rows: list[dict[str, Any]], settings: Settings) -> list[Article]:
+    """Each row as a one-sentence article through the doc stages (no text stages)."""
+    from ..pipeline import Pipeline
+
+    pipeline = Pipeline(settings.replace(text_stages=[]))
+    items = [Article.from_text(r["text"], id=r["id"], source=f"babe:{r['id']}") for r in rows]
+    return [a for a in pipeline.process(items) if isinstance(a, Article)]
+
+
+def evaluate_babe(path: str | Path, settings: Settings | None = None, threshold: float | None = None
+                  ) -> dict[str, Any]:
+    """Score writer-voice loaded words against BABE (see the decisions above)."""
+    from ..framing.lexicon import shown_threshold
+
+    csv_path = babe_csv(Path(path))
+    if csv_path is None:
+        raise InputError(str(path), f"not a BABE folder (no {BABE_FILE})")
+    rows = read_babe(csv_path)
+    articles = run_babe(rows, settings or Settings())
+    threshold = shown_threshold() if threshold is None else threshold
+    metrics = score_babe(rows, [babe_predictions(a, threshold) for a in articles])
+    tune, test = metrics["tune"], metrics["test"]
+    metrics.update({"gold_file": str(csv_path), "threshold": threshold,
+                    "f1_gap": round(abs(tune["f1"] - test["f1"]), 4),
+                    "examples": _babe_examples(rows, articles, threshold)})
+    return metrics
+
+
+def _babe_examples(rows: list[dict[str, Any]], articles: list[Article], threshold: float) -> dict[str, Any]:
+    """The most frequent false positives and misses of the tuning half (for reading the errors)."""
+    false_pos: Counter[str] = Counter()
+    missed: Counter[str] = Counter()
+    for row, article in zip(rows, articles, strict=True):
+        if row["half"] != "tune":
+            continue
+        pred = babe_predictions(article, threshold)
+        false_pos.update(t for t in pred if t not in row["words"])
+        missed.update(t for t in row["words"] if t not in pred)
+    return {"false_positives": dict(false_pos.most_common(25)), "missed": dict(missed.most_common(25))}
+
+
+def format_babe(metrics: dict[str, Any]) -> str:
+    lines = [f"BABE loaded words ({metrics['gold_file']}), shown at strength >= {metrics['threshold']}"]
+    for half in ("tune", "test", "all"):
+        m = metrics[half]
+        lines.append(f"  {half:<5} {m['sentences']} sentences: words P {m['precision']:.3f} R {m['recall']:.3f} "
+                     f"F1 {m['f1']:.3f} ({m['matched']}/{m['predicted_words']} predicted, "
+                     f"{m['gold_words']} gold); sentence accuracy {m['sentence_accuracy']:.3f}")
+    lines.append(f"  F1 gap between the halves: {metrics['f1_gap']:.3f}")
+    ex = metrics["examples"]
+    lines.append("  tuning half, frequent false positives: " + ", ".join(f"{w} x{n}" for w, n in
+                                                                        ex["false_positives"].items()))
+    lines.append("  tuning half, frequent misses: " + ", ".join(f"{w} x{n}" for w, n in ex["missed"].items()))
     return "\n".join(lines)

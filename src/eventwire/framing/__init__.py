@@ -3,12 +3,10 @@
 Adds to `article.labels` (keeping the quotes stage's scare quotes):
 - `descriptor`: a label phrase attached to an actor ("the Vostra-backed
   militia", "a terrorist organization"), see `descriptors.py`;
-- `loaded`: an evaluative or emotive term, intensifier or distancing word
-  from `data/loaded.yaml`;
-- `category`: a sentence classed as a whole; the one kind today is
-  "unattributed evaluative claim" (an evaluative/emotive term in the
-  writer's voice with no attribution). Its `text` is the category name and
-  its offsets cover the sentence.
+- `loaded`: a word whose choice evaluates, with its `strength` in [0, 1]
+  from the loaded-language model (`language.py`); labels below
+  `[framing] loaded_threshold` of config.toml are not emitted.
+Descriptors and loaded words are separate kinds and never merged.
 Each label's `voice` is "writer", or the speaker's resolved name when it lies
 inside a quote of `article.quotes` ("unknown speaker" inside quotation marks
 the quotes stage did not attribute). Finally every label of the article is
@@ -24,12 +22,11 @@ from spacy.tokens import Doc
 from ..model import Article, Entity, Label
 from ..quotes.marks import find_quote_spans
 from .descriptors import extract_descriptors
-from .language import NAME_TYPES, LanguageFinder, unattributed_sentences
-from .lexicon import FramingLexicon, load_lexicon
+from .language import NAME_TYPES, Hit, LoadedLanguageModel
+from .lexicon import FramingLexicons, load_lexicon, shown_threshold
 
 __all__ = ["FramingStage", "frame_article", "load_lexicon", "make_stage"]
 
-UNATTRIBUTED = "unattributed evaluative claim"
 UNKNOWN_SPEAKER = "unknown speaker"
 UNATTRIBUTED_QUOTE_MIN_WORDS = 5  # shorter quoted phrases are the writer's scare quotes, not speech
 
@@ -78,17 +75,12 @@ class _Voices:
                 self.marks.append((m.start, m.end, _speaker_name(owner)))
             elif len(article.text[m.start:m.end].split()) >= UNATTRIBUTED_QUOTE_MIN_WORDS:
                 self.marks.append((m.start, m.end, UNKNOWN_SPEAKER))
-        self.quotes = [(q.start, q.end) for q in article.quotes]
 
     def at(self, start: int, end: int) -> str:
         for s, e, who in self.marks:
             if s <= start and end <= e:
                 return who
         return "writer"
-
-    def spans(self) -> list[tuple[int, int]]:
-        """Everything someone else says: quote records and attributed or long quoted passages."""
-        return self.quotes + [(s, e) for s, e, _ in self.marks]
 
 
 def _speaker_name(quote) -> str:
@@ -98,27 +90,41 @@ def _speaker_name(quote) -> str:
     return sp.name or sp.org or sp.text or UNKNOWN_SPEAKER
 
 
-def frame_article(article: Article, doc: Doc, lex: FramingLexicon, finder: LanguageFinder) -> list[Label]:
-    """All labels of a parsed article: kept scare quotes plus descriptors, loaded terms and categories."""
+def frame_article(article: Article, doc: Doc, lex: FramingLexicons, model: LoadedLanguageModel,
+                  threshold: float | None = None) -> list[Label]:
+    """All labels of a parsed article: kept scare quotes plus descriptors and loaded words.
+
+    Loaded words weaker than `threshold` (default: config.toml's) are left out."""
+    threshold = shown_threshold() if threshold is None else threshold
     voices = _Voices(article)
     entities = _entities(article, doc)
     speakers = _speakers(article, entities)
     mentions = sorted(entities + _pronouns(doc, speakers), key=lambda e: e.start if e.start is not None else -1)
     labels = [lab for lab in article.labels if lab.kind != "descriptor" and lab.kind != "loaded"
               and lab.kind != "category"]  # re-running the stage replaces its own labels
-    for d in extract_descriptors(doc, mentions, lex, speakers):
+    for d in extract_descriptors(doc, mentions, lex.descriptors, speakers):
         labels.append(_label(article, d.text, d.start, d.end, "descriptor", d.actor.name or d.actor.entity_text,
                              voices.at(d.start, d.end)))
-    hits = finder.loaded_hits(doc, _names(doc, entities))
-    for h in hits:
-        labels.append(_label(article, h.text, h.start, h.end, "loaded", None, voices.at(h.start, h.end)))
-    for start, end in unattributed_sentences(doc, finder, hits, voices.spans()):
-        labels.append(_label(article, UNATTRIBUTED, start, end, "category", None, "writer"))
+    descriptor_spans = [(lab.start, lab.end) for lab in labels if lab.kind == "descriptor"]
+    for h, voice in scored_hits(article, doc, model, entities, descriptor_spans, voices):
+        if h.strength >= threshold and h.strength > 0:
+            labels.append(_label(article, h.text, h.start, h.end, "loaded", None, voice, h.strength))
     labels = _dedupe(labels)
     labels.sort(key=lambda lab: (lab.start, lab.end, lab.kind))
     for n, lab in enumerate(labels):
         lab.id = f"{article.id}:l{n}"
     return labels
+
+
+def scored_hits(article: Article, doc: Doc, model: LoadedLanguageModel, entities: list[Entity] | None = None,
+                descriptor_spans: list[tuple[int, int]] = (), voices: _Voices | None = None) -> list[tuple[Hit, str]]:
+    """Every word the loaded-language model scores, with its voice (no threshold)."""
+    entities = _entities(article, doc) if entities is None else entities
+    voices = voices or _Voices(article)
+    triggers = [(ev.trigger.start, ev.trigger.end) for ev in article.events
+                if ev.trigger is not None and ev.trigger.start is not None and ev.trigger.end is not None]
+    return [(h, voices.at(h.start, h.end)) for h in model.hits(doc, _names(doc, entities), triggers)
+            if not any(s <= h.start < e for s, e in descriptor_spans)]  # a descriptor's words are its own
 
 
 def _names(doc: Doc, entities: list[Entity]) -> list[tuple[int, int]]:
@@ -130,8 +136,10 @@ def _names(doc: Doc, entities: list[Entity]) -> list[tuple[int, int]]:
             if span is not None and all(t.is_title or t.is_stop or t.is_punct for t in span)]
 
 
-def _label(article: Article, text: str, start: int, end: int, kind: str, actor: str | None, voice: str) -> Label:
-    return Label(id="", article_id=article.id, text=text, start=start, end=end, kind=kind, actor=actor, voice=voice)
+def _label(article: Article, text: str, start: int, end: int, kind: str, actor: str | None, voice: str,
+           strength: float | None = None) -> Label:
+    return Label(id="", article_id=article.id, text=text, start=start, end=end, kind=kind, actor=actor, voice=voice,
+                 strength=strength)
 
 
 def _dedupe(labels: list[Label]) -> list[Label]:
@@ -159,12 +167,13 @@ class FramingStage:
     reads = ("doc", "entities", "quotes", "events")
     writes = ("labels",)
 
-    def __init__(self, lexicon: FramingLexicon):
+    def __init__(self, lexicon: FramingLexicons):
         self.lexicon = lexicon
-        self.finder = LanguageFinder(lexicon)
+        self.model = LoadedLanguageModel(lexicon.loaded, lexicon.descriptors)
+        self.threshold = shown_threshold()
 
     def __call__(self, article: Article, doc: Doc) -> None:
-        article.labels = frame_article(article, doc, self.lexicon, self.finder)
+        article.labels = frame_article(article, doc, self.lexicon, self.model, self.threshold)
 
 
 def make_stage(ctx) -> FramingStage:

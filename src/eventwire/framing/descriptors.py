@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity
-from .lexicon import FramingLexicon, Head
+from .lexicon import DescriptorLexicon, Head
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 DEFINITE = frozenset({"the", "this", "that"})
@@ -88,7 +88,7 @@ class Mentions:
         return None
 
 
-def _head_entry(tok: Token, lex: FramingLexicon) -> Head | None:
+def _head_entry(tok: Token, lex: DescriptorLexicon) -> Head | None:
     if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return None
     prev = tok.nbor(-1).lower_ + " " if tok.i > 0 else ""
@@ -107,7 +107,7 @@ def _compound(tok: Token) -> str:
     return doc[a:b + 1].text.lower() if a < b else tok.lower_
 
 
-def _is_sponsor(tok: Token, lex: FramingLexicon) -> bool:
+def _is_sponsor(tok: Token, lex: DescriptorLexicon) -> bool:
     """'backed' in 'Vostra-backed' (joined by a hyphen without spaces)."""
     return (tok.lower_ in lex.sponsor_suffixes and tok.i >= 2 and tok.nbor(-1).text == "-"
             and not tok.nbor(-1).whitespace_ and not tok.nbor(-2).whitespace_)
@@ -136,7 +136,7 @@ def _modifier_start(head: Token, mentions: Mentions) -> int:
     return i
 
 
-def _qualifies(mods: list[Token], entry: Head | None, lex: FramingLexicon, mentions: Mentions) -> bool:
+def _qualifies(mods: list[Token], entry: Head | None, lex: DescriptorLexicon, mentions: Mentions) -> bool:
     if entry is not None and entry.bare:
         return True
     for tok in mods:
@@ -152,7 +152,7 @@ def _qualifies(mods: list[Token], entry: Head | None, lex: FramingLexicon, menti
     return False
 
 
-def _label_tokens(mods: list[Token], head: Token, lex: FramingLexicon) -> tuple[int, int]:
+def _label_tokens(mods: list[Token], head: Token, lex: DescriptorLexicon) -> tuple[int, int]:
     """First and last token index of the label text: leading neutral words trimmed."""
     first = head.i
     for tok in mods:
@@ -162,7 +162,7 @@ def _label_tokens(mods: list[Token], head: Token, lex: FramingLexicon) -> tuple[
     return first, head.i
 
 
-def _candidates(doc: Doc, lex: FramingLexicon, mentions: Mentions):
+def _candidates(doc: Doc, lex: DescriptorLexicon, mentions: Mentions):
     """(head token, Head entry or None, modifier tokens) for every label-like noun phrase."""
     for tok in doc:
         named = mentions.by_token.get(tok.i)
@@ -259,7 +259,7 @@ def _attach(tok: Token, entry: Head | None, start: int, mentions: Mentions) -> t
 
 
 def _anaphor(tok: Token, entry: Head | None, start: int, mentions: Mentions, mods: list[Token],
-             speakers: list[Entity], lex: FramingLexicon) -> Entity | None:
+             speakers: list[Entity], lex: DescriptorLexicon) -> Entity | None:
     """A definite singular label phrase refers to the nearest fitting actor mentioned shortly before."""
     doc = tok.doc
     if (start == 0 or doc[start - 1].lower_ not in DEFINITE or tok.tag_ not in ("NN", "NNP") or entry is None
@@ -299,7 +299,7 @@ def _anaphor(tok: Token, entry: Head | None, start: int, mentions: Mentions, mod
     return mentions.before(start, min_token, accept)
 
 
-def extract_descriptors(doc: Doc, entities: list[Entity], lex: FramingLexicon,
+def extract_descriptors(doc: Doc, entities: list[Entity], lex: DescriptorLexicon,
                         speakers: list[Entity] = ()) -> list[Descriptor]:
     """Every writer-style label phrase in `doc` attached to the actor it describes.
 
@@ -322,7 +322,7 @@ def extract_descriptors(doc: Doc, entities: list[Entity], lex: FramingLexicon,
     return sorted(out, key=lambda d: d.start)
 
 
-def _name_premodifiers(doc: Doc, lex: FramingLexicon, mentions: Mentions, taken: set[int]) -> list[Descriptor]:
+def _name_premodifiers(doc: Doc, lex: DescriptorLexicon, mentions: Mentions, taken: set[int]) -> list[Descriptor]:
     """Label words right before a name, across titles and nationalities: "leftist Arvenian President X"."""
     out = []
     for span, ent in mentions.spans:

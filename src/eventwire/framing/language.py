@@ -1,27 +1,48 @@
-"""Loaded language, scare quotes and unattributed evaluative claims.
+"""Loaded language: words whose choice evaluates, scored in context with a strength in [0, 1].
 
-- `loaded_hits`: every term of `data/loaded.yaml` in the text (whole words,
-  case-insensitive, with plain inflections: massacre/massacres/massacred),
-  outside names of people, organisations and places.
-Scare quotes are found by the quotes stage (`Label(kind="scare_quote")`);
-the framing stage keeps them.
-- `unattributed_sentences`: sentences in the writer's voice that carry an
-  evaluative or emotive term and no attribution (no quote, no cue word such
-  as "said" or "according to").
+The model (see docs/framing.md) reads each content word of the parse:
+
+1. Prior: the word's row in `data/evaluative.tsv` (derived from VADER's
+   valence lexicon and WordNet 3.0 by `data/build_evaluative.py`), or the
+   team's own terms in `data/loaded.yaml` (multi-word and hyphenated terms
+   such as "so-called" match as written). The prior is weighted by its
+   source and part of speech (`model` in `loaded.yaml`).
+2. Context, from the parse:
+   - names are never loaded: a word inside a proper name or a name-like
+     entity ("Heroic Dawn Party", a title of a work) is skipped;
+   - reporting vocabulary is damped: a word whose most frequent WordNet
+     sense is an act, event or physical process ("attack", "battle",
+     "killed", "protest") only reports what happened unless its evidence is
+     a judgement (a disparaging sense, a word of the team's lists); so is a
+     word the events stage coded as the trigger of an event it reports;
+   - intensifiers ("deeply", "repeatedly", "notably") are never loaded on
+     their own: one counts only when the word it modifies is loaded, and
+     then at most as strong as that word.
+Each hit carries its strength; the stage labels hits of strength > 0 and
+`[framing] loaded_threshold` in config.toml sets what is shown.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from .lexicon import FramingLexicon
+from .lexicon import DescriptorLexicon, LoadedLanguageLexicon, label_words
 
-NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "EVENT", "WORK_OF_ART", "LAW", "LOC"})
-EVALUATIVE = ("evaluative", "emotive")
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "EVENT", "WORK_OF_ART", "LAW", "LOC", "NORP", "PRODUCT"})
+CONTENT_POS = frozenset({"ADJ", "ADV", "NOUN", "VERB"})
+LABEL_WORD = "label_word"
+# Supersenses of what a conflict report reports (acts, events, blows, fights): "attack", "battle", "killed".
+BEAT_SUPERSENSES = frozenset({"noun.act", "noun.event", "verb.contact", "verb.competition"})
+FIRST_PERSON = frozenset({"i", "we", "our", "us", "my", "me"})  # the writer speaking as a person: opinion
+SENTENCE_EVIDENCE = 0.25  # a heuristic score from which a word counts as evidence that its sentence is loaded
+DEP_GROUPS = frozenset({"amod", "advmod", "acomp", "ROOT", "nsubj", "dobj", "pobj", "attr", "conj", "compound",
+                        "xcomp", "ccomp", "advcl", "relcl", "nsubjpass", "npadvmod"})
 
 
 @dataclass
@@ -29,7 +50,75 @@ class Hit:
     start: int
     end: int
     text: str
-    category: str
+    category: str  # the evidence: a source of evaluative.tsv or a loaded.yaml category
+    strength: float
+    features: dict[str, float] = field(default_factory=dict)  # what the calibration weighs
+
+
+PERSONS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+PERSON_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you"})
+
+
+def _figurative(tok: Token) -> bool:
+    """A verb of striking used of words, not blows: "slammed the senator for ...", "blasted the plan over ...",
+    "lashed out at": its object is a person or an organisation, or it takes "for"/"over"/"at"/"out"."""
+    for child in tok.children:
+        if child.dep_ == "dobj" and (child.ent_type_ in PERSONS or child.lower_ in PERSON_PRONOUNS):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("for", "over", "at"):
+            return True
+        if child.dep_ == "prt" and child.lower_ == "out":
+            return True
+    return False
+
+
+def _attributes(tok: Token) -> bool:
+    """A verb introducing what someone said or thinks ("argued that ...", "warned ..."): it attributes
+    rather than judges, unless its own choice judges (an assertive or evaluative verb of saying)."""
+    return tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children)
+
+
+def _describes_actor(tok: Token) -> bool:
+    """An adjective on, or a verb of, a person or group: "the corrupt senator", "the mayor fumed"."""
+    if tok.dep_ in ("amod", "acomp"):
+        target = tok.head if tok.dep_ == "amod" else next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    elif tok.pos_ == "VERB":
+        target = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    else:
+        return False
+    return target is not None and (target.ent_type_ in PERSONS or target.lower_ in PERSON_PRONOUNS
+                                   or target.lower_ in ("he", "she", "they", "we", "i"))
+
+
+def _dep(tok: Token) -> str:
+    return tok.dep_ if tok.dep_ in DEP_GROUPS else "other"
+
+
+def _compound_span(tok: Token) -> tuple[int, int]:
+    """Token indices [a, b] of the hyphenated word `tok` belongs to ("fear-mongering", "tone-deaf")."""
+    doc = tok.doc
+    a = b = tok.i
+    while a >= 2 and doc[a - 1].text == "-" and not doc[a - 2].whitespace_ and not doc[a - 1].whitespace_:
+        a -= 2
+    while b + 2 < len(doc) and doc[b + 1].text == "-" and not doc[b].whitespace_ and not doc[b + 1].whitespace_:
+        b += 2
+    return a, b
+
+
+def _compounds(doc: Doc, scores: dict[int, Hit]) -> list[Hit]:
+    """A loaded part makes its whole hyphenated word loaded, as strong as its strongest part."""
+    out: dict[tuple[int, int], Hit] = {}
+    for i, hit in scores.items():
+        a, b = _compound_span(doc[i])
+        if a == b:
+            out[(i, i)] = hit
+            continue
+        span = doc[a:b + 1]
+        best = out.get((a, b))
+        if best is None or best.strength < hit.strength:
+            out[(a, b)] = Hit(span.start_char, span.end_char, span.text, hit.category, hit.strength,
+                              {**hit.features, "compound": 1.0})
+    return list(out.values())
 
 
 def _pattern(terms: Iterable[str]) -> re.Pattern[str]:
@@ -42,58 +131,163 @@ def _pattern(terms: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
 
 
-class LanguageFinder:
-    """Compiled once per process from the lexicon."""
+class LoadedLanguageModel:
+    """Compiled once per process from the lexicon; `hits(doc, names, triggers)` scores one document."""
 
-    def __init__(self, lex: FramingLexicon):
+    def __init__(self, lex: LoadedLanguageLexicon, descriptors: DescriptorLexicon | None = None):
         self.lex = lex
-        self.loaded_re = _pattern(lex.loaded)
+        # descriptors.yaml's label words ("leftist", "so-called") are loaded where they label no actor;
+        # its head nouns for kinds of people ("terrorist", "militant") only ever label actors
+        self.terms = {**{w: LABEL_WORD for w in label_words(descriptors)}, **lex.loaded} if descriptors \
+            else dict(lex.loaded)
+        self.actor_nouns = frozenset(h.word for h in descriptors.heads.values() if h.category == "person") \
+            if descriptors else frozenset()
+        self.label_heads = frozenset(h.word for h in descriptors.heads.values() if h.category == "group") \
+            if descriptors else frozenset()
+        self.terms_re = _pattern(self.terms)
 
-    def category(self, text: str) -> str | None:
-        """The lexicon category of a hit's text (undoing the inflection the pattern allowed)."""
+    def term_category(self, text: str) -> str | None:
+        """The loaded.yaml category of a matched term (undoing the inflection the pattern allowed)."""
         low = " ".join(text.lower().split())
         for cut in (0, 1, 2, 3):
             stem = low[:len(low) - cut] if cut else low
-            if stem in self.lex.loaded:
-                return self.lex.loaded[stem]
+            if stem in self.terms:
+                return self.terms[stem]
         return None
 
-    def loaded_hits(self, doc: Doc, name_spans: list[tuple[int, int]]) -> list[Hit]:
-        text = doc.text
-        out = []
-        for m in self.loaded_re.finditer(text):
-            if any(s <= m.start() < e for s, e in name_spans):
+    def _labels_actor(self, tok: Token) -> bool:
+        """A noun labelling people ("terrorists") or a word of a label phrase for an actor ("militant" in
+        "militant groups", also where no actor could be attached): descriptor vocabulary."""
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.actor_nouns:
+            return True
+        return tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in self.label_heads
+
+    def prior(self, tok: Token) -> tuple[float, str, str, str, int]:
+        """(weighted prior, source, supersense, polarity, WordNet senses) of a token out of context;
+        (0, "", "", "", 0) when unknown."""
+        table = self.lex.evaluative
+        pos = tok.pos_
+        for key in ((tok.lower_, pos), (tok.lemma_.lower(), pos), (tok.lower_, "*")):
+            row = table.get(key)
+            if row is not None:
+                prior, source, sense, polarity, senses = row
+                weight = self.lex.source_weights.get(source, 0.0) * self.lex.pos_weights.get(pos, 0.0)
+                if polarity == "+":
+                    weight *= self.lex.positive_weight
+                return min(1.0, prior * weight), source, sense, polarity, senses
+        return 0.0, "", "", "", 0
+
+    def hits(self, doc: Doc, name_spans: list[tuple[int, int]], triggers: Iterable[tuple[int, int]] = ()
+             ) -> list[Hit]:
+        lex = self.lex
+        triggers = list(triggers)
+
+        def named(start: int) -> bool:
+            return any(s <= start < e for s, e in name_spans)
+
+        in_names: set[int] = set()
+        for s, e in name_spans:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                in_names.update(range(span.start, span.end))
+        scores: dict[int, Hit] = {}
+        boosters: list[Token] = []
+        for tok in doc:
+            if tok.pos_ not in CONTENT_POS or not tok.is_alpha or tok.is_stop or tok.ent_type_ in NAME_TYPES \
+                    or tok.i in in_names or (tok.is_title and not tok.is_sent_start):
                 continue
-            category = self.category(m.group())
-            if category is not None:
-                out.append(Hit(m.start(), m.end(), m.group(), category))
-        return out
+            if self._labels_actor(tok):
+                continue  # a label for an actor is a descriptor, counted per actor, not loaded language
+            prior, source, sense, polarity, senses = self.prior(tok)
+            if sense == "verb.contact" and _figurative(tok):
+                prior, source = max(prior, lex.category_strengths["figurative"]), "figurative"
+            if prior <= 0.0 and source != "wordnet":
+                continue
+            if source == "booster":
+                if tok.tag_ not in ("JJR", "JJS", "RBR", "RBS"):  # "more", "most" mark degree, not judgement
+                    boosters.append(tok)
+                continue
+            feats = {"score": 0.0, f"source={source}": 1.0, f"pos={tok.pos_}": 1.0, f"sense={sense}": 1.0,
+                     f"polarity={polarity}": 1.0, f"dep={_dep(tok)}": 1.0}
+            if source not in lex.judgement_sources and sense in lex.reporting_supersenses:
+                prior *= lex.reporting_factor
+                feats["reporting"] = 1.0
+                if sense in BEAT_SUPERSENSES:
+                    feats["beat"] = 1.0
+            if source not in lex.judgement_sources and (any(s <= tok.idx < e for s, e in triggers)
+                                                         or _attributes(tok)):
+                prior *= lex.reporting_factor
+                feats["attribution_or_trigger"] = 1.0
+            if tok.tag_ in ("JJR", "JJS", "RBR", "RBS"):
+                feats["degree"] = 1.0
+            feats[f"{tok.pos_}|{polarity}"] = 1.0
+            feats[f"{tok.pos_}|{source}"] = 1.0
+            feats["polysemy"] = min(senses, 10) / 10
+            if senses == 1:
+                feats["monosemous"] = 1.0
+            if _describes_actor(tok):
+                feats["describes_actor"] = 1.0
+            feats["score"] = prior
+            scores[tok.i] = Hit(tok.idx, tok.idx + len(tok), tok.text, source, round(prior, 3), feats)
+        out = _compounds(doc, scores)
+        taken = [(h.start, h.end) for h in out]
+        for m in self.terms_re.finditer(doc.text):  # the team's terms, as written ("so-called", "bated breath")
+            category = self.term_category(m.group())
+            if category is None or named(m.start()):
+                continue
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None and self._labels_actor(span.root):
+                continue  # "terrorists", "militant groups": actors labelled, a descriptor's business
+            strength = lex.category_strengths[category]
+            out = [h for h in out if not (m.start() <= h.start and h.end <= m.end())]
+            taken = [(h.start, h.end) for h in out]
+            if category == "intensifier":
+                if span is not None:
+                    boosters.append(span.root)
+                continue
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                out.append(Hit(m.start(), m.end(), m.group(), category, strength,
+                               {"score": strength, f"source={category}": 1.0}))
+        self._calibrate(doc, out)
+        by_token = {doc.char_span(h.start, h.end, alignment_mode="expand")[-1].i: h for h in out}
+        for tok in boosters:  # an intensifier counts only with the loaded word it amplifies
+            head = by_token.get(tok.head.i)
+            if head is None or tok.dep_ not in ("advmod", "amod") or head.strength <= 0:
+                continue
+            if any(h.start <= tok.idx < h.end for h in out):
+                continue
+            out.append(Hit(tok.idx, tok.idx + len(tok), tok.text, "intensifier",
+                           round(min(head.strength, lex.category_strengths["intensifier"]), 3)))
+        return sorted(out, key=lambda h: h.start)
 
-    def attributed(self, sent) -> bool:
-        words = [t.lower_ for t in sent]
-        lemmas = {t.lemma_.lower() for t in sent}
-        for cue in self.lex.attribution_cues:
-            parts = cue.split()
-            if len(parts) == 1:
-                if cue in lemmas:
-                    return True
-            elif any(words[i:i + len(parts)] == parts for i in range(len(words))):
-                return True
-        return False
-
-
-def unattributed_sentences(doc: Doc, finder: LanguageFinder, hits: list[Hit],
-                           quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences with an evaluative/emotive writer hit and no attribution."""
-    out = []
-    for sent in doc.sents:
-        own = [h for h in hits if sent.start_char <= h.start < sent.end_char and h.category in EVALUATIVE
-               and not any(s <= h.start < e for s, e in quoted)]
-        if not own:
-            continue
-        if any(s < sent.end_char and sent.start_char < e and (e - s) > 40 for s, e in quoted):
-            continue  # the sentence carries a quote: its claims are someone's
-        if finder.attributed(sent):
-            continue
-        out.append((sent.start_char, sent.end_char))
-    return out
+    def _calibrate(self, doc: Doc, hits: list[Hit]) -> None:
+        """Strength = the calibrated chance that an expert reader marks the word as loaded, from its
+        evidence and context (logistic weights in data/calibration.yaml); the heuristic score without them."""
+        if not hits:
+            return
+        starts: list[int] = []
+        first_person: list[bool] = []
+        quotes: list[bool] = []
+        for sent in doc.sents:
+            starts.append(sent.start_char)
+            first_person.append(any(t.lower_ in FIRST_PERSON for t in sent))
+            quotes.append(any(t.is_quote for t in sent))
+        where = [max(0, bisect_right(starts, h.start) - 1) for h in hits]
+        counts: dict[int, int] = {}
+        for h, k in zip(hits, where, strict=True):
+            if h.features.get("score", 0.0) >= SENTENCE_EVIDENCE:
+                counts[k] = counts.get(k, 0) + 1
+        weights = self.lex.calibration
+        for h, k in zip(hits, where, strict=True):
+            others = counts.get(k, 0) - (h.features.get("score", 0.0) >= SENTENCE_EVIDENCE)
+            h.features["sentence_evidence"] = min(others, 3) / 3
+            if first_person[k]:
+                h.features["sentence_first_person"] = 1.0
+            if quotes[k]:
+                h.features["sentence_quotes"] = 1.0
+            if weights:
+                z = weights.get("bias", 0.0) + sum(weights.get(f, 0.0) * v for f, v in h.features.items())
+                strength = 1 / (1 + math.exp(-z))
+                if "beat" in h.features or "attribution_or_trigger" in h.features:
+                    strength *= self.lex.reporting_factor  # the beat's own words stay damped whatever the weights
+                h.strength = round(strength, 3)

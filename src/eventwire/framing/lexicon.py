@@ -1,12 +1,15 @@
-"""Loading the framing lexicons (`data/*.yaml`) through one validating loader.
+"""Loading the framing data files (`data/`) through one validating loader.
 
 `descriptors.yaml` holds the head nouns and modifiers that make a noun phrase
-a label; `loaded.yaml` the evaluative and emotive terms, intensifiers,
-distancing words and attribution cues. Errors name the file and the key.
+a label (`DescriptorLexicon`); `loaded.yaml` the team's loaded terms, the
+loaded-language model's weights and the reporting supersenses, and
+`evaluative.tsv` the word table derived from VADER and WordNet
+(`LoadedLanguageLexicon`). Errors name the file and the key.
 """
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +20,7 @@ from ..errors import DataFileError
 DATA_DIR = Path(__file__).with_name("data")
 HEAD_CATEGORIES = ("group", "person", "state")
 LOADED_CATEGORIES = ("evaluative", "emotive", "intensifier", "distancing")
+POS_TAGS = ("ADJ", "ADV", "NOUN", "VERB")
 
 
 @dataclass(frozen=True)
@@ -27,17 +31,38 @@ class Head:
 
 
 @dataclass(frozen=True)
-class FramingLexicon:
+class DescriptorLexicon:
+    """What makes a noun phrase a label for an actor (descriptors.yaml)."""
+
     heads: dict[str, Head]  # lower-cased word (may be two words) -> Head
     modifiers: dict[str, str]  # lower-cased modifier -> category
     sponsor_suffixes: frozenset[str]  # "backed" in "Vostra-backed"
     neutral_modifiers: frozenset[str]
-    loaded: dict[str, str]  # lower-cased term (one or more words) -> category
-    attribution_cues: frozenset[str]  # lemmas or word sequences
 
-    @property
-    def max_loaded_words(self) -> int:
-        return max(len(term.split()) for term in self.loaded)
+
+@dataclass(frozen=True)
+class LoadedLanguageLexicon:
+    """The loaded-language model's knowledge: word priors, the team's terms, weights (loaded.yaml, evaluative.tsv)."""
+
+    loaded: dict[str, str]  # the team's terms: lower-cased term (one or more words) -> category
+    category_strengths: dict[str, float]  # category of the team's terms -> strength
+    evaluative: dict[tuple[str, str], tuple[float, str, str, str, int]]  # (word, POS or *) -> (prior, source,
+    # supersense, polarity, number of WordNet senses)
+    source_weights: dict[str, float]  # evaluative.tsv source -> weight
+    pos_weights: dict[str, float]  # coarse POS -> weight
+    judgement_sources: frozenset[str]  # sources that judge by definition: never damped as reporting words
+    reporting_supersenses: frozenset[str]  # WordNet lexicographer files of reporting vocabulary
+    reporting_factor: float  # how much reporting vocabulary keeps of its strength
+    positive_weight: float  # praise is rarely loaded in news; weight of positive-valence words
+    calibration: dict[str, float]  # logistic weights of the hit features ("bias" included); empty: heuristic
+
+
+@dataclass(frozen=True)
+class FramingLexicons:
+    """Both framing lexicons, loaded together once per process."""
+
+    descriptors: DescriptorLexicon
+    loaded: LoadedLanguageLexicon
 
 
 def _entries(path: Path, data: dict[str, Any], key: str, fields: dict[str, type]) -> list[dict[str, Any]]:
@@ -77,22 +102,99 @@ def _load_descriptors(path: Path) -> dict[str, Any]:
             "neutral_modifiers": frozenset(word_list(path, data, "neutral_modifiers"))}
 
 
-def _load_loaded(path: Path) -> dict[str, Any]:
+def _weights(path: Path, data: dict[str, Any], key: str, names: tuple[str, ...] | None = None) -> dict[str, float]:
+    items = data.get(key)
+    if not isinstance(items, dict) or not items:
+        raise DataFileError(str(path), "expected a mapping of names to numbers", key)
+    for name, value in items.items():
+        if not isinstance(value, int | float) or not 0 <= value <= 1:
+            raise DataFileError(str(path), f"{name!r} is {value!r}, expected a number in [0, 1]", key)
+        if names is not None and name not in names:
+            raise DataFileError(str(path), f"unknown name {name!r}; expected one of {list(names)}", key)
+    return {str(k): float(v) for k, v in items.items()}
+
+
+def _load_table(path: Path) -> dict[tuple[str, str], tuple[float, str, str, str, int]]:
+    table: dict[tuple[str, str], tuple[float, str, str, str, int]] = {}
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            lines = [line for line in fh if not line.startswith("#")]
+    except OSError as exc:
+        raise DataFileError(str(path), f"cannot be read: {exc}") from exc
+    for n, row in enumerate(csv.reader(lines, delimiter="\t"), 1):
+        try:
+            word, pos, prior, source, sense, polarity, senses = row
+            table[(word, pos)] = (float(prior), source, sense, polarity, int(senses))
+        except ValueError as exc:
+            raise DataFileError(str(path), f"row {n} is {row!r}, expected word, pos, prior, source, "
+                                           f"supersense, polarity, senses") from exc
+    return table
+
+
+def _load_calibration(path: Path) -> dict[str, float]:
+    if not path.exists():
+        return {}
     data = read_yaml(path)
-    unknown = set(data) - set(LOADED_CATEGORIES) - {"attribution_cues"}
+    weights = data.get("weights")
+    if not isinstance(weights, dict) or not all(isinstance(v, int | float) for v in weights.values()):
+        raise DataFileError(str(path), "expected a mapping of feature names to numbers", "weights")
+    return {str(k): float(v) for k, v in weights.items()}
+
+
+def _load_loaded(path: Path, table_path: Path) -> LoadedLanguageLexicon:
+    data = read_yaml(path)
+    unknown = set(data) - set(LOADED_CATEGORIES) - {"model"}
     if unknown:
         raise DataFileError(str(path), f"unknown keys {sorted(unknown)}; expected {list(LOADED_CATEGORIES)} "
-                                       f"and attribution_cues")
+                                       f"and model")
     loaded: dict[str, str] = {}
     for category in LOADED_CATEGORIES:
         for term in word_list(path, data, category):
             if term in loaded:
                 raise DataFileError(str(path), f"{term!r} is also listed under {loaded[term]}", category)
             loaded[term] = category
-    return {"loaded": loaded, "attribution_cues": frozenset(word_list(path, data, "attribution_cues"))}
+    model = data.get("model")
+    if not isinstance(model, dict):
+        raise DataFileError(str(path), "expected a mapping", "model")
+    where = f"{path} [model]"
+    for key in ("reporting_factor", "positive_weight"):
+        value = model.get(key)
+        if not isinstance(value, int | float) or not 0 <= value <= 1:
+            raise DataFileError(where, f"{key} is {value!r}, expected a number in [0, 1]")
+    return LoadedLanguageLexicon(
+        loaded=loaded,
+        category_strengths=_weights(Path(where), model, "category_strengths",
+                                    (*LOADED_CATEGORIES, "label_word", "figurative")),
+        evaluative=_load_table(table_path),
+        source_weights=_weights(Path(where), model, "source_weights"),
+        pos_weights=_weights(Path(where), model, "pos_weights", POS_TAGS),
+        judgement_sources=frozenset(word_list(Path(where), model, "judgement_sources")),
+        reporting_supersenses=frozenset(word_list(Path(where), model, "reporting_supersenses")),
+        reporting_factor=float(model["reporting_factor"]),
+        positive_weight=float(model["positive_weight"]),
+        calibration=_load_calibration(path.with_name("calibration.yaml")))
 
 
-def load_lexicon(data_dir: Path = DATA_DIR) -> FramingLexicon:
-    """Read and validate `descriptors.yaml` and `loaded.yaml` from `data_dir`."""
-    return FramingLexicon(**_load_descriptors(data_dir / "descriptors.yaml"),
-                          **_load_loaded(data_dir / "loaded.yaml"))
+def load_lexicon(data_dir: Path = DATA_DIR) -> FramingLexicons:
+    """Read and validate `descriptors.yaml`, `loaded.yaml` and `evaluative.tsv` from `data_dir`."""
+    return FramingLexicons(DescriptorLexicon(**_load_descriptors(data_dir / "descriptors.yaml")),
+                           _load_loaded(data_dir / "loaded.yaml", data_dir / "evaluative.tsv"))
+
+
+def shown_threshold() -> float:
+    """`[framing] loaded_threshold` of config.toml: loaded labels below this strength are not shown."""
+    import tomllib
+
+    from ..settings import CONFIG_PATH
+
+    with CONFIG_PATH.open("rb") as fh:
+        return float(tomllib.load(fh).get("framing", {}).get("loaded_threshold", 0.0))
+
+
+# Descriptor modifier categories that judge (not "alignment": "state-run" is a fact about a body).
+JUDGING_MODIFIERS = ("ideology", "violence", "evaluation", "distancing")
+
+
+def label_words(lex: DescriptorLexicon) -> list[str]:
+    """descriptors.yaml modifiers that judge whom they describe ("leftist", "fanatical", "so-called")."""
+    return [w for w, category in lex.modifiers.items() if category in JUDGING_MODIFIERS]

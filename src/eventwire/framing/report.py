@@ -5,9 +5,10 @@ when ingest found none):
 - `labels`: actor -> every descriptor label attached to it, with text,
   offsets, article id and voice (writer, or the quoted speaker);
 - `scare_quotes`: each with text, offsets and article id;
-- `loaded`: writer-voice loaded-language hits, their rate per 1,000 words
-  and the terms used; `unattributed_claims`: sentences marked as
-  unattributed evaluative claims;
+- `loaded`: writer-voice loaded words: their count and rate per 1,000
+  words, `strength` (the sum of their strengths) and its rate per 1,000
+  words, and the terms ranked by total strength (each with its count and
+  strongest use); descriptors are not counted here;
 - `statements`: quotes per side (the speaker's organisation, else country
   code, else "unknown") and each side's share;
 - `clusters_covered`: clusters with an event from the outlet's articles;
@@ -45,7 +46,8 @@ def _label_row(article: Article, lab) -> dict[str, Any]:
 def _outlet_block(articles: list[Article], acts: tuple[str, ...] = ("speech",)) -> dict[str, Any]:
     labels: dict[str, list[dict[str, Any]]] = defaultdict(list)
     scare, loaded_terms = [], Counter()
-    unattributed = 0
+    term_strength: Counter[str] = Counter()
+    term_max: dict[str, float] = {}
     statements: Counter[str] = Counter()
     words = 0
     for article in articles:
@@ -56,20 +58,25 @@ def _outlet_block(articles: list[Article], acts: tuple[str, ...] = ("speech",)) 
             elif lab.kind == "scare_quote":
                 scare.append({k: v for k, v in _label_row(article, lab).items() if k != "voice"})
             elif lab.kind == "loaded" and lab.voice == "writer":
-                loaded_terms[lab.text.lower()] += 1
-            elif lab.kind == "category":
-                unattributed += 1
+                term = lab.text.lower()
+                loaded_terms[term] += 1
+                term_strength[term] += lab.strength or 0.0
+                term_max[term] = max(term_max.get(term, 0.0), lab.strength or 0.0)
         statements.update(_side(q) for q in article.quotes if q.act in acts)  # speech unless asked
     total = sum(statements.values())
     loaded = sum(loaded_terms.values())
+    strength = sum(term_strength.values())
+    ranked = sorted(loaded_terms, key=lambda t: (-term_strength[t], t))
     return {
         "articles": [a.id for a in articles],
         "words": words,
         "labels": dict(sorted(labels.items())),
         "scare_quotes": scare,
         "loaded": {"count": loaded, "per_1000_words": round(1000 * loaded / words, 2) if words else 0.0,
-                   "terms": dict(loaded_terms.most_common())},
-        "unattributed_claims": unattributed,
+                   "strength": round(strength, 3),
+                   "strength_per_1000_words": round(1000 * strength / words, 2) if words else 0.0,
+                   "terms": {t: {"count": loaded_terms[t], "strength": round(term_strength[t], 3),
+                                 "max_strength": term_max[t]} for t in ranked}},
         "statements": dict(statements.most_common()),
         "statement_share": {side: round(n / total, 3) for side, n in statements.most_common()} if total else {},
     }
@@ -132,10 +139,10 @@ def format_report(report: dict[str, Any]) -> str:
             lines.append("  scare quotes: " + ", ".join(f"'{s['text']}' ({s['article_id']}@{s['start']})"
                                                         for s in block["scare_quotes"]))
         loaded = block["loaded"]
-        terms = ", ".join(f"{t} x{n}" if n > 1 else t for t, n in loaded["terms"].items())
-        lines.append(f"  loaded language: {loaded['count']} ({loaded['per_1000_words']} per 1,000 words)"
-                     + (f": {terms}" if terms else ""))
-        lines.append(f"  unattributed evaluative claims: {block['unattributed_claims']}")
+        terms = ", ".join(f"{t} x{v['count']} ({v['max_strength']:.2f})" if v["count"] > 1
+                          else f"{t} ({v['max_strength']:.2f})" for t, v in loaded["terms"].items())
+        lines.append(f"  loaded language: {loaded['count']} words, strength {loaded['strength']:.2f} "
+                     f"({loaded['strength_per_1000_words']} per 1,000 words)" + (f": {terms}" if terms else ""))
         if block["statement_share"]:
             shares = block["statement_share"].items()
             lines.append("  statements by side: " + ", ".join(

@@ -69,6 +69,8 @@ def _arrow_type(column: str) -> pa.DataType:
         return pa.float64()
     if column in _BOOL_COLUMNS:
         return pa.bool_()
+    if column == "strength":
+        return pa.float64()
     return pa.string()
 
 

@@ -24,7 +24,7 @@ EVENT_COLUMNS = ("id", "article_id", "cluster_id", "idx", "event", "mode", "cont
                  "future", "rule", "trigger", "mentions", "confidence")
 ENTITY_COLUMNS = ("article_id", "idx", "entity_text", "name", "code", "sector", "wikidata_id", "type", "org",
                   "start", "end", "source")
-LABEL_COLUMNS = ("id", "article_id", "idx", "text", "start", "end", "kind", "actor", "voice")
+LABEL_COLUMNS = ("id", "article_id", "idx", "text", "start", "end", "kind", "actor", "voice", "strength")
 PLACE_COLUMNS = ("article_id", "idx", "text", "start", "end", "name", "geonames_id", "lat", "lon", "feature",
                  "country", "admin1", "level", "via", "reason")
 RUN_COLUMNS = ("id", "started", "finished", "args", "counts", "seconds", "version")
@@ -89,7 +89,7 @@ def entity_row(entity: Entity, article_id: str, idx: int) -> tuple:
 
 def label_row(label: Label, idx: int) -> tuple:
     return (label.id, label.article_id, idx, label.text, label.start, label.end, label.kind, label.actor,
-            label.voice)
+            label.voice, label.strength)
 
 
 def place_row(place: Place, article_id: str, idx: int) -> tuple:

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 # CSS class per kind of span, and what the legend calls it.
 KINDS = {"quote": "quotation", "speaker": "speaker", "cue": "speech verb", "event": "event sentence",
-         "trigger": "event trigger", "label": "framing label", "claim": "unattributed claim"}
+         "trigger": "event trigger", "label": "framing label", "category": "actor category"}
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def record_spans(article: Mapping[str, Any], quotes: Iterable[Mapping[str, Any]]
                 spans.append(Span(m["start"], m["end"], "trigger", e["id"], f"{e['event']} mention"))
     for lab in labels:
         about = f" for {lab['actor']}" if lab.get("actor") else ""
-        kind = "claim" if lab["kind"] == "category" else "label"  # sentence-level categories: a lighter mark
+        kind = "category" if lab["kind"] == "category" else "label"  # a classifying noun for an actor: a lighter mark
         spans.append(Span(lab["start"], lab["end"], kind, lab["id"], f"{lab['kind']} label{about}"))
     length = len(article.get("text") or "")
     return [s for s in spans if isinstance(s.start, int) and isinstance(s.end, int) and 0 <= s.start < s.end <= length]

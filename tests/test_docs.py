@@ -171,6 +171,7 @@ def _write_workspace(base: Path) -> Path:
         for path in (gold / "quotes" / sub).iterdir():
             if path.name.startswith(EXAMPLE_IDS):
                 shutil.copy(path, target)
+    _write_judged_sets(ws, shared, articles)
     (shared / "gold" / "plover-gsr").mkdir(parents=True)
     (shared / "gold" / "plover-gsr" / "PLOVER_GSR_CAMEO.json").write_text(json.dumps(events), encoding="utf-8")
     shutil.copytree(ws / "eval" / "examples_gold" / "quotes", shared / "gold" / "polnear-dev")
@@ -187,6 +188,31 @@ def _write_workspace(base: Path) -> Path:
     page = f"<html><head><title>Kelm strikes</title></head><body><article>{body}</article></body></html>"
     write_html_warc(ws / "crawl.warc.gz", [("https://courier.example/kelm", page.encode("utf-8"))])
     return ws
+
+
+def _write_judged_sets(ws: Path, shared: Path, articles: Path) -> None:
+    """Small judged sets in the real files' formats, on our example article (the mock polnear-dev text):
+    the judged events, the no-event sentences, the places gold and a BABE-format CSV."""
+    name = EXAMPLE_IDS[0]
+    text = (articles / f"{name}.txt").read_text(encoding="utf-8")
+    word = text.index("called")
+    (ws / "eval" / "judged").mkdir(parents=True)
+    (ws / "eval" / "judged" / "events_polnear20.jsonl").write_text(json.dumps(
+        {"article": name, "trigger": [word, word + 6], "sentence": [0, len(text)], "event": "REQUEST",
+         "rule": "request", "actor_spans": [], "recipient_spans": [], "type": "y", "actor": "-",
+         "recipient": "-", "round": 1}) + "\n", encoding="utf-8")
+    (ws / "eval" / "no_events.jsonl").write_text(
+        '{"id": "ne0", "category": "disaster", "text": "A storm flooded the coast of Dorvat.", "expected": []}\n',
+        encoding="utf-8")
+    (ws / "eval" / "places_gold").mkdir(parents=True)
+    (ws / "eval" / "places_gold" / "places.jsonl").write_text(json.dumps(
+        {"set": "polnear-dev", "article": name, "start": 0, "end": 4, "geonames_id": None, "name": "Nowhere",
+         "lat": 0.0, "lon": 0.0, "feature": "P.PPL", "country": None}) + "\n", encoding="utf-8")
+    (shared / "gold" / "babe").mkdir(parents=True)
+    (shared / "gold" / "babe" / "final_labels_SG2.csv").write_text(
+        "text;news_link;outlet;topic;type;label_bias;label_opinion;biased_words\n"
+        "The reckless minister slammed the harbour workers.;;;;;Biased;;['reckless', 'slammed']\n"
+        "The council met on Tuesday to discuss the budget.;;;;;Non-biased;;[]\n", encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

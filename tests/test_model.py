@@ -49,7 +49,7 @@ def test_to_json_has_the_extract_shape_with_offsets_into_text():
     article.labels = [Label("k1:l0", "k1", "fighters", 8, 16, "descriptor", actor="Kelmish Front")]
     article.removed = [RemovedLine("By Mira Ost", "byline", 2)]
     out = article.to_json()
-    assert set(out) == {"article", "quotes", "events", "labels", "entities"}
+    assert set(out) == {"article", "quotes", "events", "labels", "entities", "places"}
     assert out["article"]["removed"] == [{"text": "By Mira Ost", "reason": "byline", "line_no": 2}]
     for record in [*out["quotes"], *out["labels"], *out["entities"]]:
         assert TEXT[record["start"]:record["end"]] == record.get("text", record.get("entity_text"))

@@ -404,7 +404,9 @@ def evaluate_places(gold: Path = typer.Option(..., "--gold", metavar="DIR",
                     as_json: bool = JsonOpt, model: str | None = ModelOpt,
                     actors: list[Path] | None = ActorsOpt) -> None:
     """Score place mentions: accuracy within 161 km over all gold toponyms, share found, precision."""
-    report("eventwire.evaluate.places", "evaluate_places", gold, as_json, make_settings(model, actors),
+    from .evaluate import places as evaluation
+
+    report(evaluation.evaluate_places, evaluation.format_report, gold, as_json, make_settings(model, actors),
            shared=shared)
 
 

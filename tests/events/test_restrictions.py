@@ -153,3 +153,18 @@ def test_title_case_headline_words_keep_their_class():
                  ("To", 3, "aux", "PART", "TO", "to"), ("Fight", 1, "acl", "VERB", "VB", "fight"),
                  ("Terrorism", 3, "dobj", "PROPN", "NNP", "Terrorism"), ("Abroad", 3, "advmod", "ADV", "RB", "abroad")])
     assert agents.token_class(doc[4]) == "act"
+
+
+def test_an_object_placed_at_a_place_is_a_site():
+    # "Gunmen attacked a market in Rask ." : the market is where the attack hit, not the commercial world
+    doc = build([("Gunmen", 1, "nsubj", "NOUN", "NNS", "gunman"), ("attacked", 1, "ROOT", "VERB", "VBD", "attack"),
+                 ("a", 3, "det", "DET", "DT", "a"), ("market", 1, "dobj", "NOUN", "NN", "market"),
+                 ("in", 1, "prep", "ADP", "IN", "in"), ("Rask", 4, "pobj", "PROPN", "NNP", "Rask"),
+                 (".", 1, "punct", "PUNCT", ".", ".")], ents=[(5, 6, "GPE")])
+    assert agents.sited(doc[1])
+    # "The news hit the market on Monday ." : a time, not a place
+    doc = build([("news", 1, "nsubj", "NOUN", "NN", "news"), ("hit", 1, "ROOT", "VERB", "VBD", "hit"),
+                 ("market", 1, "dobj", "NOUN", "NN", "market"), ("on", 1, "prep", "ADP", "IN", "on"),
+                 ("Monday", 3, "pobj", "PROPN", "NNP", "Monday"), (".", 1, "punct", "PUNCT", ".", ".")],
+                ents=[(4, 5, "DATE")])
+    assert not agents.sited(doc[1])

@@ -16,7 +16,8 @@ def as_dict(row: tuple, columns: tuple[str, ...], table: str) -> dict:
 
 def test_every_record_survives_a_row_round_trip(article):
     tables = r.record_rows(article)
-    assert {t: len(rows) for t, rows in tables.items()} == {"quotes": 1, "events": 2, "entities": 3, "labels": 1}
+    assert {t: len(rows) for t, rows in tables.items()} == {"quotes": 1, "events": 2, "entities": 3, "labels": 1,
+                                                            "places": 2}
     quotes = [r.quote_from_row(as_dict(row, r.QUOTE_COLUMNS, "quotes")) for row in tables["quotes"]]
     events = [r.event_from_row(as_dict(row, r.EVENT_COLUMNS, "events")) for row in tables["events"]]
     entities = [r.entity_from_row(as_dict(row, r.ENTITY_COLUMNS, "entities")) for row in tables["entities"]]

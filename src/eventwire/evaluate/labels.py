@@ -225,10 +225,12 @@ def babe_predictions(article: Article, threshold: float) -> list[str]:
 
 def score_babe(rows: list[dict[str, Any]], predicted: list[list[str]]) -> dict[str, Any]:
     """Word-level P/R/F1 and sentence accuracy per half and overall."""
-    halves: dict[str, dict[str, int]] = {}
+    # every half is reported, an empty one with zeros
+    counts = ("tp", "pred", "gold", "sents", "right", "rows")
+    halves = {half: dict.fromkeys(counts, 0) for half in ("tune", "test", "all")}
     for row, pred in zip(rows, predicted, strict=True):
         for half in (row["half"], "all"):
-            h = halves.setdefault(half, dict.fromkeys(("tp", "pred", "gold", "sents", "right", "rows"), 0))
+            h = halves[half]
             left = list(row["words"])
             for t in pred:
                 if t in left:

@@ -13,6 +13,7 @@ from typing import Any
 from spacy.language import Language
 
 from ..model import Article, Event
+from ..settings import tuning
 from .config import counted, min_confidence
 from .extract import code_doc
 from .location import locate_events
@@ -22,6 +23,7 @@ from .patterns import Lexicon, load_lexicon
 __all__ = ["EventsStage", "configure_nlp", "lexicon", "main_event", "make_stage"]
 
 PARAGRAPH_COMPONENT = "eventwire_paragraph_breaks"
+_HEADLINE_MAX_WORDS = int(tuning("clean.header")["headline_max_words"])
 
 
 @Language.component(PARAGRAPH_COMPONENT)
@@ -31,6 +33,13 @@ def paragraph_breaks(doc: Any) -> Any:
     for tok in doc[:-1]:
         if tok.is_space and tok.text.count("\n") >= 2:
             doc[tok.i + 1].is_sent_start = True
+    # the first line is the headline when it is short and the next line opens with a capital
+    # ("Students march in Selvik\nHundreds of students marched ..."): its own sentence too
+    first = next((t for t in doc[:-1] if "\n" in t.text or "\n" in t.whitespace_), None)
+    if first is not None and first.i < _HEADLINE_MAX_WORDS:
+        nxt = doc[first.i + 1] if first.is_space else first.nbor(1)
+        if nxt.is_title or nxt.is_upper:
+            nxt.is_sent_start = True
     return doc
 
 

@@ -40,6 +40,7 @@ def semantic_data() -> dict[str, Any]:
             "not_party_labels": frozenset(str(x) for x in data["not_party_labels"]),
             "agent_pronouns": frozenset(data["agent_pronouns"]),
             "place_preps": frozenset(data["place_preps"]),
+            "site_preps": frozenset(data["site_preps"]),
             "agent_roles": frozenset(data["verbnet_agent_restrictions"]),
             "non_agent_subject_roles": frozenset(data["verbnet_non_agent_subject_roles"])}
 
@@ -91,6 +92,16 @@ def noun_class(lemma: str) -> str:
     if not senses:
         return "unknown"
     return semantic_data()["classes"].get(senses[0], "other")
+
+
+def sited(tok: Any) -> bool:
+    """The verb `tok` or its direct object is placed at a named or common-noun place ("attacked a market
+    in Rask", "raided the camp near the border"): what it acts on is a physical site."""
+    preps = semantic_data()["site_preps"]
+    heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    return any(p.dep_ == "prep" and p.lower_ in preps and any(
+        g.dep_ == "pobj" and token_class(g) == "place"
+        for g in p.children) for h in heads for p in h.children)
 
 
 def can_be_agent(lemma: str) -> bool:

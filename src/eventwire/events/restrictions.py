@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .agents import token_class, verb_needs_agent
+from .agents import sited, token_class, verb_needs_agent
 from .triggers import Trigger
 
 NON_AGENT = {"thing", "info", "other"}
@@ -120,6 +120,8 @@ def check(tr: Trigger, verb: Any, subject: Any, passive: bool, subject_entity: A
     if pat.object_classes is not None:
         for obj in _objects(tr, verb, passive):
             cls = token_class(obj)
+            if cls not in pat.object_classes and "place" in pat.object_classes and sited(verb):
+                cls = "place"  # "attacked a crowded market in Rask": what is placed there is a site
             if cls != "unknown" and cls not in pat.object_classes:
                 v.drop = f"object {obj.text!r} ({cls}) fails {pat.id}'s restriction {sorted(pat.object_classes)}"
                 return v

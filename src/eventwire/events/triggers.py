@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .agents import sited
 from .flags import is_negated
 from .patterns import Lexicon, Pattern
 
@@ -68,7 +69,9 @@ def _matches(pat: Pattern, tok: Any, markers: dict[str, Any]) -> bool:
         return False
     if pat.object is not None or pat.object_without:
         objs = object_lemmas(tok)
-        if (pat.object is not None and not objs & pat.object) or objs & pat.object_without:
+        if pat.object is not None and not objs & pat.object:
+            return False
+        if objs & pat.object_without and not sited(tok):
             return False  # "halt air strikes", not "end a hunger strike"; "support the bill", not "the claim"
     for prep, lemmas in pat.object_of_prep.items():
         if not any(p.lemma_.lower() in lemmas for p in _pobjs(tok, prep)):

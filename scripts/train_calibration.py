@@ -1,6 +1,6 @@
 """Fit `calibration.yaml`: logistic weights that turn the loaded-language model's evidence into a strength.
 
-    python src/eventwire/framing/data/train_calibration.py ../shared/gold/babe
+    python scripts/train_calibration.py ../shared/gold/babe
 
 Reads BABE (evaluation data, AGPL; see docs/evaluation.md) at development
 time and uses its tuning half only (`eventwire.evaluate.labels.babe_half`).
@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-OUT = Path(__file__).with_name("calibration.yaml")
+OUT = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "framing" / "data" / "calibration.yaml"
 MIN_COUNT = 20
 L2 = 2.0
 STEPS = 3000
@@ -86,7 +86,7 @@ def main(gold: str) -> None:
     feats, ys = candidates(Path(gold))
     weights = fit(feats, ys)
     header = ("# Logistic weights of the loaded-language model's evidence (framing/language.py), fitted by\n"
-              "# train_calibration.py on the tuning half of BABE: word-independent features only; do not\n"
+              "# scripts/train_calibration.py on the tuning half of BABE: word-independent features only; do not\n"
               f"# edit by hand. {len(ys)} candidates, {sum(ys)} marked by the experts.\n")
     OUT.write_text(header + yaml.safe_dump({"weights": dict(sorted(weights.items()))}, sort_keys=False),
                    encoding="utf-8")

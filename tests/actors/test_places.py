@@ -186,3 +186,17 @@ def test_state_meant_by_political_context(actors_only):
 def test_place_at_the_head_of_an_organisation_name(actors_only):
     art = places_of(actors_only, "The U.S. PIRG Education Fund and the Gaza Health Ministry reported from Gaza.")
     assert [p.text for p in art.places] == ["Gaza"]
+
+
+def test_a_place_that_opens_an_operations_name_is_no_place(actors_only):
+    art = places_of(actors_only, "The Jordan Flood operation began in Amman. "
+                                 "The Gaza Strip offensive ended in Rafah.")
+    texts = {p.text for p in art.places}
+    assert "Jordan" not in texts and {"Amman", "Rafah"} <= texts
+    assert any(t.endswith("Gaza Strip") for t in texts)  # a designator continues the place's own name
+
+
+def test_capitalised_the_inside_a_sentence_names_a_publication(actors_only):
+    art = places_of(actors_only, "The senator told The Atlantic that ships crossed the Atlantic from Lisbon.")
+    texts = {p.text for p in art.places}
+    assert "The Atlantic" not in texts and "Lisbon" in texts

@@ -66,6 +66,8 @@ class PlaceWords:
     vague: frozenset[str]
     division_words: frozenset[str]
     division_after: frozenset[str]
+    operation_nouns: frozenset[str]
+    place_designators: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +88,8 @@ def place_words() -> PlaceWords:
         institution_nouns=frozenset(w.lower() for w in data["institution_nouns"]),
         division_words=frozenset(w.lower() for w in data["division_words"]),
         division_after=frozenset(data["division_after"]),
+        operation_nouns=frozenset(data["operation_nouns"]),
+        place_designators=frozenset(data["place_designators"]),
     )
 
 
@@ -328,6 +332,13 @@ def _not_a_place(span_text: str, s: int, e: int, text: str, ent: Any, d: ActorDi
     nxt = re.match(r"[ \t]*(?:-[ \t]*)?((?:[A-Z][\w.&\-]*[ \t]+){0,2}[A-Z][\w.\-]*)", after)
     if nxt and any(w.rstrip(".") in words.organisation_heads for w in nxt.group(1).split()):
         return True  # "Washington Post", "Tulsa Police Department", "U.S. PIRG Education Fund"
+    if span_text.startswith("The ") and ent.label_ != "GPE" and \
+            text[:s].rstrip()[-1:] not in ("", ".", "!", "?", "\n", '"', "“"):
+        return True  # "told The Atlantic": a capitalised "The" inside a sentence opens a publication's name
+    op = re.match(r"[ \t]+((?:[A-Z][\w\-]*[ \t]+){1,2})([a-z]+)", after)
+    if op and op.group(2) in words.operation_nouns and not any(
+            w in words.place_designators for w in op.group(1).split()):
+        return True  # "the Al-Aqsa Flood operation": the name of an operation
     inst = re.match(r"-[A-Z][\w]*[ \t]+([a-z]+)", after)
     if inst and inst.group(1) in words.institution_nouns:
         return True  # "Charlotte-Mecklenburg police": a compound name of an institution

@@ -38,6 +38,7 @@ from ..errors import InputError
 from ..events.config import counted, min_confidence
 from ..model import Article
 from ..settings import Settings
+from .jsonl import read_jsonl
 
 LEGACY = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 NONE = "(none)"
@@ -213,29 +214,10 @@ def evaluate_events(path: Path | str, settings: Settings | None = None, pipeline
     return metrics
 
 
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    rows = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc}") from exc
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(str(path), f"line {n}: not JSON: {exc}") from exc
-        if not isinstance(row, dict):
-            raise InputError(str(path), f"line {n}: expected a JSON object")
-        rows.append(row)
-    return rows
-
-
 def _jsonl_kind(path: Path) -> str | None:
     if path.suffix != ".jsonl" or not path.is_file():
         return None
-    rows = _read_jsonl(path)
+    rows = read_jsonl(path)
     if rows and {"article", "trigger", "type"} <= rows[0].keys():
         return "judged"
     if rows and {"text", "expected"} <= rows[0].keys():
@@ -271,7 +253,7 @@ def evaluate_judged(path: Path | str, settings: Settings | None = None, pipeline
 
     path = Path(path)
     settings = settings or Settings()
-    rows = _read_jsonl(path)
+    rows = read_jsonl(path)
     text_dir = Path(texts) if texts else _default_texts(path)
     ids = sorted({r["article"] for r in rows})
     files = [text_dir / f"{i}.txt" for i in ids]
@@ -338,7 +320,7 @@ def evaluate_no_events(path: Path | str, settings: Settings | None = None, pipel
     """Our own sentences: those with no event should yield none; those with events should yield them."""
     path = Path(path)
     settings = settings or Settings()
-    rows = _read_jsonl(path)
+    rows = read_jsonl(path)
     for n, row in enumerate(rows, 1):
         if not isinstance(row.get("text"), str) or not isinstance(row.get("expected"), list):
             raise InputError(str(path), f"row {n}: needs a text and an expected list")

@@ -28,7 +28,6 @@ from __future__ import annotations
 import ast
 import csv
 import hashlib
-import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -37,6 +36,7 @@ from typing import Any
 from ..errors import InputError
 from ..model import Article
 from ..settings import Settings
+from .jsonl import read_jsonl
 
 FIELDS = ("article_id", "actor", "label", "kind", "voice")
 _ARTICLES = ("the ", "a ", "an ")
@@ -44,23 +44,10 @@ _ARTICLES = ("the ", "a ", "an ")
 
 def read_gold(path: Path) -> list[dict[str, Any]]:
     """The gold entries; an InputError names the file, line and problem."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read the labels gold file: {exc}") from exc
-    gold = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            entry = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{n}", f"not valid JSON: {exc}") from exc
-        missing = [f for f in FIELDS if not entry.get(f)] if isinstance(entry, dict) else list(FIELDS)
-        if missing:
-            raise InputError(f"{path}:{n}", f"missing field(s) {missing}; each line needs {list(FIELDS)}")
+    gold = read_jsonl(path, FIELDS, nonempty=True)
+    for entry in gold:
         names = entry["actor"] if isinstance(entry["actor"], list) else [entry["actor"]]
-        gold.append({**entry, "actor": [str(a) for a in names]})
+        entry["actor"] = [str(a) for a in names]
     return gold
 
 

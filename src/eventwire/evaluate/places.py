@@ -21,7 +21,6 @@ the cleaned text are mapped back), `corpus/seeds/NAME.txt` for `seeds`
 
 from __future__ import annotations
 
-import json
 import os
 from collections import defaultdict
 from pathlib import Path
@@ -30,6 +29,7 @@ from typing import Any
 from ..errors import DataFileError, InputError
 from ..model import Article
 from ..settings import Settings
+from .jsonl import read_jsonl
 
 RADIUS_KM = 161.0
 _SETS = {"polnear-dev": ("gold/polnear-dev/text", False), "seeds": ("corpus/seeds", True)}
@@ -40,19 +40,7 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
     file = path / "places.jsonl" if path.is_dir() else path
     if not file.is_file():
         raise InputError(str(file), "no places gold file")
-    out = []
-    for n, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DataFileError(str(file), f"line {n}: not valid JSON: {exc}") from exc
-        missing = {"set", "article", "start", "end", "lat", "lon"} - set(rec)
-        if missing:
-            raise DataFileError(str(file), f"line {n}: missing {sorted(missing)}")
-        out.append(rec)
-    return out
+    return read_jsonl(file, ("set", "article", "start", "end", "lat", "lon"))
 
 
 def default_shared(gold: Path) -> Path:

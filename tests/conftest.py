@@ -40,6 +40,17 @@ def pipeline():
 
 
 @pytest.fixture(scope="session")
+def seeds(seeds_dir: Path, pipeline) -> dict:
+    """The seed articles processed once, by the first three characters of their file name
+    (dated 2025-03-20 so that relative dates resolve)."""
+    from eventwire.model import Article
+
+    arts = [Article(id=p.stem[:3], source=str(p), raw_text=p.read_text(encoding="utf-8"), date="2025-03-20")
+            for p in sorted(seeds_dir.glob("*.txt"))]
+    return {a.id: a for a in pipeline.process(arts)}
+
+
+@pytest.fixture(scope="session")
 def nlp(pipeline):
     return pipeline.nlp
 

@@ -1,4 +1,4 @@
-"""The seed articles (../shared/corpus/seeds): the events the issue names carry their location.
+"""The seed articles (../shared/corpus/seeds): the fighting, strikes, conference and talks they report carry their location.
 Skips when ../shared is absent."""
 
 from __future__ import annotations
@@ -8,17 +8,6 @@ import pytest
 from eventwire.model import Article
 
 pytestmark = [pytest.mark.slow, pytest.mark.gold]
-
-
-@pytest.fixture(scope="module")
-def seeds(shared_dir, pipeline) -> dict[str, Article]:
-    arts = []
-    for path in sorted((shared_dir / "corpus" / "seeds").glob("*.txt")):
-        raw = path.read_text(encoding="utf-8")
-        arts.append(Article(id=path.stem[:3], source=str(path), raw_text=raw, date="2025-03-20"))
-    if not arts:
-        pytest.skip("no seed articles")
-    return {a.id: a for a in pipeline.process(arts)}
 
 
 def _located(article: Article, trigger: str, words: tuple[str, ...] = ()) -> set[str]:

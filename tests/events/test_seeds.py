@@ -11,17 +11,6 @@ from eventwire.model import Article
 pytestmark = [pytest.mark.slow, pytest.mark.gold]
 
 
-@pytest.fixture(scope="module")
-def seeds(shared_dir, pipeline) -> dict[str, Article]:
-    arts = []
-    for path in sorted((shared_dir / "corpus" / "seeds").glob("*.txt")):
-        raw = path.read_text(encoding="utf-8")
-        arts.append(Article(id=path.stem[:3], source=str(path), raw_text=raw, date="2025-03-20"))
-    if not arts:
-        pytest.skip("no seed articles")
-    return {a.id: a for a in pipeline.process(arts)}
-
-
 def _counted(article: Article) -> list:
     """The events a user counts: confidence at least the default threshold."""
     return [e for e in article.events if e.confidence is not None and e.confidence >= min_confidence()]

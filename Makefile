@@ -21,11 +21,11 @@ demo: venv
 	$(BIN)/eventwire run examples/articles --actors examples/actors.yaml --db $(DB)
 
 test: venv
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests scripts benchmarks
 	$(BIN)/python -m pytest -q -rs $(PYTEST_ARGS)
 
 lint: venv
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests scripts benchmarks
 
 # Re-pin every dependency at the newest versions allowed by pyproject.toml.
 lock:

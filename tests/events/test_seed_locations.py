@@ -1,5 +1,5 @@
-"""The seed articles (../shared/corpus/seeds): the fighting, strikes, conference and talks they report carry their location.
-Skips when ../shared is absent."""
+"""The seed articles (../shared/corpus/seeds): the fighting, strikes, conference and talks they report
+carry their location. Skips when ../shared is absent."""
 
 from __future__ import annotations
 

@@ -21,6 +21,18 @@ def test_forename_table_comes_from_the_packaged_resource():
     assert Forenames({}).gender("Margaret") is None
 
 
+def test_missing_forename_resource_is_an_error_not_a_silent_loss_of_gender(monkeypatch):
+    import importlib.util
+
+    from eventwire.errors import PipelineError
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a, **k: None if name == "nomquamgender" else real(name, *a, **k))
+    with pytest.raises(PipelineError, match="nomquamgender"):
+        load_forenames()
+
+
 def test_pronoun_agrees_in_gender_with_its_antecedent(run_text):
     text = ("Margaret Olden, the mayor of Vessa, met Robert Kalin on Monday.\n"
             "“The bridge will be rebuilt,” she said.")

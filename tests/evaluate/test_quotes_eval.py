@@ -84,6 +84,20 @@ def test_score_article_split_quote_matches_and_speaker_cue_checked():
     assert "speaker accuracy" in format_report(m)
 
 
+def test_named_speaker_accuracy_accepts_another_mention_of_a_named_source_only():
+    text = "Tara Renn spoke. Later she said the bridge is safe. He said no."
+    she, he = text.index("she"), text.index("He")
+    gold = [GoldAttribution([(she + 9, she + 31)], [(she + 4, she + 8)], [(0, 9)]),  # source: "Tara Renn"
+            GoldAttribution([(he + 8, he + 10)], [(he + 3, he + 7)], [(he, he + 2)])]  # source: "He"
+    pred = [PredAttribution([(she + 9, she + 31)], [(she + 4, she + 8)], [(she, she + 3)], "indirect", "Tara Renn"),
+            PredAttribution([(he + 8, he + 10)], [(he + 3, he + 7)], [(0, 9)], "indirect", "Tara Renn")]
+    c = score_article(text, gold, pred, is_name=lambda s: s[:1].isupper() and s not in ("He", "She"))
+    assert c["speaker_ok"] == 0  # neither span overlaps the gold Source
+    assert c["speaker_named_ok"] == 1  # "she" resolved to Tara Renn names the gold "Tara Renn"; "He" is no name
+    wrong = [PredAttribution(pred[0].content, pred[0].cue, [(she, she + 3)], "indirect", "Olga Renn")]
+    assert score_article(text, gold[:1], wrong, is_name=str.istitle)["speaker_named_ok"] == 0
+
+
 def test_score_article_below_half_overlap_is_no_match():
     gold = [GoldAttribution([(60, 81)], [(55, 59)], [(50, 54)])]
     pred = [PredAttribution([(50, 63)], [(55, 59)], [(50, 54)], "indirect")]  # "Renn said the": 1 of 4 shared

@@ -30,3 +30,20 @@ def test_speaker_offsets_point_at_the_mention(run_text):
     article = run_text("“Enough,” said Ilse Varga.")
     sp = article.quotes[0].speaker
     assert article.text[sp.start:sp.end] == sp.text == "Ilse Varga"
+
+
+
+def test_time_stamp_line_above_a_sentence_is_not_its_speaker():
+    """The parser sometimes takes a live blog's time stamp line as a second subject of the verb."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from eventwire.quotes import load_lexicon
+    from eventwire.quotes.cues import _subject
+
+    words = ["12:15", "p.m.", "\n\n", "Edvin", "Marlo", "says", "talks", "failed", "."]
+    heads = [1, 5, 1, 4, 5, 5, 7, 5, 5]
+    deps = ["nummod", "nsubj", "dep", "compound", "nsubj", "ROOT", "nsubj", "ccomp", "punct"]
+    spaces = [True, False, False, True, True, True, True, False, False]
+    doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps)
+    assert _subject(doc[5], load_lexicon()).text == "Marlo"

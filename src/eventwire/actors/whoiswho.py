@@ -34,6 +34,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from ..datafiles import read_yaml
+from ..errors import PipelineError
 from ..model import Article, Entity
 
 DATA = Path(__file__).with_name("data") / "referring.yaml"
@@ -111,9 +112,15 @@ class Forenames:
 def load_forenames() -> Forenames:
     """Read the package's table (name -> [countries, count, share female, ...]) and keep confident names."""
     spec = importlib.util.find_spec("nomquamgender")  # its data file only: importing it would load pandas
-    if spec is None or not spec.submodule_search_locations:
-        return Forenames({})  # the package is a declared dependency; without it, no forename genders
-    text = (Path(spec.submodule_search_locations[0]) / "name_data.json").read_text(encoding="utf-8")
+    data = Path(spec.submodule_search_locations[0]) / "name_data.json" \
+        if spec is not None and spec.submodule_search_locations else None
+    if data is None or not data.is_file():
+        # Without forename genders, "she" and "he" stop agreeing with their antecedents and
+        # speakers silently get worse: a broken install must fail, never degrade quietly.
+        raise PipelineError("the forename table of the nomquamgender package is missing "
+                            f"({data or 'package not installed'}); it is a dependency of eventwire: "
+                            "pip install -c requirements/constraints.txt nomquamgender")
+    text = data.read_text(encoding="utf-8")
     table = {}
     for name, row in json.loads(text).items():
         if not name.isalpha() or row[1] < FORENAME_MIN_COUNT:

@@ -148,9 +148,17 @@ def _owner(noun: Token) -> Token | None:
     return None
 
 
+def _across_line(a: Token, b: Token) -> bool:
+    """Whether a line break lies between two tokens: a clause does not cross it, so a time stamp
+    or dateline line above a sentence ("12:15 p.m." then "Ana Ruiz says ...") is not its subject."""
+    lo, hi = sorted((a.i, b.i))
+    return any("\n" in t.text and not t.text.strip() for t in a.doc[lo + 1:hi])
+
+
 def _subject(verb: Token, lex: CueWords, depth: int = 0) -> Token | None:
     for child in verb.children:
-        if child.dep_ in SUBJECTS and not (child.lower_ == "there" or child.lower_ == "it" and child.dep_ != "nsubj"):
+        if child.dep_ in SUBJECTS and not (child.lower_ == "there" or child.lower_ == "it" and child.dep_ != "nsubj") \
+                and not _across_line(child, verb):
             if depth and child.dep_ == "nsubjpass" and verb.dep_ in (*CLIMB_DEPS, "ccomp") and verb.head.i != verb.i:
                 # "The army said twelve fighters were killed and denied ...": a passive clause's
                 # subject does not do the active verb hung on it; look further up

@@ -135,3 +135,10 @@ def test_words_of_an_unattached_label_phrase_stay_descriptor_vocabulary(frame):
     text = "Officials spoke of militant groups and terrorists in the hills."
     found = words(frame(text, {}))
     assert "militant" not in found and "terrorists" not in found
+
+
+def test_a_phrasal_verb_is_labelled_whole(frame):
+    article = frame("The mayor lashed out at the reporters after the vote. The crowd moved out of the square.", {})
+    assert words(article) == ["lashed out"]
+    lab = article.labels[0]
+    assert article.text[lab.start:lab.end] == "lashed out"

@@ -153,8 +153,9 @@ def format_report(metrics: dict[str, Any]) -> str:
 # - Word level: per sentence, each gold token is matched at most once by an
 #   equal predicted token; precision = matched / predicted, recall = matched /
 #   gold, summed over the sentences of a half.
-# - Sentence level: a sentence is predicted biased when it has any such
-#   label; accuracy against `label_bias` Biased / Non-biased. The rows
+# - Sentence level: a sentence is predicted biased when its strongest such
+#   label reaches `[framing] sentence_threshold` (one weak word does not
+#   make a sentence biased); accuracy against `label_bias` Biased / Non-biased. The rows
 #   labelled "No agreement" have no sentence label and are left out of the
 #   sentence level (their words still count at the word level).
 # - Halves: a sentence belongs to the tuning half when the first byte of the
@@ -210,12 +211,22 @@ def babe_predictions(article: Article, threshold: float) -> list[str]:
             and (lab.strength or 0.0) >= threshold for t in tokens(lab.text)]
 
 
-def score_babe(rows: list[dict[str, Any]], predicted: list[list[str]]) -> dict[str, Any]:
-    """Word-level P/R/F1 and sentence accuracy per half and overall."""
+def babe_strongest(article: Article, threshold: float) -> float:
+    """The strength of the strongest writer-voice loaded label at or above `threshold` (0 when none)."""
+    return max((lab.strength or 0.0 for lab in article.labels if lab.kind == "loaded" and lab.voice == "writer"
+                and (lab.strength or 0.0) >= threshold), default=0.0)
+
+
+def score_babe(rows: list[dict[str, Any]], predicted: list[list[str]], strongest: list[float] | None = None,
+               sentence_threshold: float = 0.0) -> dict[str, Any]:
+    """Word-level P/R/F1 and sentence accuracy per half and overall. A sentence is predicted biased when its
+    strongest loaded word (`strongest`) reaches `sentence_threshold`; without strengths, when it has any."""
     # every half is reported, an empty one with zeros
     counts = ("tp", "pred", "gold", "sents", "right", "rows")
     halves = {half: dict.fromkeys(counts, 0) for half in ("tune", "test", "all")}
-    for row, pred in zip(rows, predicted, strict=True):
+    strongest = strongest if strongest is not None else [1.0 if pred else 0.0 for pred in predicted]
+    for row, pred, top in zip(rows, predicted, strongest, strict=True):
+        loaded = bool(pred) and top >= sentence_threshold
         for half in (row["half"], "all"):
             h = halves[half]
             left = list(row["words"])
@@ -228,7 +239,7 @@ def score_babe(rows: list[dict[str, Any]], predicted: list[list[str]]) -> dict[s
             h["rows"] += 1
             if row["biased"] is not None:
                 h["sents"] += 1
-                h["right"] += (bool(pred) == row["biased"])
+                h["right"] += (loaded == row["biased"])
     out: dict[str, Any] = {}
     for half, h in halves.items():
         p = h["tp"] / h["pred"] if h["pred"] else 0.0
@@ -252,7 +263,7 @@ def run_babe(rows: list[dict[str, Any]], settings: Settings) -> list[Article]:
 def evaluate_babe(path: str | Path, settings: Settings | None = None, threshold: float | None = None
                   ) -> dict[str, Any]:
     """Score writer-voice loaded words against BABE (see the decisions above)."""
-    from ..framing.lexicon import shown_threshold
+    from ..framing.lexicon import sentence_threshold, shown_threshold
 
     csv_path = babe_csv(Path(path))
     if csv_path is None:
@@ -260,9 +271,11 @@ def evaluate_babe(path: str | Path, settings: Settings | None = None, threshold:
     rows = read_babe(csv_path)
     articles = run_babe(rows, settings or Settings())
     threshold = shown_threshold() if threshold is None else threshold
-    metrics = score_babe(rows, [babe_predictions(a, threshold) for a in articles])
+    sentence = sentence_threshold()
+    metrics = score_babe(rows, [babe_predictions(a, threshold) for a in articles],
+                         [babe_strongest(a, threshold) for a in articles], sentence)
     tune, test = metrics["tune"], metrics["test"]
-    metrics.update({"gold_file": str(csv_path), "threshold": threshold,
+    metrics.update({"gold_file": str(csv_path), "threshold": threshold, "sentence_threshold": sentence,
                     "f1_gap": round(abs(tune["f1"] - test["f1"]), 4),
                     "examples": _babe_examples(rows, articles, threshold)})
     return metrics
@@ -282,7 +295,8 @@ def _babe_examples(rows: list[dict[str, Any]], articles: list[Article], threshol
 
 
 def format_babe(metrics: dict[str, Any]) -> str:
-    lines = [f"BABE loaded words ({metrics['gold_file']}), shown at strength >= {metrics['threshold']}"]
+    lines = [f"BABE loaded words ({metrics['gold_file']}), shown at strength >= {metrics['threshold']}; "
+             f"a sentence is loaded when its strongest word reaches {metrics.get('sentence_threshold', 0.0)}"]
     for half in ("tune", "test", "all"):
         m = metrics[half]
         lines.append(f"  {half:<5} {m['sentences']} sentences: words P {m['precision']:.3f} R {m['recall']:.3f} "

@@ -102,6 +102,9 @@ def _compound_span(tok: Token) -> tuple[int, int]:
         a -= 2
     while b + 2 < len(doc) and doc[b + 1].text == "-" and not doc[b].whitespace_ and not doc[b + 1].whitespace_:
         b += 2
+    if a == b == tok.i and tok.pos_ == "VERB" and b + 1 < len(doc) and doc[b + 1].dep_ == "prt" \
+            and doc[b + 1].head.i == tok.i:
+        b += 1  # a phrasal verb is one word: "lashed out", "cracked down"
     return a, b
 
 
@@ -249,7 +252,7 @@ class LoadedLanguageModel:
                 out.append(Hit(m.start(), m.end(), m.group(), category, strength,
                                {"score": strength, f"source={category}": 1.0}))
         self._calibrate(doc, out)
-        by_token = {doc.char_span(h.start, h.end, alignment_mode="expand")[-1].i: h for h in out}
+        by_token = {t.i: h for h in out for t in doc.char_span(h.start, h.end, alignment_mode="expand")}
         for tok in boosters:  # an intensifier counts only with the loaded word it amplifies
             head = by_token.get(tok.head.i)
             if head is None or tok.dep_ not in ("advmod", "amod") or head.strength <= 0:

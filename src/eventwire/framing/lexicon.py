@@ -191,6 +191,18 @@ def shown_threshold() -> float:
         return float(tomllib.load(fh).get("framing", {}).get("loaded_threshold", 0.0))
 
 
+def sentence_threshold() -> float:
+    """`[framing] sentence_threshold` of config.toml: a sentence is loaded when its strongest writer-voice
+    loaded word reaches it (defaults to the shown threshold)."""
+    import tomllib
+
+    from ..settings import CONFIG_PATH
+
+    with CONFIG_PATH.open("rb") as fh:
+        framing = tomllib.load(fh).get("framing", {})
+    return float(framing.get("sentence_threshold", framing.get("loaded_threshold", 0.0)))
+
+
 # Descriptor modifier categories that judge (not "alignment": "state-run" is a fact about a body).
 JUDGING_MODIFIERS = ("ideology", "violence", "evaluation", "distancing")
 

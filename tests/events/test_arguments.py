@@ -157,3 +157,17 @@ def test_uncoded_actor_never_takes_the_code_of_the_party_acted_upon(coded):
     assert event is not None and event.event == "REQUEST"
     assert _codes(event.recipient) == {"QVO"}
     assert not _codes(event.actor)
+
+
+def test_setting_of_a_statement_takes_no_actor_from_the_speaker(coded_article):
+    # "said during a rally": the speaker spoke at the rally; the rally is not the speaker's protest
+    art = coded_article("Senator Mira Lund said during a rally in Tarn that the vote was rigged.")
+    rallies = [e for e in art.events if e.event == "PROTEST"]
+    assert all(a.source == "event-location" for e in rallies for a in e.actor)  # the place, not the senator
+    assert all(e.confidence < 0.5 for e in rallies)
+
+
+def test_light_object_still_takes_the_subject(coded):
+    event = coded("Kelmish students continued a hunger strike in Tarn.")
+    assert event is not None and event.event == "PROTEST"
+    assert _codes(event.actor) == {"QKE"}

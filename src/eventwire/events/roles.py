@@ -204,7 +204,9 @@ class RoleFinder:
                 and tok.head.head.dep_ in ("dobj", "pobj"):
             arg = tok.head.head  # "left Doha after the latest round of talks": the round is the argument
         gov = arg.head.head if arg.dep_ == "pobj" else arg.head
-        if not actor and not patients and gov.pos_ in ("VERB", "AUX") and arg.dep_ in ("dobj", "pobj"):
+        # "said during a rally", "told reporters at a meeting": the setting of a statement, not the speaker's act
+        setting = arg.dep_ == "pobj" and gov.lemma_.lower() in self.markers["reporting_verbs"]
+        if not actor and not patients and not setting and gov.pos_ in ("VERB", "AUX") and arg.dep_ in ("dobj", "pobj"):
             subj, _ = self._subject(gov)  # "arrived on a visit", "continued a hunger strike" (tried last)
             actor = [subj] if subj is not None else []
         recips: list[Any] = list(patients)

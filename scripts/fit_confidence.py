@@ -8,7 +8,10 @@ collects every event's evidence features
 (`eventwire.events.confidence.features`) and whether the event is right (PLOVER: its
 type is the sentence's gold type; judged set: the reader's type verdict is `y`; events
 not yet judged are left out), fits an L2-regularised logistic regression (numpy), writes
-the weights, and prints the reliability table of each set. Pattern ids seen at least
+the weights, and prints the reliability table of each set (in-sample: the same events fit the
+model). With `--balance` (the default) every set weighs the same in the fit and in the isotonic
+map, whatever its size, so that the many short wire leads of the PLOVER gold do not decide how
+sure the coder is on real news. Pattern ids seen at least
 `--min-pattern` times become features too (the pattern is part of the evidence).
 """
 
@@ -57,7 +60,7 @@ def judged_samples(path: Path, texts: Path, pipeline: Pipeline, settings: Settin
 
 
 def fit(samples: list[tuple[list[str], bool]], names: list[str], l2: float, steps: int = 4000,
-        lr: float = 0.5) -> np.ndarray:
+        lr: float = 0.5, weight: list[float] | None = None) -> np.ndarray:
     index = {n: i for i, n in enumerate(names)}
     x = np.zeros((len(samples), len(names) + 1))
     x[:, 0] = 1.0
@@ -66,24 +69,27 @@ def fit(samples: list[tuple[list[str], bool]], names: list[str], l2: float, step
             if f in index:
                 x[row, index[f] + 1] = 1.0
     y = np.array([ok for _, ok in samples], dtype=float)
+    sw = np.ones(len(samples)) if weight is None else np.asarray(weight, dtype=float)
+    sw = sw * len(samples) / sw.sum()  # mean 1: the L2 penalty keeps its meaning
     w = np.zeros(x.shape[1])
     penalty = np.full(x.shape[1], l2)
     penalty[0] = 0.0
     for _ in range(steps):
         p = 1.0 / (1.0 + np.exp(-x @ w))
-        grad = x.T @ (p - y) / len(y) + penalty * w / len(y)
+        grad = x.T @ (sw * (p - y)) / len(y) + penalty * w / len(y)
         w -= lr * grad
     return w
 
 
-def isotonic(pairs: list[tuple[float, bool]]) -> list[tuple[float, float]]:
+def isotonic(pairs: list[tuple[float, bool]], weight: list[float] | None = None) -> list[tuple[float, float]]:
     """Pool-adjacent-violators: a monotone step map from score to observed precision, one (highest
-    score of the block, precision of the block) point per pooled block."""
+    score of the block, (weighted) precision of the block) point per pooled block."""
     same: dict[float, list[float]] = {}  # events with the same score form one point (ties never split)
-    for x, ok in pairs:
+    for i, (x, ok) in enumerate(pairs):
+        wt = 1.0 if weight is None else weight[i]
         same.setdefault(round(x, 6), [0.0, 0.0])
-        same[round(x, 6)][0] += float(ok)
-        same[round(x, 6)][1] += 1.0
+        same[round(x, 6)][0] += wt * float(ok)
+        same[round(x, 6)][1] += wt
     blocks: list[list[float]] = []  # [sum of outcomes, count, highest score]
     for x, (hits, n) in sorted(same.items()):
         blocks.append([hits, n, x])
@@ -102,6 +108,8 @@ def main() -> None:
     ap.add_argument("--examples-actors", type=Path, help="actor file the examples gold needs")
     ap.add_argument("--l2", type=float, default=2.0)
     ap.add_argument("--min-pattern", type=int, default=8)
+    ap.add_argument("--no-balance", dest="balance", action="store_false",
+                    help="weigh every event the same (by default every set weighs the same)")
     args = ap.parse_args()
     settings = Settings()
     pipeline = Pipeline(settings)
@@ -112,21 +120,25 @@ def main() -> None:
         ex_settings = settings.replace(actor_files=[args.examples_actors] if args.examples_actors else [])
         examples = plover_samples(args.examples, Pipeline(ex_settings), ex_settings)
     samples = plover + judged + examples
+    sets = [s for s in (plover, judged, examples) if s]
+    weight = [len(samples) / (len(sets) * len(s)) for s in sets for _ in s] if args.balance else None
     counts: dict[str, int] = {}
     for feats, _ in samples:
         for f in feats:
             counts[f] = counts.get(f, 0) + 1
     names = sorted(f for f, n in counts.items() if not f.startswith("pattern-") or n >= args.min_pattern)
-    w = fit(samples, names, args.l2)
+    w = fit(samples, names, args.l2, weight=weight)
     lines = ["# Weights of the event confidence model (eventwire.events.confidence).",
              "# Fitted by scripts/fit_confidence.py on the PLOVER gold sentences and the judged",
              f"# real-news set and our examples gold ({len(plover)} + {len(judged)} + {len(examples)} events, "
-             f"L2 {args.l2}); refit, do not hand-edit.",
+             f"L2 {args.l2}, {'each set weighted the same' if args.balance else 'every event weighted the same'});"
+             " refit, do not hand-edit.",
              "weights:", f"  bias: {w[0]:.4f}"]
     lines += [f"  {n}: {w[i + 1]:.4f}" for i, n in enumerate(names) if abs(w[i + 1]) >= 0.005]
     table = {"bias": float(w[0]), **{n: float(w[i + 1]) for i, n in enumerate(names)}}
-    points = isotonic([(score(f, table, capped=True), ok) for f, ok in samples])
-    lines += ["# isotonic map from the capped logistic score to observed precision (all sets pooled):",
+    points = isotonic([(score(f, table, capped=True), ok) for f, ok in samples], weight)
+    lines += ["# isotonic map from the capped logistic score to observed precision (all sets pooled"
+              + (", each set weighted the same):" if args.balance else "):"),
               "calibration:"] + [f"  - [{x:.4f}, {y:.4f}]" for x, y in points]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     weights.cache_clear()

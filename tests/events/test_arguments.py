@@ -135,3 +135,39 @@ def test_definite_release_refers_back_to_a_release_of_the_same_people(coded_arti
     assert later, [(e.event, e.trigger.text) for e in article.events]
     assert later[0].actor and later[0].actor[0].source == "antecedent-event"
     assert later[0].actor[0].name == "Kelmish Front"
+
+
+def test_possessive_of_release_without_object_is_the_released(coded_article):
+    # "after her release": she was released, she did not release anyone
+    art = coded_article("Mira Tolan spoke to reporters several months after her release from a Vostran jail.")
+    releases = [e for e in art.events if e.event == "RETREAT"]
+    assert releases and all(not e.actor for e in releases)
+    assert all(e.confidence < 0.5 for e in releases)
+
+
+def test_possessive_of_release_with_object_is_the_agent(coded):
+    event = coded("Vostra's release of the Kelmish sailors ended the crisis.")
+    assert event is not None and event.event == "RETREAT"
+    assert _codes(event.actor) == {"QVO"}
+
+
+def test_uncoded_actor_never_takes_the_code_of_the_party_acted_upon(coded):
+    # the only country named is the target of the demand, not where the lawmaker is from
+    event = coded("A lawmaker urged retaliation on Vostra on Tuesday.")
+    assert event is not None and event.event == "REQUEST"
+    assert _codes(event.recipient) == {"QVO"}
+    assert not _codes(event.actor)
+
+
+def test_setting_of_a_statement_takes_no_actor_from_the_speaker(coded_article):
+    # "said during a rally": the speaker spoke at the rally; the rally is not the speaker's protest
+    art = coded_article("Senator Mira Lund said during a rally in Tarn that the vote was rigged.")
+    rallies = [e for e in art.events if e.event == "PROTEST"]
+    assert all(a.source == "event-location" for e in rallies for a in e.actor)  # the place, not the senator
+    assert all(e.confidence < 0.5 for e in rallies)
+
+
+def test_light_object_still_takes_the_subject(coded):
+    event = coded("Kelmish students continued a hunger strike in Tarn.")
+    assert event is not None and event.event == "PROTEST"
+    assert _codes(event.actor) == {"QKE"}

@@ -62,3 +62,28 @@ def test_min_confidence_from_settings_or_config():
 
     assert min_confidence(S()) == 0.8
     assert 0.0 < min_confidence() < 1.0
+
+
+def test_direct_quote_feature_only_for_a_speakers_own_words():
+    from eventwire.model import Quote
+
+    direct = _event(id="a:e0", quote_id="q1")
+    reported = _event(id="a:e1", quote_id="q2")
+    outside = _event(id="a:e2")
+    quotes = [Quote(id="q1", article_id="a", text="we will strike", start=0, end=14, kind="direct"),
+              Quote(id="q2", article_id="a", text="it would strike", start=20, end=35, kind="indirect")]
+    evidence = {e.id: [] for e in (direct, reported, outside)}
+    confidence.quote_features([direct, reported, outside], quotes, evidence)
+    assert evidence == {"a:e0": ["direct-quote"], "a:e1": [], "a:e2": []}
+
+
+def test_body_feature_after_the_lead_and_no_coded_party():
+    lead, body = _event(id="a:e0", text_info={"start": 0, "end": 80}), _event(id="a:e1",
+                                                                            text_info={"start": 5000, "end": 5080})
+    evidence: dict[str, list[str]] = {}
+    confidence.position_features([lead, body], evidence)
+    assert evidence == {"a:e1": ["body"]}
+    uncoded = _event(actor=[Entity(entity_text="the investors")])
+    coded = _event(actor=[Entity(entity_text="Vostra", code="QVO", source="dictionary")])
+    assert "no-coded-party" in confidence.features(uncoded, [], "verb")
+    assert "no-coded-party" not in confidence.features(coded, [], "verb")

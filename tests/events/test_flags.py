@@ -102,3 +102,16 @@ def test_mode_and_context_cues_read_lemmas():
     assert flags.mode_from_cues("PROTEST", doc, cues) is None
     assert flags.contexts_for(doc[:], [("military", frozenset({"troop"})), ("economic", frozenset({"bank"}))]) == [
         "military"]
+
+
+def test_infinitive_of_a_power_or_chance_is_hypothetical(markers):
+    # "The law gives Vostra the right to attack Kelmland ." / "... the plan to attack ..." (not a power)
+    def doc_with(noun: str):
+        return build([("The", 1, "det", "DET", "DT", "the"), ("law", 2, "nsubj", "NOUN", "NN", "law"),
+                      ("gives", 2, "ROOT", "VERB", "VBZ", "give"), ("Vostra", 2, "dative", "PROPN", "NNP", "Vostra"),
+                      ("the", 5, "det", "DET", "DT", "the"), (noun, 2, "dobj", "NOUN", "NN", noun),
+                      ("to", 7, "aux", "PART", "TO", "to"), ("attack", 5, "acl", "VERB", "VB", "attack"),
+                      ("Kelmland", 7, "dobj", "PROPN", "NNP", "Kelmland"), (".", 2, "punct", "PUNCT", ".", ".")])
+
+    assert flags.is_hypothetical(doc_with("right")[7], markers)
+    assert not flags.is_hypothetical(doc_with("order")[7], markers)

@@ -5,7 +5,8 @@ Each event gets a list of evidence features (`features`): how it was triggered
 dictionary or context code, the quote's speaker, an actor inherited from an
 earlier event, none), whether a recipient is named, whether a noun trigger
 has occurrence evidence, and its mood (question, generic present, untyped
-intent, negated, hypothetical, future, inside a quote). A logistic model
+intent, negated, hypothetical, future, inside a quote, inside a direct quote), and
+whether its sentence is in the lead or the body of the story. A logistic model
 with the weights of `data/confidence.yaml` turns them into a probability:
 
     score = 1 / (1 + exp(-(bias + sum of the weights of the features present)))
@@ -96,6 +97,8 @@ def features(event: Any, built: list[str], kind: str) -> list[str]:
             out.append("actor-code-context" if coded_by_context else "actor-code")
     if event.recipient:
         out.append("recipient")
+    if not any(e.code for e in [*event.actor, *event.recipient]):
+        out.append("no-coded-party")  # event coders count events between coded parties only
     if event.requested:
         out.append("requested")
     for flag in ("negated", "hypothetical", "future"):
@@ -120,6 +123,25 @@ def sentence_features(events: list[Any], depth: dict[str, int], evidence: dict[s
                 feats.append("subordinate")
             if len(group) >= 3:
                 feats.append("crowded")
+
+
+def quote_features(events: list[Any], quotes: list[Any], evidence: dict[str, list[str]]) -> None:
+    """`direct-quote` for an event stated inside a speaker's own words: a direct quote is rhetoric
+    ("they hit Matt", "we will fight") more often than the writer's report of what someone did or
+    said ("X agreed to Y, officials said")."""
+    kinds = {q.id: q.kind for q in quotes or []}
+    for event in events:
+        if event.quote_id and kinds.get(event.quote_id) == "direct":
+            evidence.setdefault(event.id, []).append("direct-quote")
+
+
+def position_features(events: list[Any], evidence: dict[str, list[str]]) -> None:
+    """`body` for an event whose sentence starts after the story's lead (`[tuning.events] lead_chars`):
+    the lead states what happened; later sentences carry more background, commentary and quotes."""
+    lead = int(events_config().get("lead_chars", 400))
+    for event in events:
+        if event.text_info.get("start", 0) >= lead:
+            evidence.setdefault(event.id, []).append("body")
 
 
 def has_agent(feats: list[str]) -> bool:

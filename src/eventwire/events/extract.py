@@ -332,6 +332,8 @@ def code_doc(article: Article, doc: Any, ctx: Any, lex: Lexicon) -> list[Event]:
         start = event.trigger.start if event.trigger else -1
         evid[event.id] = confidence.features(event, coder.evidence.get(start, []), kinds.get(start, "verb"))
     confidence.sentence_features(events, depth, evid)
+    confidence.quote_features(events, article.quotes, evid)
+    confidence.position_features(events, evid)
     story = evidence.story_filter(article.title, article.text or "")
     confidence.assign(events, evid, story)
     article.events = events

@@ -67,6 +67,10 @@ def is_hypothetical(verb: Any, markers: dict[str, Any]) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in markers["conditional_marks"] for c in tok.children) \
                 and tok.dep_ == "advcl":
             return True
+        # "the authority to call a meeting", "the right to protest": a power or chance, not an act
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in markers["ability_nouns"] and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return True
     return False
 
 

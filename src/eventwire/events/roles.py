@@ -188,9 +188,15 @@ class RoleFinder:
         """(actor heads, recipient heads, modifier tokens holding the actor) of a nominal trigger."""
         tok = tr.tok
         mods = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        # "her release", "his arrest": with no "of" object, the owner of such a noun is the one acted on
+        patients: list[Any] = []
+        if tok.lemma_.lower() in self.markers["patient_possessive_nouns"] and not _slot_tokens(tok, "pobj:of"):
+            patients = [c for c in mods if c.dep_ == "poss"]
+            mods = [c for c in mods if c.dep_ != "poss"]
         by = _slot_tokens(tok, "pobj:by")
         actor = by
-        if not actor and clause.i != tok.i:
+        own_clause = not patients or clause.lemma_.lower() in self.markers["light_verbs"]  # "announced his arrest"
+        if not actor and clause.i != tok.i and own_clause:
             subj, _ = self._subject(clause)
             actor = [subj] if subj is not None else []
         arg = tok
@@ -198,10 +204,12 @@ class RoleFinder:
                 and tok.head.head.dep_ in ("dobj", "pobj"):
             arg = tok.head.head  # "left Doha after the latest round of talks": the round is the argument
         gov = arg.head.head if arg.dep_ == "pobj" else arg.head
-        if not actor and gov.pos_ in ("VERB", "AUX") and arg.dep_ in ("dobj", "pobj"):
+        # "said during a rally", "told reporters at a meeting": the setting of a statement, not the speaker's act
+        setting = arg.dep_ == "pobj" and gov.lemma_.lower() in self.markers["reporting_verbs"]
+        if not actor and not patients and not setting and gov.pos_ in ("VERB", "AUX") and arg.dep_ in ("dobj", "pobj"):
             subj, _ = self._subject(gov)  # "arrived on a visit", "continued a hunger strike" (tried last)
             actor = [subj] if subj is not None else []
-        recips: list[Any] = []
+        recips: list[Any] = list(patients)
         # "a mediation effort between X and Y": the light noun carries the trigger's own arguments
         owners = [tok, tok.head] if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.markers[
             "light_nouns"] else [tok]
@@ -274,6 +282,10 @@ class RoleFinder:
         todo = [e for e in entities if not e.code and e.source != "quote-speaker" and e.type != "PERSON"]
         if not todo:
             return
+        # "urged retaliation on Russia": a country acted upon does not place the story
+        if place is not None and place.start is not None and place.end is not None and not placing_mention(
+                self.doc, place.start, place.end):
+            place = None
         if place is not None and place.code:
             code = place.code
         else:  # a sentence that names one country only: "striking miners ... the Vostran president",

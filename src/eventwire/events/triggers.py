@@ -35,6 +35,12 @@ def _children(tok: Any, deps: set[str]) -> list[Any]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+def _modifier_lemmas(tok: Any) -> set[str]:
+    """Lemmas of the compounds and adjectives of the direct objects ("a hunger strike" -> hunger)."""
+    return {c.lemma_.lower() for obj in _children(tok, {"dobj", "nsubjpass"}) for o in [obj, *obj.conjuncts]
+            for c in o.children if c.dep_ in ("compound", "amod")}
+
+
 def object_lemmas(tok: Any) -> set[str]:
     """Lemmas of the direct object (and its compounds, "of" complement, conjuncts, passive subject)."""
     out: set[str] = set()
@@ -71,8 +77,9 @@ def _matches(pat: Pattern, tok: Any, markers: dict[str, Any]) -> bool:
         objs = object_lemmas(tok)
         if pat.object is not None and not objs & pat.object:
             return False
-        if objs & pat.object_without and not sited(tok):
+        if objs & pat.object_without and (not sited(tok) or _modifier_lemmas(tok) & pat.object_without):
             return False  # "halt air strikes", not "end a hunger strike"; "support the bill", not "the claim"
+            # (a site makes "the claim" a target, but "a hunger strike in Tarn" is still a hunger strike)
     for prep, lemmas in pat.object_of_prep.items():
         if not any(p.lemma_.lower() in lemmas for p in _pobjs(tok, prep)):
             return False

@@ -11,13 +11,6 @@ from eventwire.model import Article
 pytestmark = [pytest.mark.slow, pytest.mark.gold]
 
 
-@pytest.fixture(scope="module")
-def seeds(shared_dir, pipeline) -> dict[str, Article]:
-    files = sorted((shared_dir / "corpus" / "seeds").glob("*.txt"))
-    articles = [Article(id=f.stem[:3], source=str(f), raw_text=f.read_text(encoding="utf-8")) for f in files]
-    return {a.id: a for a in pipeline.process(articles)}
-
-
 def _quote(article: Article, phrase: str):
     found = [q for q in article.quotes if phrase in q.text]
     assert found, f"no quote containing {phrase!r} in {article.id}"

@@ -36,6 +36,7 @@ from typing import Any
 from ..errors import InputError
 from ..model import Article, Quote
 from ..settings import Settings
+from .jsonl import read_jsonl
 
 MATCH_THRESHOLD = 0.5
 _WORD = re.compile(r"\w+")
@@ -370,16 +371,7 @@ WRITER_WORDS = {"i", "we", "me", "us"}
 
 
 def read_judged(path: str | Path) -> list[dict[str, Any]]:
-    path = Path(path)
-    out = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            out.append(__import__("json").loads(line))
-        except ValueError as exc:
-            raise InputError(str(path), f"line {n}: {exc}") from exc
-    return out
+    return read_jsonl(path)
 
 
 def _name_words(text: str) -> list[str]:

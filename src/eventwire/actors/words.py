@@ -34,6 +34,13 @@ class ActorWords:
     definite_country_last_words: tuple[str, ...]
     invariable_demonym_endings: tuple[str, ...]
     date_lead_words: tuple[str, ...]
+    masculine_pronouns: frozenset[str]
+    feminine_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    neuter_pronouns: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    relative_pronouns: frozenset[str]
+    definite_determiners: frozenset[str]
 
 
 def load_words(path: Path | str = WORDS_FILE) -> ActorWords:

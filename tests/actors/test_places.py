@@ -200,3 +200,11 @@ def test_capitalised_the_inside_a_sentence_names_a_publication(actors_only):
     art = places_of(actors_only, "The senator told The Atlantic that ships crossed the Atlantic from Lisbon.")
     texts = {p.text for p in art.places}
     assert "The Atlantic" not in texts and "Lisbon" in texts
+
+
+def test_lawmaker_of_names_the_state(actors_only):
+    # a legislator or governor "of" a name: the name is the state, not the country or a town
+    art = places_of(actors_only, "Sen. Ana Ruiz of Georgia said the bill would pass.")
+    art_plain = places_of(actors_only, "Ana Ruiz of Georgia said the bill would pass.")
+    assert place(art_plain, "Georgia").country == "GEO"  # without the title, the country
+    assert (place(art, "Georgia").country, place(art, "Georgia").admin1) == ("USA", "Georgia")

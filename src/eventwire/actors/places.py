@@ -36,9 +36,13 @@ from typing import Any
 
 from ..datafiles import read_yaml
 from ..model import Article, Place
+from ..settings import tuning
 from .dictionary import OWN_PLACE, ActorDictionary, PlaceEntry, norm
 from .gazetteer import Candidate, Gazetteer
 from .resolve import tokens
+
+_T = tuning("places")  # each threshold is explained in config.toml
+_BIG_TOWN = int(_T["big_town_population"])
 
 _LEVEL_RANK = {"site": 0, "city": 1, "region": 2, "admin2": 2, "admin1": 2, "country": 3, "continent": 4}
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -48,8 +52,6 @@ _DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})"
     r"(?:,[ \t]*(?P<qual>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?"
     r"(?:,[ \t]*[A-Z][a-z]{2,8}\.? \d{1,2})?[ \t]*(?:\([A-Za-z .]+\))?[ \t]*[-\u2013\u2014]", re.M)
-_LAWMAKER_OF = re.compile(r"\b(?:Rep|Sen|Gov|Representative|Senator|Governor|Congressman|Congresswoman)\.?"
-                          r"(?: [A-Z][\w.'\-]*){1,4} of $")
 _PARTY_STATE = re.compile(r"\((?:R|D|I)-(?P<state>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\)")
 
 
@@ -68,6 +70,7 @@ class PlaceWords:
     division_after: frozenset[str]
     operation_nouns: frozenset[str]
     place_designators: frozenset[str]
+    lawmaker_of: re.Pattern  # a lawmaker's title and name, then "of": the state follows
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +93,8 @@ def place_words() -> PlaceWords:
         division_after=frozenset(data["division_after"]),
         operation_nouns=frozenset(data["operation_nouns"]),
         place_designators=frozenset(data["place_designators"]),
+        lawmaker_of=re.compile(r"\b(?:" + "|".join(map(re.escape, data["lawmaker_titles"])) + r")\.?"
+                               r"(?: [A-Z][\w.'\-]*){1,4} of $"),
     )
 
 
@@ -264,7 +269,7 @@ def _dateline(text: str) -> list[tuple[int, int]] | None:
     (UPI) -", "GAZA CITY (AP) -", "CHARLOTTE -"."""
     head = text[:600]
     for m in _DATELINE.finditer(head):
-        if m.start() > 0 and head.count("\n", 0, m.start()) > 6:
+        if m.start() > 0 and head.count("\n", 0, m.start()) > _T["dateline_max_lines"]:
             break
         place = m.group("place").rstrip(".-")
         if len(place) < 3 or not any(ch.isalpha() for ch in place):
@@ -370,7 +375,7 @@ def _mislabelled_place(ent: Any, d: ActorDictionary, gaz: Gazetteer) -> bool:
         return True
     if len(ent) < 2:
         return False
-    return any(c.level == "city" and c.population >= 100_000 for c in gaz.candidates(key)[:3])
+    return any(c.level == "city" and c.population >= _BIG_TOWN for c in gaz.candidates(key)[:3])
 
 
 def _candidates(text: str, d: ActorDictionary, gaz: Gazetteer, words: PlaceWords) -> list[Candidate]:
@@ -387,14 +392,14 @@ def _candidates(text: str, d: ActorDictionary, gaz: Gazetteer, words: PlaceWords
     own = [_own(p, gaz) for p in d.places_for(key) if p.population == OWN_PLACE]
     cands = list(own)
     hit = d.country_code(key)
-    towns = [c for c in gaz.candidates(key) if c.level == "city" and c.population >= 100_000]
+    towns = [c for c in gaz.candidates(key) if c.level == "city" and c.population >= _BIG_TOWN]
     if hit is not None and hit[1] == "name" and not (towns and norm(d.countries[hit[0]].name) != key):
         # a country alias that names a big town ("The Hague" for the Netherlands' government) is the town
         country = _country_record(gaz, hit[0]) or _user_country(d, hit[0])
         if country is not None:
             cands.append(country)
     cands += [c for c in gaz.candidates(key) if c not in cands]
-    towns = {(c.country, norm(c.name)) for c in cands if c.level == "city" and c.population >= 100_000}
+    towns = {(c.country, norm(c.name)) for c in cands if c.level == "city" and c.population >= _BIG_TOWN}
     # a division named after its big town ("Jerusalem", "Tel Aviv"): news means the town
     cands = [c for c in cands if c.level != "admin1" or (c.country, norm(c.name)) not in towns]
     if not cands:
@@ -473,7 +478,7 @@ def _choose(m: _Mention, i: int, mentions: list[_Mention], text: str, context: d
     after = text[m.end:m.end + 20].split()
     state_word = bool(after) and after[0].rstrip(",;:).") in words.division_after
     if (before and before[-1].lower() in words.division_words) or state_word \
-            or _LAWMAKER_OF.search(text[max(0, m.start - 60):m.start]):
+            or words.lawmaker_of.search(text[max(0, m.start - 60):m.start]):
         # "upstate New York", "a New York Democrat", "Senator Bernie Sanders of Vermont": the state
         cands = [c for c in cands if c.level == "admin1"] or cands
     via = "own" if cands[0].own else ("gazetteer" if len(cands) == 1 else "population")
@@ -514,7 +519,7 @@ def _title_of_work(m: _Mention, text: str) -> bool:
     if text[max(0, m.start - 2):m.start].strip() in ("", ".", "\n") and text[m.start - 1] == "\n":
         return False
     top = m.cands[0]
-    return top.level == "city" and not top.own and max(c.population for c in m.cands) < 100_000
+    return top.level == "city" and not top.own and max(c.population for c in m.cands) < _BIG_TOWN
 
 
 def _score(c: Candidate, context: dict[str, float]) -> float:
@@ -565,7 +570,7 @@ def _within(c: Candidate, area: Candidate) -> bool:
         return False
     if None in (c.lat, c.lon, area.lat, area.lon):
         return c.country == area.country
-    return distance_km(c.lat, c.lon, area.lat, area.lon) <= 100
+    return distance_km(c.lat, c.lon, area.lat, area.lon) <= _T["near_area_km"]
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -41,12 +41,14 @@ from spacy.lang.en import English
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Article, Event
+from ..settings import tuning
 
-NUM_PERM = 128
-SHINGLE = 5  # words per shingle
-DUPLICATE_THRESHOLD = 0.7  # estimated Jaccard of shingle sets above which two articles are copies
-DATE_WINDOW_DAYS = 3
-WORD_THRESHOLD = 0.12  # content-word Jaccard of two event sentences
+_T = tuning("framing.cluster")  # each threshold is explained in config.toml
+NUM_PERM = int(_T["num_perm"])
+SHINGLE = int(_T["shingle_words"])
+DUPLICATE_THRESHOLD = float(_T["duplicate_threshold"])
+DATE_WINDOW_DAYS = int(_T["date_window_days"])
+WORD_THRESHOLD = float(_T["word_threshold"])
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 
 

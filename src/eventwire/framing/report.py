@@ -28,10 +28,11 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from ..model import Article, is_counted
+from ..settings import tuning
 from .cluster import load_articles
 
 UNKNOWN_OUTLET = "(unknown outlet)"
-MISSED_MIN_OUTLETS = 2
+MISSED_MIN_OUTLETS = int(tuning("framing.cluster")["missed_min_outlets"])  # see config.toml
 _WORD = re.compile(r"\w+")
 
 

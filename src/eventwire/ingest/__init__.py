@@ -22,12 +22,12 @@ from pathlib import Path
 from typing import IO
 
 from ..model import Article, Failure
-from ..settings import Settings
+from ..settings import Settings, tuning
 from .readers import READERS, Source, guess_reader, reader_for, register_reader
 
 __all__ = ["IdRegistry", "read_paths", "read_stream", "register_reader"]
 
-SNIFF_CHARS = 4096
+SNIFF_CHARS = int(tuning("ingest.sniff")["sniff_chars"])  # see config.toml
 
 
 class IdRegistry:

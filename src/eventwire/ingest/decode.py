@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import codecs
 
-SNIFF_BYTES = 8192
-MAX_CONTROL_SHARE = 0.10  # of the first block; text has almost none
+from ..settings import tuning
+
+_T = tuning("ingest.sniff")  # each threshold is explained in config.toml
+SNIFF_BYTES = int(_T["sniff_bytes"])
+MAX_CONTROL_SHARE = float(_T["max_control_share"])
 _TEXT_CONTROLS = {9, 10, 12, 13, 27}  # tab, LF, FF, CR, ESC (ANSI colours in logs)
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Article, Failure
-from ..settings import Settings
+from ..settings import Settings, tuning
 from .dates import parse_date
 from .decode import NotText, decode_bytes
 from .outlets import default_outlets
@@ -161,9 +161,13 @@ _HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html|<head|<bo
 _HTML_TAGS = re.compile(r"</?(p|div|span|a|br|article|h[1-6]|section|meta|script|li)\b[^>]*>", re.IGNORECASE)
 
 
+_SNIFF = tuning("ingest.sniff")
+
+
 def sniff_html(head: str) -> bool:
     """A page: starts like one, or is dense with common tags."""
-    return bool(_HTML_START.match(head)) or len(_HTML_TAGS.findall(head[:4096])) >= 5
+    tags = _HTML_TAGS.findall(head[:_SNIFF["sniff_chars"]])
+    return bool(_HTML_START.match(head)) or len(tags) >= _SNIFF["html_min_tags"]
 
 
 def read_html(data: bytes, source: Source, settings: Settings) -> Iterator[Article | Failure]:

@@ -92,9 +92,8 @@ def _clip(tok: Token, ent: Span) -> Span | None:
     return doc[left:right]
 
 
-# Prepositions under which a country is a party acted upon ("action against Russia", "sanctions on
-# Iran", "talks with Israel"), not where the story happens ("in Zambia", "returned to Kyrgyzstan").
-_TARGET_PREPS = {"against", "on", "upon", "over", "with", "toward", "towards", "at", "versus", "between"}
+# Prepositions under which a country is a party acted upon, not where the story happens (words.yaml).
+_TARGET_PREPS = default_words().target_prepositions
 _TARGET_DEPS = {"dobj", "dative", "iobj", "oprd"}
 
 

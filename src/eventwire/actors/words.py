@@ -41,6 +41,7 @@ class ActorWords:
     speaker_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
     definite_determiners: frozenset[str]
+    target_prepositions: frozenset[str]
 
 
 def load_words(path: Path | str = WORDS_FILE) -> ActorWords:

@@ -130,3 +130,22 @@ def test_stage_apposition_after_name(with_user_file):
 def test_stage_description_in_apposition_is_not_a_second_actor(with_user_file):
     article = run(with_user_file, "Ilya Dorn, a Vostran army spokesman, said the border was closed.")
     assert [e.type for e in article.entities if e.sector == "MIL"] == ["PERSON"]
+
+
+def test_stage_name_of_a_country_gives_the_country(with_user_file):
+    """Issue 13: "King X of Arvenia" is coded from its own descriptor, not from the sentence."""
+    article = run(with_user_file, "King Tomas Velk of Arvenia said he would host talks with Vostra.")
+    ent = mention(article, "Tomas Velk")
+    assert (ent.code, ent.sector, ent.source) == ("XAR", "GOV", "apposition")
+
+
+def test_stage_name_of_a_place_homonym_is_not_the_country(actors_only):
+    """Issue 13: "Sen. X of Georgia" names a US state, never the Caucasian country."""
+    article = run(actors_only, "Sen. Mara Holt of Georgia said the bill would pass.")
+    assert mention(article, "Mara Holt").code != "GEO"
+
+
+def test_stage_currency_name_places_no_story(actors_only):
+    """Issue 13: "US $5 million" is a currency, so it lends no country to a titled person."""
+    article = run(actors_only, "Former minister Ilya Dorn was accused of misusing up to US $5 million in public funds.")
+    assert mention(article, "Ilya Dorn").code is None

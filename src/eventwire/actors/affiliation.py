@@ -104,6 +104,8 @@ def placing_mention(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
+    if span.end < len(doc) and doc[span.end].is_currency:
+        return False  # "US $50 million", "Hong Kong $": a currency's name, not a place
     tok = span.root
     while tok.dep_ in ("amod", "compound", "poss", "nmod", "case") and tok.head.i != tok.i:
         tok = tok.head  # "British nationals", "Russia's hackers": the phrase they modify

@@ -16,13 +16,15 @@ Three passes over the parsed doc:
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Entity
 from ..settings import tuning
-from .affiliation import apposition_phrase, placing_mention, resolve_homonyms, title_phrase
+from .affiliation import apposition_phrase, homonym_code, placing_mention, resolve_homonyms, title_phrase
 from .dictionary import ActorDictionary, norm
 from .gazetteer import load_gazetteer
 from .places import find_places, place_for
@@ -215,13 +217,40 @@ def _own_resolution(ent: Span, d: ActorDictionary, date: str | None, known: dict
     actor = d.find_actor(ent.text, date)
     if actor is not None and actor.type == "PERSON":
         return from_actor(ent.text, actor, "dictionary")
-    for phrase in (title_phrase(ent), apposition_phrase(ent)):
+    found = []
+    for phrase in (title_phrase(ent), apposition_phrase(ent), _of_country(ent, d)):
         if phrase is None:
             continue
         desc = resolve_phrase(phrase.text, d, date, known)
         if desc.code or desc.sector or (desc.name and desc.type == "ORG"):
-            return _affiliated(ent, desc)  # "President X" gives the sector; the sentence may give the country
-    return None
+            found.append((phrase, desc))
+    if not found:
+        return None
+    # "King Hassan of Morocco", "President X, the Vostran leader": the title gives the sector, a
+    # descriptor on the other side the country; without one the sentence may give the country later
+    phrase, desc = found[0]
+    coded = next(((p, x) for p, x in found if x.code), None)
+    if not desc.code and coded is not None:
+        whole = resolve_phrase(f"{phrase.text} of {coded[0].text}", d, date, known)  # "King of Morocco"
+        desc = whole if whole.code == coded[1].code and whole.sector else dataclasses.replace(
+            coded[1], sector=coded[1].sector or desc.sector)
+    return _affiliated(ent, desc)
+
+
+def _of_country(ent: Span, d: ActorDictionary) -> Span | None:
+    """The country a person's name is "of" ("King Hassan of Morocco"); a place homonym
+    ("Sen. X of Georgia") is left to the article's context."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "of":
+        return None
+    obj = next((c for c in doc[ent.end].children if c.dep_ == "pobj"), None)
+    if obj is None or obj.ent_type_ not in ("GPE", "LOC"):
+        return None
+    span = doc[ent.end + 1:obj.i + 1]
+    hit = d.country_code(span.text)
+    if hit is None or hit[1] != "name" or homonym_code(span.text, hit[0], set())[0]:
+        return None
+    return span
 
 
 def _affiliated(ent: Span, desc: Entity) -> Entity:

@@ -149,3 +149,10 @@ def test_stage_currency_name_places_no_story(actors_only):
     """Issue 13: "US $5 million" is a currency, so it lends no country to a titled person."""
     article = run(actors_only, "Former minister Ilya Dorn was accused of misusing up to US $5 million in public funds.")
     assert mention(article, "Ilya Dorn").code is None
+
+
+def test_stage_surname_that_is_a_town_is_the_described_person(actors_only):
+    """Issue 13: "Oshima" is also a Japanese town; with a first name and an apposition it is the person."""
+    article = run(actors_only, "Hiro Oshima, the United Nations relief coordinator, said aid was blocked.")
+    ent = mention(article, "Hiro Oshima")
+    assert ent is not None and (ent.type, ent.code) == ("PERSON", "UNO")

@@ -27,7 +27,7 @@ from ..settings import tuning
 from .affiliation import apposition_phrase, homonym_code, placing_mention, resolve_homonyms, title_phrase
 from .dictionary import ActorDictionary, norm
 from .gazetteer import load_gazetteer
-from .places import find_places, place_for
+from .places import find_places, place_for, place_words
 from .resolve import ORG_TEMPLATES, analyse, from_actor, pick_sector, resolve_phrase
 from .words import default_words
 
@@ -78,10 +78,15 @@ def _repair_persons(ents: list[Span], doc: Doc, d: ActorDictionary) -> list[Span
       compounds of the name) before it;
     - a name in apposition with a title noun ("a Vostran army spokesman,
       Ilya Dorn," / "Ilya Dorn, a spokesman") that the model missed or
-      mistyped becomes a PERSON span.
+      mistyped becomes a PERSON span;
+    - a surname that is also a town, tagged as a place after an untagged first
+      name and described by an apposition ("Kenzo Oshima, the UN relief
+      coordinator,") is the person, not the town.
     """
     out = []
     for ent in ents:
+        if ent.label_ in ("GPE", "LOC") and _surname_of_described_person(ent, d):
+            ent = Span(doc, ent.start - 1, ent.end, label="PERSON")
         if ent.label_ == "PERSON":
             start, end = ent.start, ent.end
             while start > 0 and _first_name(doc[start - 1], ent):
@@ -112,6 +117,21 @@ def _repair_persons(ents: list[Span], doc: Doc, d: ActorDictionary) -> list[Span
             out.append(Span(doc, start, name.i + 1, label="PERSON"))
             taken.update(range(start, name.i + 1))
     return sorted(out, key=lambda e: e.start)
+
+
+def _surname_of_described_person(ent: Span, d: ActorDictionary) -> bool:
+    """A one-word place name right after an untagged capitalised first name, the pair no known place
+    nor country, with an apposition describing the pair: "Kenzo Oshima, the UN relief coordinator"."""
+    if len(ent) != 1 or ent.start == 0:
+        return False
+    first = ent.doc[ent.start - 1]
+    if first.pos_ != "PROPN" or first.dep_ != "compound" or first.head.i != ent.start or first.ent_type_ \
+            or not first.text.istitle() or "." in first.text or first.lower_ in place_words().leading:
+        return False
+    pair = norm(f"{first.text} {ent.text}")
+    if d.places_for(pair) or norm(ent.text) in d.country_names or pair in d.country_names:
+        return False
+    return apposition_phrase(ent) is not None
 
 
 def _first_name(tok: Token, ent: Span) -> bool:

@@ -156,3 +156,10 @@ def test_stage_surname_that_is_a_town_is_the_described_person(actors_only):
     article = run(actors_only, "Hiro Oshima, the United Nations relief coordinator, said aid was blocked.")
     ent = mention(article, "Hiro Oshima")
     assert ent is not None and (ent.type, ent.code) == ("PERSON", "UNO")
+
+
+def test_stage_another_persons_title_gives_no_country(with_user_file):
+    """Issue 13: "Arvenian" in "Arvenian leader Pavel Ostrov" is Ostrov's country, not his host's."""
+    article = run(with_user_file, "President Tomas Velk gave a warm welcome to Arvenian leader Pavel Ostrov on Monday.")
+    assert mention(article, "Pavel Ostrov").code == "XAR"
+    assert mention(article, "Tomas Velk").code is None

@@ -477,6 +477,7 @@ def _from_context(found: list[Entity], doc: Doc, d: ActorDictionary) -> list[Ent
     sentence places the story: the nearest country mention before it in the
     sentence, else the only country mentioned after it. Marked `context`.
     """
+    people = [e for e in found if e.type == "PERSON" and e.start is not None]
     for ent in found:
         group = ent.type == "NORP" and ent.source == "pattern"  # ethnic/religious group without a country
         wants = (ent.type == "PERSON" and ent.sector) or group
@@ -488,13 +489,25 @@ def _from_context(found: list[Entity], doc: Doc, d: ActorDictionary) -> list[Ent
         sent = span.sent
         # only a country that places the story, never one acted upon ("threatened action against Russia")
         coded = [e for e in found if e is not ent and e.code in d.countries and e.type in ("GPE", "NORP", "ORG", "LOC")
-                 and sent.start_char <= e.start < sent.end_char and placing_mention(doc, e.start, e.end)]
+                 and sent.start_char <= e.start < sent.end_char and placing_mention(doc, e.start, e.end)
+                 and not any(_in_title_of(e, p, doc) for p in people if p is not ent)]
         before = [e for e in coded if e.end <= ent.start]
         after = [e for e in coded if e.start >= ent.end]
         code = before[-1].code if before else (after[0].code if after else None)
         if code:
             ent.code, ent.source = code, "context"
     return found
+
+
+def _in_title_of(mention: Entity, person: Entity, doc: Doc) -> bool:
+    """The country word is part of another person's title ("South African leader F.W. de Klerk"):
+    it says where that person is from, not where the story happens."""
+    if person.start is None or mention.end is None or mention.end > person.start or (
+            person.source, person.code) != ("apposition", mention.code):
+        return False  # only the country that person's own title gave them
+    span = doc.char_span(person.start, person.end, alignment_mode="expand")
+    title = title_phrase(span) if span is not None else None
+    return title is not None and title.start_char <= mention.start and mention.end <= title.end_char
 
 
 def _fold(found: list[Entity]) -> list[Entity]:

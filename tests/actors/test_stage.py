@@ -163,3 +163,16 @@ def test_stage_another_persons_title_gives_no_country(with_user_file):
     article = run(with_user_file, "President Tomas Velk gave a warm welcome to Arvenian leader Pavel Ostrov on Monday.")
     assert mention(article, "Pavel Ostrov").code == "XAR"
     assert mention(article, "Tomas Velk").code is None
+
+
+def test_stage_party_state_tag_names_a_us_lawmaker(actors_only):
+    """Issue 13: "(R-Ohio)" or "(Vt.)" after a name says US legislature, whatever country the story is about."""
+    article = run(actors_only, "Rep. Tom Hale (R-Ohio) said Vostra had interfered. Sen. Ana Ruiz (Vt.) agreed.")
+    for name in ("Tom Hale", "Ana Ruiz"):
+        ent = mention(article, name)
+        assert (ent.code, ent.sector) == ("USA", "LEG"), name
+
+
+def test_stage_party_letters_alone_are_no_tag(actors_only):
+    article = run(actors_only, "Tomas Velk (Arvenia) said the talks had failed.")
+    assert mention(article, "Tomas Velk").code != "USA"

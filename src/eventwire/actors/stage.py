@@ -17,6 +17,7 @@ Three passes over the parsed doc:
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import numpy
 from spacy.strings import get_string_id
@@ -28,7 +29,7 @@ from .affiliation import apposition_phrase, homonym_code, placing_mention, resol
 from .dictionary import ActorDictionary, norm
 from .gazetteer import load_gazetteer
 from .places import find_places, place_for, place_words
-from .resolve import ORG_TEMPLATES, analyse, from_actor, pick_sector, resolve_phrase
+from .resolve import ORG_TEMPLATES, _the, analyse, from_actor, pick_sector, resolve_phrase
 from .words import default_words
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
@@ -244,6 +245,11 @@ def _own_resolution(ent: Span, d: ActorDictionary, date: str | None, known: dict
         desc = resolve_phrase(phrase.text, d, date, known)
         if desc.code or desc.sector or (desc.name and desc.type == "ORG"):
             found.append((phrase, desc))
+    lawmaker = _us_party_tag(ent, d)
+    if lawmaker is not None and not any(x.code for _, x in found):
+        sector = next((x.sector for _, x in found if x.sector), None) or lawmaker.sector
+        body = ORG_TEMPLATES.get(sector, "{}").format(_the(d.country(US).name))  # "Legislature of the United States"
+        return _affiliated(ent, dataclasses.replace(lawmaker, sector=sector, name=body))
     if not found:
         return None
     # "King Hassan of Morocco", "President X, the Vostran leader": the title gives the sector, a
@@ -255,6 +261,20 @@ def _own_resolution(ent: Span, d: ActorDictionary, date: str | None, known: dict
         desc = whole if whole.code == coded[1].code and whole.sector else dataclasses.replace(
             coded[1], sector=coded[1].sector or desc.sector)
     return _affiliated(ent, desc)
+
+
+# "(R-Ohio)", "(D-N.Y.)", "(Vt.)" after a name: a US politician's party and state (news style)
+_PARTY_TAG = re.compile(r"\s*\((?:(?P<party>[RDI])-)?(?P<state>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\)")
+US = "USA"  # the country whose news style tags politicians with party and state
+
+
+def _us_party_tag(ent: Span, d: ActorDictionary) -> Entity | None:
+    """A member of a US legislature named with a party-state tag ("Rep. Tom Hale (R-Ohio)"): the
+    country, and the legislature unless a title says otherwise."""
+    m = _PARTY_TAG.match(ent.doc.text, ent.end_char)
+    if m is None or (not m.group("party") and m.group("state") not in place_words().states):
+        return None
+    return Entity(entity_text=m.group(0).strip(), code=US, sector="LEG", type="ORG", source="apposition")
 
 
 def _of_country(ent: Span, d: ActorDictionary) -> Span | None:

@@ -176,3 +176,11 @@ def test_stage_party_state_tag_names_a_us_lawmaker(actors_only):
 def test_stage_party_letters_alone_are_no_tag(actors_only):
     article = run(actors_only, "Tomas Velk (Arvenia) said the talks had failed.")
     assert mention(article, "Tomas Velk").code != "USA"
+
+
+def test_stage_reporting_source_places_no_story(with_user_file):
+    """Issue 13: "according to Vostra's state television" says who reports, not where the story happens."""
+    article = run(with_user_file, "President Tomas Velk called for new talks, according to Vostra's state television.")
+    assert mention(article, "Tomas Velk").code is None
+    article = run(with_user_file, "President Tomas Velk called for new talks in Vostra.")
+    assert mention(article, "Tomas Velk").code == "XVO"

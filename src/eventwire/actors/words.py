@@ -42,6 +42,7 @@ class ActorWords:
     relative_pronouns: frozenset[str]
     definite_determiners: frozenset[str]
     target_prepositions: frozenset[str]
+    attribution_heads: frozenset[str]
 
 
 def load_words(path: Path | str = WORDS_FILE) -> ActorWords:

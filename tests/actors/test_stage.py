@@ -184,3 +184,10 @@ def test_stage_reporting_source_places_no_story(with_user_file):
     assert mention(article, "Tomas Velk").code is None
     article = run(with_user_file, "President Tomas Velk called for new talks in Vostra.")
     assert mention(article, "Tomas Velk").code == "XVO"
+
+
+def test_stage_people_of_a_country_take_that_country(actors_only):
+    """Issue 13: "the Albanians of southern Serbia" live in Serbia: coded SRB, as event coders code them."""
+    article = run(actors_only, "The Albanians of southern Serbia demanded more autonomy on Monday.")
+    ent = mention(article, "Albanians of southern Serbia")
+    assert ent is not None and ent.code == "SRB"

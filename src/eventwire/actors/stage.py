@@ -286,7 +286,9 @@ def _of_country(ent: Span, d: ActorDictionary) -> Span | None:
     obj = next((c for c in doc[ent.end].children if c.dep_ == "pobj"), None)
     if obj is None or obj.ent_type_ not in ("GPE", "LOC"):
         return None
-    span = doc[ent.end + 1:obj.i + 1]
+    span = next((e for e in doc.ents if e.start <= obj.i < e.end), None)  # "of (southern) Serbia"
+    if span is None:
+        return None
     hit = d.country_code(span.text)
     if hit is None or hit[1] != "name" or homonym_code(span.text, hit[0], set())[0]:
         return None
@@ -332,6 +334,10 @@ def _named_entity(ent: Span, d: ActorDictionary, date: str | None, people: dict[
     hit = d.country_code(text)
     if hit is not None:
         entity = resolve_phrase(text, d, date)
+        home = _of_country(ent, d) if ent.label_ == "NORP" and ent.root.tag_ in ("NNPS", "NNS") else None
+        if home is not None:  # "the Albanians of southern Serbia": the people of the country they live in
+            entity.code, entity.source = d.country_code(home.text)[0], "pattern"
+            return _at(entity, ent.doc[ent.start:home.end])
         if hit[1] == "capital" and _locative(ent):
             entity.sector = None  # "talks in Tehran": a place, not the government
         return _at(entity, ent)

@@ -191,3 +191,11 @@ def test_stage_people_of_a_country_take_that_country(actors_only):
     article = run(actors_only, "The Albanians of southern Serbia demanded more autonomy on Monday.")
     ent = mention(article, "Albanians of southern Serbia")
     assert ent is not None and ent.code == "SRB"
+
+
+def test_stage_backed_group_is_not_its_backer(with_user_file):
+    """Issue 13: "Vostran-backed rebels" are not Vostra; "Vostran-led forces" are."""
+    article = run(with_user_file, "Vostran-backed rebels seized the town. Vostran-led forces retook it.")
+    backed = mention(article, "Vostran-backed rebels")
+    assert backed is not None and backed.code is None and backed.sector == "REB"
+    assert mention(article, "Vostran-led forces").code == "XVO"

@@ -420,7 +420,10 @@ def _institution_phrases(doc: Doc, d: ActorDictionary, date: str | None, people:
         a = analyse(core.text, d, date)  # the institution noun must be in the phrase itself
         inst = pick_sector(a.institutions)
         group = span is not core and norm(core.root.text) in d.adjectives  # "Albanians of southern Serbia"
-        if (inst is None and not group) or not (a.actors or a.countries or a.groups or span is not core):
+        # "Turkish-backed rebels", "anti-Syria journalist": a hyphenated compound names a side
+        sided = any(t.text == "-" and t.i > core.start and (doc[t.i - 1].ent_type_ in ("NORP", "GPE", "ORG") or
+                                                             d.country_code(doc[t.i - 1].text)) for t in core)
+        if (inst is None and not group) or not (a.actors or a.countries or a.groups or span is not core or sided):
             continue
         entity = resolve_phrase(core.text, d, date, people)
         if span is not core and not (a.actors or a.national()):
@@ -429,7 +432,11 @@ def _institution_phrases(doc: Doc, d: ActorDictionary, date: str | None, people:
             entity.sector = entity.sector or (inst.sector if inst else "CVL")
             entity.name = entity.name if entity.name and entity.name != core.text else span.text
         if entity.code is None and entity.name is None:
-            continue
+            if not (entity.sector and sided):
+                continue
+            # "Turkish-backed rebels", "pro-Iranian militias": the phrase names a side that is not the
+            # country it mentions; kept uncoded so that the country word inside is not read as the actor
+            entity.name = _clean_name(core.text)
         entity.source = "pattern" if entity.source != "dictionary" else "dictionary"
         out.append(_at(entity, core))  # the place after "in/of" stays a mention of its own
     return out
@@ -459,8 +466,9 @@ def _trim(root) -> Span:
     floor = root.sent.start
     while start > floor:
         prev = doc[start - 1]
-        if prev.pos_ in _MODIFIER_POS or prev.text in ("-", "'s", "’s"):
-            start -= 1
+        if prev.pos_ in _MODIFIER_POS or prev.text in ("-", "'s", "’s") or (
+                prev.tag_ == "VBN" and start - 2 >= floor and doc[start - 2].text == "-"):
+            start -= 1  # "Turkish-backed rebels": a hyphenated participle is a modifier
         else:
             break
     while start < root.i and doc[start].pos_ == "PART":

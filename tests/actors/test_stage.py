@@ -199,3 +199,11 @@ def test_stage_backed_group_is_not_its_backer(with_user_file):
     backed = mention(article, "Vostran-backed rebels")
     assert backed is not None and backed.code is None and backed.sector == "REB"
     assert mention(article, "Vostran-led forces").code == "XVO"
+
+
+def test_stage_title_and_surname_find_the_dictionary_person(actors_only):
+    """Issue 13: the dictionary knows "President Bush" though not "Bush" alone; out of office at the
+    article's date, the title still gives the sector."""
+    article = run(actors_only, "President Bush said the talks would resume.", date="2000-01-01")
+    ent = mention(article, "Bush")
+    assert (ent.code, ent.sector, ent.source) == ("USA", "GOV", "dictionary")

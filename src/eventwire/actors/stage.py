@@ -236,10 +236,16 @@ def _rank(entity: Entity) -> int:
 
 def _own_resolution(ent: Span, d: ActorDictionary, date: str | None, known: dict[str, Entity]) -> Entity | None:
     actor = d.find_actor(ent.text, date)
+    title = title_phrase(ent)
+    if actor is None and title is not None:  # the dictionary knows "President Bush", not "Bush" alone
+        actor = d.find_actor(f"{title[-1].text} {ent.text}", date)
     if actor is not None and actor.type == "PERSON":
-        return from_actor(ent.text, actor, "dictionary")
+        entity = from_actor(ent.text, actor, "dictionary")
+        if entity.sector is None and title is not None:  # out of office at the date: the title's sector
+            entity.sector = resolve_phrase(title.text, d, date, known).sector
+        return entity
     found = []
-    for phrase in (title_phrase(ent), apposition_phrase(ent), _of_country(ent, d)):
+    for phrase in (title, apposition_phrase(ent), _of_country(ent, d)):
         if phrase is None:
             continue
         desc = resolve_phrase(phrase.text, d, date, known)

@@ -207,3 +207,10 @@ def test_stage_title_and_surname_find_the_dictionary_person(actors_only):
     article = run(actors_only, "President Bush said the talks would resume.", date="2000-01-01")
     ent = mention(article, "Bush")
     assert (ent.code, ent.sector, ent.source) == ("USA", "GOV", "dictionary")
+
+
+def test_stage_leaders_government_is_found_through_the_leaders_title(actors_only):
+    """Issue 13: "the Bush administration" is a president's government, though "Bush" alone is ambiguous."""
+    article = run(actors_only, "The Bush administration declared that the talks would resume.", date="2000-01-01")
+    ent = mention(article, "Bush")
+    assert (ent.code, ent.sector) == ("USA", "GOV")

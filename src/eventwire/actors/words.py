@@ -43,6 +43,7 @@ class ActorWords:
     definite_determiners: frozenset[str]
     target_prepositions: frozenset[str]
     attribution_heads: frozenset[str]
+    leader_bodies: frozenset[str]
 
 
 def load_words(path: Path | str = WORDS_FILE) -> ActorWords:

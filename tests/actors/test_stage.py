@@ -214,3 +214,10 @@ def test_stage_leaders_government_is_found_through_the_leaders_title(actors_only
     article = run(actors_only, "The Bush administration declared that the talks would resume.", date="2000-01-01")
     ent = mention(article, "Bush")
     assert (ent.code, ent.sector) == ("USA", "GOV")
+
+
+def test_stage_body_of_a_province_takes_its_country(actors_only):
+    """Issue 13: "police in Bavaria" are German; a province name two countries share stays unknown."""
+    article = run(actors_only, "Police in Bavaria arrested two men. The government of Punjab province banned rallies.")
+    assert mention(article, "Police").code == "DEU"
+    assert all(e.code is None for e in article.entities if "Punjab" in e.entity_text or e.entity_text == "government")

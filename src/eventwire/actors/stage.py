@@ -27,7 +27,7 @@ from ..model import Article, Entity
 from ..settings import tuning
 from .affiliation import apposition_phrase, homonym_code, placing_mention, resolve_homonyms, title_phrase
 from .dictionary import ActorDictionary, norm
-from .gazetteer import load_gazetteer
+from .gazetteer import Gazetteer, load_gazetteer
 from .places import find_places, place_for, place_words
 from .resolve import ORG_TEMPLATES, _the, analyse, from_actor, pick_sector, resolve_phrase
 from .words import default_words
@@ -51,13 +51,14 @@ class ActorsStage:
         self.d = dictionary
 
     def __call__(self, article: Article, doc: Doc) -> None:
-        article.entities = extract_entities(doc, self.d, article.date or self.ctx.settings.default_date)
         gaz = self.ctx.resource("actors.gazetteer", load_gazetteer)
+        article.entities = extract_entities(doc, self.d, article.date or self.ctx.settings.default_date, gaz)
         article.places = find_places(article, doc, self.d, gaz)
 
 
-def extract_entities(doc: Doc, d: ActorDictionary, date: str | None) -> list[Entity]:
-    """All actor mentions of `doc`, in text order, with char offsets."""
+def extract_entities(doc: Doc, d: ActorDictionary, date: str | None, gaz: Gazetteer | None = None) -> list[Entity]:
+    """All actor mentions of `doc`, in text order, with char offsets; `gaz` codes a body "of" or "in"
+    a first-level division ("the government of Sindh province")."""
     ents = _repair_persons([e for e in doc.ents if e.label_ in NAMED and _plausible(e)], doc, d)
     person_spans = [e for e in ents if _is_person(e, d, date)]
     people = _people(person_spans, d, date)
@@ -68,7 +69,7 @@ def extract_entities(doc: Doc, d: ActorDictionary, date: str | None) -> list[Ent
             entity = _named_entity(ent, d, date, people)
             if entity is not None:
                 found.append(entity)
-    found += _institution_phrases(doc, d, date, people, person_spans)
+    found += _institution_phrases(doc, d, date, people, person_spans, gaz)
     return _from_context(resolve_homonyms(_fold(found), doc.text), doc, d)
 
 
@@ -413,7 +414,7 @@ def _locative(ent: Span) -> bool:
 # --- institution phrases ------------------------------------------------
 
 def _institution_phrases(doc: Doc, d: ActorDictionary, date: str | None, people: dict[str, Entity],
-                         person_spans: list[Span]) -> list[Entity]:
+                         person_spans: list[Span], gaz: Gazetteer | None = None) -> list[Entity]:
     taken = [(e.start, e.end) for e in person_spans]
     in_person = {i for s, e in taken for i in range(s, e)}
     heads = numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), _triggers(d)))
@@ -440,7 +441,7 @@ def _institution_phrases(doc: Doc, d: ActorDictionary, date: str | None, people:
         entity = resolve_phrase(core.text, d, date, people)
         if span is not core and not (a.actors or a.national()):
             # "rebels in the Ivory Coast", "ethnic Albanians in south Serbia": the place gives the country
-            entity.code = _place_code(span.doc[core.end + 1:span.end].text, d)
+            entity.code = _place_code(span.doc[core.end + 1:span.end], d, gaz)
             entity.sector = entity.sector or (inst.sector if inst else "CVL")
             entity.name = entity.name if entity.name and entity.name != core.text else span.text
         if entity.code is None and entity.name is None:
@@ -454,9 +455,15 @@ def _institution_phrases(doc: Doc, d: ActorDictionary, date: str | None, people:
     return out
 
 
-def _place_code(text: str, d: ActorDictionary) -> str | None:
-    place = place_for(text, d)
-    return place.code if place else None
+def _place_code(span: Span, d: ActorDictionary, gaz: Gazetteer | None = None) -> str | None:
+    """The country of the place after "of/in"; a first-level division ("Sindh province", "Bavaria")
+    only when no other country has one of that name."""
+    place = place_for(span.text, d)
+    if place is not None or gaz is None:
+        return place.code if place else None
+    names = [e.text for e in span.doc.ents if span.start <= e.start and e.end <= span.end]
+    codes = {c.country for name in names for c in gaz.candidates(name) if c.level == "admin1"}
+    return codes.pop() if len(codes) == 1 else None
 
 
 _TRIGGERS: dict[int, tuple[ActorDictionary, numpy.ndarray]] = {}
@@ -494,8 +501,9 @@ def _extend(span: Span) -> Span:
     for child in root.rights:
         if child.dep_ == "prep" and child.lower_ in ("of", "in") and child.i == span.end:
             objs = [c for c in child.children if c.dep_ == "pobj"]
-            if (objs and objs[0].ent_type_ in ("GPE", "NORP", "LOC")
-                    and objs[0].right_edge.i - span.start < _MAX_PLACE_EXTENSION):
+            named = objs and (objs[0].ent_type_ in ("GPE", "NORP", "LOC") or any(  # "of Sindh province"
+                c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC") for c in objs[0].children))
+            if named and objs[0].right_edge.i - span.start < _MAX_PLACE_EXTENSION:
                 return span.doc[span.start:objs[0].right_edge.i + 1]
     return span
 

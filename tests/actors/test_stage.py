@@ -221,3 +221,9 @@ def test_stage_body_of_a_province_takes_its_country(actors_only):
     article = run(actors_only, "Police in Bavaria arrested two men. The government of Punjab province banned rallies.")
     assert mention(article, "Police").code == "DEU"
     assert all(e.code is None for e in article.entities if "Punjab" in e.entity_text or e.entity_text == "government")
+
+
+def test_stage_capitalised_modifier_is_no_person(actors_only):
+    """A sentence's first word before an institution noun ("Riot police") is no name."""
+    article = run(actors_only, "Riot police arrested forty students on Tuesday.")
+    assert not any(e.type == "PERSON" for e in article.entities)

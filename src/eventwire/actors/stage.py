@@ -59,7 +59,8 @@ class ActorsStage:
 def extract_entities(doc: Doc, d: ActorDictionary, date: str | None, gaz: Gazetteer | None = None) -> list[Entity]:
     """All actor mentions of `doc`, in text order, with char offsets; `gaz` codes a body "of" or "in"
     a first-level division ("the government of Sindh province")."""
-    ents = _repair_persons([e for e in doc.ents if e.label_ in NAMED and _plausible(e)], doc, d)
+    named = [e for e in doc.ents if e.label_ in NAMED and _plausible(e) and not _capitalised_modifier(e, d)]
+    ents = _repair_persons(named, doc, d)
     person_spans = [e for e in ents if _is_person(e, d, date)]
     people = _people(person_spans, d, date)
     found: list[Entity] = [_person_entity(e, d, date, people) for e in person_spans]
@@ -147,6 +148,14 @@ def _plausible(ent: Span) -> bool:
     if text.endswith("-") or sum(ch.isalpha() for ch in text) < 2:
         return False
     return not (ent.label_ in ("PERSON", "ORG", "GPE") and not any(ch.isupper() for ch in text))
+
+
+def _capitalised_modifier(ent: Span, d: ActorDictionary) -> bool:
+    """A sentence's capitalised first word read as a name by the small model, though it only
+    modifies the institution noun after it: "Riot police arrested ...", "Border guards fired ..."."""
+    tok = ent.root
+    return (ent.label_ == "PERSON" and len(ent) == 1 and tok.is_sent_start and tok.dep_ == "compound"
+            and tok.head.i == tok.i + 1 and (tok.head.lower_,) in d.institutions and d.find_actor(ent.text) is None)
 
 
 def _title_of(ent: Span, person_spans: list[Span]) -> bool:

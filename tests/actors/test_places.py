@@ -208,3 +208,8 @@ def test_lawmaker_of_names_the_state(actors_only):
     art_plain = places_of(actors_only, "Ana Ruiz of Georgia said the bill would pass.")
     assert place(art_plain, "Georgia").country == "GEO"  # without the title, the country
     assert (place(art, "Georgia").country, place(art, "Georgia").admin1) == ("USA", "Georgia")
+
+
+def test_determiner_alone_is_no_place(ctx):
+    """"most" opens the phrase; it is not the Czech town of Most."""
+    assert resolve_place("most Eastern Europeans", ctx) is None

@@ -105,3 +105,10 @@ def test_headline_descriptor_is_the_person_the_body_names(run_text):
             "Dr. Margaret Olden, who treated workers at the dam for a decade, said the cracks were known in 2019.")
     q = next(q for q in run_text(text).quotes if "Dam Was Never Safe" in q.text)
     assert q.speaker.name == "Margaret Olden" and q.speaker.via == "descriptor"
+
+
+def test_coded_description_gives_the_speaker_its_side(run_text):
+    """Issue 13: "a senior Afghan official" as a speaker keeps the country the actors stage found."""
+    text = "“The checkpoint was attacked at dawn,” a senior Afghan official said on Monday."
+    sp = _speaker(run_text(text), "checkpoint was attacked")
+    assert (sp.code, sp.sector) == ("AFG", "GOV")

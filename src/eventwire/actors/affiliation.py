@@ -92,9 +92,9 @@ def _clip(tok: Token, ent: Span) -> Span | None:
     return doc[left:right]
 
 
-# Prepositions under which a country is a party acted upon ("action against Russia", "sanctions on
-# Iran", "talks with Israel"), not where the story happens ("in Zambia", "returned to Kyrgyzstan").
-_TARGET_PREPS = {"against", "on", "upon", "over", "with", "toward", "towards", "at", "versus", "between"}
+# Prepositions under which a country is a party acted upon, not where the story happens (words.yaml).
+_TARGET_PREPS = default_words().target_prepositions
+_ATTRIBUTION = default_words().attribution_heads
 _TARGET_DEPS = {"dobj", "dative", "iobj", "oprd"}
 
 
@@ -105,10 +105,14 @@ def placing_mention(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
+    if span.end < len(doc) and doc[span.end].is_currency:
+        return False  # "US $50 million", "Hong Kong $": a currency's name, not a place
     tok = span.root
-    while tok.dep_ in ("amod", "compound", "poss", "nmod", "case") and tok.head.i != tok.i:
+    while tok.dep_ in ("amod", "compound", "poss", "nmod", "case", "appos") and tok.head.i != tok.i:
         tok = tok.head  # "British nationals", "Russia's hackers": the phrase they modify
     if tok.dep_ == "pobj":
+        if tok.head.head.lower_ in _ATTRIBUTION:
+            return False  # "according to Vostran state media": who reports it, not where it happens
         return tok.head.lower_ not in _TARGET_PREPS
     return tok.dep_ not in _TARGET_DEPS
 

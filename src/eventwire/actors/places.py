@@ -40,6 +40,7 @@ from ..settings import tuning
 from .dictionary import OWN_PLACE, ActorDictionary, PlaceEntry, norm
 from .gazetteer import Candidate, Gazetteer
 from .resolve import tokens
+from .words import default_words
 
 _T = tuning("places")  # each threshold is explained in config.toml
 _BIG_TOWN = int(_T["big_town_population"])
@@ -124,7 +125,8 @@ def place_for(text: str, d: ActorDictionary) -> Place | None:
 def _scan(text: str, lookup, rank):
     """The most specific known name inside a phrase; at equal level the later one ("the
     southern Gaza city of Khan Younis", "the Lebanese capital Beirut")."""
-    leading = place_words().leading
+    # a determiner alone is no place ("most West Africans" is not Most, Czechia)
+    leading = place_words().leading | default_words().determiners
     best = None
     toks = tokens(text)
     i = 0

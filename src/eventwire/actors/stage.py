@@ -16,17 +16,20 @@ Three passes over the parsed doc:
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 import numpy
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Entity
 from ..settings import tuning
-from .affiliation import apposition_phrase, placing_mention, resolve_homonyms, title_phrase
+from .affiliation import apposition_phrase, homonym_code, placing_mention, resolve_homonyms, title_phrase
 from .dictionary import ActorDictionary, norm
-from .gazetteer import load_gazetteer
-from .places import find_places, place_for
-from .resolve import ORG_TEMPLATES, analyse, from_actor, pick_sector, resolve_phrase
+from .gazetteer import Gazetteer, load_gazetteer
+from .places import find_places, place_for, place_words
+from .resolve import ORG_TEMPLATES, _the, analyse, from_actor, pick_sector, resolve_phrase
 from .words import default_words
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
@@ -48,14 +51,16 @@ class ActorsStage:
         self.d = dictionary
 
     def __call__(self, article: Article, doc: Doc) -> None:
-        article.entities = extract_entities(doc, self.d, article.date or self.ctx.settings.default_date)
         gaz = self.ctx.resource("actors.gazetteer", load_gazetteer)
+        article.entities = extract_entities(doc, self.d, article.date or self.ctx.settings.default_date, gaz)
         article.places = find_places(article, doc, self.d, gaz)
 
 
-def extract_entities(doc: Doc, d: ActorDictionary, date: str | None) -> list[Entity]:
-    """All actor mentions of `doc`, in text order, with char offsets."""
-    ents = _repair_persons([e for e in doc.ents if e.label_ in NAMED and _plausible(e)], doc, d)
+def extract_entities(doc: Doc, d: ActorDictionary, date: str | None, gaz: Gazetteer | None = None) -> list[Entity]:
+    """All actor mentions of `doc`, in text order, with char offsets; `gaz` codes a body "of" or "in"
+    a first-level division ("the government of Sindh province")."""
+    named = [e for e in doc.ents if e.label_ in NAMED and _plausible(e) and not _capitalised_modifier(e, d)]
+    ents = _repair_persons(named, doc, d)
     person_spans = [e for e in ents if _is_person(e, d, date)]
     people = _people(person_spans, d, date)
     found: list[Entity] = [_person_entity(e, d, date, people) for e in person_spans]
@@ -65,7 +70,7 @@ def extract_entities(doc: Doc, d: ActorDictionary, date: str | None) -> list[Ent
             entity = _named_entity(ent, d, date, people)
             if entity is not None:
                 found.append(entity)
-    found += _institution_phrases(doc, d, date, people, person_spans)
+    found += _institution_phrases(doc, d, date, people, person_spans, gaz)
     return _from_context(resolve_homonyms(_fold(found), doc.text), doc, d)
 
 
@@ -76,10 +81,15 @@ def _repair_persons(ents: list[Span], doc: Doc, d: ActorDictionary) -> list[Span
       compounds of the name) before it;
     - a name in apposition with a title noun ("a Vostran army spokesman,
       Ilya Dorn," / "Ilya Dorn, a spokesman") that the model missed or
-      mistyped becomes a PERSON span.
+      mistyped becomes a PERSON span;
+    - a surname that is also a town, tagged as a place after an untagged first
+      name and described by an apposition ("Kenzo Oshima, the UN relief
+      coordinator,") is the person, not the town.
     """
     out = []
     for ent in ents:
+        if ent.label_ in ("GPE", "LOC") and _surname_of_described_person(ent, d):
+            ent = Span(doc, ent.start - 1, ent.end, label="PERSON")
         if ent.label_ == "PERSON":
             start, end = ent.start, ent.end
             while start > 0 and _first_name(doc[start - 1], ent):
@@ -112,6 +122,21 @@ def _repair_persons(ents: list[Span], doc: Doc, d: ActorDictionary) -> list[Span
     return sorted(out, key=lambda e: e.start)
 
 
+def _surname_of_described_person(ent: Span, d: ActorDictionary) -> bool:
+    """A one-word place name right after an untagged capitalised first name, the pair no known place
+    nor country, with an apposition describing the pair: "Kenzo Oshima, the UN relief coordinator"."""
+    if len(ent) != 1 or ent.start == 0:
+        return False
+    first = ent.doc[ent.start - 1]
+    if first.pos_ != "PROPN" or first.dep_ != "compound" or first.head.i != ent.start or first.ent_type_ \
+            or not first.text.istitle() or "." in first.text or first.lower_ in place_words().leading:
+        return False
+    pair = norm(f"{first.text} {ent.text}")
+    if d.places_for(pair) or norm(ent.text) in d.country_names or pair in d.country_names:
+        return False
+    return apposition_phrase(ent) is not None
+
+
 def _first_name(tok: Token, ent: Span) -> bool:
     return (tok.pos_ == "PROPN" and tok.is_title and tok.dep_ == "compound" and ent.start <= tok.head.i < ent.end
             and not tok.ent_type_ or tok.ent_type_ == "PERSON") and tok.ent_iob_ != "I"
@@ -123,6 +148,14 @@ def _plausible(ent: Span) -> bool:
     if text.endswith("-") or sum(ch.isalpha() for ch in text) < 2:
         return False
     return not (ent.label_ in ("PERSON", "ORG", "GPE") and not any(ch.isupper() for ch in text))
+
+
+def _capitalised_modifier(ent: Span, d: ActorDictionary) -> bool:
+    """A sentence's capitalised first word read as a name by the small model, though it only
+    modifies the institution noun after it: "Riot police arrested ...", "Border guards fired ..."."""
+    tok = ent.root
+    return (ent.label_ == "PERSON" and len(ent) == 1 and tok.is_sent_start and tok.dep_ == "compound"
+            and tok.head.i == tok.i + 1 and (tok.head.lower_,) in d.institutions and d.find_actor(ent.text) is None)
 
 
 def _title_of(ent: Span, person_spans: list[Span]) -> bool:
@@ -213,15 +246,75 @@ def _rank(entity: Entity) -> int:
 
 def _own_resolution(ent: Span, d: ActorDictionary, date: str | None, known: dict[str, Entity]) -> Entity | None:
     actor = d.find_actor(ent.text, date)
+    title = title_phrase(ent)
+    if actor is None and title is not None:  # the dictionary knows "President Bush", not "Bush" alone
+        actor = d.find_actor(f"{title[-1].text} {ent.text}", date)
+    if actor is None and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in _WORDS.leader_bodies:
+        # "the Bush administration": a leader's government; the name with a leader's title finds them
+        found = {a.code: a for t in _WORDS.person_titles if (a := d.find_actor(f"{t} {ent.text}", date)) is not None}
+        actor = next(iter(found.values())) if len(found) == 1 else None
     if actor is not None and actor.type == "PERSON":
-        return from_actor(ent.text, actor, "dictionary")
-    for phrase in (title_phrase(ent), apposition_phrase(ent)):
+        entity = from_actor(ent.text, actor, "dictionary")
+        if entity.sector is None and title is not None:  # out of office at the date: the title's sector
+            entity.sector = resolve_phrase(title.text, d, date, known).sector
+        if entity.sector is None and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in _WORDS.leader_bodies:
+            entity.sector = resolve_phrase(ent.doc[ent.end].text, d, date, known).sector  # "administration"
+        return entity
+    found = []
+    for phrase in (title, apposition_phrase(ent), _of_country(ent, d)):
         if phrase is None:
             continue
         desc = resolve_phrase(phrase.text, d, date, known)
         if desc.code or desc.sector or (desc.name and desc.type == "ORG"):
-            return _affiliated(ent, desc)  # "President X" gives the sector; the sentence may give the country
-    return None
+            found.append((phrase, desc))
+    lawmaker = _us_party_tag(ent, d)
+    if lawmaker is not None and not any(x.code for _, x in found):
+        sector = next((x.sector for _, x in found if x.sector), None) or lawmaker.sector
+        body = ORG_TEMPLATES.get(sector, "{}").format(_the(d.country(US).name))  # "Legislature of the United States"
+        return _affiliated(ent, dataclasses.replace(lawmaker, sector=sector, name=body))
+    if not found:
+        return None
+    # "King Hassan of Morocco", "President X, the Vostran leader": the title gives the sector, a
+    # descriptor on the other side the country; without one the sentence may give the country later
+    phrase, desc = found[0]
+    coded = next(((p, x) for p, x in found if x.code), None)
+    if not desc.code and coded is not None:
+        whole = resolve_phrase(f"{phrase.text} of {coded[0].text}", d, date, known)  # "King of Morocco"
+        desc = whole if whole.code == coded[1].code and whole.sector else dataclasses.replace(
+            coded[1], sector=coded[1].sector or desc.sector)
+    return _affiliated(ent, desc)
+
+
+# "(R-Ohio)", "(D-N.Y.)", "(Vt.)" after a name: a US politician's party and state (news style)
+_PARTY_TAG = re.compile(r"\s*\((?:(?P<party>[RDI])-)?(?P<state>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\)")
+US = "USA"  # the country whose news style tags politicians with party and state
+
+
+def _us_party_tag(ent: Span, d: ActorDictionary) -> Entity | None:
+    """A member of a US legislature named with a party-state tag ("Rep. Tom Hale (R-Ohio)"): the
+    country, and the legislature unless a title says otherwise."""
+    m = _PARTY_TAG.match(ent.doc.text, ent.end_char)
+    if m is None or (not m.group("party") and m.group("state") not in place_words().states):
+        return None
+    return Entity(entity_text=m.group(0).strip(), code=US, sector="LEG", type="ORG", source="apposition")
+
+
+def _of_country(ent: Span, d: ActorDictionary) -> Span | None:
+    """The country a person's name is "of" ("King Hassan of Morocco"); a place homonym
+    ("Sen. X of Georgia") is left to the article's context."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "of":
+        return None
+    obj = next((c for c in doc[ent.end].children if c.dep_ == "pobj"), None)
+    if obj is None or obj.ent_type_ not in ("GPE", "LOC"):
+        return None
+    span = next((e for e in doc.ents if e.start <= obj.i < e.end), None)  # "of (southern) Serbia"
+    if span is None:
+        return None
+    hit = d.country_code(span.text)
+    if hit is None or hit[1] != "name" or homonym_code(span.text, hit[0], set())[0]:
+        return None
+    return span
 
 
 def _affiliated(ent: Span, desc: Entity) -> Entity:
@@ -263,6 +356,10 @@ def _named_entity(ent: Span, d: ActorDictionary, date: str | None, people: dict[
     hit = d.country_code(text)
     if hit is not None:
         entity = resolve_phrase(text, d, date)
+        home = _of_country(ent, d) if ent.label_ == "NORP" and ent.root.tag_ in ("NNPS", "NNS") else None
+        if home is not None:  # "the Albanians of southern Serbia": the people of the country they live in
+            entity.code, entity.source = d.country_code(home.text)[0], "pattern"
+            return _at(entity, ent.doc[ent.start:home.end])
         if hit[1] == "capital" and _locative(ent):
             entity.sector = None  # "talks in Tehran": a place, not the government
         return _at(entity, ent)
@@ -326,7 +423,7 @@ def _locative(ent: Span) -> bool:
 # --- institution phrases ------------------------------------------------
 
 def _institution_phrases(doc: Doc, d: ActorDictionary, date: str | None, people: dict[str, Entity],
-                         person_spans: list[Span]) -> list[Entity]:
+                         person_spans: list[Span], gaz: Gazetteer | None = None) -> list[Entity]:
     taken = [(e.start, e.end) for e in person_spans]
     in_person = {i for s, e in taken for i in range(s, e)}
     heads = numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), _triggers(d)))
@@ -345,24 +442,37 @@ def _institution_phrases(doc: Doc, d: ActorDictionary, date: str | None, people:
         a = analyse(core.text, d, date)  # the institution noun must be in the phrase itself
         inst = pick_sector(a.institutions)
         group = span is not core and norm(core.root.text) in d.adjectives  # "Albanians of southern Serbia"
-        if (inst is None and not group) or not (a.actors or a.countries or a.groups or span is not core):
+        # "Turkish-backed rebels", "anti-Syria journalist": a hyphenated compound names a side
+        sided = any(t.text == "-" and t.i > core.start and (doc[t.i - 1].ent_type_ in ("NORP", "GPE", "ORG") or
+                                                             d.country_code(doc[t.i - 1].text)) for t in core)
+        if (inst is None and not group) or not (a.actors or a.countries or a.groups or span is not core or sided):
             continue
         entity = resolve_phrase(core.text, d, date, people)
         if span is not core and not (a.actors or a.national()):
             # "rebels in the Ivory Coast", "ethnic Albanians in south Serbia": the place gives the country
-            entity.code = _place_code(span.doc[core.end + 1:span.end].text, d)
+            entity.code = _place_code(span.doc[core.end + 1:span.end], d, gaz)
             entity.sector = entity.sector or (inst.sector if inst else "CVL")
             entity.name = entity.name if entity.name and entity.name != core.text else span.text
         if entity.code is None and entity.name is None:
-            continue
+            if not (entity.sector and sided):
+                continue
+            # "Turkish-backed rebels", "pro-Iranian militias": the phrase names a side that is not the
+            # country it mentions; kept uncoded so that the country word inside is not read as the actor
+            entity.name = _clean_name(core.text)
         entity.source = "pattern" if entity.source != "dictionary" else "dictionary"
         out.append(_at(entity, core))  # the place after "in/of" stays a mention of its own
     return out
 
 
-def _place_code(text: str, d: ActorDictionary) -> str | None:
-    place = place_for(text, d)
-    return place.code if place else None
+def _place_code(span: Span, d: ActorDictionary, gaz: Gazetteer | None = None) -> str | None:
+    """The country of the place after "of/in"; a first-level division ("Sindh province", "Bavaria")
+    only when no other country has one of that name."""
+    place = place_for(span.text, d)
+    if place is not None or gaz is None:
+        return place.code if place else None
+    names = [e.text for e in span.doc.ents if span.start <= e.start and e.end <= span.end]
+    codes = {c.country for name in names for c in gaz.candidates(name) if c.level == "admin1"}
+    return codes.pop() if len(codes) == 1 else None
 
 
 _TRIGGERS: dict[int, tuple[ActorDictionary, numpy.ndarray]] = {}
@@ -384,8 +494,9 @@ def _trim(root) -> Span:
     floor = root.sent.start
     while start > floor:
         prev = doc[start - 1]
-        if prev.pos_ in _MODIFIER_POS or prev.text in ("-", "'s", "’s"):
-            start -= 1
+        if prev.pos_ in _MODIFIER_POS or prev.text in ("-", "'s", "’s") or (
+                prev.tag_ == "VBN" and start - 2 >= floor and doc[start - 2].text == "-"):
+            start -= 1  # "Turkish-backed rebels": a hyphenated participle is a modifier
         else:
             break
     while start < root.i and doc[start].pos_ == "PART":
@@ -399,8 +510,9 @@ def _extend(span: Span) -> Span:
     for child in root.rights:
         if child.dep_ == "prep" and child.lower_ in ("of", "in") and child.i == span.end:
             objs = [c for c in child.children if c.dep_ == "pobj"]
-            if (objs and objs[0].ent_type_ in ("GPE", "NORP", "LOC")
-                    and objs[0].right_edge.i - span.start < _MAX_PLACE_EXTENSION):
+            named = objs and (objs[0].ent_type_ in ("GPE", "NORP", "LOC") or any(  # "of Sindh province"
+                c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC") for c in objs[0].children))
+            if named and objs[0].right_edge.i - span.start < _MAX_PLACE_EXTENSION:
                 return span.doc[span.start:objs[0].right_edge.i + 1]
     return span
 
@@ -428,6 +540,7 @@ def _from_context(found: list[Entity], doc: Doc, d: ActorDictionary) -> list[Ent
     sentence places the story: the nearest country mention before it in the
     sentence, else the only country mentioned after it. Marked `context`.
     """
+    people = [e for e in found if e.type == "PERSON" and e.start is not None]
     for ent in found:
         group = ent.type == "NORP" and ent.source == "pattern"  # ethnic/religious group without a country
         wants = (ent.type == "PERSON" and ent.sector) or group
@@ -439,13 +552,25 @@ def _from_context(found: list[Entity], doc: Doc, d: ActorDictionary) -> list[Ent
         sent = span.sent
         # only a country that places the story, never one acted upon ("threatened action against Russia")
         coded = [e for e in found if e is not ent and e.code in d.countries and e.type in ("GPE", "NORP", "ORG", "LOC")
-                 and sent.start_char <= e.start < sent.end_char and placing_mention(doc, e.start, e.end)]
+                 and sent.start_char <= e.start < sent.end_char and placing_mention(doc, e.start, e.end)
+                 and not any(_in_title_of(e, p, doc) for p in people if p is not ent)]
         before = [e for e in coded if e.end <= ent.start]
         after = [e for e in coded if e.start >= ent.end]
         code = before[-1].code if before else (after[0].code if after else None)
         if code:
             ent.code, ent.source = code, "context"
     return found
+
+
+def _in_title_of(mention: Entity, person: Entity, doc: Doc) -> bool:
+    """The country word is part of another person's title ("South African leader F.W. de Klerk"):
+    it says where that person is from, not where the story happens."""
+    if person.start is None or mention.end is None or mention.end > person.start or (
+            person.source, person.code) != ("apposition", mention.code):
+        return False  # only the country that person's own title gave them
+    span = doc.char_span(person.start, person.end, alignment_mode="expand")
+    title = title_phrase(span) if span is not None else None
+    return title is not None and title.start_char <= mention.start and mention.end <= title.end_char
 
 
 def _fold(found: list[Entity]) -> list[Entity]:

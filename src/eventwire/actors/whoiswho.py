@@ -157,6 +157,8 @@ class WhoIsWho:
                 self.sent_of[tok.i] = n
         self.referents: dict[str, Referent] = {}
         self.named: list[tuple[int, int, Referent, Entity]] = []  # named mentions, text order
+        # coded descriptions the actors stage found ("senior Afghan official"): a descriptor's side
+        self.described: list[Entity] = []
         for entity in _entities(article, doc):
             self._add_named(entity)
         self.named.sort(key=lambda m: m[0])
@@ -206,6 +208,8 @@ class WhoIsWho:
             last = words[-1].lower().strip(".,:;!?\"'’”") if words else ""
             if self.abstract(last, by_ending=False) or last in self.words.person_nouns:
                 # a treaty or a heading cannot speak ("the Refugee Convention"); a "White House doctor" is a person
+                if last in self.words.person_nouns and entity.code:
+                    self.described.append(entity)
                 return
             name = _strip_determiner(entity.name or entity.entity_text)
             last = entity.entity_text.split()[-1].lower() if entity.entity_text.split() else ""
@@ -455,8 +459,11 @@ class WhoIsWho:
         ref = self.referents.get(text)
         if ref is None:
             kind = "person" if lemma in self.words.person_nouns and not plural else "group"
+            # "a senior Afghan official": the side the actors stage coded the description with
+            entity = next((e for e in self.described if self.doc[lo].idx <= e.start and e.start <= head.idx < e.end),
+                          None)
             ref = self.referents[text] = Referent(name=text, kind=kind, plural=plural,
-                                                  gender=self._noun_gender(lemma))
+                                                  gender=self._noun_gender(lemma), entity=entity)
             ref.descriptors.add(lemma)
         return ref
 

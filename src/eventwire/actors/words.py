@@ -41,6 +41,9 @@ class ActorWords:
     speaker_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
     definite_determiners: frozenset[str]
+    target_prepositions: frozenset[str]
+    attribution_heads: frozenset[str]
+    leader_bodies: frozenset[str]
 
 
 def load_words(path: Path | str = WORDS_FILE) -> ActorWords:

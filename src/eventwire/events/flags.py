@@ -12,8 +12,8 @@ import importlib
 from typing import Any
 
 from ..model import Place
+from .words import default_words as event_words
 
-PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "from", "into", "on"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DATE_LABELS = {"DATE"}
 
@@ -130,7 +130,7 @@ def place_phrase(tokens: list[Any]) -> Any | None:
     from .arguments import np_bounds
 
     for c in _attached(tokens):
-        if c.dep_ != "prep" or c.lower_ not in PLACE_PREPS:
+        if c.dep_ != "prep" or c.lower_ not in event_words().event_place_prepositions:
             continue
         for pobj in (g for g in c.children if g.dep_ == "pobj"):
             s, e = np_bounds(pobj)

@@ -29,6 +29,7 @@ from typing import Any
 
 from .agents import sited, token_class, verb_needs_agent
 from .triggers import Trigger
+from .words import default_words as event_words
 
 NON_AGENT = {"thing", "info", "other"}
 CAUSE_PREPS = ("by", "in")
@@ -45,7 +46,7 @@ class Verdict:
 def _objects(tr: Trigger, verb: Any, passive: bool) -> list[Any]:
     tok = tr.tok
     if tr.kind == "noun":  # "the release of X", "an attack on X"
-        return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "upon")
+        return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in event_words().noun_patient_prepositions
                 for g in c.children if g.dep_ == "pobj"]
     objs = [c for c in tok.children if c.dep_ == "dobj"]
     if passive:

@@ -253,8 +253,8 @@ class DocCoder(RoleFinder):
             text_info={"start": sent.start_char, "end": sent.end_char},
             quote_id=quote.id if quote is not None else None,
             requested={"event": requested[0], "mode": requested[1]} if requested else None,
-            negated=negated, hypothetical=flags.is_hypothetical(clause, self.markers)
-            or flags.has_condition(clause, self.markers),
+            negated=negated, hypothetical=flags.is_hypothetical(flags.mood_verb(clause), self.markers)
+            or flags.has_condition(flags.mood_verb(clause), self.markers),
             future=flags.is_future(clause, self.markers), rule=rule,
             trigger=Cue(text=tok.text, start=tok.idx, end=tok.idx + len(tok)))
         self.evidence[tok.idx] = feats

@@ -38,6 +38,7 @@ class EventWords:
     noun_recipient_prepositions: tuple[str, ...]
     clause_recipient_prepositions: tuple[str, ...]
     nested_place_prepositions: frozenset[str]
+    topic_prepositions: frozenset[str]
 
 
 def load_words(path: Path | str = WORDS_FILE) -> EventWords:

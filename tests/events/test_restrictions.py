@@ -193,3 +193,12 @@ def test_a_press_conference_is_no_consultation(run_text):
     assert not [e for e in article.events if e.event == "CONSULT"]
     article = run_text("The Vostran foreign minister held a meeting with Kelmish envoys in Keld on Friday.")
     assert [e for e in article.events if e.event == "CONSULT"]
+
+
+@pytest.mark.slow
+def test_a_statement_before_a_vow_is_not_what_is_vowed(run_text):
+    article = run_text("Kelmish leaders denounce the Vostran missile test; others vow consequences.")
+    assert [e.event for e in article.events] == ["ACCUSE"]
+    assert not any(">" in e.rule for e in article.events)
+    article = run_text('"We will attack the bridge," the rebel commander vowed.')
+    assert [(e.event, e.rule) for e in article.events] == [("THREATEN", "agree.intent>assault")]

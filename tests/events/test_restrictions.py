@@ -202,3 +202,11 @@ def test_a_statement_before_a_vow_is_not_what_is_vowed(run_text):
     assert not any(">" in e.rule for e in article.events)
     article = run_text('"We will attack the bridge," the rebel commander vowed.')
     assert [(e.event, e.rule) for e in article.events] == [("THREATEN", "agree.intent>assault")]
+
+
+@pytest.mark.slow
+def test_agreeing_to_do_something_is_an_agreement(run_text):
+    article = run_text("The Vostran government agreed to set up a joint border commission with Kelmland.")
+    assert [e.event for e in article.events] == ["AGREE"]
+    article = run_text("The senator agreed that the rules should change.")
+    assert not article.events

@@ -102,7 +102,7 @@ def mood(tr: Trigger) -> tuple[str | None, list[str]]:
     if tr.pattern.intent and tr.requested is None and tok.lemma_.lower() in data["vow_verbs"]:
         return f"{tok.text!r} is a vow with no coded act: not an agreement", []
     if tr.pattern.id in data["content_required"] and tr.requested is None and not any(
-            c.dep_ in ("dobj", "prep", "dative") for c in tok.children):
+            c.dep_ in ("dobj", "prep", "dative", "xcomp") for c in tok.children):  # "agreed to set up a centre"
         return f"{tok.text!r} with no act or party agreed to states an opinion", []
     if tok.lemma_.lower() in data["sport_verbs"] and SCORE.search(tok.sent.text):
         return f"{tok.text!r} with a score in the sentence reports a match", []

@@ -104,8 +104,8 @@ def test_mode_and_context_cues_read_lemmas():
         "military"]
 
 
-def test_infinitive_of_a_power_or_chance_is_hypothetical(markers):
-    # "The law gives Vostra the right to attack Kelmland ." / "... the plan to attack ..." (not a power)
+def test_infinitive_of_a_noun_is_hypothetical_unless_attempted(markers):
+    # "The law gives Vostra the right to attack Kelmland ." / "... the plan to attack ..." / "... an attempt to attack"
     def doc_with(noun: str):
         return build([("The", 1, "det", "DET", "DT", "the"), ("law", 2, "nsubj", "NOUN", "NN", "law"),
                       ("gives", 2, "ROOT", "VERB", "VBZ", "give"), ("Vostra", 2, "dative", "PROPN", "NNP", "Vostra"),
@@ -113,5 +113,38 @@ def test_infinitive_of_a_power_or_chance_is_hypothetical(markers):
                       ("to", 7, "aux", "PART", "TO", "to"), ("attack", 5, "acl", "VERB", "VB", "attack"),
                       ("Kelmland", 7, "dobj", "PROPN", "NNP", "Kelmland"), (".", 2, "punct", "PUNCT", ".", ".")])
 
-    assert flags.is_hypothetical(doc_with("right")[7], markers)
-    assert not flags.is_hypothetical(doc_with("order")[7], markers)
+    assert flags.is_hypothetical(doc_with("right")[7], markers)  # a power
+    assert flags.is_hypothetical(doc_with("plan")[7], markers)  # a purpose: not yet an act
+    assert not flags.is_hypothetical(doc_with("attempt")[7], markers)  # the attempt is the event
+
+
+def test_infinitive_after_a_superlative_is_asserted(markers):
+    # "Vostra was the first country to recognise Kelmland ."
+    doc = build([("Vostra", 1, "nsubj", "PROPN", "NNP", "Vostra"), ("was", 1, "ROOT", "AUX", "VBD", "be"),
+                 ("the", 4, "det", "DET", "DT", "the"), ("first", 4, "amod", "ADJ", "JJS", "first"),
+                 ("country", 1, "attr", "NOUN", "NN", "country"), ("to", 6, "aux", "PART", "TO", "to"),
+                 ("recognise", 4, "relcl", "VERB", "VB", "recognise"),
+                 ("Kelmland", 6, "dobj", "PROPN", "NNP", "Kelmland"),
+                 (".", 1, "punct", "PUNCT", ".", ".")])
+    assert not flags.is_hypothetical(doc[6], markers)
+
+
+def test_clause_under_a_denied_noun_is_hypothetical(markers):
+    # "There is no chance Dorn will withdraw ." / "There is a chance Dorn will withdraw ."
+    def doc_with(det: str):
+        return build([("There", 1, "expl", "PRON", "EX", "there"), ("is", 1, "ROOT", "VERB", "VBZ", "be"),
+                      (det, 3, "det", "DET", "DT", det), ("chance", 1, "attr", "NOUN", "NN", "chance"),
+                      ("Dorn", 6, "nsubj", "PROPN", "NNP", "Dorn"), ("will", 6, "aux", "AUX", "MD", "will"),
+                      ("withdraw", 3, "relcl", "VERB", "VB", "withdraw"), (".", 1, "punct", "PUNCT", ".", ".")])
+
+    assert flags.is_hypothetical(doc_with("no")[6], markers)
+    assert not flags.is_hypothetical(doc_with("a")[6], markers)
+
+
+def test_a_noun_event_takes_the_mood_of_its_verb():
+    # "Dorn could call a meeting ."
+    doc = build([("Dorn", 2, "nsubj", "PROPN", "NNP", "Dorn"), ("could", 2, "aux", "AUX", "MD", "could"),
+                 ("call", 2, "ROOT", "VERB", "VB", "call"), ("a", 4, "det", "DET", "DT", "a"),
+                 ("meeting", 2, "dobj", "NOUN", "NN", "meeting"), (".", 2, "punct", "PUNCT", ".", ".")])
+    assert flags.mood_verb(doc[4]).i == 2
+    assert flags.mood_verb(doc[2]).i == 2

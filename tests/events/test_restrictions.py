@@ -168,3 +168,45 @@ def test_an_object_placed_at_a_place_is_a_site():
                  ("Monday", 3, "pobj", "PROPN", "NNP", "Monday"), (".", 1, "punct", "PUNCT", ".", ".")],
                 ents=[(4, 5, "DATE")])
     assert not agents.sited(doc[1])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Lawmakers in Dorvat battled over the budget for most of the week.",
+    "Investors are fighting over the future of the Kelmish airline.",
+])
+def test_a_fight_over_a_budget_is_a_dispute(run_text, text):
+    article = run_text(text)
+    assert not [e for e in article.events if e.event == "ASSAULT"]
+    assert any("dispute" in r["reason"] for r in article.meta["events_rejected"])
+
+
+@pytest.mark.slow
+def test_a_fight_over_a_town_is_an_assault(run_text):
+    article = run_text("Vostran troops fought over the town of Tarn with Kelmish rebels.")
+    assert [e for e in article.events if e.event == "ASSAULT"]
+
+
+@pytest.mark.slow
+def test_a_press_conference_is_no_consultation(run_text):
+    article = run_text("The Vostran foreign minister held a press conference in Keld on Friday.")
+    assert not [e for e in article.events if e.event == "CONSULT"]
+    article = run_text("The Vostran foreign minister held a meeting with Kelmish envoys in Keld on Friday.")
+    assert [e for e in article.events if e.event == "CONSULT"]
+
+
+@pytest.mark.slow
+def test_a_statement_before_a_vow_is_not_what_is_vowed(run_text):
+    article = run_text("Kelmish leaders denounce the Vostran missile test; others vow consequences.")
+    assert [e.event for e in article.events] == ["ACCUSE"]
+    assert not any(">" in e.rule for e in article.events)
+    article = run_text('"We will attack the bridge," the rebel commander vowed.')
+    assert [(e.event, e.rule) for e in article.events] == [("THREATEN", "agree.intent>assault")]
+
+
+@pytest.mark.slow
+def test_agreeing_to_do_something_is_an_agreement(run_text):
+    article = run_text("The Vostran government agreed to set up a joint border commission with Kelmland.")
+    assert [e.event for e in article.events] == ["AGREE"]
+    article = run_text("The senator agreed that the rules should change.")
+    assert not article.events

@@ -21,7 +21,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..actors.words import default_words as actor_words
 from ..datafiles import read_yaml
+from .words import default_words as event_words
 
 DATA_DIR = Path(__file__).with_name("data")
 AGENT_LABELS = {"PERSON", "ORG", "NORP"}
@@ -39,7 +41,6 @@ def semantic_data() -> dict[str, Any]:
             "place_recipient_preps": tuple(str(p) for p in data["place_recipient_preps"]),
             "not_party_labels": frozenset(str(x) for x in data["not_party_labels"]),
             "agent_pronouns": frozenset(data["agent_pronouns"]),
-            "place_preps": frozenset(data["place_preps"]),
             "site_preps": frozenset(data["site_preps"]),
             "agent_roles": frozenset(data["verbnet_agent_restrictions"]),
             "non_agent_subject_roles": frozenset(data["verbnet_non_agent_subject_roles"])}
@@ -117,7 +118,7 @@ def token_class(tok: Any, entity: Any = None) -> str:
             return "place"
         return "agent"
     low = tok.lower_
-    if low in semantic_data()["agent_pronouns"] or tok.lemma_.lower() in ("one", "other", "another"):
+    if low in semantic_data()["agent_pronouns"] or tok.lemma_.lower() in event_words().member_words:
         return "agent" if tok.pos_ in ("PRON", "NOUN") else "unknown"  # "one of its members", "the ones"
     if tok.pos_ == "NUM" or tok.ent_type_ == "CARDINAL":  # "killed 23", "more than 10,000": a count of people
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
@@ -133,7 +134,7 @@ def token_class(tok: Any, entity: Any = None) -> str:
     if label == "GPE":
         # "in Dorvat" is where; "Dorvat said" is its government (metonymy)
         gov = tok.head
-        return "place" if tok.dep_ == "pobj" and gov.lower_ in semantic_data()["place_preps"] else "agent"
+        return "place" if tok.dep_ == "pobj" and gov.lower_ in actor_words().place_prepositions else "agent"
     if label in PLACE_LABELS:
         return "place"
     if label in NON_PARTY_LABELS:

@@ -18,7 +18,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ..actors.words import default_words as actor_words
 from ..model import Article, Entity, Quote
+from .words import default_words as event_words
 
 NOUNISH = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 SKIP_LEFT = {"punct", "cc", "conj", "appos", "prep", "relcl", "acl", "advmod", "preconj"}
@@ -42,7 +44,7 @@ def np_bounds(tok: Any) -> tuple[int, int]:
         start = min(start, child.left_edge.i)
     for child in tok.rights:
         if child.dep_ in ("compound", "flat", "nummod", "case") or (
-                child.dep_ == "prep" and child.lower_ in ("of", "from", "for")):
+                child.dep_ == "prep" and child.lower_ in event_words().argument_span_prepositions):
             end = max(end, child.right_edge.i)
         elif child.dep_ in ("punct", "appos", "relcl", "acl", "cc", "conj", "prep", "advmod"):
             break
@@ -268,7 +270,8 @@ class ArgumentResolver:
             found = ent(self.article, tok.idx, tok.idx + len(tok))
             if found is not None and (found.code or found.name):
                 return [_copy(found)]
-        if low in ("he", "she", "him", "her"):
+        # a singular personal pronoun (not a possessive) stands for the person last named
+        if low in (actor_words().masculine_pronouns | actor_words().feminine_pronouns) & self.markers["third_person"]:
             return self._antecedent(tok.idx)
         return []
 

@@ -26,6 +26,7 @@ from typing import Any
 from ..datafiles import read_yaml
 from .config import events_config
 from .triggers import Trigger
+from .words import default_words as event_words
 
 DATA = Path(__file__).with_name("data") / "evidence.yaml"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -66,7 +67,7 @@ def occurrence(tr: Trigger) -> list[str]:
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if any(g.ent_type_ in ("DATE", "TIME") for g in objs):
                 found.append("time")
-            elif c.lower_ in ("in", "at", "near", "outside", "across") and any(
+            elif c.lower_ in event_words().occurrence_place_prepositions and any(
                     g.ent_type_ in PLACE_LABELS for g in objs):
                 found.append("place")
             elif c.lower_ == "by" and objs:
@@ -101,7 +102,7 @@ def mood(tr: Trigger) -> tuple[str | None, list[str]]:
     if tr.pattern.intent and tr.requested is None and tok.lemma_.lower() in data["vow_verbs"]:
         return f"{tok.text!r} is a vow with no coded act: not an agreement", []
     if tr.pattern.id in data["content_required"] and tr.requested is None and not any(
-            c.dep_ in ("dobj", "prep", "dative") for c in tok.children):
+            c.dep_ in ("dobj", "prep", "dative", "xcomp") for c in tok.children):  # "agreed to set up a centre"
         return f"{tok.text!r} with no act or party agreed to states an opinion", []
     if tok.lemma_.lower() in data["sport_verbs"] and SCORE.search(tok.sent.text):
         return f"{tok.text!r} with a score in the sentence reports a match", []
@@ -141,5 +142,5 @@ def imperative(verb: Any) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl") for c in verb.children):
         return False
-    first = next((t for t in verb.sent if not t.is_punct and t.lower_ not in ("please", "just", "now")), None)
+    first = next((t for t in verb.sent if not t.is_punct and t.lower_ not in event_words().imperative_openers), None)
     return first is not None and first.i == verb.i

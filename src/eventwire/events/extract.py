@@ -104,12 +104,23 @@ class DocCoder(RoleFinder):
                 return found
         return None
 
+    def _stated_before(self, tr: Trigger, clause: Any) -> bool:
+        """A finite clause before a promise verb, with its own subject and no future or modal, is a
+        statement of its own, not what is promised ("leaders denounce the test; others vow
+        consequences"); "'We will fight,' he vowed" still states the promise."""
+        if not tr.pattern.intent or clause.dep_ != "ccomp" or clause.i > tr.tok.i:
+            return False
+        m = self.markers
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and not (
+            flags.aux_lemmas(clause) & (m["future_aux"] | m["hypothetical_aux"]))
+
     def _fold(self) -> None:
         for i, tr in sorted(self.triggers.items()):
             if tr.absorbed_by is not None:
                 continue
             for slot in tr.pattern.content:
-                hit = next((t for t in (self._event_token(c) for c in _slot_tokens(tr.tok, slot))
+                hit = next((t for t in (self._event_token(c) for c in _slot_tokens(tr.tok, slot)
+                                        if not self._stated_before(tr, c))
                             if t is not None and t.i != i), None)
                 if hit is not None:
                     sub = self.triggers[hit.i]
@@ -253,8 +264,8 @@ class DocCoder(RoleFinder):
             text_info={"start": sent.start_char, "end": sent.end_char},
             quote_id=quote.id if quote is not None else None,
             requested={"event": requested[0], "mode": requested[1]} if requested else None,
-            negated=negated, hypothetical=flags.is_hypothetical(clause, self.markers)
-            or flags.has_condition(clause, self.markers),
+            negated=negated, hypothetical=flags.is_hypothetical(flags.mood_verb(clause), self.markers)
+            or flags.has_condition(flags.mood_verb(clause), self.markers),
             future=flags.is_future(clause, self.markers), rule=rule,
             trigger=Cue(text=tok.text, start=tok.idx, end=tok.idx + len(tok)))
         self.evidence[tok.idx] = feats

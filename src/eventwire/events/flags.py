@@ -12,8 +12,8 @@ import importlib
 from typing import Any
 
 from ..model import Place
+from .words import default_words as event_words
 
-PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "from", "into", "on"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DATE_LABELS = {"DATE"}
 
@@ -71,7 +71,38 @@ def is_hypothetical(verb: Any, markers: dict[str, Any]) -> bool:
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in markers["ability_nouns"] and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             return True
+        if _under_denied_noun(tok, markers) or _infinitive_of_noun(tok, markers):
+            return True
     return False
+
+
+def _under_denied_noun(tok: Any, markers: dict[str, Any]) -> bool:
+    """The clause completes a noun its sentence denies ("no chance she will withdraw", "no evidence
+    that the army attacked", "no plans to meet"): the event is not asserted."""
+    head = tok.head
+    return tok.dep_ in ("acl", "relcl", "ccomp") and head.i != tok.i and head.pos_ == "NOUN" and any(
+        c.dep_ in ("det", "nummod", "neg") and c.lower_ in markers["negation_words"] for c in head.children)
+
+
+def _infinitive_of_noun(tok: Any, markers: dict[str, Any]) -> bool:
+    """An infinitive that modifies a noun names a purpose or a potential, not an act ("tools to
+    fight terrorism", "the chair's authority to call a meeting"); not after an attempt noun
+    ("an attempt to assassinate") or an ordinal or a superlative ("the first country to recognise")."""
+    head = tok.head
+    if head.lemma_.lower() in markers["attempt_nouns"]:
+        return False
+    return tok.dep_ in ("acl", "relcl") and tok.tag_ == "VB" and head.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not any(
+        c.dep_ == "amod" and (c.tag_ == "JJS" or c.ent_type_ == "ORDINAL") for c in head.children)
+
+
+def mood_verb(clause: Any) -> Any:
+    """The token whose mood an event takes: a noun trigger left as its own clause ("call a meeting",
+    "could launch attacks") takes the mood of the verb that governs it."""
+    if clause.pos_ in ("NOUN", "PROPN") and clause.dep_ in ("dobj", "nsubjpass") and clause.head.pos_ in (
+            "VERB", "AUX") and clause.head.i != clause.i:
+        return clause.head
+    return clause
 
 
 def has_condition(verb: Any, markers: dict[str, Any], marks: frozenset[str] | None = None) -> bool:
@@ -130,7 +161,7 @@ def place_phrase(tokens: list[Any]) -> Any | None:
     from .arguments import np_bounds
 
     for c in _attached(tokens):
-        if c.dep_ != "prep" or c.lower_ not in PLACE_PREPS:
+        if c.dep_ != "prep" or c.lower_ not in event_words().event_place_prepositions:
             continue
         for pobj in (g for g in c.children if g.dep_ == "pobj"):
             s, e = np_bounds(pobj)

@@ -32,13 +32,13 @@ from typing import Any
 
 from ..actors.places import place_words
 from ..model import Article, Event, Place
+from .words import default_words as event_words
 
 _SPECIFIC = {"site": 0, "city": 1, "region": 2, "admin2": 2, "admin1": 3, "country": 4, "continent": 5}
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "xcomp"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 # Said-to-someone events: their "on/to/with X" and direct object name whom they address.
 _SAID = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT", "CONCEDE", "AGREE"}
-_ADDRESS_PREPS = {"on", "to", "with", "from", "toward", "towards", "into"}
 
 
 def locate_events(article: Article, doc: Any) -> None:
@@ -102,7 +102,7 @@ def _attached(root: Any, trigger: Any, event_type: str) -> bool:
     anchors = _anchors(trigger)
     addressed = event_type in _SAID  # "called on Egypt", "pressured Israel": the addressee, not the place
     if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ in words.place_prepositions:
-        if addressed and root.head.lower_ in _ADDRESS_PREPS:
+        if addressed and root.head.lower_ in event_words().addressee_prepositions:
             return False
         return root.head.head in anchors
     if root.dep_ in _MODIFIER_DEPS:  # "the Istanbul conference", "Gaza strikes", "Gaza's hospital"
@@ -118,7 +118,7 @@ def _addressee(doc: Any, place: Place, event_type: str) -> bool:
     if event_type not in _SAID or span is None or not len(span):
         return False
     root = span.root
-    return root.dep_ == "dobj" or (root.dep_ == "pobj" and root.head.lower_ in _ADDRESS_PREPS)
+    return root.dep_ == "dobj" or (root.dep_ == "pobj" and root.head.lower_ in event_words().addressee_prepositions)
 
 
 def _setting(root: Any) -> bool:

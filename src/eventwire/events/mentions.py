@@ -48,6 +48,7 @@ from typing import Any
 from ..datafiles import read_yaml, word_list
 from ..model import Article, Cue, Entity, Event
 from ..settings import tuning
+from .words import default_words as event_words
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +62,6 @@ FALLBACK = ("quote-speaker",)
 UNIDENTIFIED = ("phrase", "event-location")
 DEFINITE, INDEFINITE, OTHER = "definite", "indefinite", "other"
 _WORD = re.compile(r"[\w'’-]+")
-# Prepositions that open a noun's complement ("the release of ...", "the attack on ...").
-COMPLEMENT = frozenset({"of", "on", "against", "at", "in", "for", "to", "with"})
 
 
 @dataclass(frozen=True)
@@ -125,7 +124,8 @@ def _contrasted(event: Event, text: str, rules: Rules) -> bool:
     end = event.text_info.get("end", len(text))
     after = re.split(r"[.,;:!?]", text[event.trigger.end:min(end, event.trigger.end + 80)], maxsplit=1)[0]
     words = [w.lower() for w in _WORD.findall(after)[:4]]
-    return bool(words) and words[0] in COMPLEMENT and any(w in rules.contrast for w in words[1:])
+    return bool(words) and words[0] in event_words().complement_prepositions and any(
+        w in rules.contrast for w in words[1:])
 
 
 def _determined_kind(event: Event, text: str, rules: Rules, doc: Any) -> str:

@@ -25,7 +25,7 @@ CLASSES = {"agent", "place", "act", "weapon", "force", "thing", "info", "other"}
 MARKER_LISTS = ("light_verbs", "light_nouns", "future_aux", "future_verbs", "hypothetical_aux", "conditional_marks",
                 "negation_words", "negating_verbs", "threat_marks", "first_person", "third_person", "reporting_verbs",
                 "copular_verbs", "negated_intent_reject", "anaphoric_org_nouns", "speech_nouns",
-                "captive_nouns", "patient_possessive_nouns", "ability_nouns")
+                "captive_nouns", "patient_possessive_nouns", "ability_nouns", "attempt_nouns")
 MARKER_MAPS = ("intent_transform", "threat_modes", "threat_modes_by_mode", "request_modes")
 
 
@@ -75,6 +75,7 @@ class Pattern:
     subject_classes: frozenset[str] | None = None
     object_classes: frozenset[str] | None = None
     addressee_classes: frozenset[str] | None = None  # the subject of the content clause ("said X must ...")
+    topic_classes: frozenset[str] | None = None  # what the event is "over" ("fought over the town")
     source: str = ""
     order: int = 0  # position over all files: later (user) patterns win ties
 
@@ -176,8 +177,9 @@ def _pattern(raw: Any, path: Path, pos: int, modes: dict[str, list[str]]) -> Pat
         raise DataFileError(str(path), f"priority must be an integer, found {prio!r}", key)
     pat.priority = prio
     restrict = raw.get("restrict", {})
-    if not isinstance(restrict, dict) or set(restrict) - {"subject", "object", "addressee"}:
-        raise DataFileError(str(path), "restrict must map 'subject', 'object' or 'addressee' to semantic classes",
+    if not isinstance(restrict, dict) or set(restrict) - {"subject", "object", "addressee", "topic"}:
+        raise DataFileError(str(path), "restrict must map 'subject', 'object', 'addressee' or 'topic' to semantic "
+                            "classes",
                             key)
     for role, value in restrict.items():
         classes = frozenset(_str_list(value, path, f"{key}.restrict.{role}"))

@@ -27,8 +27,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .agents import sited, token_class, verb_needs_agent
+from .agents import noun_class, sited, token_class, verb_needs_agent
 from .triggers import Trigger
+from .words import default_words as event_words
 
 NON_AGENT = {"thing", "info", "other"}
 CAUSE_PREPS = ("by", "in")
@@ -45,12 +46,20 @@ class Verdict:
 def _objects(tr: Trigger, verb: Any, passive: bool) -> list[Any]:
     tok = tr.tok
     if tr.kind == "noun":  # "the release of X", "an attack on X"
-        return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "upon")
+        return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in event_words().noun_patient_prepositions
                 for g in c.children if g.dep_ == "pobj"]
     objs = [c for c in tok.children if c.dep_ == "dobj"]
     if passive:
         objs += [c for c in verb.children if c.dep_ == "nsubjpass"]
     return objs
+
+
+def _topics(tr: Trigger, verb: Any) -> list[Any]:
+    """What the event is over ("battled over the budget", "a battle over finances"); not a time
+    ("clashed over the weekend")."""
+    return [g for t in {tr.tok.i: tr.tok, verb.i: verb}.values() for c in t.children
+            if c.dep_ in ("prep", "prt") and c.lower_ in event_words().topic_prepositions
+            for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
 
 
 def _nested_agent(head: Any) -> Any:
@@ -116,6 +125,17 @@ def check(tr: Trigger, verb: Any, subject: Any, passive: bool, subject_entity: A
             cls = token_class(subj) if subj is not None else "unknown"
             if cls != "unknown" and cls not in pat.addressee_classes:
                 v.drop = f"content subject {subj.text!r} ({cls}) is no addressee: not a request to anyone"
+                return v
+    if pat.topic_classes is not None:
+        for topic in _topics(tr, verb):
+            # the head noun's own class ("the future of the airline" is a time); but "over control of
+            # the city" is over the place
+            owned = [g for c in topic.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]
+            cls = noun_class(topic.lemma_) if topic.pos_ == "NOUN" else token_class(topic)
+            if cls != "unknown" and cls not in pat.topic_classes and not any(
+                    token_class(g) in ("agent", "place") for g in owned):
+                v.drop = f"fought over {topic.text!r} ({cls}): a dispute, not {pat.id}'s use of force"
                 return v
     if pat.object_classes is not None:
         for obj in _objects(tr, verb, passive):

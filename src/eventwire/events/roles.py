@@ -14,10 +14,12 @@ import dataclasses
 from typing import Any
 
 from ..actors.affiliation import placing_mention
+from ..actors.words import default_words as actor_words
 from ..model import Entity, Quote
 from . import flags
 from .agents import semantic_data, token_class
 from .triggers import Trigger
+from .words import default_words as event_words
 
 SUBJ = {"nsubj", "csubj"}
 # word lists from data/semantics.yaml (order matters: the first resolvable recipient wins)
@@ -51,7 +53,7 @@ class RoleFinder:
         """(subject head, passive?) of `verb`, climbing open complements and relative clauses."""
         subj = _child(verb, SUBJ)
         if subj is not None:
-            if subj.tag_ == "WDT" or subj.lower_ in ("who", "which", "that"):
+            if subj.tag_ == "WDT" or subj.lower_ in actor_words().relative_pronouns:
                 return (verb.head if verb.dep_ == "relcl" else None), False
             return subj, False
         if _child(verb, {"nsubjpass", "auxpass"}) is not None:
@@ -94,7 +96,7 @@ class RoleFinder:
         # the object's own agent or target: "a blockade on X", "a demand by X", "X's proposal"
         for obj in objs:
             heads += [c for c in obj.children if c.dep_ == "poss"]
-            for prep in ("by", "from", "on", "against", "to", "for", "with", "of"):
+            for prep in event_words().object_party_prepositions:
                 heads += _slot_tokens(obj, f"pobj:{prep}")
         # the subject of the content clause: "demanded that Kelmland cancel ..."
         comps = [c for c in tr.tok.children if c.dep_ == "ccomp"] + _slot_tokens(tr.tok, "xcomp")
@@ -109,7 +111,7 @@ class RoleFinder:
             for prep in RECIP_PREPS:
                 heads += _slot_tokens(comp, f"pobj:{prep}")
             for obj in comp_objs:  # "continue military aid to Mozambique"
-                for prep in ("to", "for", "on", "against", "with"):
+                for prep in event_words().content_object_recipient_prepositions:
                     heads += _slot_tokens(obj, f"pobj:{prep}")
         # the party a condition targets: "threatened to quit the talks if Vostra goes ahead"
         for tok in [tr.tok, *comps]:
@@ -131,7 +133,7 @@ class RoleFinder:
         for head in heads:
             sub = self.triggers.get(head.i)
             if sub is not None and sub.absorbed_by == tr.tok.i and sub.kind == "noun":
-                for prep in ("with", "to", "on", "against", "by", "from"):
+                for prep in event_words().folded_noun_prepositions:
                     out += _slot_tokens(head, f"pobj:{prep}")
                 out += [c for c in head.children if c.dep_ == "poss"]
             out.append(head)  # still its modifiers: "a U.S. request" -> USA
@@ -213,10 +215,10 @@ class RoleFinder:
         # "a mediation effort between X and Y": the light noun carries the trigger's own arguments
         owners = [tok, tok.head] if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.markers[
             "light_nouns"] else [tok]
-        for prep in ("against", "on", "upon", "with", "to", "toward", "towards", "into", "of", "between"):
+        for prep in event_words().noun_recipient_prepositions:
             recips += [r for o in owners for r in _slot_tokens(o, f"pobj:{prep}")]
         if clause.i != tok.i:
-            for prep in ("against", "on", "between"):
+            for prep in event_words().clause_recipient_prepositions:
                 recips += _slot_tokens(clause, f"pobj:{prep}")
         for t in [tok, clause] if clause.i != tok.i else [tok]:
             for prep in PLACE_RECIP_PREPS:
@@ -237,7 +239,8 @@ class RoleFinder:
         if place is not None:
             return place
         args = [c for t in anchors for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-        nested = [g for t in anchors for c in t.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "near")
+        nested_preps = event_words().nested_place_prepositions
+        nested = [g for t in anchors for c in t.children if c.dep_ == "prep" and c.lower_ in nested_preps
                   for g in c.children if g.dep_ == "pobj"]
         return self._recode_place(flags.resolve_event_place(args + nested, self.ctx)) if args or nested else None
 

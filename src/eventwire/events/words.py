@@ -1,0 +1,56 @@
+"""The closed word classes of the events stage (`data/words.yaml`), as one typed object.
+
+Prepositions by the role they introduce, imperative openers and group-member
+words are knowledge, not code: they live in the data file, one list per concept,
+and the stage reads them as attributes of `EventWords` (`default_words()`).
+Classes shared with the actors stage (place prepositions, pronoun classes,
+relative pronouns) come from `eventwire.actors.words.default_words()`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..datafiles import read_yaml, word_list
+
+WORDS_FILE = Path(__file__).with_name("data") / "words.yaml"
+
+
+@dataclass(frozen=True)
+class EventWords:
+    """Each field is the list of the same name in `data/words.yaml` (see its comments).
+    Tuples keep the file's order (prepositions tried one after another)."""
+
+    member_words: frozenset[str]
+    argument_span_prepositions: frozenset[str]
+    occurrence_place_prepositions: frozenset[str]
+    imperative_openers: frozenset[str]
+    event_place_prepositions: frozenset[str]
+    addressee_prepositions: frozenset[str]
+    complement_prepositions: frozenset[str]
+    noun_patient_prepositions: frozenset[str]
+    object_party_prepositions: tuple[str, ...]
+    content_object_recipient_prepositions: tuple[str, ...]
+    folded_noun_prepositions: tuple[str, ...]
+    noun_recipient_prepositions: tuple[str, ...]
+    clause_recipient_prepositions: tuple[str, ...]
+    nested_place_prepositions: frozenset[str]
+    topic_prepositions: frozenset[str]
+
+
+def load_words(path: Path | str = WORDS_FILE) -> EventWords:
+    """Read and validate every list; a missing or malformed one raises `DataFileError` naming the file and key."""
+    data = read_yaml(path)
+    values = {}
+    for f in dataclasses.fields(EventWords):
+        words = word_list(path, data, f.name)
+        values[f.name] = tuple(words) if str(f.type).startswith("tuple") else frozenset(words)
+    return EventWords(**values)
+
+
+@lru_cache(maxsize=1)
+def default_words() -> EventWords:
+    return load_words()

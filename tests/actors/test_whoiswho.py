@@ -40,6 +40,13 @@ def test_pronoun_agrees_in_gender_with_its_antecedent(run_text):
     assert sp.name == "Margaret Olden" and sp.via == "pronoun"
 
 
+def test_honorific_gives_the_gender_a_surname_alone_cannot(run_text):
+    text = ("Mr. Kastrup met Ms. Varolen in Vessa on Monday.\n"
+            "“The bridge will be rebuilt,” she said.")
+    sp = _speaker(run_text(text), "bridge will be rebuilt")
+    assert sp.name == "Varolen" and sp.via == "pronoun"
+
+
 def test_pronoun_prefers_the_subject_who_spoke_over_a_later_object(run_text):
     text = ("Robert Kalin said he expects Margaret Olden to resign. "
             "But he said the council would be mistaken to wait.")

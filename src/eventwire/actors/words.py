@@ -41,6 +41,10 @@ class ActorWords:
     speaker_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
     definite_determiners: frozenset[str]
+    demonstratives: frozenset[str]
+    impersonal_subjects: frozenset[str]
+    owner_prepositions: frozenset[str]
+    website_nouns: frozenset[str]
 
 
 def load_words(path: Path | str = WORDS_FILE) -> ActorWords:

@@ -16,7 +16,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from ..actors.words import default_words
 from ..datafiles import read_yaml
+from ..settings import tuning
 from .lexicon import CueWords
 
 TokSpan = tuple[int, int]  # token indices [start, end)
@@ -31,6 +33,11 @@ _PREPS = read_yaml(Path(__file__).with_name("data") / "cues.yaml")
 OBJECT_PREPS = frozenset(_PREPS["content_prepositions"])
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "prep")  # "responded by saying": the subject of "responded"
 QUOTE_PUNCT = set("\"'“”‘’«»„‟‹›")
+_W = default_words()  # owner prepositions (actors/data/words.yaml)
+_T = tuning("quotes")  # each threshold is explained in config.toml
+CLIMB_DEPTH = int(_T["subject_climb_depth"])
+PARENTHETICAL_MAX_TOKENS = int(_T["parenthetical_max_tokens"])
+ACCORDING_LEAD_TOKENS = int(_T["according_lead_tokens"])
 
 
 @dataclass
@@ -138,7 +145,7 @@ def _owner(noun: Token) -> Token | None:
         if child.dep_ == "poss":
             return child
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+        if child.dep_ == "prep" and child.lower_ in _W.owner_prepositions:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
@@ -162,7 +169,7 @@ def _subject(verb: Token, lex: CueWords, depth: int = 0) -> Token | None:
             if depth and child.dep_ == "nsubjpass" and verb.dep_ in (*CLIMB_DEPS, "ccomp") and verb.head.i != verb.i:
                 # "The army said twelve fighters were killed and denied ...": a passive clause's
                 # subject does not do the active verb hung on it; look further up
-                return _subject(verb.head, lex, depth + 1) if depth < 3 else None
+                return _subject(verb.head, lex, depth + 1) if depth < CLIMB_DEPTH else None
             return child
     for child in verb.children:
         if child.dep_ == "agent":
@@ -178,7 +185,7 @@ def _subject(verb: Token, lex: CueWords, depth: int = 0) -> Token | None:
         return verb.head
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in lex.attribution_nouns:
         return verb.head
-    if depth < 3 and verb.dep_ in CLIMB_DEPS and verb.head.i != verb.i:
+    if depth < CLIMB_DEPTH and verb.dep_ in CLIMB_DEPS and verb.head.i != verb.i:
         return _subject(verb.head, lex, depth + 1)
     return None
 
@@ -254,7 +261,7 @@ def _parenthetical(verb: Token) -> bool:
     if verb.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return False
     lo, hi = verb.left_edge.i, verb.right_edge.i
-    if hi - lo > 7 or not any(c.dep_ == "nsubj" for c in verb.children):
+    if hi - lo > PARENTHETICAL_MAX_TOKENS or not any(c.dep_ == "nsubj" for c in verb.children):
         return False
     doc = verb.doc
     commas = {i for i in (lo - 1, lo, hi, hi + 1) if 0 <= i < len(doc) and doc[i].text == ","}
@@ -445,7 +452,7 @@ def _according_cue(word: Token, lex: CueWords) -> CueMatch | None:
     by = None
     if obj.lemma_.lower() in lex.relay_nouns:
         # "according to a translation by X": X relays, the speaker is elsewhere
-        by = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")), None)
+        by = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in _W.owner_prepositions), None)
     by_obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     if by_obj is not None:
         match.relays.append(phrase_span(by_obj))
@@ -462,7 +469,7 @@ def according_content(match: CueMatch, doc: Doc) -> TokSpan | None:
     sent = word.sent
     lo, hi = sent.start, sent.end
     p_lo, p_hi = word.left_edge.i, word.right_edge.i + 1
-    if p_lo - lo >= 3:
+    if p_lo - lo >= ACCORDING_LEAD_TOKENS:
         hi = p_lo
     else:
         lo = p_hi

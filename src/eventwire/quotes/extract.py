@@ -26,15 +26,18 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from ..settings import tuning
 from .cues import CueMatch, according_content, find_cues, phrase_span
 from .layout import dash_cues, label_cues
 from .lexicon import CueWords
 from .marks import QuoteSpan, find_quote_spans
 
-SCARE_MAX_WORDS = 6  # longer unattributed quotes are left alone, not labelled
-FLOATING_MIN_WORDS = 5  # shorter cue-less quote paragraphs are headings or captions, not speech
-AFTER_WINDOW = 8  # tokens after a closing mark searched for its cue
-BEFORE_WINDOW = 14  # tokens before an opening mark searched for its cue
+_T = tuning("quotes")  # each threshold is explained in config.toml
+SCARE_MAX_WORDS = int(_T["scare_max_words"])
+FLOATING_MIN_WORDS = int(_T["floating_min_words"])
+AFTER_WINDOW = int(_T["after_window_tokens"])
+BEFORE_WINDOW = int(_T["before_window_tokens"])
+FLOATING_TAIL_WORDS = int(_T["floating_tail_words"])
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']*\s+(?=[\"“‘'A-Z])")
 
@@ -277,7 +280,7 @@ def _reported_before(q: QuoteSpan, paras: _Paragraphs, cues: list[CueMatch], doc
         return None
     last = prev[-1]
     after = doc[last.content[1]:].text[:max(0, paras.starts[q_para] - doc[last.content[1]].idx)]
-    return last if len(_WORD.findall(after)) <= 6 else None
+    return last if len(_WORD.findall(after)) <= FLOATING_TAIL_WORDS else None
 
 
 def _sentence_like(text: str) -> bool:

@@ -33,6 +33,20 @@ def test_speaker_offsets_point_at_the_mention(run_text):
 
 
 
+def test_pronoun_inside_the_same_partys_statement_shows_the_named_mention(run_text):
+    text = "Senator Edvin Marlo said he did not believe the tariffs would help the farmers of Orlan."
+    article = run_text(text)
+    inner = next(q for q in article.quotes if q.cue is not None and q.cue.text == "believe")
+    assert inner.speaker.name == "Edvin Marlo" and inner.speaker.via == "pronoun"
+    assert article.text[inner.speaker.start:inner.speaker.end] == inner.speaker.text == "Senator Edvin Marlo"
+
+
+def test_pronoun_in_a_second_coordinated_statement_keeps_its_own_mention(run_text):
+    text = "Edvin Marlo agreed that the rules should change, but he said the vote should wait until March."
+    q = next(q for q in run_text(text).quotes if "vote should wait" in q.text)
+    assert q.speaker.text == "he" and q.speaker.name == "Edvin Marlo"
+
+
 def test_time_stamp_line_above_a_sentence_is_not_its_speaker():
     """The parser sometimes takes a live blog's time stamp line as a second subject of the verb."""
     from spacy.tokens import Doc

@@ -47,6 +47,20 @@ def test_pronoun_in_a_second_coordinated_statement_keeps_its_own_mention(run_tex
     assert q.speaker.text == "he" and q.speaker.name == "Edvin Marlo"
 
 
+def test_who_issued_a_statement_speaks_through_it(run_text):
+    text = ("After the meeting, the Karsh Front issued a statement calling the vote "
+            "“a farce that nobody in Orlan accepts.”")
+    q = run_text(text).quotes[0]
+    assert q.speaker.text == "the Karsh Front" and q.speaker.name == "Karsh Front"
+
+
+def test_speech_a_person_delivered_is_theirs(run_text):
+    text = ("The tariffs would fall by half over two years, according to a speech Edvin Marlo delivered "
+            "in Orlan last week.")
+    q = run_text(text).quotes[0]
+    assert q.speaker.text == "Edvin Marlo"
+
+
 def test_time_stamp_line_above_a_sentence_is_not_its_speaker():
     """The parser sometimes takes a live blog's time stamp line as a second subject of the verb."""
     from spacy.tokens import Doc

@@ -139,8 +139,10 @@ def _trailing_addition(tok: Token) -> bool:
     return tok.dep_ in TRAILING_DEPS or (tok.dep_ == "prep" and tok.lower_ in ("including", "especially"))
 
 
-def _owner(noun: Token) -> Token | None:
-    """The owner of a statement noun: "Hamas's statement", "a statement from/by Hamas"."""
+def _owner(noun: Token, lex: CueWords) -> Token | None:
+    """The owner of a statement noun: "Hamas's statement", "a statement from/by Hamas", or who
+    issued it: "the council issued a statement", "a series of tweets Trump sent", "a speech
+    Clinton delivered"."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
@@ -152,6 +154,20 @@ def _owner(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "compound" and child.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
             return child
+    for child in noun.children:  # "a speech Mrs. Clinton delivered"
+        if child.dep_ == "relcl" and child.lemma_.lower() in lex.issuing_verbs and \
+                not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in child.children):
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ in ("PROPN", "NOUN", "PRON") and \
+                    subject.lower_ not in _W.relative_pronouns:
+                return subject
+    holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun  # "a series of tweets"
+    if holder.dep_ == "dobj" and holder.head.lemma_.lower() in lex.issuing_verbs:
+        verb = holder.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in _W.relative_pronouns and verb.dep_ == "relcl":
+            return verb.head  # "one of the doctors who sent the letter"
+        return subject
     return None
 
 
@@ -192,7 +208,7 @@ def _subject(verb: Token, lex: CueWords, depth: int = 0) -> Token | None:
 
 def _speaker_token(tok: Token | None, lex: CueWords) -> Token | None:
     if tok is not None and tok.lemma_.lower() in lex.attribution_nouns:
-        return _owner(tok) or tok
+        return _owner(tok, lex) or tok
     return tok
 
 

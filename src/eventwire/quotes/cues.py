@@ -178,6 +178,17 @@ def _across_line(a: Token, b: Token) -> bool:
     return any("\n" in t.text and not t.text.strip() for t in a.doc[lo + 1:hi])
 
 
+def _after_label(subject: Token, verb: Token) -> Token | None:
+    """When a colon separates the subject from its verb ("The Latest: Trump urges ..."), the parser
+    took a label for the subject: the noun phrase between the colon and the verb is the subject."""
+    colon = next((t for t in verb.doc[subject.i + 1:verb.i] if t.text == ":"), None)
+    if colon is None:
+        return subject
+    between = verb.doc[colon.i + 1:verb.i]
+    heads = [t for t in between if not colon.i < t.head.i < verb.i and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return heads[0] if heads else None
+
+
 def _subject(verb: Token, lex: CueWords, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECTS and not (child.lower_ == "there" or child.lower_ == "it" and child.dep_ != "nsubj") \
@@ -186,7 +197,7 @@ def _subject(verb: Token, lex: CueWords, depth: int = 0) -> Token | None:
                 # "The army said twelve fighters were killed and denied ...": a passive clause's
                 # subject does not do the active verb hung on it; look further up
                 return _subject(verb.head, lex, depth + 1) if depth < CLIMB_DEPTH else None
-            return child
+            return _after_label(child, verb) if child.i < verb.i else child
     for child in verb.children:
         if child.dep_ == "agent":
             for obj in child.children:

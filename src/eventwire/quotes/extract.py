@@ -81,9 +81,16 @@ def _resolve_relays(cues: list[CueMatch], doc: Doc, lex: CueWords) -> list[CueMa
     """Fold relay cues into the cues they relay; return the cues that make statements."""
     by_head = {c.head: c for c in cues}
     kept = []
+    reported: set[int] = set()  # belief and intention cues another party's report stands for
     for cue in cues:
         if cue.category == "source":
             target = _governing_cue(doc, cue.head, by_head)
+            if target is not None and not cue.relay_only and cue.speaker is not None and \
+                    lex.act_of(doc, target) in ("belief", "intention"):
+                # "Clinton plans to visit Charlotte, according to an aide": what someone plans or
+                # believes is the aide's statement, not a statement of hers
+                reported.add(id(target))
+                target = None
             if target is not None:
                 target.relays.extend(cue.relays if cue.relay_only else [cue.speaker] if cue.speaker else [])
                 continue
@@ -98,7 +105,7 @@ def _resolve_relays(cues: list[CueMatch], doc: Doc, lex: CueWords) -> list[CueMa
                     c.relays.append(cue.speaker)
                 continue
         kept.append(cue)
-    return kept
+    return [c for c in kept if id(c) not in reported]
 
 
 def _governing_cue(doc: Doc, head: int, by_head: dict[int, CueMatch]) -> CueMatch | None:

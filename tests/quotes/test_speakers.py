@@ -75,3 +75,39 @@ def test_time_stamp_line_above_a_sentence_is_not_its_speaker():
     spaces = [True, False, False, True, True, True, True, False, False]
     doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps)
     assert _subject(doc[5], load_lexicon()).text == "Marlo"
+
+
+def _doc(words, heads, deps, pos, tags=None):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
+def test_a_participle_after_a_named_object_is_said_by_that_person():
+    """ "The ad shows Ilse Varga asking ...": Varga asks, not the ad."""
+    from eventwire.quotes import load_lexicon
+    from eventwire.quotes.cues import _subject
+
+    doc = _doc(["The", "ad", "shows", "Ilse", "Varga", "asking", "a", "question", "."],
+               [1, 2, 2, 4, 2, 2, 7, 5, 2],
+               ["det", "nsubj", "ROOT", "compound", "dobj", "xcomp", "det", "dobj", "punct"],
+               ["DET", "NOUN", "VERB", "PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+               ["DT", "NN", "VBZ", "NNP", "NNP", "VBG", "DT", "NN", "."])
+    assert _subject(doc[5], load_lexicon()).text == "Varga"
+
+
+def test_a_main_verb_without_a_parsed_subject_takes_the_name_before_its_apposition():
+    from eventwire.quotes import load_lexicon
+    from eventwire.quotes.cues import _subject
+
+    words = ["Ilse", "Varga", ",", "the", "head", "of", "the", "Union", ",", "told", "reporters", "that", "it",
+             "failed", "."]
+    heads = [1, 9, 1, 4, 1, 4, 7, 5, 9, 9, 9, 13, 13, 9, 9]
+    deps = ["compound", "dep", "punct", "det", "appos", "prep", "det", "pobj", "punct", "ROOT", "dobj", "mark",
+            "nsubj", "ccomp", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "DET", "PROPN", "PUNCT", "VERB", "NOUN", "SCONJ",
+           "PRON", "VERB", "PUNCT"]
+    tags = ["NNP", "NNP", ",", "DT", "NN", "IN", "DT", "NNP", ",", "VBD", "NNS", "IN", "PRP", "VBD", "."]
+    doc = _doc(words, heads, deps, pos, tags)
+    assert _subject(doc[9], load_lexicon()).text == "Varga"

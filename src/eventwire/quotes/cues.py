@@ -212,9 +212,51 @@ def _subject(verb: Token, lex: CueWords, depth: int = 0) -> Token | None:
         return verb.head
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in lex.attribution_nouns:
         return verb.head
+    if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and not any(c.dep_ == "agent" for c in verb.children) and \
+            (verb.tag_ == "VBD" or verb.tag_ == "VBG" and lex.verbs.get(verb.lemma_.lower()) == "speech"):
+        # "Tim Cook, calling it ...": the named person speaks (not "X, called a liar by Y", nor
+        # "Americans supporting X", a description of people rather than a statement)
+        return verb.head
+    shown = _shown_speaker(verb)
+    if shown is not None:
+        return shown
     if depth < CLIMB_DEPTH and verb.dep_ in CLIMB_DEPS and verb.head.i != verb.i:
         return _subject(verb.head, lex, depth + 1)
+    if depth == 0 and verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return _left_subject(verb)
     return None
+
+
+def _shown_speaker(verb: Token) -> Token | None:
+    """A participle after a named object: "the ad shows Hillary Clinton asking ...", "footage of
+    Trump saying ...": the named person speaks, not the subject of "shows"."""
+    if verb.dep_ != "xcomp" or verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    while before.dep_ in ("compound", "flat") and before.head.i > before.i:
+        before = before.head
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    if before.pos_ in ("PROPN", "PRON") and obj is not None and obj.left_edge.i <= before.i <= obj.right_edge.i:
+        return before
+    return None
+
+
+def _left_subject(verb: Token) -> Token | None:
+    """A main verb the parser gave no subject ("Marc Morial, the chief executive of the League,
+    forcefully told ..."): the noun phrase right before it, climbing out of its appositions and
+    prepositional phrases to the name they describe."""
+    i = verb.i - 1
+    while i >= 0 and (verb.doc[i].pos_ in ("ADV", "PUNCT") and verb.doc[i].text not in (".", "!", "?", ":", ";")):
+        i -= 1
+    if i < 0 or verb.doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or verb.doc[i].sent.start != verb.sent.start:
+        return None
+    tok = verb.doc[i]
+    while tok.dep_ in ("pobj", "prep", "appos", "compound", "flat") and tok.head.i < tok.i and \
+            tok.head.pos_ in ("PROPN", "NOUN", "ADP"):
+        tok = tok.head
+    if tok.pos_ not in ("PROPN", "NOUN", "PRON") or tok.dep_ in ("pobj", "dobj"):
+        return None  # "dedicating the museum on Saturday, said": a setting, not the speaker
+    return tok
 
 
 def _speaker_token(tok: Token | None, lex: CueWords) -> Token | None:

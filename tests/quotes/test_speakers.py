@@ -111,3 +111,11 @@ def test_a_main_verb_without_a_parsed_subject_takes_the_name_before_its_appositi
     tags = ["NNP", "NNP", ",", "DT", "NN", "IN", "DT", "NNP", ",", "VBD", "NNS", "IN", "PRP", "VBD", "."]
     doc = _doc(words, heads, deps, pos, tags)
     assert _subject(doc[9], load_lexicon()).text == "Varga"
+
+
+def test_a_quoted_programme_title_is_neither_a_statement_nor_a_speaker(run_text):
+    text = ("“We will not sign this text,” Edvin Marlo, a Karsh Front leader, said on Monday on "
+            "Orlan Radio’s “Morning Edition.”")
+    quotes = run_text(text).quotes
+    assert [q.text for q in quotes] == ["We will not sign this text"]
+    assert quotes[0].speaker.name == "Edvin Marlo"

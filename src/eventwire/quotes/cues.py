@@ -178,6 +178,13 @@ def _across_line(a: Token, b: Token) -> bool:
     return any("\n" in t.text and not t.text.strip() for t in a.doc[lo + 1:hi])
 
 
+def _quoted_after(subject: Token, verb: Token) -> bool:
+    """A "subject" after its verb that opens with a quotation mark is a quoted title or the quote
+    itself ("said on Fox News's “Fox and Friends.”"), never who speaks."""
+    i = subject.left_edge.i
+    return subject.i > verb.i and i > 0 and verb.doc[i - 1].text in QUOTE_PUNCT
+
+
 def _after_label(subject: Token, verb: Token) -> Token | None:
     """When a colon separates the subject from its verb ("The Latest: Trump urges ..."), the parser
     took a label for the subject: the noun phrase between the colon and the verb is the subject."""
@@ -192,7 +199,7 @@ def _after_label(subject: Token, verb: Token) -> Token | None:
 def _subject(verb: Token, lex: CueWords, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECTS and not (child.lower_ == "there" or child.lower_ == "it" and child.dep_ != "nsubj") \
-                and not _across_line(child, verb):
+                and not _across_line(child, verb) and not _quoted_after(child, verb):
             if depth and child.dep_ == "nsubjpass" and verb.dep_ in (*CLIMB_DEPS, "ccomp") and verb.head.i != verb.i:
                 # "The army said twelve fighters were killed and denied ...": a passive clause's
                 # subject does not do the active verb hung on it; look further up
@@ -252,7 +259,8 @@ def _left_subject(verb: Token) -> Token | None:
         return None
     tok = verb.doc[i]
     while tok.dep_ in ("pobj", "prep", "appos", "compound", "flat") and tok.head.i < tok.i and \
-            tok.head.pos_ in ("PROPN", "NOUN", "ADP"):
+            tok.head.pos_ in ("PROPN", "NOUN", "ADP") and \
+            not any(t.text in QUOTE_PUNCT for t in verb.doc[tok.head.i + 1:tok.i]):  # never into a quote
         tok = tok.head
     if tok.pos_ not in ("PROPN", "NOUN", "PRON") or tok.dep_ in ("pobj", "dobj"):
         return None  # "dedicating the museum on Saturday, said": a setting, not the speaker

@@ -350,8 +350,9 @@ def _without_nested(found: list[Attribution], doc: Doc) -> list[Attribution]:
 def extract_attributions(doc: Doc, lex: CueWords) -> Extraction:
     """All attributions and scare quotes in a parsed article."""
     text = doc.text
-    quotes = find_quote_spans(text)
-    cues = [c for c in find_cues(doc, lex) if not _inside(doc[c.head].idx, quotes)
+    every_quote = find_quote_spans(text)
+    quotes = [q for q in every_quote if not _title(q, doc)]
+    cues = [c for c in find_cues(doc, lex) if not _inside(doc[c.head].idx, every_quote)
             and (c.speaker is not None or c.content is not None or c.relays)]
     cues = _resolve_relays(cues, doc, lex) + label_cues(doc, lex) + dash_cues(doc, quotes)
     cues.sort(key=lambda c: c.head)
@@ -385,4 +386,18 @@ def extract_attributions(doc: Doc, lex: CueWords) -> Extraction:
              and not any(s <= q.start and q.end <= e for s, e in covered)
              and _words(text[q.start:q.end]) <= SCARE_MAX_WORDS]
     out.sort(key=lambda a: (a.start, a.end))
-    return Extraction(out, scare, quotes)
+    return Extraction(out, scare, every_quote)
+
+
+def _title(q: QuoteSpan, doc: Doc) -> bool:
+    """A quoted title, not a statement: a few title-cased words right after a preposition or a
+    possessive ("said on Fox News's “Fox and Friends.”", "in “The Art of the Deal”")."""
+    words = _WORD.findall(doc.text[q.start:q.end])
+    if not words or len(words) > SCARE_MAX_WORDS or not words[0][0].isupper() or \
+            not all(w[0].isupper() for w in words if len(w) > 3):
+        return False
+    before = doc.char_span(q.mark_start, q.mark_start + 1, alignment_mode="expand")
+    if before is None or before.start == 0:
+        return False
+    prev = doc[before.start - 1]
+    return prev.pos_ == "ADP" or prev.tag_ == "POS"

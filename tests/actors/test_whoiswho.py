@@ -112,3 +112,17 @@ def test_headline_descriptor_is_the_person_the_body_names(run_text):
             "Dr. Margaret Olden, who treated workers at the dam for a decade, said the cracks were known in 2019.")
     q = next(q for q in run_text(text).quotes if "Dam Was Never Safe" in q.text)
     assert q.speaker.name == "Margaret Olden" and q.speaker.via == "descriptor"
+
+
+def test_the_country_refers_back_to_a_country_never_to_an_organisation(run_text):
+    text = ("The Karsh Front met Norway's prime minister in Oslo on Monday.\n"
+            "The country said that it would send more aid to the valley.")
+    sp = _speaker(run_text(text), "send more aid")
+    assert sp.name != "Karsh Front"
+
+
+def test_the_ministry_never_refers_back_to_a_country(run_text):
+    text = ("Norway hosted the talks with the Karsh Front on Monday.\n"
+            "The ministry said that the talks would resume in March.")
+    sp = _speaker(run_text(text), "talks would resume")
+    assert sp.name != "Norway"

@@ -83,6 +83,8 @@ class Words:
     title_nouns: dict[str, str]
     honorific_genders: dict[str, str]
     abstract_nouns: frozenset[str]
+    place_nouns: frozenset[str]
+    state_nouns: frozenset[str]
     abstract_suffixes: tuple[str, ...]
     agent_suffixes: tuple[str, ...]
 
@@ -102,7 +104,9 @@ def load_words(path: Path = DATA) -> Words:
                  title_nouns={str(k).lower(): str(v).lower() for k, v in (data.get("title_nouns") or {}).items()},
                  honorific_genders={str(k).lower(): str(v).lower()
                                     for k, v in (data.get("honorific_genders") or {}).items()},
-                 abstract_nouns=get("abstract_nouns"), abstract_suffixes=tuple(sorted(get("abstract_suffixes"))),
+                 abstract_nouns=get("abstract_nouns"),
+                 place_nouns=get("place_nouns"), state_nouns=get("state_nouns"),
+                 abstract_suffixes=tuple(sorted(get("abstract_suffixes"))),
                  agent_suffixes=tuple(sorted(get("agent_suffixes"))))
 
 
@@ -428,14 +432,15 @@ class WhoIsWho:
                 if carrier is not None:
                     return carrier, "descriptor"
                 gender = self._noun_gender(lemma)
-                ref = self._antecedent(tok, (kind, gender, False))
+                ref = self._antecedent(tok, (kind, gender, False), fits=self._fits(lemma))
                 if ref is not None:
                     return ref, "descriptor"
                 if self.sent_of[tok.i] == 0:  # a headline's "Former White House Doctor Says": named later
                     ref = self._carrier(tok, lemma, kind, ahead=True)
                     if ref is not None:
                         return ref, "descriptor"
-                if kind == "group":  # "the group" far from any name: the organisation the article is about
+                if kind == "group" and lemma not in self.words.place_nouns:
+                    # "the group" far from any name: the organisation the article is about
                     ref = self._most_salient(tok, "group")
                     if ref is not None:
                         return ref, "document"
@@ -528,14 +533,25 @@ class WhoIsWho:
                         return found
         return None
 
+    def _fits(self, lemma: str):
+        """Which named parties a group noun can refer back to: "the country" only a place (GPE),
+        "the ministry" or "the group" never a place; "the government" either."""
+        def fits(ref: Referent) -> bool:
+            place = ref.entity is not None and ref.entity.type == "GPE"
+            if lemma in self.words.place_nouns:
+                return place
+            return not place or lemma in self.words.state_nouns or ref.kind == "person"
+        return fits
+
     def _antecedent(self, tok: Token, agree: tuple[str, str | None, bool | None],
-                    speakers_only: bool = False) -> Referent | None:
+                    speakers_only: bool = False, fits=None) -> Referent | None:
         """The party a pronoun or bare descriptor refers back to: sentence by sentence backwards,
         in each sentence subjects first (nearest first), then, in the two nearest sentences,
         other mentions; `speakers_only` keeps to subjects."""
         here = self.sent_of[tok.i]
         earlier = [m for m in self.history if m.start < tok.idx and m.referent is not None
-                   and here - m.sent <= LOOKBACK_SENTENCES and not (m.start <= tok.idx < m.end)]
+                   and here - m.sent <= LOOKBACK_SENTENCES and not (m.start <= tok.idx < m.end)
+                   and (fits is None or fits(m.referent))]
         for sent in range(here, here - LOOKBACK_SENTENCES - 1, -1):
             in_sent = [m for m in reversed(earlier) if m.sent == sent]
             for m in sorted(in_sent, key=lambda m: m.depth):  # main-clause subjects (speakers) first

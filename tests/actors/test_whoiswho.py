@@ -126,3 +126,25 @@ def test_the_ministry_never_refers_back_to_a_country(run_text):
             "The ministry said that the talks would resume in March.")
     sp = _speaker(run_text(text), "talks would resume")
     assert sp.name != "Norway"
+
+
+def test_a_description_after_a_comma_is_no_second_party():
+    """The parser sometimes reads "China, Pyongyang's only ally and its lifeline," as a coordination."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from eventwire.actors.whoiswho import _conjuncts
+
+    vocab = English().vocab  # lexical attributes: lower-case forms
+
+    words = ["Norway", ",", "Vostra", "'s", "ally", "and", "its", "lender", ",", "said", "no", "."]
+    heads = [9, 0, 4, 2, 0, 4, 7, 4, 0, 9, 9, 9]
+    deps = ["nsubj", "punct", "poss", "case", "conj", "cc", "poss", "conj", "punct", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "PUNCT", "PROPN", "PART", "NOUN", "CCONJ", "PRON", "NOUN", "PUNCT", "VERB", "DET", "PUNCT"]
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _conjuncts(doc[0]) == []
+    words = ["Pelosi", ",", "Schumer", "and", "Reid", "said", "no", "."]
+    doc = Doc(vocab, words=words, heads=[5, 0, 0, 2, 2, 5, 5, 5],
+              deps=["nsubj", "punct", "conj", "cc", "conj", "ROOT", "dobj", "punct"],
+              pos=["PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB", "DET", "PUNCT"])
+    assert [t.text for t in _conjuncts(doc[0])] == ["Schumer", "Reid"]

@@ -604,6 +604,9 @@ def _conjuncts(tok: Token) -> list[Token]:
     """Nouns coordinated with `tok` by "and" ("Grassley and Leahy", "Pelosi, Schumer and Reid")."""
     out = []
     for conj in tok.conjuncts:
+        if conj.pos_ == "NOUN" and tok.pos_ == "PROPN" and conj.left_edge.i > 0 and \
+                tok.doc[conj.left_edge.i - 1].text == ",":
+            break  # "China, Pyongyang's only ally and its lifeline, said": a description in apposition
         if conj.i > tok.i and conj.pos_ in ("PROPN", "NOUN") and conj.head.i in [tok.i] + [c.i for c in out]:
             out.append(conj)
     if out and not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for t in [tok, *out] for c in t.children):

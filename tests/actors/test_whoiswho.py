@@ -40,6 +40,13 @@ def test_pronoun_agrees_in_gender_with_its_antecedent(run_text):
     assert sp.name == "Margaret Olden" and sp.via == "pronoun"
 
 
+def test_honorific_gives_the_gender_a_surname_alone_cannot(run_text):
+    text = ("Mr. Kastrup met Ms. Varolen in Vessa on Monday.\n"
+            "“The bridge will be rebuilt,” she said.")
+    sp = _speaker(run_text(text), "bridge will be rebuilt")
+    assert sp.name == "Varolen" and sp.via == "pronoun"
+
+
 def test_pronoun_prefers_the_subject_who_spoke_over_a_later_object(run_text):
     text = ("Robert Kalin said he expects Margaret Olden to resign. "
             "But he said the council would be mistaken to wait.")
@@ -108,7 +115,43 @@ def test_headline_descriptor_is_the_person_the_body_names(run_text):
 
 
 def test_coded_description_gives_the_speaker_its_side(run_text):
-    """Issue 13: "a senior Afghan official" as a speaker keeps the country the actors stage found."""
+    """A description such as "a senior Afghan official" as a speaker keeps the country the actors stage found."""
     text = "“The checkpoint was attacked at dawn,” a senior Afghan official said on Monday."
     sp = _speaker(run_text(text), "checkpoint was attacked")
     assert (sp.code, sp.sector) == ("AFG", "GOV")
+
+
+def test_the_country_refers_back_to_a_country_never_to_an_organisation(run_text):
+    text = ("The Karsh Front met Norway's prime minister in Oslo on Monday.\n"
+            "The country said that it would send more aid to the valley.")
+    sp = _speaker(run_text(text), "send more aid")
+    assert sp.name != "Karsh Front"
+
+
+def test_the_ministry_never_refers_back_to_a_country(run_text):
+    text = ("Norway hosted the talks with the Karsh Front on Monday.\n"
+            "The ministry said that the talks would resume in March.")
+    sp = _speaker(run_text(text), "talks would resume")
+    assert sp.name != "Norway"
+
+
+def test_a_description_after_a_comma_is_no_second_party():
+    """The parser sometimes reads "China, Pyongyang's only ally and its lifeline," as a coordination."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from eventwire.actors.whoiswho import _conjuncts
+
+    vocab = English().vocab  # lexical attributes: lower-case forms
+
+    words = ["Norway", ",", "Vostra", "'s", "ally", "and", "its", "lender", ",", "said", "no", "."]
+    heads = [9, 0, 4, 2, 0, 4, 7, 4, 0, 9, 9, 9]
+    deps = ["nsubj", "punct", "poss", "case", "conj", "cc", "poss", "conj", "punct", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "PUNCT", "PROPN", "PART", "NOUN", "CCONJ", "PRON", "NOUN", "PUNCT", "VERB", "DET", "PUNCT"]
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _conjuncts(doc[0]) == []
+    words = ["Pelosi", ",", "Schumer", "and", "Reid", "said", "no", "."]
+    doc = Doc(vocab, words=words, heads=[5, 0, 0, 2, 2, 5, 5, 5],
+              deps=["nsubj", "punct", "conj", "cc", "conj", "ROOT", "dobj", "punct"],
+              pos=["PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB", "DET", "PUNCT"])
+    assert [t.text for t in _conjuncts(doc[0])] == ["Schumer", "Reid"]

@@ -32,3 +32,24 @@ def test_relay_newspaper_reported_nested_statement(run_text):
     (q,) = [q for q in run_text(text).quotes if q.cue.text == "said"]
     assert q.speaker.text == "the Karsh Front" and q.text == "it would reject the proposal"
     assert q.relay == ["Drovian newspaper Daily Lantern"]
+
+
+def test_what_a_party_plans_according_to_an_aide_is_the_aides_statement(run_text):
+    q = run_text("Edvin Marlo plans to visit Orlan on Sunday, according to a campaign aide.").quotes
+    assert len(q) == 1 and q[0].speaker.text == "a campaign aide" and "Marlo plans to visit Orlan" in q[0].text
+
+
+def test_a_label_before_a_colon_is_not_the_subject_of_the_headline():
+    """The parser sometimes takes a live blog's series label ("The Latest:") for the subject."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from eventwire.quotes import load_lexicon
+    from eventwire.quotes.cues import _subject
+
+    words = ["The", "Latest", ":", "Marlo", "urges", "farmers", "to", "vote", "."]
+    heads = [1, 4, 4, 4, 4, 4, 7, 4, 4]
+    deps = ["det", "nsubj", "punct", "dep", "ROOT", "dobj", "aux", "xcomp", "punct"]
+    pos = ["DET", "NOUN", "PUNCT", "PROPN", "VERB", "NOUN", "PART", "VERB", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert _subject(doc[4], load_lexicon()).text == "Marlo"

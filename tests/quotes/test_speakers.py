@@ -33,6 +33,34 @@ def test_speaker_offsets_point_at_the_mention(run_text):
 
 
 
+def test_pronoun_inside_the_same_partys_statement_shows_the_named_mention(run_text):
+    text = "Senator Edvin Marlo said he did not believe the tariffs would help the farmers of Orlan."
+    article = run_text(text)
+    inner = next(q for q in article.quotes if q.cue is not None and q.cue.text == "believe")
+    assert inner.speaker.name == "Edvin Marlo" and inner.speaker.via == "pronoun"
+    assert article.text[inner.speaker.start:inner.speaker.end] == inner.speaker.text == "Senator Edvin Marlo"
+
+
+def test_pronoun_in_a_second_coordinated_statement_keeps_its_own_mention(run_text):
+    text = "Edvin Marlo agreed that the rules should change, but he said the vote should wait until March."
+    q = next(q for q in run_text(text).quotes if "vote should wait" in q.text)
+    assert q.speaker.text == "he" and q.speaker.name == "Edvin Marlo"
+
+
+def test_who_issued_a_statement_speaks_through_it(run_text):
+    text = ("After the meeting, the Karsh Front issued a statement calling the vote "
+            "“a farce that nobody in Orlan accepts.”")
+    q = run_text(text).quotes[0]
+    assert q.speaker.text == "the Karsh Front" and q.speaker.name == "Karsh Front"
+
+
+def test_speech_a_person_delivered_is_theirs(run_text):
+    text = ("The tariffs would fall by half over two years, according to a speech Edvin Marlo delivered "
+            "in Orlan last week.")
+    q = run_text(text).quotes[0]
+    assert q.speaker.text == "Edvin Marlo"
+
+
 def test_time_stamp_line_above_a_sentence_is_not_its_speaker():
     """The parser sometimes takes a live blog's time stamp line as a second subject of the verb."""
     from spacy.tokens import Doc
@@ -47,3 +75,47 @@ def test_time_stamp_line_above_a_sentence_is_not_its_speaker():
     spaces = [True, False, False, True, True, True, True, False, False]
     doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps)
     assert _subject(doc[5], load_lexicon()).text == "Marlo"
+
+
+def _doc(words, heads, deps, pos, tags=None):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
+def test_a_participle_after_a_named_object_is_said_by_that_person():
+    """ "The ad shows Ilse Varga asking ...": Varga asks, not the ad."""
+    from eventwire.quotes import load_lexicon
+    from eventwire.quotes.cues import _subject
+
+    doc = _doc(["The", "ad", "shows", "Ilse", "Varga", "asking", "a", "question", "."],
+               [1, 2, 2, 4, 2, 2, 7, 5, 2],
+               ["det", "nsubj", "ROOT", "compound", "dobj", "xcomp", "det", "dobj", "punct"],
+               ["DET", "NOUN", "VERB", "PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+               ["DT", "NN", "VBZ", "NNP", "NNP", "VBG", "DT", "NN", "."])
+    assert _subject(doc[5], load_lexicon()).text == "Varga"
+
+
+def test_a_main_verb_without_a_parsed_subject_takes_the_name_before_its_apposition():
+    from eventwire.quotes import load_lexicon
+    from eventwire.quotes.cues import _subject
+
+    words = ["Ilse", "Varga", ",", "the", "head", "of", "the", "Union", ",", "told", "reporters", "that", "it",
+             "failed", "."]
+    heads = [1, 9, 1, 4, 1, 4, 7, 5, 9, 9, 9, 13, 13, 9, 9]
+    deps = ["compound", "dep", "punct", "det", "appos", "prep", "det", "pobj", "punct", "ROOT", "dobj", "mark",
+            "nsubj", "ccomp", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "DET", "PROPN", "PUNCT", "VERB", "NOUN", "SCONJ",
+           "PRON", "VERB", "PUNCT"]
+    tags = ["NNP", "NNP", ",", "DT", "NN", "IN", "DT", "NNP", ",", "VBD", "NNS", "IN", "PRP", "VBD", "."]
+    doc = _doc(words, heads, deps, pos, tags)
+    assert _subject(doc[9], load_lexicon()).text == "Varga"
+
+
+def test_a_quoted_programme_title_is_neither_a_statement_nor_a_speaker(run_text):
+    text = ("“We will not sign this text,” Edvin Marlo, a Karsh Front leader, said on Monday on "
+            "Orlan Radio’s “Morning Edition.”")
+    quotes = run_text(text).quotes
+    assert [q.text for q in quotes] == ["We will not sign this text"]
+    assert quotes[0].speaker.name == "Edvin Marlo"

@@ -36,15 +36,19 @@ from spacy.tokens import Doc, Span, Token
 from ..datafiles import read_yaml
 from ..errors import PipelineError
 from ..model import Article, Entity
+from ..settings import tuning
+from .words import default_words
 
 DATA = Path(__file__).with_name("data") / "referring.yaml"
 PERSON = "PERSON"
 GROUP_TYPES = ("ORG", "NORP", "GPE")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
-IMPERSONAL = ("this", "that", "these", "those", "much", "all", "it")  # subjects that block a later "it"
-LOOKBACK_SENTENCES = 5  # how far back a pronoun or descriptor looks for its party
-FORENAME_MIN_COUNT = 50  # forenames rarer than this in the table are not trusted for gender
-FORENAME_CERTAINTY = 0.9  # share of one gender needed to call a forename's gender
+_W = default_words()  # pronoun classes, determiners, owner prepositions (actors/data/words.yaml)
+_T = tuning("whoiswho")  # each threshold is explained in config.toml
+LOOKBACK_SENTENCES = int(_T["lookback_sentences"])
+FORENAME_MIN_COUNT = int(_T["forename_min_count"])
+FORENAME_CERTAINTY = float(_T["forename_certainty"])
+AUTHOR_LOOKBACK_TOKENS = int(_T["author_lookback_tokens"])
 
 
 @dataclass
@@ -77,7 +81,10 @@ class Words:
     entourage: frozenset[str]
     quantities: frozenset[str]
     title_nouns: dict[str, str]
+    honorific_genders: dict[str, str]
     abstract_nouns: frozenset[str]
+    place_nouns: frozenset[str]
+    state_nouns: frozenset[str]
     abstract_suffixes: tuple[str, ...]
     agent_suffixes: tuple[str, ...]
 
@@ -95,7 +102,11 @@ def load_words(path: Path = DATA) -> Words:
                  group_nouns=get("group_nouns"), document_nouns=get("document_nouns"),
                  entourage=get("entourage_nouns"), quantities=get("quantity_words"),
                  title_nouns={str(k).lower(): str(v).lower() for k, v in (data.get("title_nouns") or {}).items()},
-                 abstract_nouns=get("abstract_nouns"), abstract_suffixes=tuple(sorted(get("abstract_suffixes"))),
+                 honorific_genders={str(k).lower(): str(v).lower()
+                                    for k, v in (data.get("honorific_genders") or {}).items()},
+                 abstract_nouns=get("abstract_nouns"),
+                 place_nouns=get("place_nouns"), state_nouns=get("state_nouns"),
+                 abstract_suffixes=tuple(sorted(get("abstract_suffixes"))),
                  agent_suffixes=tuple(sorted(get("agent_suffixes"))))
 
 
@@ -200,7 +211,7 @@ class WhoIsWho:
                 ref = self.referents[name] = Referent(name=name, kind="person", entity=entity)
                 ref.gender = self.forenames.gender(name.split()[0]) if " " in name else None
             if ref.gender is None:
-                ref.gender = _honorific_gender(entity.entity_text)
+                ref.gender = self._honorific_gender(entity)
             if ref.entity is not None and ref.entity.org is None and entity.org:
                 ref.entity = entity
         elif entity.type in GROUP_TYPES:
@@ -258,6 +269,16 @@ class WhoIsWho:
                     if ref.kind == "person" and ref.gender is None:
                         ref.gender = self._noun_gender(lemma)
 
+    def _honorific_gender(self, entity: Entity) -> str | None:
+        """The gender an honorific gives: inside the mention ("Mr. Kamin") or, as the actors
+        stage leaves titles out of its mentions, right before it."""
+        words = entity.entity_text.split()[:1] + self.doc.text[max(0, entity.start - 12):entity.start].split()[-1:]
+        for word in words:
+            gender = self.words.honorific_genders.get(word.lower().strip("."))
+            if gender is not None:
+                return gender
+        return None
+
     def _noun_gender(self, lemma: str) -> str | None:
         if lemma in self.words.male:
             return "m"
@@ -290,7 +311,8 @@ class WhoIsWho:
             if tok.pos_ not in ("PROPN", "NOUN", "PRON") and not (subject and tok.pos_ in ("ADJ", "NUM", "DET")):
                 continue
             ref, via = self.resolve_token(tok)
-            if ref is None and subject and (tok.pos_ in ("NOUN", "ADJ", "NUM", "DET") or tok.lower_ in IMPERSONAL):
+            if ref is None and subject and (tok.pos_ in ("NOUN", "ADJ", "NUM", "DET")
+                                            or tok.lower_ in _W.impersonal_subjects):
                 # a thing as subject ("the agreement showed ..."): what a later "it" or "they" refers to
                 ref = Referent(name=tok.text, kind="thing", plural=_plural(tok))
             if ref is None or (via == "descriptor" and not subject and ref.entity is None):
@@ -348,7 +370,7 @@ class WhoIsWho:
             if tok.dep_ in SUBJECT_DEPS and part is None:  # "some said", "73 percent said"
                 return self._phrase_referent(lo, hi, lemma, plural=True), "descriptor"
         if tok.pos_ == "PRON":
-            if lower in ("who", "which", "that") and tok.head.dep_ == "relcl":
+            if lower in _W.relative_pronouns and tok.head.dep_ == "relcl":
                 noun = tok.head.head
                 while noun.dep_ == "conj" and noun.head.i != noun.i:
                     noun = noun.head
@@ -414,14 +436,15 @@ class WhoIsWho:
                 if carrier is not None:
                     return carrier, "descriptor"
                 gender = self._noun_gender(lemma)
-                ref = self._antecedent(tok, (kind, gender, False))
+                ref = self._antecedent(tok, (kind, gender, False), fits=self._fits(lemma))
                 if ref is not None:
                     return ref, "descriptor"
                 if self.sent_of[tok.i] == 0:  # a headline's "Former White House Doctor Says": named later
                     ref = self._carrier(tok, lemma, kind, ahead=True)
                     if ref is not None:
                         return ref, "descriptor"
-                if kind == "group":  # "the group" far from any name: the organisation the article is about
+                if kind == "group" and lemma not in self.words.place_nouns:
+                    # "the group" far from any name: the organisation the article is about
                     ref = self._most_salient(tok, "group")
                     if ref is not None:
                         return ref, "document"
@@ -499,7 +522,7 @@ class WhoIsWho:
     def _author(self, tok: Token) -> Referent | None:
         """The author of "the book", "the statement": whoever wrote, issued or published the nearest
         earlier document of the article ("Mariano wrote a memoir ... the book said")."""
-        for prev in reversed(self.doc[max(0, tok.i - 400):tok.i]):
+        for prev in reversed(self.doc[max(0, tok.i - AUTHOR_LOOKBACK_TOKENS):tok.i]):
             if prev.pos_ != "NOUN" or prev.lemma_.lower() not in self.words.document_nouns:
                 continue
             owner = _owner(prev)
@@ -517,14 +540,25 @@ class WhoIsWho:
                         return found
         return None
 
+    def _fits(self, lemma: str):
+        """Which named parties a group noun can refer back to: "the country" only a place (GPE),
+        "the ministry" or "the group" never a place; "the government" either."""
+        def fits(ref: Referent) -> bool:
+            place = ref.entity is not None and ref.entity.type == "GPE"
+            if lemma in self.words.place_nouns:
+                return place
+            return not place or lemma in self.words.state_nouns or ref.kind == "person"
+        return fits
+
     def _antecedent(self, tok: Token, agree: tuple[str, str | None, bool | None],
-                    speakers_only: bool = False) -> Referent | None:
+                    speakers_only: bool = False, fits=None) -> Referent | None:
         """The party a pronoun or bare descriptor refers back to: sentence by sentence backwards,
         in each sentence subjects first (nearest first), then, in the two nearest sentences,
         other mentions; `speakers_only` keeps to subjects."""
         here = self.sent_of[tok.i]
         earlier = [m for m in self.history if m.start < tok.idx and m.referent is not None
-                   and here - m.sent <= LOOKBACK_SENTENCES and not (m.start <= tok.idx < m.end)]
+                   and here - m.sent <= LOOKBACK_SENTENCES and not (m.start <= tok.idx < m.end)
+                   and (fits is None or fits(m.referent))]
         for sent in range(here, here - LOOKBACK_SENTENCES - 1, -1):
             in_sent = [m for m in reversed(earlier) if m.sent == sent]
             for m in sorted(in_sent, key=lambda m: m.depth):  # main-clause subjects (speakers) first
@@ -577,6 +611,9 @@ def _conjuncts(tok: Token) -> list[Token]:
     """Nouns coordinated with `tok` by "and" ("Grassley and Leahy", "Pelosi, Schumer and Reid")."""
     out = []
     for conj in tok.conjuncts:
+        if conj.pos_ == "NOUN" and tok.pos_ == "PROPN" and conj.left_edge.i > 0 and \
+                tok.doc[conj.left_edge.i - 1].text == ",":
+            break  # "China, Pyongyang's only ally and its lifeline, said": a description in apposition
         if conj.i > tok.i and conj.pos_ in ("PROPN", "NOUN") and conj.head.i in [tok.i] + [c.i for c in out]:
             out.append(conj)
     if out and not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for t in [tok, *out] for c in t.children):
@@ -586,20 +623,16 @@ def _conjuncts(tok: Token) -> list[Token]:
 
 def _pronoun_agreement(tok: Token) -> tuple[str, str | None, bool | None] | None:
     lower = tok.lower_
-    if lower in ("he", "him", "his", "himself"):
+    if lower in _W.masculine_pronouns:
         return "person", "m", False
-    if lower in ("she", "her", "hers", "herself"):
+    if lower in _W.feminine_pronouns:
         return "person", "f", False
-    if lower in ("they", "them", "their", "themselves"):
+    if lower in _W.plural_pronouns:
         return "group", None, True
-    if lower in ("it", "its", "itself"):
+    if lower in _W.neuter_pronouns:
         return "group", None, False
     return None
 
-
-def _honorific_gender(text: str) -> str | None:
-    first = text.split()[0].lower().strip(".") if text.split() else ""
-    return {"mr": "m", "ms": "f", "mrs": "f", "miss": "f", "sir": "m", "madam": "f"}.get(first)
 
 
 def _noun_phrase(tok: Token) -> tuple[int, int]:
@@ -629,13 +662,13 @@ def _owner(noun: Token, compounds: bool = True) -> Token | None:
         if child.dep_ == "poss":
             return child
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+        if child.dep_ == "prep" and child.lower_ in _W.owner_prepositions:
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "PRON", "NOUN"):
                     return obj
         if child.dep_ == "prep" and child.lower_ in ("on", "in"):  # "a document on the campaign's website"
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.lemma_.lower() in ("website", "site", "page", "account", "feed"):
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in _W.website_nouns:
                     return _owner(obj, compounds)
         if child.dep_ == "acl":  # "a complaint filed by the SEC", "research conducted by X"
             for agent in child.children:
@@ -650,7 +683,7 @@ def _owner(noun: Token, compounds: bool = True) -> Token | None:
 
 
 def _definite(tok: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+    return any(c.dep_ == "det" and c.lower_ in _W.definite_determiners for c in tok.children)
 
 
 def _plural(tok: Token) -> bool:
@@ -659,7 +692,7 @@ def _plural(tok: Token) -> bool:
 
 def _strip_determiner(text: str) -> str:
     first, _, rest = text.partition(" ")
-    return rest if first.lower() in ("the", "a", "an") and rest else text
+    return rest if first.lower() in _W.articles and rest else text
 
 
 def _entities(article: Article, doc: Doc) -> list[Entity]:

@@ -44,6 +44,10 @@ class ActorWords:
     target_prepositions: frozenset[str]
     attribution_heads: frozenset[str]
     leader_bodies: frozenset[str]
+    demonstratives: frozenset[str]
+    impersonal_subjects: frozenset[str]
+    owner_prepositions: frozenset[str]
+    website_nouns: frozenset[str]
 
 
 def load_words(path: Path | str = WORDS_FILE) -> ActorWords:

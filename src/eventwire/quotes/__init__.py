@@ -35,7 +35,9 @@ def extract_quotes(article: Article, doc: Doc, lex: CueWords, words: Words | Non
     who = WhoIsWho(article, doc, words or load_words(), forenames or Forenames({}),
                    quoted=[(q.start, q.end) for q in found.quotes])
     resolver = SpeakerResolver(article, doc, lex, found.quotes, who)
-    quotes = [q for q in (_quote(article, doc, a, resolver, lex) for a in found.attributions) if q is not None]
+    pairs = [(a, q) for a in found.attributions if (q := _quote(article, doc, a, resolver, lex)) is not None]
+    _name_nested_pronouns(pairs, doc)
+    quotes = [q for _, q in pairs]
     for n, q in enumerate(quotes):
         q.id = f"{article.id}:q{n}"
     first = len(article.labels)
@@ -67,6 +69,51 @@ def _quote(article: Article, doc: Doc, found: Attribution, resolver: SpeakerReso
             quote.speaker = quote.speakers[0]
     quote.relay = [resolver.name_of(r) for r in cue.relays]
     return quote
+
+
+def _name_nested_pronouns(pairs: list[tuple[Attribution, Quote]], doc: Doc) -> None:
+    """A pronoun speaking inside another statement of the same party ("Perdue said he did not
+    believe ...", "Clinton told the audience that she believes ...") is shown by the mention
+    that names the party: the reported clause's speaker is the one already named."""
+    for found, quote in pairs:
+        sp, cue = quote.speaker, found.cue
+        if sp is None or sp.via != "pronoun" or sp.name is None or cue is None or cue.speaker is None:
+            continue
+        if cue.speaker[1] - cue.speaker[0] != 1 or doc[cue.speaker[0]].pos_ != "PRON":
+            continue
+        outer = [(o_found, o) for o_found, o in pairs if o is not quote and o_found.cue is not None
+                 and _reported_under(doc[cue.head], o_found.cue.head)
+                 and o.speaker is not None and o.speaker.name == sp.name and o.speaker.via in ("name", "alias")
+                 and o.speaker.start is not None and o.speaker.start < sp.start]
+        if not outer:
+            continue
+        named = min(outer, key=lambda p: p[0].end - p[0].start)[1].speaker
+        named_here = replace(sp, text=named.text, start=named.start, end=named.end)
+        quote.speakers = [named_here, *quote.speakers[1:]]
+        quote.speaker = named_here
+
+
+# Links from a reported clause up to the verb that reports it: its complement, a coordinated
+# verb, or a participle clause ("said ..., arguing that ..."); a clause opened by a conjunction
+# ("though she noted"), a relative clause ("which he said") or a coordinated clause with its
+# own subject ("..., but he said") is a statement of its own.
+REPORTED_DEPS = ("ccomp", "conj", "xcomp", "advcl", "parataxis")
+
+
+def _reported_under(verb, outer_head: int) -> bool:
+    """Whether `verb` sits in the clause reported by the cue at token `outer_head`."""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ not in REPORTED_DEPS or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):
+            return False
+        if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return False  # "X agreed ..., but he said ...": a second statement of its own
+        tok = tok.head
+        if tok.i == outer_head:
+            return True
+    return False
 
 
 class QuoteStage:

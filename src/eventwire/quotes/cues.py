@@ -16,7 +16,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from ..actors.words import default_words
 from ..datafiles import read_yaml
+from ..settings import tuning
 from .lexicon import CueWords
 
 TokSpan = tuple[int, int]  # token indices [start, end)
@@ -31,6 +33,11 @@ _PREPS = read_yaml(Path(__file__).with_name("data") / "cues.yaml")
 OBJECT_PREPS = frozenset(_PREPS["content_prepositions"])
 CLIMB_DEPS = ("advcl", "xcomp", "conj", "pcomp", "prep")  # "responded by saying": the subject of "responded"
 QUOTE_PUNCT = set("\"'“”‘’«»„‟‹›")
+_W = default_words()  # owner prepositions (actors/data/words.yaml)
+_T = tuning("quotes")  # each threshold is explained in config.toml
+CLIMB_DEPTH = int(_T["subject_climb_depth"])
+PARENTHETICAL_MAX_TOKENS = int(_T["parenthetical_max_tokens"])
+ACCORDING_LEAD_TOKENS = int(_T["according_lead_tokens"])
 
 
 @dataclass
@@ -132,19 +139,35 @@ def _trailing_addition(tok: Token) -> bool:
     return tok.dep_ in TRAILING_DEPS or (tok.dep_ == "prep" and tok.lower_ in ("including", "especially"))
 
 
-def _owner(noun: Token) -> Token | None:
-    """The owner of a statement noun: "Hamas's statement", "a statement from/by Hamas"."""
+def _owner(noun: Token, lex: CueWords) -> Token | None:
+    """The owner of a statement noun: "Hamas's statement", "a statement from/by Hamas", or who
+    issued it: "the council issued a statement", "a series of tweets Trump sent", "a speech
+    Clinton delivered"."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+        if child.dep_ == "prep" and child.lower_ in _W.owner_prepositions:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
     for child in noun.children:
         if child.dep_ == "compound" and child.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
             return child
+    for child in noun.children:  # "a speech Mrs. Clinton delivered"
+        if child.dep_ == "relcl" and child.lemma_.lower() in lex.issuing_verbs and \
+                not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in child.children):
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ in ("PROPN", "NOUN", "PRON") and \
+                    subject.lower_ not in _W.relative_pronouns:
+                return subject
+    holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun  # "a series of tweets"
+    if holder.dep_ == "dobj" and holder.head.lemma_.lower() in lex.issuing_verbs:
+        verb = holder.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in _W.relative_pronouns and verb.dep_ == "relcl":
+            return verb.head  # "one of the doctors who sent the letter"
+        return subject
     return None
 
 
@@ -155,15 +178,33 @@ def _across_line(a: Token, b: Token) -> bool:
     return any("\n" in t.text and not t.text.strip() for t in a.doc[lo + 1:hi])
 
 
+def _quoted_after(subject: Token, verb: Token) -> bool:
+    """A "subject" after its verb that opens with a quotation mark is a quoted title or the quote
+    itself ("said on Fox News's “Fox and Friends.”"), never who speaks."""
+    i = subject.left_edge.i
+    return subject.i > verb.i and i > 0 and verb.doc[i - 1].text in QUOTE_PUNCT
+
+
+def _after_label(subject: Token, verb: Token) -> Token | None:
+    """When a colon separates the subject from its verb ("The Latest: Trump urges ..."), the parser
+    took a label for the subject: the noun phrase between the colon and the verb is the subject."""
+    colon = next((t for t in verb.doc[subject.i + 1:verb.i] if t.text == ":"), None)
+    if colon is None:
+        return subject
+    between = verb.doc[colon.i + 1:verb.i]
+    heads = [t for t in between if not colon.i < t.head.i < verb.i and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return heads[0] if heads else None
+
+
 def _subject(verb: Token, lex: CueWords, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECTS and not (child.lower_ == "there" or child.lower_ == "it" and child.dep_ != "nsubj") \
-                and not _across_line(child, verb):
+                and not _across_line(child, verb) and not _quoted_after(child, verb):
             if depth and child.dep_ == "nsubjpass" and verb.dep_ in (*CLIMB_DEPS, "ccomp") and verb.head.i != verb.i:
                 # "The army said twelve fighters were killed and denied ...": a passive clause's
                 # subject does not do the active verb hung on it; look further up
-                return _subject(verb.head, lex, depth + 1) if depth < 3 else None
-            return child
+                return _subject(verb.head, lex, depth + 1) if depth < CLIMB_DEPTH else None
+            return _after_label(child, verb) if child.i < verb.i else child
     for child in verb.children:
         if child.dep_ == "agent":
             for obj in child.children:
@@ -178,14 +219,57 @@ def _subject(verb: Token, lex: CueWords, depth: int = 0) -> Token | None:
         return verb.head
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in lex.attribution_nouns:
         return verb.head
-    if depth < 3 and verb.dep_ in CLIMB_DEPS and verb.head.i != verb.i:
+    if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and not any(c.dep_ == "agent" for c in verb.children) and \
+            (verb.tag_ == "VBD" or verb.tag_ == "VBG" and lex.verbs.get(verb.lemma_.lower()) == "speech"):
+        # "Tim Cook, calling it ...": the named person speaks (not "X, called a liar by Y", nor
+        # "Americans supporting X", a description of people rather than a statement)
+        return verb.head
+    shown = _shown_speaker(verb)
+    if shown is not None:
+        return shown
+    if depth < CLIMB_DEPTH and verb.dep_ in CLIMB_DEPS and verb.head.i != verb.i:
         return _subject(verb.head, lex, depth + 1)
+    if depth == 0 and verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return _left_subject(verb)
     return None
+
+
+def _shown_speaker(verb: Token) -> Token | None:
+    """A participle after a named object: "the ad shows Hillary Clinton asking ...", "footage of
+    Trump saying ...": the named person speaks, not the subject of "shows"."""
+    if verb.dep_ != "xcomp" or verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    while before.dep_ in ("compound", "flat") and before.head.i > before.i:
+        before = before.head
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    if before.pos_ in ("PROPN", "PRON") and obj is not None and obj.left_edge.i <= before.i <= obj.right_edge.i:
+        return before
+    return None
+
+
+def _left_subject(verb: Token) -> Token | None:
+    """A main verb the parser gave no subject ("Marc Morial, the chief executive of the League,
+    forcefully told ..."): the noun phrase right before it, climbing out of its appositions and
+    prepositional phrases to the name they describe."""
+    i = verb.i - 1
+    while i >= 0 and (verb.doc[i].pos_ in ("ADV", "PUNCT") and verb.doc[i].text not in (".", "!", "?", ":", ";")):
+        i -= 1
+    if i < 0 or verb.doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or verb.doc[i].sent.start != verb.sent.start:
+        return None
+    tok = verb.doc[i]
+    while tok.dep_ in ("pobj", "prep", "appos", "compound", "flat") and tok.head.i < tok.i and \
+            tok.head.pos_ in ("PROPN", "NOUN", "ADP") and \
+            not any(t.text in QUOTE_PUNCT for t in verb.doc[tok.head.i + 1:tok.i]):  # never into a quote
+        tok = tok.head
+    if tok.pos_ not in ("PROPN", "NOUN", "PRON") or tok.dep_ in ("pobj", "dobj"):
+        return None  # "dedicating the museum on Saturday, said": a setting, not the speaker
+    return tok
 
 
 def _speaker_token(tok: Token | None, lex: CueWords) -> Token | None:
     if tok is not None and tok.lemma_.lower() in lex.attribution_nouns:
-        return _owner(tok) or tok
+        return _owner(tok, lex) or tok
     return tok
 
 
@@ -254,7 +338,7 @@ def _parenthetical(verb: Token) -> bool:
     if verb.dep_ not in ("parataxis", "advcl", "ccomp", "conj") or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return False
     lo, hi = verb.left_edge.i, verb.right_edge.i
-    if hi - lo > 7 or not any(c.dep_ == "nsubj" for c in verb.children):
+    if hi - lo > PARENTHETICAL_MAX_TOKENS or not any(c.dep_ == "nsubj" for c in verb.children):
         return False
     doc = verb.doc
     commas = {i for i in (lo - 1, lo, hi, hi + 1) if 0 <= i < len(doc) and doc[i].text == ","}
@@ -445,7 +529,7 @@ def _according_cue(word: Token, lex: CueWords) -> CueMatch | None:
     by = None
     if obj.lemma_.lower() in lex.relay_nouns:
         # "according to a translation by X": X relays, the speaker is elsewhere
-        by = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")), None)
+        by = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in _W.owner_prepositions), None)
     by_obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     if by_obj is not None:
         match.relays.append(phrase_span(by_obj))
@@ -462,7 +546,7 @@ def according_content(match: CueMatch, doc: Doc) -> TokSpan | None:
     sent = word.sent
     lo, hi = sent.start, sent.end
     p_lo, p_hi = word.left_edge.i, word.right_edge.i + 1
-    if p_lo - lo >= 3:
+    if p_lo - lo >= ACCORDING_LEAD_TOKENS:
         hi = p_lo
     else:
         lo = p_hi

@@ -26,15 +26,18 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from ..settings import tuning
 from .cues import CueMatch, according_content, find_cues, phrase_span
 from .layout import dash_cues, label_cues
 from .lexicon import CueWords
 from .marks import QuoteSpan, find_quote_spans
 
-SCARE_MAX_WORDS = 6  # longer unattributed quotes are left alone, not labelled
-FLOATING_MIN_WORDS = 5  # shorter cue-less quote paragraphs are headings or captions, not speech
-AFTER_WINDOW = 8  # tokens after a closing mark searched for its cue
-BEFORE_WINDOW = 14  # tokens before an opening mark searched for its cue
+_T = tuning("quotes")  # each threshold is explained in config.toml
+SCARE_MAX_WORDS = int(_T["scare_max_words"])
+FLOATING_MIN_WORDS = int(_T["floating_min_words"])
+AFTER_WINDOW = int(_T["after_window_tokens"])
+BEFORE_WINDOW = int(_T["before_window_tokens"])
+FLOATING_TAIL_WORDS = int(_T["floating_tail_words"])
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']*\s+(?=[\"“‘'A-Z])")
 
@@ -78,9 +81,16 @@ def _resolve_relays(cues: list[CueMatch], doc: Doc, lex: CueWords) -> list[CueMa
     """Fold relay cues into the cues they relay; return the cues that make statements."""
     by_head = {c.head: c for c in cues}
     kept = []
+    reported: set[int] = set()  # belief and intention cues another party's report stands for
     for cue in cues:
         if cue.category == "source":
             target = _governing_cue(doc, cue.head, by_head)
+            if target is not None and not cue.relay_only and cue.speaker is not None and \
+                    lex.act_of(doc, target) in ("belief", "intention"):
+                # "Clinton plans to visit Charlotte, according to an aide": what someone plans or
+                # believes is the aide's statement, not a statement of hers
+                reported.add(id(target))
+                target = None
             if target is not None:
                 target.relays.extend(cue.relays if cue.relay_only else [cue.speaker] if cue.speaker else [])
                 continue
@@ -95,7 +105,7 @@ def _resolve_relays(cues: list[CueMatch], doc: Doc, lex: CueWords) -> list[CueMa
                     c.relays.append(cue.speaker)
                 continue
         kept.append(cue)
-    return kept
+    return [c for c in kept if id(c) not in reported]
 
 
 def _governing_cue(doc: Doc, head: int, by_head: dict[int, CueMatch]) -> CueMatch | None:
@@ -277,7 +287,7 @@ def _reported_before(q: QuoteSpan, paras: _Paragraphs, cues: list[CueMatch], doc
         return None
     last = prev[-1]
     after = doc[last.content[1]:].text[:max(0, paras.starts[q_para] - doc[last.content[1]].idx)]
-    return last if len(_WORD.findall(after)) <= 6 else None
+    return last if len(_WORD.findall(after)) <= FLOATING_TAIL_WORDS else None
 
 
 def _sentence_like(text: str) -> bool:
@@ -340,8 +350,9 @@ def _without_nested(found: list[Attribution], doc: Doc) -> list[Attribution]:
 def extract_attributions(doc: Doc, lex: CueWords) -> Extraction:
     """All attributions and scare quotes in a parsed article."""
     text = doc.text
-    quotes = find_quote_spans(text)
-    cues = [c for c in find_cues(doc, lex) if not _inside(doc[c.head].idx, quotes)
+    every_quote = find_quote_spans(text)
+    quotes = [q for q in every_quote if not _title(q, doc)]
+    cues = [c for c in find_cues(doc, lex) if not _inside(doc[c.head].idx, every_quote)
             and (c.speaker is not None or c.content is not None or c.relays)]
     cues = _resolve_relays(cues, doc, lex) + label_cues(doc, lex) + dash_cues(doc, quotes)
     cues.sort(key=lambda c: c.head)
@@ -375,4 +386,18 @@ def extract_attributions(doc: Doc, lex: CueWords) -> Extraction:
              and not any(s <= q.start and q.end <= e for s, e in covered)
              and _words(text[q.start:q.end]) <= SCARE_MAX_WORDS]
     out.sort(key=lambda a: (a.start, a.end))
-    return Extraction(out, scare, quotes)
+    return Extraction(out, scare, every_quote)
+
+
+def _title(q: QuoteSpan, doc: Doc) -> bool:
+    """A quoted title, not a statement: a few title-cased words right after a preposition or a
+    possessive ("said on Fox News's “Fox and Friends.”", "in “The Art of the Deal”")."""
+    words = _WORD.findall(doc.text[q.start:q.end])
+    if not words or len(words) > SCARE_MAX_WORDS or not words[0][0].isupper() or \
+            not all(w[0].isupper() for w in words if len(w) > 3):
+        return False
+    before = doc.char_span(q.mark_start, q.mark_start + 1, alignment_mode="expand")
+    if before is None or before.start == 0:
+        return False
+    prev = doc[before.start - 1]
+    return prev.pos_ == "ADP" or prev.tag_ == "POS"

@@ -15,6 +15,7 @@ import re
 
 from spacy.tokens import Doc
 
+from ..settings import tuning
 from .cues import CueMatch
 from .lexicon import CueWords
 from .marks import QuoteSpan
@@ -22,7 +23,9 @@ from .marks import QuoteSpan
 _DASH_NAME = re.compile(r"\s*[―—–]+\s*(?=[A-Z])")
 _LABEL = re.compile(r"^[\"“]?\s*([A-Z][\w.'’\- ]{0,40}?)\s*:\s+(?=\S)", re.MULTILINE)
 NAME_TYPES = ("PERSON", "ORG", "GPE", "NORP")
-MAX_NAME_TOKENS = 8
+_T = tuning("quotes")  # each threshold is explained in config.toml
+MAX_NAME_TOKENS = int(_T["signature_max_tokens"])
+SIGNATURE_MAX_CHARS = int(_T["signature_max_chars"])
 
 
 def _token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -39,7 +42,7 @@ def dash_cues(doc: Doc, quotes: list[QuoteSpan]) -> list[CueMatch]:
         if m is None:
             continue
         name_end = m.end()
-        while name_end < len(text) and text[name_end] not in ",\n(;" and name_end - m.end() < 80:
+        while name_end < len(text) and text[name_end] not in ",\n(;" and name_end - m.end() < SIGNATURE_MAX_CHARS:
             name_end += 1
         dash = _token_range(doc, m.start(), m.end())
         name = _token_range(doc, m.end(), name_end)
@@ -64,7 +67,7 @@ def _is_speaker_label(doc: Doc, label: str, start: int, end: int, lex: CueWords)
     return span is not None and any(e.label_ in NAME_TYPES and e.end_char >= end - 1 for e in span.ents)
 
 
-HEADLINE_LABEL_WORDS = 3  # longer title-cased openings are a headline's own words, not a source
+HEADLINE_LABEL_WORDS = int(_T["headline_label_words"])  # longer title-cased openings are a headline's words
 
 
 def _headline_start(text: str) -> int:

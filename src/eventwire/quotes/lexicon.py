@@ -28,6 +28,7 @@ class CueWords:
     verbs: dict[str, str]  # lemma -> category (speech | belief | evidence | stance)
     source_prepositions: frozenset[tuple[str, str]]  # ("according", "to")
     attribution_nouns: frozenset[str]
+    issuing_verbs: frozenset[str]  # "issued a statement": the subject speaks through it
     cue_nouns: frozenset[str]  # "X's claim that ...": nouns that are cues
     relay_verbs: frozenset[str]
     clause_only_verbs: frozenset[str]  # cues only with a clause or quote as content
@@ -124,6 +125,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> CueWords:
         verbs=verbs,
         source_prepositions=frozenset(preps),
         attribution_nouns=frozenset(word_list(cues_path, cues, "attribution_nouns")),
+        issuing_verbs=frozenset(word_list(cues_path, cues, "issuing_verbs")),
         cue_nouns=frozenset(word_list(cues_path, cues, "cue_nouns")),
         relay_verbs=frozenset(word_list(cues_path, cues, "relay_verbs")),
         clause_only_verbs=frozenset(clause_only),

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ..actors.whoiswho import Referent, WhoIsWho
+from ..actors.words import default_words
 from ..model import Article, Entity, Speaker
 from .cues import TokSpan, phrase_span
 from .lexicon import CueWords
@@ -26,8 +27,9 @@ from .marks import QuoteSpan
 PERSON_TYPES = ("PERSON",)
 GROUP_TYPES = ("ORG", "GPE", "NORP")  # organisation-like mentions inside a speaker phrase
 ANTECEDENT_TYPES = ("ORG", "GPE")  # what "they", "it", "the group" can refer back to
-_DETERMINERS = ("the", "a", "an")
-FIRST_PERSON = ("i", "we", "me", "us", "you")
+_W = default_words()  # pronoun classes and articles (actors/data/words.yaml)
+# Subjects of an evidence verb that point at a thing ("it shows", "these suggest"), not at a speaker.
+_THING_SUBJECTS = _W.neuter_pronouns | _W.plural_pronouns | _W.demonstratives
 
 
 @dataclass
@@ -116,7 +118,7 @@ class SpeakerResolver:
         if last.i != head.i and last.lemma_.lower() in self.who.words.person_nouns and \
                 not any(t.is_punct for t in toks):
             head = last  # "Former White House Doctor": the doctor speaks, not the White House
-        if act == "perception" and head.lower_ in ("it", "this", "that", "they", "these", "those"):
+        if act == "perception" and head.lower_ in _THING_SUBJECTS:
             # "it shows", "this underscores": evidence verbs take things as subjects; leave them unnamed
             return [Speaker(text=toks.text, start=toks.start_char, end=toks.end_char)], True
         ref, via = self.who.resolve_token(head)
@@ -156,7 +158,7 @@ class SpeakerResolver:
         head = toks.root
         if not any(t.is_punct for t in toks) and self.who.abstract(toks[-1].lemma_, toks[-1].pos_ == "NOUN"):
             return None  # a title-cased heading or a named treaty: "Veto Power Impedes Peace Efforts"
-        if head.pos_ == "PROPN" or head.lower_ in FIRST_PERSON:
+        if head.pos_ == "PROPN" or head.lower_ in _W.speaker_pronouns:
             groups = self._in_span(toks.start_char, toks.end_char, GROUP_TYPES)
             speaker = Speaker(text=toks.text, start=toks.start_char, end=toks.end_char,
                               name=_clean_name(_strip_determiner(toks.text)), via="name")
@@ -187,4 +189,4 @@ def _clean_name(text: str) -> str:
 
 def _strip_determiner(text: str) -> str:
     first, _, rest = text.partition(" ")
-    return rest if first.lower() in _DETERMINERS and rest else text
+    return rest if first.lower() in _W.articles and rest else text

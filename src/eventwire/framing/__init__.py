@@ -22,8 +22,8 @@ from spacy.tokens import Doc
 from ..model import Article, Entity, Label
 from ..quotes.marks import find_quote_spans
 from .descriptors import extract_descriptors
-from .language import NAME_TYPES, Hit, LoadedLanguageModel
-from .lexicon import FramingLexicons, load_lexicon, shown_threshold
+from .language import NAME_TYPES, UNRATED, Hit, LoadedLanguageModel
+from .lexicon import FramingLexicons, load_lexicon, shown_threshold, unrated_threshold
 
 __all__ = ["FramingStage", "frame_article", "load_lexicon", "make_stage"]
 
@@ -91,11 +91,14 @@ def _speaker_name(quote) -> str:
 
 
 def frame_article(article: Article, doc: Doc, lex: FramingLexicons, model: LoadedLanguageModel,
-                  threshold: float | None = None) -> list[Label]:
+                  threshold: float | None = None, unrated: float | None = None) -> list[Label]:
     """All labels of a parsed article: kept scare quotes plus descriptors and loaded words.
 
-    Loaded words weaker than `threshold` (default: config.toml's) are left out."""
+    Loaded words weaker than `threshold` (default: config.toml's) are left out; so are words no resource
+    rates weaker than `unrated` (default: config.toml's `unrated_threshold`), and intensifiers whose word
+    is left out."""
     threshold = shown_threshold() if threshold is None else threshold
+    unrated = max(threshold, unrated_threshold() if unrated is None else unrated)
     voices = _Voices(article)
     entities = _entities(article, doc)
     speakers = _speakers(article, entities)
@@ -106,8 +109,11 @@ def frame_article(article: Article, doc: Doc, lex: FramingLexicons, model: Loade
         labels.append(_label(article, d.text, d.start, d.end, "descriptor", d.actor.name or d.actor.entity_text,
                              voices.at(d.start, d.end)))
     descriptor_spans = [(lab.start, lab.end) for lab in labels if lab.kind == "descriptor"]
-    for h, voice in scored_hits(article, doc, model, entities, descriptor_spans, voices):
-        if h.strength >= threshold and h.strength > 0:
+    shown = [(h, voice) for h, voice in scored_hits(article, doc, model, entities, descriptor_spans, voices)
+             if h.shown and h.strength > 0 and h.strength >= (unrated if h.category == UNRATED else threshold)]
+    spans = {(h.start, h.end) for h, _ in shown}
+    for h, voice in shown:
+        if h.amplifies is None or h.amplifies in spans:  # an intensifier only beside a shown word
             labels.append(_label(article, h.text, h.start, h.end, "loaded", None, voice, h.strength))
     labels = _dedupe(labels)
     labels.sort(key=lambda lab: (lab.start, lab.end, lab.kind))
@@ -171,9 +177,10 @@ class FramingStage:
         self.lexicon = lexicon
         self.model = LoadedLanguageModel(lexicon.loaded, lexicon.descriptors)
         self.threshold = shown_threshold()
+        self.unrated = unrated_threshold()
 
     def __call__(self, article: Article, doc: Doc) -> None:
-        article.labels = frame_article(article, doc, self.lexicon, self.model, self.threshold)
+        article.labels = frame_article(article, doc, self.lexicon, self.model, self.threshold, self.unrated)
 
 
 def make_stage(ctx) -> FramingStage:

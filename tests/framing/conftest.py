@@ -14,6 +14,7 @@ import spacy
 
 from eventwire.framing import frame_article, load_lexicon
 from eventwire.framing.language import LoadedLanguageModel
+from eventwire.framing.sentences import load_sentence_model
 from eventwire.model import Article, Entity, Quote
 from eventwire.settings import Settings
 
@@ -49,7 +50,7 @@ def frame(spacy_nlp, lexicon):
         article.quotes = [Quote(id=f"fx:q{n}", article_id="fx", text=text[s:e], start=s, end=e, kind="direct",
                                 speaker=_speaker(who)) for n, (s, e, who) in enumerate(quotes)]
         article.labels = list(labels)
-        article.labels = frame_article(article, spacy_nlp(text), lexicon, model)
+        article.labels = frame_article(article, spacy_nlp(text), lexicon, model, sentences=load_sentence_model())
         return article
 
     return _frame

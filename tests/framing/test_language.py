@@ -46,10 +46,31 @@ def test_general_valence_words_are_scored_from_the_derived_table(frame):
     assert words(frame(text, {})) == ["horrible", "idiotic"]
 
 
-def test_intensifiers_are_not_loaded_on_their_own(frame):
+def _through_pipeline(pipeline, text):
+    """The whole doc pipeline: the events stage's triggers are the reported acts the model damps."""
+    from eventwire.model import Article
+
+    return next(iter(pipeline.process([Article.from_text(text, id="fx")])))
+
+
+def test_intensifiers_are_not_loaded_on_their_own(pipeline):
     text = ("The minister explicitly rejected the plan. She repeatedly met the envoys, notably in Orvel. "
             "Prices rose by an unprecedented amount.")
-    assert words(frame(text, {})) == []
+    assert words(_through_pipeline(pipeline, text)) == []
+
+
+def test_an_intensifier_is_shown_only_with_the_word_it_amplifies(spacy_nlp, lexicon):
+    from eventwire.framing import frame_article
+    from eventwire.model import Article
+
+    text = "The council adopted a deeply corrupt budget. The ministry was deeply involved in the talks."
+    model = LoadedLanguageModel(lexicon.loaded, lexicon.descriptors)
+    hits = model.hits(spacy_nlp(text), [])
+    assert [h.text for h in hits if h.category == "intensifier"] == ["deeply", "deeply"]
+    # every word shown, but no unrated word: "involved" is hidden, so its "deeply" is too
+    labels = frame_article(Article.from_text(text, id="fx"), spacy_nlp(text), lexicon, model, 0.0, 1.0)
+    found = [lab.text for lab in labels if lab.kind == "loaded"]
+    assert found.count("deeply") == 1 and "corrupt" in found and "involved" not in found
 
 
 def test_intensifier_counts_beside_the_loaded_word_it_amplifies(frame):
@@ -59,9 +80,18 @@ def test_intensifier_counts_beside_the_loaded_word_it_amplifies(frame):
     assert found["deeply"] <= found["corrupt"]
 
 
-def test_reporting_vocabulary_of_the_beat_is_not_loaded(frame):
+def test_reporting_vocabulary_of_the_beat_is_not_loaded(pipeline):
     text = "Soldiers killed three people in an attack on the village, and hundreds joined a protest."
-    assert words(frame(text, {})) == []
+    assert words(_through_pipeline(pipeline, text)) == []
+
+
+def test_unrated_topic_nouns_are_scored_but_never_shown(frame, spacy_nlp, lexicon):
+    text = "The pandemic dominated the year, and the outbreak closed every school in the district."
+    model = LoadedLanguageModel(lexicon.loaded, lexicon.descriptors)
+    unrated = [h for h in model.hits(spacy_nlp(text), []) if h.category == "unrated"]
+    assert {"pandemic", "year", "school"} <= {h.text for h in unrated}
+    assert not any(h.shown for h in unrated if h.features.get("pos=NOUN"))
+    assert not {"pandemic", "year", "school"} & set(words(frame(text, {})))
 
 
 def test_evaluative_speech_and_assertive_verbs_are_loaded(frame):

@@ -31,12 +31,15 @@ import hashlib
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..model import Article
 from ..settings import Settings
 from .jsonl import read_jsonl
+
+if TYPE_CHECKING:
+    from ..framing.language import Hit
 
 FIELDS = ("article_id", "actor", "label", "kind", "voice")
 _ARTICLES = ("the ", "a ", "an ")
@@ -153,9 +156,11 @@ def format_report(metrics: dict[str, Any]) -> str:
 # - Word level: per sentence, each gold token is matched at most once by an
 #   equal predicted token; precision = matched / predicted, recall = matched /
 #   gold, summed over the sentences of a half.
-# - Sentence level: a sentence is predicted biased when its strongest such
-#   label reaches `[framing] sentence_threshold` (one weak word does not
-#   make a sentence biased); accuracy against `label_bias` Biased / Non-biased. The rows
+# - Sentence level: a sentence is predicted biased when the sentence model
+#   (framing/sentences.py) over every word the framing stage scored in the
+#   writer's voice in the row (shown or not) gives a probability reaching
+#   `[framing] sentence_threshold`; accuracy against `label_bias` Biased /
+#   Non-biased. The row is the unit, as in BABE, even where the parser splits it. The rows
 #   labelled "No agreement" have no sentence label and are left out of the
 #   sentence level (their words still count at the word level).
 # - Halves: a sentence belongs to the tuning half when the first byte of the
@@ -220,13 +225,14 @@ def babe_strongest(article: Article, threshold: float) -> float:
 def score_babe(rows: list[dict[str, Any]], predicted: list[list[str]], strongest: list[float] | None = None,
                sentence_threshold: float = 0.0) -> dict[str, Any]:
     """Word-level P/R/F1 and sentence accuracy per half and overall. A sentence is predicted biased when its
-    strongest loaded word (`strongest`) reaches `sentence_threshold`; without strengths, when it has any."""
+    score (`strongest`: the sentence model's probability, or its strongest word) is above 0 and reaches
+    `sentence_threshold`; without scores, when it has any predicted word."""
     # every half is reported, an empty one with zeros
     counts = ("tp", "pred", "gold", "sents", "right", "rows")
     halves = {half: dict.fromkeys(counts, 0) for half in ("tune", "test", "all")}
     strongest = strongest if strongest is not None else [1.0 if pred else 0.0 for pred in predicted]
     for row, pred, top in zip(rows, predicted, strongest, strict=True):
-        loaded = bool(pred) and top >= sentence_threshold
+        loaded = top > 0 and top >= sentence_threshold
         for half in (row["half"], "all"):
             h = halves[half]
             left = list(row["words"])
@@ -251,29 +257,40 @@ def score_babe(rows: list[dict[str, Any]], predicted: list[list[str]], strongest
     return out
 
 
-def run_babe(rows: list[dict[str, Any]], settings: Settings) -> list[Article]:
-    """Each row as a one-sentence article through the doc stages (no text stages)."""
+def run_babe(rows: list[dict[str, Any]], settings: Settings) -> list[tuple[Article, list[tuple[Hit, str]]]]:
+    """Each row as a one-sentence article through the doc stages (no text stages), with every word the
+    framing stage scored (and its voice): the sentence model's evidence."""
+    from ..framing import stage_hits
     from ..pipeline import Pipeline
 
     pipeline = Pipeline(settings.replace(text_stages=[]))
+    framing = next(s for s in pipeline.doc_stages if s.name == "framing")
     items = [Article.from_text(r["text"], id=r["id"], source=f"babe:{r['id']}") for r in rows]
-    return [a for a in pipeline.process(items) if isinstance(a, Article)]
+    out = []
+    for article, doc in zip(items, pipeline.nlp.pipe(a.text for a in items), strict=True):
+        for stage in pipeline.doc_stages:
+            stage(article, doc)
+        out.append((article, stage_hits(article, doc, framing.model)))
+    return out
 
 
 def evaluate_babe(path: str | Path, settings: Settings | None = None, threshold: float | None = None
                   ) -> dict[str, Any]:
     """Score writer-voice loaded words against BABE (see the decisions above)."""
     from ..framing.lexicon import sentence_threshold, shown_threshold
+    from ..framing.sentences import load_sentence_model
 
     csv_path = babe_csv(Path(path))
     if csv_path is None:
         raise InputError(str(path), f"not a BABE folder (no {BABE_FILE})")
     rows = read_babe(csv_path)
-    articles = run_babe(rows, settings or Settings())
+    results = run_babe(rows, settings or Settings())
+    articles = [a for a, _ in results]
     threshold = shown_threshold() if threshold is None else threshold
     sentence = sentence_threshold()
+    model = load_sentence_model()
     metrics = score_babe(rows, [babe_predictions(a, threshold) for a in articles],
-                         [babe_strongest(a, threshold) for a in articles], sentence)
+                         [model.probability(hits) for _, hits in results], sentence)
     tune, test = metrics["tune"], metrics["test"]
     metrics.update({"gold_file": str(csv_path), "threshold": threshold, "sentence_threshold": sentence,
                     "f1_gap": round(abs(tune["f1"] - test["f1"]), 4),
@@ -296,7 +313,8 @@ def _babe_examples(rows: list[dict[str, Any]], articles: list[Article], threshol
 
 def format_babe(metrics: dict[str, Any]) -> str:
     lines = [f"BABE loaded words ({metrics['gold_file']}), shown at strength >= {metrics['threshold']}; "
-             f"a sentence is loaded when its strongest word reaches {metrics.get('sentence_threshold', 0.0)}"]
+             f"a sentence is loaded when the sentence model's probability reaches "
+             f"{metrics.get('sentence_threshold', 0.0)}"]
     for half in ("tune", "test", "all"):
         m = metrics[half]
         lines.append(f"  {half:<5} {m['sentences']} sentences: words P {m['precision']:.3f} R {m['recall']:.3f} "

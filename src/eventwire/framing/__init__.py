@@ -6,6 +6,9 @@ Adds to `article.labels` (keeping the quotes stage's scare quotes):
 - `loaded`: a word whose choice evaluates, with its `strength` in [0, 1]
   from the loaded-language model (`language.py`); labels below
   `[framing] loaded_threshold` of config.toml are not emitted.
+And to `article.meta["loaded_sentences"]`: `[start, end, probability]` per
+sentence, the sentence model's probability that a reader finds it biased
+(`sentences.py`), from all its writer-voice evidence, shown or not.
 Descriptors and loaded words are separate kinds and never merged.
 Each label's `voice` is "writer", or the speaker's resolved name when it lies
 inside a quote of `article.quotes` ("unknown speaker" inside quotation marks
@@ -22,10 +25,11 @@ from spacy.tokens import Doc
 from ..model import Article, Entity, Label
 from ..quotes.marks import find_quote_spans
 from .descriptors import extract_descriptors
-from .language import NAME_TYPES, Hit, LoadedLanguageModel
-from .lexicon import FramingLexicons, load_lexicon, shown_threshold
+from .language import NAME_TYPES, UNRATED, Hit, LoadedLanguageModel
+from .lexicon import FramingLexicons, load_lexicon, shown_threshold, unrated_threshold
+from .sentences import SentenceModel, load_sentence_model
 
-__all__ = ["FramingStage", "frame_article", "load_lexicon", "make_stage"]
+__all__ = ["FramingStage", "frame_article", "load_lexicon", "make_stage", "scored_hits", "stage_hits"]
 
 UNKNOWN_SPEAKER = "unknown speaker"
 UNATTRIBUTED_QUOTE_MIN_WORDS = 5  # shorter quoted phrases are the writer's scare quotes, not speech
@@ -91,11 +95,15 @@ def _speaker_name(quote) -> str:
 
 
 def frame_article(article: Article, doc: Doc, lex: FramingLexicons, model: LoadedLanguageModel,
-                  threshold: float | None = None) -> list[Label]:
+                  threshold: float | None = None, unrated: float | None = None,
+                  sentences: SentenceModel | None = None) -> list[Label]:
     """All labels of a parsed article: kept scare quotes plus descriptors and loaded words.
 
-    Loaded words weaker than `threshold` (default: config.toml's) are left out."""
+    Loaded words weaker than `threshold` (default: config.toml's) are left out; so are words no resource
+    rates weaker than `unrated` (default: config.toml's `unrated_threshold`), and intensifiers whose word
+    is left out. With `sentences`, each sentence's probability goes to `article.meta["loaded_sentences"]`."""
     threshold = shown_threshold() if threshold is None else threshold
+    unrated = max(threshold, unrated_threshold() if unrated is None else unrated)
     voices = _Voices(article)
     entities = _entities(article, doc)
     speakers = _speakers(article, entities)
@@ -106,8 +114,14 @@ def frame_article(article: Article, doc: Doc, lex: FramingLexicons, model: Loade
         labels.append(_label(article, d.text, d.start, d.end, "descriptor", d.actor.name or d.actor.entity_text,
                              voices.at(d.start, d.end)))
     descriptor_spans = [(lab.start, lab.end) for lab in labels if lab.kind == "descriptor"]
-    for h, voice in scored_hits(article, doc, model, entities, descriptor_spans, voices):
-        if h.strength >= threshold and h.strength > 0:
+    hits = scored_hits(article, doc, model, entities, descriptor_spans, voices)
+    if sentences is not None:
+        article.meta["loaded_sentences"] = sentences.sentences(doc, hits)
+    shown = [(h, voice) for h, voice in hits
+             if h.shown and h.strength > 0 and h.strength >= (unrated if h.category == UNRATED else threshold)]
+    spans = {(h.start, h.end) for h, _ in shown}
+    for h, voice in shown:
+        if h.amplifies is None or h.amplifies in spans:  # an intensifier only beside a shown word
             labels.append(_label(article, h.text, h.start, h.end, "loaded", None, voice, h.strength))
     labels = _dedupe(labels)
     labels.sort(key=lambda lab: (lab.start, lab.end, lab.kind))
@@ -125,6 +139,12 @@ def scored_hits(article: Article, doc: Doc, model: LoadedLanguageModel, entities
                 if ev.trigger is not None and ev.trigger.start is not None and ev.trigger.end is not None]
     return [(h, voices.at(h.start, h.end)) for h in model.hits(doc, _names(doc, entities), triggers)
             if not any(s <= h.start < e for s, e in descriptor_spans)]  # a descriptor's words are its own
+
+
+def stage_hits(article: Article, doc: Doc, model: LoadedLanguageModel) -> list[tuple[Hit, str]]:
+    """`scored_hits` of an article the stage has framed: its descriptors' words left out, as the stage does."""
+    spans = [(lab.start, lab.end) for lab in article.labels if lab.kind == "descriptor"]
+    return scored_hits(article, doc, model, descriptor_spans=spans)
 
 
 def _names(doc: Doc, entities: list[Entity]) -> list[tuple[int, int]]:
@@ -167,15 +187,19 @@ class FramingStage:
     reads = ("doc", "entities", "quotes", "events")
     writes = ("labels",)
 
-    def __init__(self, lexicon: FramingLexicons):
+    def __init__(self, lexicon: FramingLexicons, sentences: SentenceModel | None = None):
         self.lexicon = lexicon
+        self.sentences = sentences
         self.model = LoadedLanguageModel(lexicon.loaded, lexicon.descriptors)
         self.threshold = shown_threshold()
+        self.unrated = unrated_threshold()
 
     def __call__(self, article: Article, doc: Doc) -> None:
-        article.labels = frame_article(article, doc, self.lexicon, self.model, self.threshold)
+        article.labels = frame_article(article, doc, self.lexicon, self.model, self.threshold, self.unrated,
+                                       self.sentences)
 
 
 def make_stage(ctx) -> FramingStage:
     """The framing stage; lexicons are loaded once per process."""
-    return FramingStage(ctx.resource("framing.lexicon", load_lexicon))
+    return FramingStage(ctx.resource("framing.lexicon", load_lexicon),
+                        ctx.resource("framing.sentences", load_sentence_model))

@@ -37,6 +37,8 @@ from .lexicon import DescriptorLexicon, LoadedLanguageLexicon, label_words
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "EVENT", "WORK_OF_ART", "LAW", "LOC", "NORP", "PRODUCT"})
 CONTENT_POS = frozenset({"ADJ", "ADV", "NOUN", "VERB"})
 LABEL_WORD = "label_word"
+UNRATED = "unrated"  # a content word no resource rates (not in evaluative.tsv)
+SENTENCE_CANDIDATES_CAP = 10  # "many other candidates" saturates here
 # Supersenses of what a conflict report reports (acts, events, blows, fights): "attack", "battle", "killed".
 BEAT_SUPERSENSES = frozenset({"noun.act", "noun.event", "verb.contact", "verb.competition"})
 FIRST_PERSON = frozenset({"i", "we", "our", "us", "my", "me"})  # the writer speaking as a person: opinion
@@ -53,6 +55,8 @@ class Hit:
     category: str  # the evidence: a source of evaluative.tsv or a loaded.yaml category
     strength: float
     features: dict[str, float] = field(default_factory=dict)  # what the calibration weighs
+    shown: bool = True  # False: scored (the sentence's evidence) but never a label of its own
+    amplifies: tuple[int, int] | None = None  # an intensifier: the span of the loaded word it amplifies
 
 
 PERSONS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -120,7 +124,7 @@ def _compounds(doc: Doc, scores: dict[int, Hit]) -> list[Hit]:
         best = out.get((a, b))
         if best is None or best.strength < hit.strength:
             out[(a, b)] = Hit(span.start_char, span.end_char, span.text, hit.category, hit.strength,
-                              {**hit.features, "compound": 1.0})
+                              {**hit.features, "compound": 1.0}, hit.shown)
     return list(out.values())
 
 
@@ -148,6 +152,14 @@ class LoadedLanguageModel:
         self.label_heads = frozenset(h.word for h in descriptors.heads.values() if h.category == "group") \
             if descriptors else frozenset()
         self.terms_re = _pattern(self.terms)
+
+    def suffix_class(self, word: str) -> str | None:
+        """The first derivational ending of loaded.yaml's `suffix_classes` the word ends in (with a stem of
+        three letters or more), or None."""
+        for suffix in self.lex.suffix_classes:
+            if word.endswith(suffix) and len(word) >= len(suffix) + 3:
+                return suffix
+        return None
 
     def term_category(self, text: str) -> str | None:
         """The loaded.yaml category of a matched term (undoing the inflection the pattern allowed)."""
@@ -178,6 +190,8 @@ class LoadedLanguageModel:
                 if polarity == "+":
                     weight *= self.lex.positive_weight
                 return min(1.0, prior * weight), source, sense, polarity, senses
+        if pos in self.lex.unrated_pos:
+            return 0.0, UNRATED, "-", "0", 0  # no resource rates it: its context alone may make it loaded
         return 0.0, "", "", "", 0
 
     def hits(self, doc: Doc, name_spans: list[tuple[int, int]], triggers: Iterable[tuple[int, int]] = ()
@@ -204,7 +218,7 @@ class LoadedLanguageModel:
             prior, source, sense, polarity, senses = self.prior(tok)
             if sense == "verb.contact" and _figurative(tok):
                 prior, source = max(prior, lex.category_strengths["figurative"]), "figurative"
-            if prior <= 0.0 and source != "wordnet":
+            if prior <= 0.0 and source not in ("wordnet", UNRATED):
                 continue
             if source == "booster":
                 if tok.tag_ not in ("JJR", "JJS", "RBR", "RBS"):  # "more", "most" mark degree, not judgement
@@ -223,6 +237,11 @@ class LoadedLanguageModel:
                 feats["attribution_or_trigger"] = 1.0
             if tok.tag_ in ("JJR", "JJS", "RBR", "RBS"):
                 feats["degree"] = 1.0
+            feats[f"tag={tok.tag_}"] = 1.0
+            feats[f"head={tok.head.pos_}"] = 1.0
+            suffix = self.suffix_class(tok.lower_)
+            if suffix:
+                feats[f"suffix={suffix}"] = 1.0
             feats[f"{tok.pos_}|{polarity}"] = 1.0
             feats[f"{tok.pos_}|{source}"] = 1.0
             feats["polysemy"] = min(senses, 10) / 10
@@ -231,7 +250,9 @@ class LoadedLanguageModel:
             if _describes_actor(tok):
                 feats["describes_actor"] = 1.0
             feats["score"] = prior
-            scores[tok.i] = Hit(tok.idx, tok.idx + len(tok), tok.text, source, round(prior, 3), feats)
+            # the beat's own words and unrated topic words ("pandemic", "year") inform the sentence, never shown
+            shown = "beat" not in feats and (source != UNRATED or tok.pos_ in lex.unrated_shown_pos)
+            scores[tok.i] = Hit(tok.idx, tok.idx + len(tok), tok.text, source, round(prior, 3), feats, shown)
         out = _compounds(doc, scores)
         taken = [(h.start, h.end) for h in out]
         for m in self.terms_re.finditer(doc.text):  # the team's terms, as written ("so-called", "bated breath")
@@ -260,7 +281,8 @@ class LoadedLanguageModel:
             if any(h.start <= tok.idx < h.end for h in out):
                 continue
             out.append(Hit(tok.idx, tok.idx + len(tok), tok.text, "intensifier",
-                           round(min(head.strength, lex.category_strengths["intensifier"]), 3)))
+                           round(min(head.strength, lex.category_strengths["intensifier"]), 3),
+                           amplifies=(head.start, head.end)))
         return sorted(out, key=lambda h: h.start)
 
     def _calibrate(self, doc: Doc, hits: list[Hit]) -> None:
@@ -277,13 +299,23 @@ class LoadedLanguageModel:
             quotes.append(any(t.is_quote for t in sent))
         where = [max(0, bisect_right(starts, h.start) - 1) for h in hits]
         counts: dict[int, int] = {}
+        candidates: dict[int, list[float]] = {}
         for h, k in zip(hits, where, strict=True):
             if h.features.get("score", 0.0) >= SENTENCE_EVIDENCE:
                 counts[k] = counts.get(k, 0) + 1
+            candidates.setdefault(k, []).append(h.features.get("score", 0.0))
+        for scores in candidates.values():
+            scores.sort(reverse=True)
         weights = self.lex.calibration
         for h, k in zip(hits, where, strict=True):
             others = counts.get(k, 0) - (h.features.get("score", 0.0) >= SENTENCE_EVIDENCE)
             h.features["sentence_evidence"] = min(others, 3) / 3
+            # the other candidates of the sentence: how many, and the strongest one's heuristic score
+            ranked = candidates[k]
+            own = h.features.get("score", 0.0)
+            h.features["sentence_candidates"] = min(len(ranked) - 1, SENTENCE_CANDIDATES_CAP) / SENTENCE_CANDIDATES_CAP
+            h.features["sentence_strongest_other"] = ranked[0] if own < ranked[0] else \
+                ranked[1] if len(ranked) > 1 else 0.0
             if first_person[k]:
                 h.features["sentence_first_person"] = 1.0
             if quotes[k]:

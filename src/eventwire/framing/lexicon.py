@@ -54,6 +54,9 @@ class LoadedLanguageLexicon:
     reporting_supersenses: frozenset[str]  # WordNet lexicographer files of reporting vocabulary
     reporting_factor: float  # how much reporting vocabulary keeps of its strength
     positive_weight: float  # praise is rarely loaded in news; weight of positive-valence words
+    unrated_pos: frozenset[str]  # parts of speech whose words no resource rates are still scored, by context
+    unrated_shown_pos: frozenset[str]  # of those, the parts of speech whose words may be shown
+    suffix_classes: tuple[str, ...]  # derivational endings the calibration weighs ("-ous", "-ism")
     calibration: dict[str, float]  # logistic weights of the hit features ("bias" included); empty: heuristic
 
 
@@ -114,6 +117,14 @@ def _weights(path: Path, data: dict[str, Any], key: str, names: tuple[str, ...] 
     return {str(k): float(v) for k, v in items.items()}
 
 
+def _pos_list(path: Path, data: dict[str, Any], key: str) -> list[str]:
+    tags = [t.upper() for t in word_list(path, data, key)]
+    bad = [t for t in tags if t not in POS_TAGS]
+    if bad:
+        raise DataFileError(str(path), f"unknown parts of speech {bad}; expected some of {list(POS_TAGS)}", key)
+    return tags
+
+
 def _load_table(path: Path) -> dict[tuple[str, str], tuple[float, str, str, str, int]]:
     table: dict[tuple[str, str], tuple[float, str, str, str, int]] = {}
     try:
@@ -172,6 +183,9 @@ def _load_loaded(path: Path, table_path: Path) -> LoadedLanguageLexicon:
         reporting_supersenses=frozenset(word_list(Path(where), model, "reporting_supersenses")),
         reporting_factor=float(model["reporting_factor"]),
         positive_weight=float(model["positive_weight"]),
+        unrated_pos=frozenset(_pos_list(Path(where), model, "unrated_pos")),
+        unrated_shown_pos=frozenset(_pos_list(Path(where), model, "unrated_shown_pos")),
+        suffix_classes=tuple(word_list(Path(where), model, "suffix_classes")),
         calibration=_load_calibration(path.with_name("calibration.yaml")))
 
 
@@ -189,6 +203,17 @@ def shown_threshold() -> float:
 
     with CONFIG_PATH.open("rb") as fh:
         return float(tomllib.load(fh).get("framing", {}).get("loaded_threshold", 0.0))
+
+
+def unrated_threshold() -> float:
+    """`[framing] unrated_threshold` of config.toml: a word no resource rates (judged by its context alone) is
+    shown only from this strength (and never below the shown threshold)."""
+    import tomllib
+
+    from ..settings import CONFIG_PATH
+
+    with CONFIG_PATH.open("rb") as fh:
+        return float(tomllib.load(fh).get("framing", {}).get("unrated_threshold", 1.0))
 
 
 def sentence_threshold() -> float:

@@ -560,9 +560,9 @@ def according_content(match: CueMatch, doc: Doc) -> TokSpan | None:
 def find_cues(doc: Doc, lex: CueWords) -> list[CueMatch]:
     """Every cue in `doc`, in token order."""
     cues = []
+    source_heads = {head for head, _ in lex.source_prepositions}
     for tok in doc:
-        lower = tok.lower_
-        if any(lower == head for head, _ in lex.source_prepositions):
+        if tok.lower_ in source_heads:
             match = _according_cue(tok, lex)
         else:
             match = verb_cue(tok, lex) or noun_cue(tok, lex)

@@ -119,3 +119,19 @@ def test_a_quoted_programme_title_is_neither_a_statement_nor_a_speaker(run_text)
     quotes = run_text(text).quotes
     assert [q.text for q in quotes] == ["We will not sign this text"]
     assert quotes[0].speaker.name == "Edvin Marlo"
+
+
+def test_a_participle_hung_on_a_verb_inside_a_quote_keeps_the_clause_before_it():
+    """ "Marlo said, suggesting a question: “Do you think so?”": Marlo suggests, not "you"."""
+    from eventwire.quotes import load_lexicon
+    from eventwire.quotes.cues import _subject
+
+    words = ["Marlo", "said", ",", "suggesting", "questions", ",", "“", "do", "you", "think", "so", "?", "”"]
+    heads = [1, 1, 1, 9, 3, 3, 9, 9, 9, 1, 9, 9, 9]
+    deps = ["nsubj", "ROOT", "punct", "advcl", "dobj", "punct", "punct", "aux", "nsubj", "ccomp", "advmod",
+            "punct", "punct"]
+    pos = ["PROPN", "VERB", "PUNCT", "VERB", "NOUN", "PUNCT", "PUNCT", "AUX", "PRON", "VERB", "ADV", "PUNCT",
+           "PUNCT"]
+    tags = ["NNP", "VBD", ",", "VBG", "NNS", ",", "``", "VBP", "PRP", "VB", "RB", ".", "''"]
+    doc = _doc(words, heads, deps, pos, tags)
+    assert _subject(doc[3], load_lexicon()).text == "Marlo"

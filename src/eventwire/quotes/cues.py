@@ -228,10 +228,25 @@ def _subject(verb: Token, lex: CueWords, depth: int = 0) -> Token | None:
     if shown is not None:
         return shown
     if depth < CLIMB_DEPTH and verb.dep_ in CLIMB_DEPS and verb.head.i != verb.i:
-        return _subject(verb.head, lex, depth + 1)
+        found = _subject(verb.head, lex, depth + 1)
+        if found is not None and found.i > verb.i and \
+                sum(t.text in QUOTE_PUNCT for t in verb.doc[verb.i + 1:found.i]) % 2:
+            return _previous_clause_subject(verb)  # the parser hung it on a verb inside a quote
+        return found
     if depth == 0 and verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
         return _left_subject(verb)
     return None
+
+
+def _previous_clause_subject(verb: Token) -> Token | None:
+    """The subject of the clause a participle follows ("Sanders said, suggesting ...": Sanders)."""
+    i = verb.left_edge.i
+    if i < 2 or verb.doc[i - 1].text != ",":
+        return None
+    prev = verb.doc[i - 2]
+    if prev.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in prev.children if c.dep_ == "nsubj"), None)
 
 
 def _shown_speaker(verb: Token) -> Token | None:
@@ -560,9 +575,9 @@ def according_content(match: CueMatch, doc: Doc) -> TokSpan | None:
 def find_cues(doc: Doc, lex: CueWords) -> list[CueMatch]:
     """Every cue in `doc`, in token order."""
     cues = []
+    source_heads = {head for head, _ in lex.source_prepositions}
     for tok in doc:
-        lower = tok.lower_
-        if any(lower == head for head, _ in lex.source_prepositions):
+        if tok.lower_ in source_heads:
             match = _according_cue(tok, lex)
         else:
             match = verb_cue(tok, lex) or noun_cue(tok, lex)

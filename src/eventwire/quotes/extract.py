@@ -181,20 +181,21 @@ def _speaker_outside(cue: CueMatch, q: QuoteSpan, doc: Doc) -> None:
     cue.speaker = None
 
 
-def _lead_in(q: QuoteSpan, prev_end: int, doc: Doc, paras: _Paragraphs, cues: list[CueMatch]) -> int | None:
+def _lead_in(q: QuoteSpan, prev_end: int, doc: Doc, paras: _Paragraphs, cues: list[CueMatch],
+             text: str) -> int | None:
     """Where a reported clause starts when a quoted fragment ends it ("Using X ''is a mistake,'' he said")."""
     span = doc.char_span(q.mark_start, q.mark_end, alignment_mode="expand")
     if span is None:
         return None
     start = max(span[0].sent.start_char, paras.starts[paras.index(q.mark_start)], prev_end)
-    for m in _SENTENCE_END.finditer(doc.text, start, q.mark_start):
+    for m in _SENTENCE_END.finditer(text, start, q.mark_start):
         start = m.end()
-    lead = doc.text[start:q.mark_start]
+    lead = text[start:q.mark_start]
     if len(_WORD.findall(lead)) < 2 or lead.rstrip().endswith((":", ",", "--", "—", "–")):
         return None
     if any(start <= doc[c.head].idx < q.mark_start for c in cues):
         return None
-    while start < q.mark_start and not doc.text[start].isalnum():
+    while start < q.mark_start and not text[start].isalnum():
         start += 1
     return start
 
@@ -212,7 +213,7 @@ def _link_quotes(quotes: list[QuoteSpan], cues: list[CueMatch], doc: Doc, paras:
         if cue is not None:
             _speaker_outside(cue, q, doc)
             linked[n] = cue
-            lead = _lead_in(q, quotes[n - 1].mark_end if n else 0, doc, paras, cues)
+            lead = _lead_in(q, quotes[n - 1].mark_end if n else 0, doc, paras, cues, text)
             if lead is not None:
                 lead_ins[n] = lead
             continue
@@ -351,7 +352,8 @@ def extract_attributions(doc: Doc, lex: CueWords) -> Extraction:
     """All attributions and scare quotes in a parsed article."""
     text = doc.text
     every_quote = find_quote_spans(text)
-    quotes = [q for q in every_quote if not _title(q, doc)]
+    starts = [t.idx for t in doc]
+    quotes = [q for q in every_quote if not _title(q, doc, text, starts)]
     cues = [c for c in find_cues(doc, lex) if not _inside(doc[c.head].idx, every_quote)
             and (c.speaker is not None or c.content is not None or c.relays)]
     cues = _resolve_relays(cues, doc, lex) + label_cues(doc, lex) + dash_cues(doc, quotes)
@@ -389,15 +391,15 @@ def extract_attributions(doc: Doc, lex: CueWords) -> Extraction:
     return Extraction(out, scare, every_quote)
 
 
-def _title(q: QuoteSpan, doc: Doc) -> bool:
+def _title(q: QuoteSpan, doc: Doc, text: str, starts: list[int]) -> bool:
     """A quoted title, not a statement: a few title-cased words right after a preposition or a
     possessive ("said on Fox News's “Fox and Friends.”", "in “The Art of the Deal”")."""
-    words = _WORD.findall(doc.text[q.start:q.end])
+    words = _WORD.findall(text[q.start:q.end])
     if not words or len(words) > SCARE_MAX_WORDS or not words[0][0].isupper() or \
             not all(w[0].isupper() for w in words if len(w) > 3):
         return False
-    before = doc.char_span(q.mark_start, q.mark_start + 1, alignment_mode="expand")
-    if before is None or before.start == 0:
+    mark = bisect.bisect_right(starts, q.mark_start) - 1  # the token holding the opening mark
+    if mark <= 0:
         return False
-    prev = doc[before.start - 1]
+    prev = doc[mark - 1]
     return prev.pos_ == "ADP" or prev.tag_ == "POS"

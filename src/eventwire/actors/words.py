@@ -44,6 +44,7 @@ class ActorWords:
     target_prepositions: frozenset[str]
     attribution_heads: frozenset[str]
     leader_bodies: frozenset[str]
+    relation_nouns: frozenset[str]
 
 
 def load_words(path: Path | str = WORDS_FILE) -> ActorWords:

@@ -9,7 +9,10 @@ English news names an unfamiliar person's side right beside the name:
 - an apposition before it: "a Vostran army spokesman, Ilya Dorn, said",
   "Chief of the Political Bureau of Hamas, Ismail Haniyeh".
 
-`title_phrase` and `apposition_phrase` return the describing text (with its
+- "of" and a country after it: "King Hassan of Morocco" (`of_country`);
+- a US party-state tag after it: "Rep. Tom Hale (R-Ohio)" (`us_party_tag`).
+
+`title_phrase`, `apposition_phrase` and `of_country` return the describing text (with its
 character span); the stage resolves it with `resolve_phrase`.
 """
 
@@ -23,7 +26,10 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..datafiles import read_yaml
+from ..model import Entity
 from ..settings import tuning
+from .dictionary import ActorDictionary
+from .places import place_words
 from .words import default_words
 
 _MAX_TITLE = int(tuning("actors")["max_title_tokens"])
@@ -115,6 +121,38 @@ def placing_mention(doc: Doc, start: int, end: int) -> bool:
             return False  # "according to Vostran state media": who reports it, not where it happens
         return tok.head.lower_ not in _TARGET_PREPS
     return tok.dep_ not in _TARGET_DEPS
+
+
+# "(R-Ohio)", "(D-N.Y.)", "(Vt.)" after a name: a US politician's party and state (news style)
+_PARTY_TAG = re.compile(r"\s*\((?:(?P<party>[RDI])-)?(?P<state>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\)")
+US = "USA"  # the country whose news style tags politicians with party and state
+
+
+def us_party_tag(ent: Span) -> Entity | None:
+    """A member of a US legislature named with a party-state tag ("Rep. Tom Hale (R-Ohio)"): the
+    country, and the legislature unless a title says otherwise."""
+    m = _PARTY_TAG.match(ent.doc.text, ent.end_char)
+    if m is None or (not m.group("party") and m.group("state") not in place_words().states):
+        return None
+    return Entity(entity_text=m.group(0).strip(), code=US, sector="LEG", type="ORG", source="apposition")
+
+
+def of_country(ent: Span, d: ActorDictionary) -> Span | None:
+    """The country a person's name is "of" ("King Hassan of Morocco"); a place homonym
+    ("Sen. X of Georgia") is left to the article's context."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "of":
+        return None
+    obj = next((c for c in doc[ent.end].children if c.dep_ == "pobj"), None)
+    if obj is None or obj.ent_type_ not in ("GPE", "LOC"):
+        return None
+    span = next((e for e in doc.ents if e.start <= obj.i < e.end), None)  # "of (southern) Serbia"
+    if span is None:
+        return None
+    hit = d.country_code(span.text)
+    if hit is None or hit[1] != "name" or homonym_code(span.text, hit[0], set())[0]:
+        return None
+    return span
 
 
 _WORD = re.compile(r"[a-z][a-z.'-]*")

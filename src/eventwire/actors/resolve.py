@@ -68,6 +68,9 @@ def analyse(text: str, d: ActorDictionary, date: str | None = None) -> Analysis:
         if step == 0 and "-" in toks[i]:
             _match_compound(original[i], i, d, date, res)
         i += max(step, 1)
+    if any(t in default_words().relation_nouns for t in toks):
+        # "Pyongyang's only ally", "allies of Russia": another party, related to the one named
+        res.actors, res.countries = [], []
     return res
 
 

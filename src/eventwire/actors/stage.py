@@ -17,7 +17,6 @@ Three passes over the parsed doc:
 from __future__ import annotations
 
 import dataclasses
-import re
 
 import numpy
 from spacy.strings import get_string_id
@@ -25,7 +24,15 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Entity
 from ..settings import tuning
-from .affiliation import apposition_phrase, homonym_code, placing_mention, resolve_homonyms, title_phrase
+from .affiliation import (
+    US,
+    apposition_phrase,
+    of_country,
+    placing_mention,
+    resolve_homonyms,
+    title_phrase,
+    us_party_tag,
+)
 from .dictionary import ActorDictionary, norm
 from .gazetteer import Gazetteer, load_gazetteer
 from .places import find_places, place_for, place_words
@@ -261,13 +268,13 @@ def _own_resolution(ent: Span, d: ActorDictionary, date: str | None, known: dict
             entity.sector = resolve_phrase(ent.doc[ent.end].text, d, date, known).sector  # "administration"
         return entity
     found = []
-    for phrase in (title, apposition_phrase(ent), _of_country(ent, d)):
+    for phrase in (title, apposition_phrase(ent), of_country(ent, d)):
         if phrase is None:
             continue
         desc = resolve_phrase(phrase.text, d, date, known)
         if desc.code or desc.sector or (desc.name and desc.type == "ORG"):
             found.append((phrase, desc))
-    lawmaker = _us_party_tag(ent, d)
+    lawmaker = us_party_tag(ent)
     if lawmaker is not None and not any(x.code for _, x in found):
         sector = next((x.sector for _, x in found if x.sector), None) or lawmaker.sector
         body = ORG_TEMPLATES.get(sector, "{}").format(_the(d.country(US).name))  # "Legislature of the United States"
@@ -283,38 +290,6 @@ def _own_resolution(ent: Span, d: ActorDictionary, date: str | None, known: dict
         desc = whole if whole.code == coded[1].code and whole.sector else dataclasses.replace(
             coded[1], sector=coded[1].sector or desc.sector)
     return _affiliated(ent, desc)
-
-
-# "(R-Ohio)", "(D-N.Y.)", "(Vt.)" after a name: a US politician's party and state (news style)
-_PARTY_TAG = re.compile(r"\s*\((?:(?P<party>[RDI])-)?(?P<state>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\)")
-US = "USA"  # the country whose news style tags politicians with party and state
-
-
-def _us_party_tag(ent: Span, d: ActorDictionary) -> Entity | None:
-    """A member of a US legislature named with a party-state tag ("Rep. Tom Hale (R-Ohio)"): the
-    country, and the legislature unless a title says otherwise."""
-    m = _PARTY_TAG.match(ent.doc.text, ent.end_char)
-    if m is None or (not m.group("party") and m.group("state") not in place_words().states):
-        return None
-    return Entity(entity_text=m.group(0).strip(), code=US, sector="LEG", type="ORG", source="apposition")
-
-
-def _of_country(ent: Span, d: ActorDictionary) -> Span | None:
-    """The country a person's name is "of" ("King Hassan of Morocco"); a place homonym
-    ("Sen. X of Georgia") is left to the article's context."""
-    doc = ent.doc
-    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "of":
-        return None
-    obj = next((c for c in doc[ent.end].children if c.dep_ == "pobj"), None)
-    if obj is None or obj.ent_type_ not in ("GPE", "LOC"):
-        return None
-    span = next((e for e in doc.ents if e.start <= obj.i < e.end), None)  # "of (southern) Serbia"
-    if span is None:
-        return None
-    hit = d.country_code(span.text)
-    if hit is None or hit[1] != "name" or homonym_code(span.text, hit[0], set())[0]:
-        return None
-    return span
 
 
 def _affiliated(ent: Span, desc: Entity) -> Entity:
@@ -356,7 +331,7 @@ def _named_entity(ent: Span, d: ActorDictionary, date: str | None, people: dict[
     hit = d.country_code(text)
     if hit is not None:
         entity = resolve_phrase(text, d, date)
-        home = _of_country(ent, d) if ent.label_ == "NORP" and ent.root.tag_ in ("NNPS", "NNS") else None
+        home = of_country(ent, d) if ent.label_ == "NORP" and ent.root.tag_ in ("NNPS", "NNS") else None
         if home is not None:  # "the Albanians of southern Serbia": the people of the country they live in
             entity.code, entity.source = d.country_code(home.text)[0], "pattern"
             return _at(entity, ent.doc[ent.start:home.end])

@@ -48,6 +48,7 @@ class ActorWords:
     impersonal_subjects: frozenset[str]
     owner_prepositions: frozenset[str]
     website_nouns: frozenset[str]
+    relation_nouns: frozenset[str]
 
 
 def load_words(path: Path | str = WORDS_FILE) -> ActorWords:

@@ -38,7 +38,7 @@ def test_missing_list_names_file_and_key(tmp_path):
 
 
 def test_target_prepositions_read_as_words():
-    """Issue 16: the prepositions of a party acted upon live in words.yaml ("on" is a YAML keyword)."""
+    """The prepositions of a party acted upon live in words.yaml ("on" is a YAML keyword)."""
     words = default_words()
     assert {"against", "on", "with"} <= words.target_prepositions
     assert "in" not in words.target_prepositions  # "in Zambia" places the story

@@ -69,6 +69,6 @@ def test_resolve_text_lower_case_common_noun_is_not_a_capital(ctx):
 
 @pytest.mark.parametrize("phrase", ["North Korea's only ally", "allies of Russia", "Iran's proxies"])
 def test_related_party_takes_no_code_from_the_one_named(ctx, phrase):
-    """X's ally" is another party; coding it X is a wrong record."""
+    """"X's ally" is another party; coding it X is a wrong record."""
     ent = resolve_text(phrase, ctx)
     assert ent is None or ent.code is None

@@ -133,40 +133,40 @@ def test_stage_description_in_apposition_is_not_a_second_actor(with_user_file):
 
 
 def test_stage_name_of_a_country_gives_the_country(with_user_file):
-    """King X of Arvenia" is coded from its own descriptor, not from the sentence."""
+    """"King X of Arvenia" is coded from its own descriptor, not from the sentence."""
     article = run(with_user_file, "King Tomas Velk of Arvenia said he would host talks with Vostra.")
     ent = mention(article, "Tomas Velk")
     assert (ent.code, ent.sector, ent.source) == ("XAR", "GOV", "apposition")
 
 
 def test_stage_name_of_a_place_homonym_is_not_the_country(actors_only):
-    """Sen. X of Georgia" names a US state, never the Caucasian country."""
+    """"Sen. X of Georgia" names a US state, never the Caucasian country."""
     article = run(actors_only, "Sen. Mara Holt of Georgia said the bill would pass.")
     assert mention(article, "Mara Holt").code != "GEO"
 
 
 def test_stage_currency_name_places_no_story(actors_only):
-    """US $5 million" is a currency, so it lends no country to a titled person."""
+    """"US $5 million" is a currency, so it lends no country to a titled person."""
     article = run(actors_only, "Former minister Ilya Dorn was accused of misusing up to US $5 million in public funds.")
     assert mention(article, "Ilya Dorn").code is None
 
 
 def test_stage_surname_that_is_a_town_is_the_described_person(actors_only):
-    """Oshima" is also a Japanese town; with a first name and an apposition it is the person."""
+    """"Oshima" is also a Japanese town; with a first name and an apposition it is the person."""
     article = run(actors_only, "Hiro Oshima, the United Nations relief coordinator, said aid was blocked.")
     ent = mention(article, "Hiro Oshima")
     assert ent is not None and (ent.type, ent.code) == ("PERSON", "UNO")
 
 
 def test_stage_another_persons_title_gives_no_country(with_user_file):
-    """Arvenian" in "Arvenian leader Pavel Ostrov" is Ostrov's country, not his host's."""
+    """"Arvenian" in "Arvenian leader Pavel Ostrov" is Ostrov's country, not his host's."""
     article = run(with_user_file, "President Tomas Velk gave a warm welcome to Arvenian leader Pavel Ostrov on Monday.")
     assert mention(article, "Pavel Ostrov").code == "XAR"
     assert mention(article, "Tomas Velk").code is None
 
 
 def test_stage_party_state_tag_names_a_us_lawmaker(actors_only):
-    """(R-Ohio)" or "(Vt.)" after a name says US legislature, whatever country the story is about."""
+    """"(R-Ohio)" or "(Vt.)" after a name says US legislature, whatever country the story is about."""
     article = run(actors_only, "Rep. Tom Hale (R-Ohio) said Vostra had interfered. Sen. Ana Ruiz (Vt.) agreed.")
     for name in ("Tom Hale", "Ana Ruiz"):
         ent = mention(article, name)
@@ -179,7 +179,7 @@ def test_stage_party_letters_alone_are_no_tag(actors_only):
 
 
 def test_stage_reporting_source_places_no_story(with_user_file):
-    """according to Vostra's state television" says who reports, not where the story happens."""
+    """"according to Vostra's state television" says who reports, not where the story happens."""
     article = run(with_user_file, "President Tomas Velk called for new talks, according to Vostra's state television.")
     assert mention(article, "Tomas Velk").code is None
     article = run(with_user_file, "President Tomas Velk called for new talks in Vostra.")
@@ -187,14 +187,14 @@ def test_stage_reporting_source_places_no_story(with_user_file):
 
 
 def test_stage_people_of_a_country_take_that_country(actors_only):
-    """the Albanians of southern Serbia" live in Serbia: coded SRB, as event coders code them."""
+    """"the Albanians of southern Serbia" live in Serbia: coded SRB, as event coders code them."""
     article = run(actors_only, "The Albanians of southern Serbia demanded more autonomy on Monday.")
     ent = mention(article, "Albanians of southern Serbia")
     assert ent is not None and ent.code == "SRB"
 
 
 def test_stage_backed_group_is_not_its_backer(with_user_file):
-    """Vostran-backed rebels" are not Vostra; "Vostran-led forces" are."""
+    """"Vostran-backed rebels" are not Vostra; "Vostran-led forces" are."""
     article = run(with_user_file, "Vostran-backed rebels seized the town. Vostran-led forces retook it.")
     backed = mention(article, "Vostran-backed rebels")
     assert backed is not None and backed.code is None and backed.sector == "REB"
@@ -210,14 +210,14 @@ def test_stage_title_and_surname_find_the_dictionary_person(actors_only):
 
 
 def test_stage_leaders_government_is_found_through_the_leaders_title(actors_only):
-    """the Bush administration" is a president's government, though "Bush" alone is ambiguous."""
+    """"the Bush administration" is a president's government, though "Bush" alone is ambiguous."""
     article = run(actors_only, "The Bush administration declared that the talks would resume.", date="2000-01-01")
     ent = mention(article, "Bush")
     assert (ent.code, ent.sector) == ("USA", "GOV")
 
 
 def test_stage_body_of_a_province_takes_its_country(actors_only):
-    """police in Bavaria" are German; a province name two countries share stays unknown."""
+    """"police in Bavaria" are German; a province name two countries share stays unknown."""
     article = run(actors_only, "Police in Bavaria arrested two men. The government of Punjab province banned rallies.")
     assert mention(article, "Police").code == "DEU"
     assert all(e.code is None for e in article.entities if "Punjab" in e.entity_text or e.entity_text == "government")

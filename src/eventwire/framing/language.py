@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..actors.words import default_words
 from .lexicon import DescriptorLexicon, LoadedLanguageLexicon, label_words
 
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "EVENT", "WORK_OF_ART", "LAW", "LOC", "NORP", "PRODUCT"})
@@ -41,7 +42,6 @@ UNRATED = "unrated"  # a content word no resource rates (not in evaluative.tsv)
 SENTENCE_CANDIDATES_CAP = 10  # "many other candidates" saturates here
 # Supersenses of what a conflict report reports (acts, events, blows, fights): "attack", "battle", "killed".
 BEAT_SUPERSENSES = frozenset({"noun.act", "noun.event", "verb.contact", "verb.competition"})
-FIRST_PERSON = frozenset({"i", "we", "our", "us", "my", "me"})  # the writer speaking as a person: opinion
 SENTENCE_EVIDENCE = 0.25  # a heuristic score from which a word counts as evidence that its sentence is loaded
 DEP_GROUPS = frozenset({"amod", "advmod", "acomp", "ROOT", "nsubj", "dobj", "pobj", "attr", "conj", "compound",
                         "xcomp", "ccomp", "advcl", "relcl", "nsubjpass", "npadvmod"})
@@ -60,16 +60,22 @@ class Hit:
 
 
 PERSONS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-PERSON_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you"})
 
 
-def _figurative(tok: Token) -> bool:
+def _person_pronouns() -> frozenset[str]:
+    """Pronouns that stand for people (every case form): the object of a verb of striking used of words,
+    the subject of a verb that judges a person."""
+    words = default_words()
+    return words.masculine_pronouns | words.feminine_pronouns | words.plural_pronouns | words.speaker_pronouns
+
+
+def _figurative(tok: Token, prepositions: frozenset[str]) -> bool:
     """A verb of striking used of words, not blows: "slammed the senator for ...", "blasted the plan over ...",
-    "lashed out at": its object is a person or an organisation, or it takes "for"/"over"/"at"/"out"."""
+    "lashed out at": its object is a person or an organisation, or it takes one of `prepositions` or "out"."""
     for child in tok.children:
-        if child.dep_ == "dobj" and (child.ent_type_ in PERSONS or child.lower_ in PERSON_PRONOUNS):
+        if child.dep_ == "dobj" and (child.ent_type_ in PERSONS or child.lower_ in _person_pronouns()):
             return True
-        if child.dep_ == "prep" and child.lower_ in ("for", "over", "at"):
+        if child.dep_ == "prep" and child.lower_ in prepositions:
             return True
         if child.dep_ == "prt" and child.lower_ == "out":
             return True
@@ -90,8 +96,7 @@ def _describes_actor(tok: Token) -> bool:
         target = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     else:
         return False
-    return target is not None and (target.ent_type_ in PERSONS or target.lower_ in PERSON_PRONOUNS
-                                   or target.lower_ in ("he", "she", "they", "we", "i"))
+    return target is not None and (target.ent_type_ in PERSONS or target.lower_ in _person_pronouns())
 
 
 def _dep(tok: Token) -> str:
@@ -216,7 +221,7 @@ class LoadedLanguageModel:
             if self._labels_actor(tok):
                 continue  # a label for an actor is a descriptor, counted per actor, not loaded language
             prior, source, sense, polarity, senses = self.prior(tok)
-            if sense == "verb.contact" and _figurative(tok):
+            if sense == "verb.contact" and _figurative(tok, lex.figurative_prepositions):
                 prior, source = max(prior, lex.category_strengths["figurative"]), "figurative"
             if prior <= 0.0 and source not in ("wordnet", UNRATED):
                 continue
@@ -295,7 +300,7 @@ class LoadedLanguageModel:
         quotes: list[bool] = []
         for sent in doc.sents:
             starts.append(sent.start_char)
-            first_person.append(any(t.lower_ in FIRST_PERSON for t in sent))
+            first_person.append(any(t.lower_ in default_words().first_person_pronouns for t in sent))
             quotes.append(any(t.is_quote for t in sent))
         where = [max(0, bisect_right(starts, h.start) - 1) for h in hits]
         counts: dict[int, int] = {}

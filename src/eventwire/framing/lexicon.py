@@ -221,8 +221,8 @@ def unrated_threshold() -> float:
 
 
 def sentence_threshold() -> float:
-    """`[framing] sentence_threshold` of config.toml: a sentence is loaded when its strongest writer-voice
-    loaded word reaches it (defaults to the shown threshold)."""
+    """`[framing] sentence_threshold` of config.toml: a sentence is loaded when the sentence model's
+    probability (framing/sentences.py) reaches it."""
     import tomllib
 
     from ..settings import CONFIG_PATH

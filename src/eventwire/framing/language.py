@@ -246,9 +246,12 @@ class LoadedLanguageModel:
             return 0.0, UNRATED, "-", "0", 0  # no resource rates it: its context alone may make it loaded
         return 0.0, "", "", "", 0
 
-    def hits(self, doc: Doc, name_spans: list[tuple[int, int]], triggers: Iterable[tuple[int, int]] = ()
-             ) -> list[Hit]:
+    def hits(self, doc: Doc, name_spans: list[tuple[int, int]], triggers: Iterable[tuple[int, int]] = (),
+             text: str | None = None) -> list[Hit]:
+        """Every word the model scores. `text` is the parsed text when the caller has it (`doc.text` is
+        rebuilt from the tokens on every access)."""
         lex = self.lex
+        text = doc.text if text is None else text
         trigger_chars = {c for s, e in triggers for c in range(s, e)}
 
         def named(start: int) -> bool:
@@ -261,10 +264,11 @@ class LoadedLanguageModel:
                 in_names.update(range(span.start, span.end))
         scores: dict[int, Hit] = {}
         boosters: list[Token] = []
+        sent_starts = {0, *(int(i) for i in np.flatnonzero(doc.to_array(SENT_START) == 1))}
         for tok in doc:
             pos = tok.pos_
             if pos not in CONTENT_POS or not tok.is_alpha or tok.is_stop or tok.ent_type_ in NAME_TYPES \
-                    or tok.i in in_names or (tok.is_title and not tok.is_sent_start):
+                    or tok.i in in_names or (tok.is_title and tok.i not in sent_starts):
                 continue
             if self._labels_actor(tok):
                 continue  # a label for an actor is a descriptor, counted per actor, not loaded language
@@ -296,7 +300,7 @@ class LoadedLanguageModel:
             scores[tok.i] = Hit(tok.idx, tok.idx + len(tok), tok.text, source, round(prior, 3), feats, shown)
         out = _compounds(doc, scores)
         taken = [(h.start, h.end) for h in out]
-        for m in self.terms_re.finditer(doc.text):  # the team's terms, as written ("so-called", "bated breath")
+        for m in self.terms_re.finditer(text):  # the team's terms, as written ("so-called", "bated breath")
             category = self.term_category(m.group())
             if category is None or named(m.start()):
                 continue

@@ -39,6 +39,7 @@ class ActorWords:
     plural_pronouns: frozenset[str]
     neuter_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
+    first_person_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
     definite_determiners: frozenset[str]
     target_prepositions: frozenset[str]

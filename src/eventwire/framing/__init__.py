@@ -137,7 +137,7 @@ def scored_hits(article: Article, doc: Doc, model: LoadedLanguageModel, entities
     voices = voices or _Voices(article)
     triggers = [(ev.trigger.start, ev.trigger.end) for ev in article.events
                 if ev.trigger is not None and ev.trigger.start is not None and ev.trigger.end is not None]
-    return [(h, voices.at(h.start, h.end)) for h in model.hits(doc, _names(doc, entities), triggers)
+    return [(h, voices.at(h.start, h.end)) for h in model.hits(doc, _names(doc, entities), triggers, article.text)
             if not any(s <= h.start < e for s, e in descriptor_spans)]  # a descriptor's words are its own
 
 

@@ -28,18 +28,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.words import default_words
 from ..model import Entity
 from .lexicon import DescriptorLexicon, Head
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP")
-DEFINITE = frozenset({"the", "this", "that"})
 COPULAS = frozenset({"be", "remain", "become"})
 # Sectors of state bodies (a "regime" refers back to one) and of media.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # PLOVER sectors of the non-state organisations an unlinked "the militant group" refers back to.
 GROUP_SECTORS = frozenset({"REB", "PTY", "OPP", "UAF", "CRM", "REL"})
 ANAPHOR_SENTENCES = 3  # how many sentences back an unlinked "the ..." phrase may refer
-PP_WORDS = frozenset({"of", "in", "from", "for"})
 
 
 @dataclass
@@ -184,9 +183,9 @@ def _candidates(doc: Doc, lex: DescriptorLexicon, mentions: Mentions):
             yield tok, entry, mods
 
 
-def _after_pp(doc: Doc, i: int) -> int:
+def _after_pp(doc: Doc, i: int, lex: DescriptorLexicon) -> int:
     """Skip a short prepositional phrase ("of Tolsk", "in the valley") starting at token i."""
-    if i < len(doc) and doc[i].lower_ in PP_WORDS:
+    if i < len(doc) and doc[i].lower_ in lex.trailing_prepositions:
         j = i + 1
         while j < len(doc) and j - i <= 5 and not doc[j].is_punct and doc[j].pos_ in ("DET", "PROPN", "NOUN", "ADJ"):
             j += 1
@@ -213,7 +212,8 @@ def _restrictive(tok: Token) -> bool:
     return any(c.dep_ == "relcl" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.rights)
 
 
-def _attach(tok: Token, entry: Head | None, start: int, mentions: Mentions) -> tuple[Entity | None, str]:
+def _attach(tok: Token, entry: Head | None, start: int, mentions: Mentions, lex: DescriptorLexicon
+            ) -> tuple[Entity | None, str]:
     doc = tok.doc
     nxt = tok.i + 1
     own = mentions.by_token.get(tok.i)  # a phrase the actors stage resolved as a whole is not its own actor
@@ -232,11 +232,12 @@ def _attach(tok: Token, entry: Head | None, start: int, mentions: Mentions) -> t
         types = ("PERSON", "ORG", "GPE") if entry is not None and entry.category == "state" else ("PERSON", "ORG")
         ent = other(det - 2, types)
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        closes = after is None or after.is_punct or after.lower_ in PP_WORDS or after.lower_ in ("who", "which")
+        closes = after is None or after.is_punct or after.lower_ in lex.trailing_prepositions \
+            or after.lower_ in ("who", "which")
         if ent is not None and (tok.dep_ == "appos" or closes):
             return ent, "apposition"
     # apposition before the name: "the terrorist organization, Hamas, ..."
-    j = _after_pp(doc, tok.i + 1)
+    j = _after_pp(doc, tok.i + 1, lex)
     if j + 1 < len(doc) and doc[j].text == ",":
         span, ent = mentions.span_at(j + 1), other(j + 1)
         if span is not None and ent is not None and (span.root.dep_ == "appos"
@@ -262,7 +263,8 @@ def _anaphor(tok: Token, entry: Head | None, start: int, mentions: Mentions, mod
              speakers: list[Entity], lex: DescriptorLexicon) -> Entity | None:
     """A definite singular label phrase refers to the nearest fitting actor mentioned shortly before."""
     doc = tok.doc
-    if (start == 0 or doc[start - 1].lower_ not in DEFINITE or tok.tag_ not in ("NN", "NNP") or entry is None
+    if (start == 0 or doc[start - 1].lower_ not in default_words().definite_determiners
+            or tok.tag_ not in ("NN", "NNP") or entry is None
             or _restrictive(tok)):
         return None
     if entry.category == "person":
@@ -310,7 +312,7 @@ def extract_descriptors(doc: Doc, entities: list[Entity], lex: DescriptorLexicon
     out: list[Descriptor] = []
     for tok, entry, mods in _candidates(doc, lex, mentions):
         start = mods[0].i if mods else tok.i
-        actor, how = _attach(tok, entry, start, mentions)
+        actor, how = _attach(tok, entry, start, mentions, lex)
         if actor is None:
             actor, how = _anaphor(tok, entry, start, mentions, mods, list(speakers), lex), "anaphor"
         if actor is None:

@@ -30,18 +30,22 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import IDX, IS_QUOTE, LOWER, SENT_START
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
+from ..actors.words import default_words
 from .lexicon import DescriptorLexicon, LoadedLanguageLexicon, label_words
 
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "EVENT", "WORK_OF_ART", "LAW", "LOC", "NORP", "PRODUCT"})
 CONTENT_POS = frozenset({"ADJ", "ADV", "NOUN", "VERB"})
 LABEL_WORD = "label_word"
 UNRATED = "unrated"  # a content word no resource rates (not in evaluative.tsv)
+EVIDENCE_CACHE_MAX = 50000  # word forms whose evidence is kept; a long run starts afresh past it
 SENTENCE_CANDIDATES_CAP = 10  # "many other candidates" saturates here
 # Supersenses of what a conflict report reports (acts, events, blows, fights): "attack", "battle", "killed".
 BEAT_SUPERSENSES = frozenset({"noun.act", "noun.event", "verb.contact", "verb.competition"})
-FIRST_PERSON = frozenset({"i", "we", "our", "us", "my", "me"})  # the writer speaking as a person: opinion
 SENTENCE_EVIDENCE = 0.25  # a heuristic score from which a word counts as evidence that its sentence is loaded
 DEP_GROUPS = frozenset({"amod", "advmod", "acomp", "ROOT", "nsubj", "dobj", "pobj", "attr", "conj", "compound",
                         "xcomp", "ccomp", "advcl", "relcl", "nsubjpass", "npadvmod"})
@@ -60,16 +64,27 @@ class Hit:
 
 
 PERSONS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-PERSON_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you"})
 
 
-def _figurative(tok: Token) -> bool:
+def _person_pronouns() -> frozenset[str]:
+    """Pronouns that stand for people (every case form): the object of a verb of striking used of words,
+    the subject of a verb that judges a person."""
+    words = default_words()
+    return words.masculine_pronouns | words.feminine_pronouns | words.plural_pronouns | words.speaker_pronouns
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the parse's sentences."""
+    return [(s.start_char, s.end_char) for s in doc.sents]
+
+
+def _figurative(tok: Token, prepositions: frozenset[str], pronouns: frozenset[str]) -> bool:
     """A verb of striking used of words, not blows: "slammed the senator for ...", "blasted the plan over ...",
-    "lashed out at": its object is a person or an organisation, or it takes "for"/"over"/"at"/"out"."""
+    "lashed out at": its object is a person or an organisation, or it takes one of `prepositions` or "out"."""
     for child in tok.children:
-        if child.dep_ == "dobj" and (child.ent_type_ in PERSONS or child.lower_ in PERSON_PRONOUNS):
+        if child.dep_ == "dobj" and (child.ent_type_ in PERSONS or child.lower_ in pronouns):
             return True
-        if child.dep_ == "prep" and child.lower_ in ("for", "over", "at"):
+        if child.dep_ == "prep" and child.lower_ in prepositions:
             return True
         if child.dep_ == "prt" and child.lower_ == "out":
             return True
@@ -82,7 +97,7 @@ def _attributes(tok: Token) -> bool:
     return tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children)
 
 
-def _describes_actor(tok: Token) -> bool:
+def _describes_actor(tok: Token, pronouns: frozenset[str]) -> bool:
     """An adjective on, or a verb of, a person or group: "the corrupt senator", "the mayor fumed"."""
     if tok.dep_ in ("amod", "acomp"):
         target = tok.head if tok.dep_ == "amod" else next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
@@ -90,8 +105,7 @@ def _describes_actor(tok: Token) -> bool:
         target = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     else:
         return False
-    return target is not None and (target.ent_type_ in PERSONS or target.lower_ in PERSON_PRONOUNS
-                                   or target.lower_ in ("he", "she", "they", "we", "i"))
+    return target is not None and (target.ent_type_ in PERSONS or target.lower_ in pronouns)
 
 
 def _dep(tok: Token) -> str:
@@ -152,6 +166,11 @@ class LoadedLanguageModel:
         self.label_heads = frozenset(h.word for h in descriptors.heads.values() if h.category == "group") \
             if descriptors else frozenset()
         self.terms_re = _pattern(self.terms)
+        self.person_pronouns = _person_pronouns()
+        # word form -> evidence out of context; bounded by the vocabulary of the texts seen
+        self._evidence_cache: dict[tuple[str, str, str, str], tuple[float, str, str, str, dict[str, float]]] = {}
+        self.first_person_ids = np.array([Doc(Vocab()).vocab.strings.add(w) for w in
+                                          default_words().first_person_pronouns], dtype=np.uint64)
 
     def suffix_class(self, word: str) -> str | None:
         """The first derivational ending of loaded.yaml's `suffix_classes` the word ends in (with a stem of
@@ -160,6 +179,39 @@ class LoadedLanguageModel:
             if word.endswith(suffix) and len(word) >= len(suffix) + 3:
                 return suffix
         return None
+
+    def _word_evidence(self, tok: Token, pos: str, tag: str) -> tuple[float, str, str, str, dict[str, float]]:
+        """(prior, source, supersense, polarity, features) of a word form out of context, cached by form."""
+        key = (tok.lower_, tok.lemma_, pos, tag)
+        found = self._evidence_cache.get(key)
+        if found is None:
+            prior, source, sense, polarity, senses = self.prior(tok)
+            found = (prior, source, sense, polarity,
+                     self._evidence_features(source, pos, tag, sense, polarity, tok.lower_, senses))
+            if len(self._evidence_cache) >= EVIDENCE_CACHE_MAX:
+                self._evidence_cache.clear()
+            self._evidence_cache[key] = found
+        return found
+
+    def _evidence_features(self, source: str, pos: str, tag: str, sense: str, polarity: str, word: str,
+                           senses: int) -> dict[str, float]:
+        """The calibration's features of a word that do not depend on its sentence."""
+        lex = self.lex
+        feats = {"score": 0.0, f"source={source}": 1.0, f"pos={pos}": 1.0, f"sense={sense}": 1.0,
+                 f"polarity={polarity}": 1.0, f"tag={tag}": 1.0, f"{pos}|{polarity}": 1.0, f"{pos}|{source}": 1.0,
+                 "polysemy": min(senses, 10) / 10}
+        if source not in lex.judgement_sources and sense in lex.reporting_supersenses:
+            feats["reporting"] = 1.0
+            if sense in BEAT_SUPERSENSES:
+                feats["beat"] = 1.0
+        if tag in ("JJR", "JJS", "RBR", "RBS"):
+            feats["degree"] = 1.0
+        suffix = self.suffix_class(word)
+        if suffix:
+            feats[f"suffix={suffix}"] = 1.0
+        if senses == 1:
+            feats["monosemous"] = 1.0
+        return feats
 
     def term_category(self, text: str) -> str | None:
         """The loaded.yaml category of a matched term (undoing the inflection the pattern allowed)."""
@@ -194,10 +246,13 @@ class LoadedLanguageModel:
             return 0.0, UNRATED, "-", "0", 0  # no resource rates it: its context alone may make it loaded
         return 0.0, "", "", "", 0
 
-    def hits(self, doc: Doc, name_spans: list[tuple[int, int]], triggers: Iterable[tuple[int, int]] = ()
-             ) -> list[Hit]:
+    def hits(self, doc: Doc, name_spans: list[tuple[int, int]], triggers: Iterable[tuple[int, int]] = (),
+             text: str | None = None) -> list[Hit]:
+        """Every word the model scores. `text` is the parsed text when the caller has it (`doc.text` is
+        rebuilt from the tokens on every access)."""
         lex = self.lex
-        triggers = list(triggers)
+        text = doc.text if text is None else text
+        trigger_chars = {c for s, e in triggers for c in range(s, e)}
 
         def named(start: int) -> bool:
             return any(s <= start < e for s, e in name_spans)
@@ -209,53 +264,43 @@ class LoadedLanguageModel:
                 in_names.update(range(span.start, span.end))
         scores: dict[int, Hit] = {}
         boosters: list[Token] = []
+        sent_starts = {0, *(int(i) for i in np.flatnonzero(doc.to_array(SENT_START) == 1))}
         for tok in doc:
-            if tok.pos_ not in CONTENT_POS or not tok.is_alpha or tok.is_stop or tok.ent_type_ in NAME_TYPES \
-                    or tok.i in in_names or (tok.is_title and not tok.is_sent_start):
+            pos = tok.pos_
+            if pos not in CONTENT_POS or not tok.is_alpha or tok.is_stop or tok.ent_type_ in NAME_TYPES \
+                    or tok.i in in_names or (tok.is_title and tok.i not in sent_starts):
                 continue
             if self._labels_actor(tok):
                 continue  # a label for an actor is a descriptor, counted per actor, not loaded language
-            prior, source, sense, polarity, senses = self.prior(tok)
-            if sense == "verb.contact" and _figurative(tok):
+            tag = tok.tag_
+            prior, source, sense, polarity, static = self._word_evidence(tok, pos, tag)
+            if sense == "verb.contact" and _figurative(tok, lex.figurative_prepositions, self.person_pronouns):
                 prior, source = max(prior, lex.category_strengths["figurative"]), "figurative"
+                static = self._evidence_features(source, pos, tag, sense, polarity, tok.lower_,
+                                                 lex.evaluative.get((tok.lower_, pos), (0, "", "", "", 0))[4])
             if prior <= 0.0 and source not in ("wordnet", UNRATED):
                 continue
             if source == "booster":
-                if tok.tag_ not in ("JJR", "JJS", "RBR", "RBS"):  # "more", "most" mark degree, not judgement
+                if tag not in ("JJR", "JJS", "RBR", "RBS"):  # "more", "most" mark degree, not judgement
                     boosters.append(tok)
                 continue
-            feats = {"score": 0.0, f"source={source}": 1.0, f"pos={tok.pos_}": 1.0, f"sense={sense}": 1.0,
-                     f"polarity={polarity}": 1.0, f"dep={_dep(tok)}": 1.0}
-            if source not in lex.judgement_sources and sense in lex.reporting_supersenses:
+            feats = dict(static)
+            feats[f"dep={_dep(tok)}"] = 1.0
+            if "reporting" in feats:
                 prior *= lex.reporting_factor
-                feats["reporting"] = 1.0
-                if sense in BEAT_SUPERSENSES:
-                    feats["beat"] = 1.0
-            if source not in lex.judgement_sources and (any(s <= tok.idx < e for s, e in triggers)
-                                                         or _attributes(tok)):
+            if source not in lex.judgement_sources and (tok.idx in trigger_chars or _attributes(tok)):
                 prior *= lex.reporting_factor
                 feats["attribution_or_trigger"] = 1.0
-            if tok.tag_ in ("JJR", "JJS", "RBR", "RBS"):
-                feats["degree"] = 1.0
-            feats[f"tag={tok.tag_}"] = 1.0
             feats[f"head={tok.head.pos_}"] = 1.0
-            suffix = self.suffix_class(tok.lower_)
-            if suffix:
-                feats[f"suffix={suffix}"] = 1.0
-            feats[f"{tok.pos_}|{polarity}"] = 1.0
-            feats[f"{tok.pos_}|{source}"] = 1.0
-            feats["polysemy"] = min(senses, 10) / 10
-            if senses == 1:
-                feats["monosemous"] = 1.0
-            if _describes_actor(tok):
+            if pos != "NOUN" and _describes_actor(tok, self.person_pronouns):
                 feats["describes_actor"] = 1.0
             feats["score"] = prior
             # the beat's own words and unrated topic words ("pandemic", "year") inform the sentence, never shown
-            shown = "beat" not in feats and (source != UNRATED or tok.pos_ in lex.unrated_shown_pos)
+            shown = "beat" not in feats and (source != UNRATED or pos in lex.unrated_shown_pos)
             scores[tok.i] = Hit(tok.idx, tok.idx + len(tok), tok.text, source, round(prior, 3), feats, shown)
         out = _compounds(doc, scores)
         taken = [(h.start, h.end) for h in out]
-        for m in self.terms_re.finditer(doc.text):  # the team's terms, as written ("so-called", "bated breath")
+        for m in self.terms_re.finditer(text):  # the team's terms, as written ("so-called", "bated breath")
             category = self.term_category(m.group())
             if category is None or named(m.start()):
                 continue
@@ -273,6 +318,8 @@ class LoadedLanguageModel:
                 out.append(Hit(m.start(), m.end(), m.group(), category, strength,
                                {"score": strength, f"source={category}": 1.0}))
         self._calibrate(doc, out)
+        if not boosters:
+            return sorted(out, key=lambda h: h.start)
         by_token = {t.i: h for h in out for t in doc.char_span(h.start, h.end, alignment_mode="expand")}
         for tok in boosters:  # an intensifier counts only with the loaded word it amplifies
             head = by_token.get(tok.head.i)
@@ -290,13 +337,15 @@ class LoadedLanguageModel:
         evidence and context (logistic weights in data/calibration.yaml); the heuristic score without them."""
         if not hits:
             return
-        starts: list[int] = []
-        first_person: list[bool] = []
-        quotes: list[bool] = []
-        for sent in doc.sents:
-            starts.append(sent.start_char)
-            first_person.append(any(t.lower_ in FIRST_PERSON for t in sent))
-            quotes.append(any(t.is_quote for t in sent))
+        # per sentence: its start, whether the writer says "we", whether it quotes (array columns: no Token objects)
+        table = doc.to_array([SENT_START, IDX, LOWER, IS_QUOTE])
+        sent_of = np.cumsum(table[:, 0] == 1) - 1
+        sent_of[sent_of < 0] = 0
+        starts = [int(c) for c in table[table[:, 0] == 1, 1]] or [0]
+        first_person = np.zeros(len(starts), dtype=bool)
+        quotes = np.zeros(len(starts), dtype=bool)
+        first_person[sent_of[np.isin(table[:, 2], self.first_person_ids)]] = True
+        quotes[sent_of[table[:, 3] == 1]] = True
         where = [max(0, bisect_right(starts, h.start) - 1) for h in hits]
         counts: dict[int, int] = {}
         candidates: dict[int, list[float]] = {}

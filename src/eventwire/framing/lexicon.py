@@ -38,6 +38,7 @@ class DescriptorLexicon:
     modifiers: dict[str, str]  # lower-cased modifier -> category
     sponsor_suffixes: frozenset[str]  # "backed" in "Vostra-backed"
     neutral_modifiers: frozenset[str]
+    trailing_prepositions: frozenset[str]  # open a short phrase after a label head ("the group in the valley")
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class LoadedLanguageLexicon:
     positive_weight: float  # praise is rarely loaded in news; weight of positive-valence words
     unrated_pos: frozenset[str]  # parts of speech whose words no resource rates are still scored, by context
     unrated_shown_pos: frozenset[str]  # of those, the parts of speech whose words may be shown
+    figurative_prepositions: frozenset[str]  # after a verb of striking, mark it used of words ("slammed X for")
     suffix_classes: tuple[str, ...]  # derivational endings the calibration weighs ("-ous", "-ism")
     calibration: dict[str, float]  # logistic weights of the hit features ("bias" included); empty: heuristic
 
@@ -102,7 +104,8 @@ def _load_descriptors(path: Path) -> dict[str, Any]:
         modifiers[word] = entry["category"]
     return {"heads": heads, "modifiers": modifiers,
             "sponsor_suffixes": frozenset(word_list(path, data, "sponsor_suffixes")),
-            "neutral_modifiers": frozenset(word_list(path, data, "neutral_modifiers"))}
+            "neutral_modifiers": frozenset(word_list(path, data, "neutral_modifiers")),
+            "trailing_prepositions": frozenset(word_list(path, data, "trailing_prepositions"))}
 
 
 def _weights(path: Path, data: dict[str, Any], key: str, names: tuple[str, ...] | None = None) -> dict[str, float]:
@@ -185,6 +188,7 @@ def _load_loaded(path: Path, table_path: Path) -> LoadedLanguageLexicon:
         positive_weight=float(model["positive_weight"]),
         unrated_pos=frozenset(_pos_list(Path(where), model, "unrated_pos")),
         unrated_shown_pos=frozenset(_pos_list(Path(where), model, "unrated_shown_pos")),
+        figurative_prepositions=frozenset(word_list(Path(where), model, "figurative_prepositions")),
         suffix_classes=tuple(word_list(Path(where), model, "suffix_classes")),
         calibration=_load_calibration(path.with_name("calibration.yaml")))
 
@@ -217,8 +221,8 @@ def unrated_threshold() -> float:
 
 
 def sentence_threshold() -> float:
-    """`[framing] sentence_threshold` of config.toml: a sentence is loaded when its strongest writer-voice
-    loaded word reaches it (defaults to the shown threshold)."""
+    """`[framing] sentence_threshold` of config.toml: a sentence is loaded when the sentence model's
+    probability (framing/sentences.py) reaches it."""
     import tomllib
 
     from ..settings import CONFIG_PATH

@@ -22,6 +22,7 @@ sentence counts as loaded from `[framing] sentence_threshold` of config.toml.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,7 @@ from spacy.tokens import Doc
 
 from ..datafiles import read_yaml
 from ..errors import DataFileError
-from .language import Hit
+from .language import Hit, sentence_bounds
 
 SENTENCES_FILE = Path(__file__).with_name("data") / "sentences.yaml"
 FEATURES = ("strongest", "second", "total", "any_of")
@@ -62,11 +63,12 @@ class SentenceModel:
 
     def sentences(self, doc: Doc, hits: list[tuple[Hit, str]]) -> list[list[float]]:
         """`[start, end, probability]` for every sentence of `doc` (character offsets, probability rounded)."""
-        out = []
-        for sent in doc.sents:
-            inside = [(h, v) for h, v in hits if sent.start_char <= h.start < sent.end_char]
-            out.append([sent.start_char, sent.end_char, round(self.probability(inside), 3)])
-        return out
+        bounds = sentence_bounds(doc)
+        starts = [s for s, _ in bounds]
+        inside: list[list[tuple[Hit, str]]] = [[] for _ in bounds]
+        for h, voice in hits:
+            inside[max(0, bisect_right(starts, h.start) - 1)].append((h, voice))
+        return [[s, e, round(self.probability(found), 3)] for (s, e), found in zip(bounds, inside, strict=True)]
 
 
 def load_sentence_model(path: Path = SENTENCES_FILE) -> SentenceModel:

@@ -171,3 +171,11 @@ def test_light_object_still_takes_the_subject(coded):
     event = coded("Kelmish students continued a hunger strike in Tarn.")
     assert event is not None and event.event == "PROTEST"
     assert _codes(event.actor) == {"QKE"}
+
+
+def test_a_group_of_several_countries_takes_no_country_from_the_place(coded):
+    # "world leaders", "other governments": drawn from several countries, not the host's
+    ev = coded("World leaders condemned the attack on the convoy in Tarn.")
+    assert ev is not None and not _codes(ev.actor)
+    ev = coded("Striking miners condemned the attack on the convoy in Tarn.")
+    assert ev is not None and _codes(ev.actor) == {"QKE"}

@@ -282,7 +282,8 @@ class RoleFinder:
         code, as event datasets code unnamed domestic actors; `source` says so ("event-location")."""
         # a named person takes a country from the dictionary, a title or an organisation, never from
         # where the event happens or what else the sentence names
-        todo = [e for e in entities if not e.code and e.source != "quote-speaker" and e.type != "PERSON"]
+        todo = [e for e in entities if not e.code and e.source != "quote-speaker" and e.type != "PERSON"
+                and not self._many_countries(e)]
         if not todo:
             return
         # "urged retaliation on Russia": a country acted upon does not place the story
@@ -305,6 +306,17 @@ class RoleFinder:
             code = codes.pop()
         for ent in todo:
             ent.code, ent.source = code, "event-location"
+
+
+    def _many_countries(self, ent: Any) -> bool:
+        """ "World leaders", "other governments": a plural group drawn from several countries."""
+        if ent.start is None or ent.end is None:
+            return False
+        span = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        if span is None or span.root.tag_ not in ("NNS", "NNPS"):
+            return False
+        modifiers = event_words().many_country_modifiers
+        return any(t.lower_ in modifiers for t in span if t.i < span.root.i)
 
 
 def _place_entity(place: Any, source: str) -> Entity:

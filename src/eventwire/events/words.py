@@ -39,6 +39,7 @@ class EventWords:
     clause_recipient_prepositions: tuple[str, ...]
     nested_place_prepositions: frozenset[str]
     topic_prepositions: frozenset[str]
+    many_country_modifiers: frozenset[str]
 
 
 def load_words(path: Path | str = WORDS_FILE) -> EventWords:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..model import Article, Event
 from ..settings import tuning
@@ -27,7 +28,7 @@ _HEADLINE_MAX_WORDS = int(tuning("clean.header")["headline_max_words"])
 
 
 @Language.component(PARAGRAPH_COMPONENT)
-def paragraph_breaks(doc: Any) -> Any:
+def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence: a title or caption line without a full stop must not be
     parsed as the subject of the first sentence of the body. The parser keeps preset starts."""
     for tok in doc[:-1]:
@@ -43,7 +44,7 @@ def paragraph_breaks(doc: Any) -> Any:
     return doc
 
 
-def configure_nlp(nlp: Any, ctx: Any) -> None:
+def configure_nlp(nlp: Language, ctx: Any) -> None:
     """Add the paragraph-break component before the parser (once)."""
     if PARAGRAPH_COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
@@ -64,7 +65,7 @@ class EventsStage:
         self.ctx = ctx
         self.lex = lexicon(ctx)
 
-    def __call__(self, article: Article, doc: Any) -> list[Event]:
+    def __call__(self, article: Article, doc: Doc) -> list[Event]:
         code_doc(article, doc, self.ctx, self.lex)  # events with their calibrated confidence
         locate_events(article, doc)  # event_loc from the article's place mentions (events/location.py)
         return merge_article(article, doc)  # one event per occurrence, last: it compares locations

@@ -21,8 +21,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from spacy.tokens import Span, Token
+
 from ..actors.words import default_words as actor_words
 from ..datafiles import read_yaml
+from ..model import Entity
 from .words import default_words as event_words
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -95,7 +98,7 @@ def noun_class(lemma: str) -> str:
     return semantic_data()["classes"].get(senses[0], "other")
 
 
-def sited(tok: Any) -> bool:
+def sited(tok: Token) -> bool:
     """The verb `tok` or its direct object is placed at a named or common-noun place ("attacked a market
     in Rask", "raided the camp near the border"): what it acts on is a physical site."""
     preps = semantic_data()["site_preps"]
@@ -111,7 +114,7 @@ def can_be_agent(lemma: str) -> bool:
     return any(s in ("person", "group") for s in senses[:3])
 
 
-def token_class(tok: Any, entity: Any = None) -> str:
+def token_class(tok: Token, entity: Entity | None = None) -> str:
     """The class of the argument headed by `tok`; `entity` is its resolved actor, if any."""
     if entity is not None and (entity.code or entity.name) and entity.source not in ("phrase", "spacy", None):
         if entity.type in PLACE_LABELS:
@@ -156,7 +159,7 @@ def token_class(tok: Any, entity: Any = None) -> str:
     return cls
 
 
-def _title_case(sent: Any) -> bool:
+def _title_case(sent: Span) -> bool:
     """A headline or section title in title case ("Limited Tools to Fight Terrorism"): its capitals
     say nothing about names."""
     words = [t for t in sent if t.is_alpha and len(t) > 3]

@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from spacy.tokens import Doc, Span, Token
+
 from ..actors.words import default_words as actor_words
 from ..model import Article, Entity, Quote
 from .words import default_words as event_words
@@ -35,7 +37,7 @@ def _seam(name: str) -> Callable[..., Any] | None:
     return getattr(module, name, None)
 
 
-def np_bounds(tok: Any) -> tuple[int, int]:
+def np_bounds(tok: Token) -> tuple[int, int]:
     """Token bounds [start, end) of the noun phrase headed by `tok`."""
     start = end = tok.i
     for child in tok.lefts:
@@ -51,7 +53,7 @@ def np_bounds(tok: Any) -> tuple[int, int]:
     return start, end + 1
 
 
-def conjuncts(tok: Any) -> list[Any]:
+def conjuncts(tok: Token) -> list[Token]:
     """`tok` and the nouns coordinated with it ("Egypt and Qatar")."""
     out = [tok]
     for conj in tok.conjuncts:
@@ -63,7 +65,7 @@ def conjuncts(tok: Any) -> list[Any]:
 class ArgumentResolver:
     """Resolves argument heads to `Entity` lists for one article."""
 
-    def __init__(self, article: Article, doc: Any, ctx: Any, markers: dict[str, Any]):
+    def __init__(self, article: Article, doc: Doc, ctx: Any, markers: dict[str, Any]):
         self.article = article
         self.doc = doc
         self.ctx = ctx
@@ -115,7 +117,7 @@ class ArgumentResolver:
         return ent
 
     # -- arguments ------------------------------------------------------------
-    def resolve(self, head: Any, quote: Quote | None = None, expand: bool = True) -> list[Entity]:
+    def resolve(self, head: Token, quote: Quote | None = None, expand: bool = True) -> list[Entity]:
         """Entities for the argument headed by `head` (one per coordinated conjunct).
 
         Results are cached per head for the document (candidates repeat across triggers);
@@ -137,7 +139,7 @@ class ArgumentResolver:
             ent.code, ent.source = code, "homonym-context"
         return ent
 
-    def resolve_modifiers(self, head: Any, mods: list[Any]) -> list[Entity]:
+    def resolve_modifiers(self, head: Token, mods: list[Token]) -> list[Entity]:
         """Coded mentions among a noun's modifiers ("Israeli strikes", "Hamas's attack")."""
         start = min(m.left_edge.idx for m in mods)
         end = max(m.right_edge.idx + len(m.right_edge) for m in mods)
@@ -147,7 +149,7 @@ class ArgumentResolver:
                 out.append(_copy(m))
         return _dedupe(out)
 
-    def _resolve_one(self, tok: Any, quote: Quote | None) -> list[Entity]:
+    def _resolve_one(self, tok: Token, quote: Quote | None) -> list[Entity]:
         if tok.pos_ == "PRON":
             return self._pronoun(tok, quote)
         ents = self._resolve_phrase_entities(tok)
@@ -158,7 +160,7 @@ class ArgumentResolver:
                 ents[0].code = code
         return ents
 
-    def _place_code(self, tok: Any) -> str | None:
+    def _place_code(self, tok: Token) -> str | None:
         if self.resolve_place is None:
             return None
         s, e = np_bounds(tok)
@@ -168,7 +170,7 @@ class ArgumentResolver:
             return None
         return place.code if place is not None else None
 
-    def _resolve_phrase_entities(self, tok: Any) -> list[Entity]:
+    def _resolve_phrase_entities(self, tok: Token) -> list[Entity]:
         s, e = np_bounds(tok)
         span = self.doc[s:e]
         start, end = span.start_char, span.end_char
@@ -228,7 +230,7 @@ class ArgumentResolver:
                            start=start, end=end, source="phrase")]
         return []
 
-    def _definite_antecedent(self, tok: Any, span: Any, window: int = 600) -> list[Entity]:
+    def _definite_antecedent(self, tok: Token, span: Span, window: int = 600) -> list[Entity]:
         """"the group", "the armed group" (`anaphoric_org_nouns`): the closest coded organisation
         named before it, within `window` characters; `source` says "antecedent"."""
         if tok.lemma_.lower() not in self.markers["anaphoric_org_nouns"] or span[0].lower_ != "the" or any(
@@ -244,7 +246,7 @@ class ArgumentResolver:
         ent.entity_text, ent.start, ent.end, ent.source = span.text, span.start_char, span.end_char, "antecedent"
         return [ent]
 
-    def _from_apposition(self, tok: Any) -> list[Entity]:
+    def _from_apposition(self, tok: Token) -> list[Entity]:
         """An uncoded head takes the code of its apposition ("the main rebel group, the FDD")."""
         for app in (c for c in tok.children if c.dep_ == "appos"):
             s, e = np_bounds(app)
@@ -257,7 +259,7 @@ class ArgumentResolver:
                 return [ent]
         return []
 
-    def _pronoun(self, tok: Any, quote: Quote | None) -> list[Entity]:
+    def _pronoun(self, tok: Token, quote: Quote | None) -> list[Entity]:
         low = tok.lower_
         if low in self.markers["first_person"] and quote is not None and quote.speaker is not None:
             return [speaker_entity(quote)]
@@ -285,7 +287,7 @@ class ArgumentResolver:
         return [ent]
 
 
-def _reporting_subject(tok: Any, markers: dict[str, Any]) -> Any | None:
+def _reporting_subject(tok: Token, markers: dict[str, Any]) -> Token | None:
     """For "X said it would ...": the subject of the reporting verb governing `tok`'s clause."""
     clause = tok.head
     while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:

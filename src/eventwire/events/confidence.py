@@ -27,10 +27,10 @@ import bisect
 import math
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from ..datafiles import read_yaml
 from ..errors import DataFileError
+from ..model import Event, Quote
 from .config import events_config
 
 DATA = Path(__file__).with_name("data") / "confidence.yaml"
@@ -73,7 +73,7 @@ def _interpolate(x: float, points: tuple[tuple[float, float], ...]) -> float:
     return points[min(i, len(points) - 1)][1]
 
 
-def features(event: Any, built: list[str], kind: str) -> list[str]:
+def features(event: Event, built: list[str], kind: str) -> list[str]:
     """Every evidence feature of one event: those the coder recorded while building it (`built`)
     and those read off the finished record."""
     out = [f for f in built if not f.startswith("actor-") or f == "actor-agent"]
@@ -109,10 +109,10 @@ def features(event: Any, built: list[str], kind: str) -> list[str]:
     return sorted(set(out))
 
 
-def sentence_features(events: list[Any], depth: dict[str, int], evidence: dict[str, list[str]]) -> None:
+def sentence_features(events: list[Event], depth: dict[str, int], evidence: dict[str, list[str]]) -> None:
     """Features of an event among the others of its sentence: `subordinate` when another event of the
     sentence sits higher in the parse, `crowded` when the sentence yields three events or more."""
-    by_sent: dict[int, list[Any]] = {}
+    by_sent: dict[int, list[Event]] = {}
     for event in events:
         by_sent.setdefault(event.text_info.get("start", -1), []).append(event)
     for group in by_sent.values():
@@ -125,7 +125,7 @@ def sentence_features(events: list[Any], depth: dict[str, int], evidence: dict[s
                 feats.append("crowded")
 
 
-def quote_features(events: list[Any], quotes: list[Any], evidence: dict[str, list[str]]) -> None:
+def quote_features(events: list[Event], quotes: list[Quote], evidence: dict[str, list[str]]) -> None:
     """`direct-quote` for an event stated inside a speaker's own words: a direct quote is rhetoric
     ("they hit Matt", "we will fight") more often than the writer's report of what someone did or
     said ("X agreed to Y, officials said")."""
@@ -135,7 +135,7 @@ def quote_features(events: list[Any], quotes: list[Any], evidence: dict[str, lis
             evidence.setdefault(event.id, []).append("direct-quote")
 
 
-def position_features(events: list[Any], evidence: dict[str, list[str]]) -> None:
+def position_features(events: list[Event], evidence: dict[str, list[str]]) -> None:
     """`body` for an event whose sentence starts after the story's lead (`[tuning.events] lead_chars`):
     the lead states what happened; later sentences carry more background, commentary and quotes."""
     lead = int(events_config().get("lead_chars", 400))
@@ -174,7 +174,7 @@ def calibrated(feats: list[str]) -> float:
     return min(_interpolate(score(feats, capped=True), calibration()), _caps(feats))
 
 
-def assign(events: list[Any], evidence: dict[str, list[str]], story: str | None) -> None:
+def assign(events: list[Event], evidence: dict[str, list[str]], story: str | None) -> None:
     """Set `confidence` on every event; `evidence` maps event id -> its features. An event without an
     agent actor is capped at `[tuning.events] no_agent_confidence_cap`, one of a story set aside at
     `story_confidence_cap`: both below the counting threshold, kept but not counted."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import is_counted
+from ..model import Event, is_counted
 from ..settings import Settings, tuning
 
 
@@ -20,6 +20,6 @@ def min_confidence(settings: Any = None) -> float:
     return float(value if value is not None else Settings().min_confidence)
 
 
-def counted(event: Any, threshold: float | None) -> bool:
+def counted(event: Event, threshold: float | None) -> bool:
     """An event counts when its confidence reaches the threshold (no confidence = counted)."""
     return is_counted(event.confidence, threshold)

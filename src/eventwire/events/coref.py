@@ -8,7 +8,8 @@ owner of a speech the sentence reports.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+
+from spacy.tokens import Doc, Token
 
 from ..model import Entity, Event
 from .arguments import ArgumentResolver
@@ -20,7 +21,7 @@ def _requested_type(event: Event) -> str | None:
     return (event.requested or {}).get("event")
 
 
-def _inherit_definite_actors(events: list[Event], doc: Any, args: ArgumentResolver, speech_nouns: frozenset[str],
+def _inherit_definite_actors(events: list[Event], doc: Doc, args: ArgumentResolver, speech_nouns: frozenset[str],
                              window: int | None = None) -> None:
     """A definite event noun with no actor ("the call to ...", "the threat") refers back to an
     event already reported. In order of preference it takes the actors of
@@ -61,13 +62,13 @@ def _relabel(entities: list[Entity], source: str) -> list[Entity]:
     return [dataclasses.replace(e, source=source) for e in entities]
 
 
-def _token_at(doc: Any, event: Event) -> Any:
+def _token_at(doc: Doc, event: Event) -> Token | None:
     """The head token of an event's trigger (None when it does not align with tokens)."""
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     return span.root if span is not None else None
 
 
-def _theme(tok: Any) -> str | None:
+def _theme(tok: Token) -> str | None:
     """The lemma of what an event acts on: the object of a verb ("released hostages"), the
     of-phrase of a noun ("the release of hostages"), what is given "in exchange for"."""
     if tok is None:
@@ -77,7 +78,7 @@ def _theme(tok: Any) -> str | None:
     return objs[0].lemma_.lower() if objs else None
 
 
-def _speech_owner(head: Any, args: ArgumentResolver, speech_nouns: frozenset[str]) -> list[Entity]:
+def _speech_owner(head: Token, args: ArgumentResolver, speech_nouns: frozenset[str]) -> list[Entity]:
     """The possessor of the closest speech noun ("Mashal's speech", "the minister's remarks") in the
     trigger's sentence or the one before it, resolved as an actor."""
     sent = head.sent

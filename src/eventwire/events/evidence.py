@@ -23,6 +23,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from spacy.tokens import Token
+
 from ..datafiles import read_yaml
 from .config import events_config
 from .triggers import Trigger
@@ -77,7 +79,7 @@ def occurrence(tr: Trigger) -> list[str]:
     return sorted(set(found))
 
 
-def _is_question(tok: Any) -> bool:
+def _is_question(tok: Token) -> bool:
     data = evidence_data()
     if tok.lemma_.lower() not in data["question_verbs"]:
         return False
@@ -135,7 +137,7 @@ def story_filter(title: str | None, text: str) -> str | None:
     return f"{best[0]} story ({', '.join(best[1][:6])})"
 
 
-def imperative(verb: Any) -> bool:
+def imperative(verb: Token) -> bool:
     """A bare imperative clause ("Cancel the meeting", "Release them now"): a base-form verb that
     opens its clause, with no subject, auxiliary or infinitival "to"."""
     if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "ccomp", "advcl"):

@@ -27,6 +27,8 @@ import dataclasses
 import logging
 from typing import Any
 
+from spacy.tokens import Doc, Token
+
 from ..model import Article, Cue, Event
 from . import confidence, evidence, flags, restrictions
 from .arguments import ArgumentResolver, speaker_entity
@@ -42,7 +44,7 @@ NO_TRANSFORM = {"REQUEST", "THREATEN", "REJECT", "ACCUSE", "AGREE"}
 class DocCoder(RoleFinder):
     """Codes the events of one parsed article."""
 
-    def __init__(self, article: Article, doc: Any, ctx: Any, lex: Lexicon):
+    def __init__(self, article: Article, doc: Doc, ctx: Any, lex: Lexicon):
         self.article, self.doc, self.ctx, self.lex = article, doc, ctx, lex
         self.markers = lex.markers
         self.args = ArgumentResolver(article, doc, ctx, lex.markers)
@@ -52,7 +54,7 @@ class DocCoder(RoleFinder):
         self._contexts: dict[int, list[str]] = {}
 
     # -- step 2: clause verbs -------------------------------------------------
-    def _clause(self, tr: Trigger) -> Any:
+    def _clause(self, tr: Trigger) -> Token:
         tok = tr.tok
         if tr.kind == "adj":
             return tok.head if tok.dep_ in ("acomp", "amod", "xcomp") and tok.head.pos_ in ("AUX", "VERB") else tok
@@ -84,14 +86,14 @@ class DocCoder(RoleFinder):
                     break
 
     # -- step 3: content and folding -----------------------------------------
-    def _event_token(self, tok: Any, depth: int = 0) -> Any | None:
+    def _event_token(self, tok: Token, depth: int = 0) -> Token | None:
         """The trigger carrying the event of a content slot, following light verbs and nouns."""
         if tok.i in self.triggers:
             return tok
         if depth > 2:
             return None
         lemma = tok.lemma_.lower()
-        nxt: list[Any] = []
+        nxt: list[Token] = []
         if lemma in self.markers["light_verbs"] or tok.pos_ in ("VERB", "AUX"):
             nxt = [c for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
         if lemma in self.markers["light_verbs"]:  # "engage in attacks", "resort to violence"
@@ -104,7 +106,7 @@ class DocCoder(RoleFinder):
                 return found
         return None
 
-    def _stated_before(self, tr: Trigger, clause: Any) -> bool:
+    def _stated_before(self, tr: Trigger, clause: Token) -> bool:
         """A finite clause before a promise verb, with its own subject and no future or modal, is a
         statement of its own, not what is promised ("leaders denounce the test; others vow
         consequences"); "'We will fight,' he vowed" still states the promise."""
@@ -309,7 +311,7 @@ class DocCoder(RoleFinder):
         return event, mode, requested, negated, rule
 
 
-def _inside_clause(tok: Any, root: Any) -> bool:
+def _inside_clause(tok: Token, root: Token) -> bool:
     """True when `tok` sits in a clausal complement of `root` (not part of root's own clause)."""
     while tok.i != root.i and tok.head.i != tok.i:
         if tok.dep_ in ("ccomp", "advcl", "relcl") and tok.head is not None:
@@ -318,7 +320,7 @@ def _inside_clause(tok: Any, root: Any) -> bool:
     return False
 
 
-def _depth(tok: Any) -> int:
+def _depth(tok: Token) -> int:
     d = 0
     while tok.head.i != tok.i and d < 50:
         tok = tok.head
@@ -326,7 +328,7 @@ def _depth(tok: Any) -> int:
     return d
 
 
-def code_doc(article: Article, doc: Any, ctx: Any, lex: Lexicon) -> list[Event]:
+def code_doc(article: Article, doc: Doc, ctx: Any, lex: Lexicon) -> list[Event]:
     """Fill and return `article.events` (ids in trigger order); depths go to article.meta."""
     coder = DocCoder(article, doc, ctx, lex)
     coded = coder.code()

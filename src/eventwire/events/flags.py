@@ -9,7 +9,10 @@ word lists of `data/markers.yaml`.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
 from typing import Any
+
+from spacy.tokens import Span, Token
 
 from ..model import Place
 from .words import default_words as event_words
@@ -18,7 +21,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DATE_LABELS = {"DATE"}
 
 
-def _governors(verb: Any) -> list[Any]:
+def _governors(verb: Token) -> list[Token]:
     """The verb and the verbs it is the open complement of ("plans to attack" -> attack, plans)."""
     chain = [verb]
     tok = verb
@@ -28,12 +31,12 @@ def _governors(verb: Any) -> list[Any]:
     return chain
 
 
-def aux_lemmas(verb: Any) -> set[str]:
+def aux_lemmas(verb: Token) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} | {
         c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")}
 
 
-def is_negated(verb: Any, markers: dict[str, Any]) -> bool:
+def is_negated(verb: Token, markers: dict[str, Any]) -> bool:
     """A negation word (`negation_words`) on the verb or its governing verbs, or a negating
     governor (`negating_verbs`: "failed to")."""
     words = markers["negation_words"]
@@ -47,7 +50,7 @@ def is_negated(verb: Any, markers: dict[str, Any]) -> bool:
     return False
 
 
-def is_future(verb: Any, markers: dict[str, Any]) -> bool:
+def is_future(verb: Token, markers: dict[str, Any]) -> bool:
     """Future auxiliary or a future/intent governor ("will", "plans to", "is set to", "vowed to")."""
     for i, tok in enumerate(_governors(verb)):
         if aux_lemmas(tok) & markers["future_aux"]:
@@ -59,7 +62,7 @@ def is_future(verb: Any, markers: dict[str, Any]) -> bool:
     return False
 
 
-def is_hypothetical(verb: Any, markers: dict[str, Any]) -> bool:
+def is_hypothetical(verb: Token, markers: dict[str, Any]) -> bool:
     """Modal of possibility, or a conditional clause on the verb, or the verb inside one."""
     for tok in _governors(verb):
         if aux_lemmas(tok) & markers["hypothetical_aux"] - {"would", "'d"}:
@@ -76,7 +79,7 @@ def is_hypothetical(verb: Any, markers: dict[str, Any]) -> bool:
     return False
 
 
-def _under_denied_noun(tok: Any, markers: dict[str, Any]) -> bool:
+def _under_denied_noun(tok: Token, markers: dict[str, Any]) -> bool:
     """The clause completes a noun its sentence denies ("no chance she will withdraw", "no evidence
     that the army attacked", "no plans to meet"): the event is not asserted."""
     head = tok.head
@@ -84,7 +87,7 @@ def _under_denied_noun(tok: Any, markers: dict[str, Any]) -> bool:
         c.dep_ in ("det", "nummod", "neg") and c.lower_ in markers["negation_words"] for c in head.children)
 
 
-def _infinitive_of_noun(tok: Any, markers: dict[str, Any]) -> bool:
+def _infinitive_of_noun(tok: Token, markers: dict[str, Any]) -> bool:
     """An infinitive that modifies a noun names a purpose or a potential, not an act ("tools to
     fight terrorism", "the chair's authority to call a meeting"); not after an attempt noun
     ("an attempt to assassinate") or an ordinal or a superlative ("the first country to recognise")."""
@@ -96,7 +99,7 @@ def _infinitive_of_noun(tok: Any, markers: dict[str, Any]) -> bool:
         c.dep_ == "amod" and (c.tag_ == "JJS" or c.ent_type_ == "ORDINAL") for c in head.children)
 
 
-def mood_verb(clause: Any) -> Any:
+def mood_verb(clause: Token) -> Token:
     """The token whose mood an event takes: a noun trigger left as its own clause ("call a meeting",
     "could launch attacks") takes the mood of the verb that governs it."""
     if clause.pos_ in ("NOUN", "PROPN") and clause.dep_ in ("dobj", "nsubjpass") and clause.head.pos_ in (
@@ -105,7 +108,7 @@ def mood_verb(clause: Any) -> Any:
     return clause
 
 
-def has_condition(verb: Any, markers: dict[str, Any], marks: frozenset[str] | None = None) -> bool:
+def has_condition(verb: Token, markers: dict[str, Any], marks: frozenset[str] | None = None) -> bool:
     """The verb governs an "if/unless" clause ("will withdraw unless ..."); `marks` narrows the marks."""
     marks = marks if marks is not None else markers["conditional_marks"]
     for tok in _governors(verb):
@@ -116,11 +119,11 @@ def has_condition(verb: Any, markers: dict[str, Any], marks: frozenset[str] | No
     return False
 
 
-def would_form(verb: Any) -> bool:
+def would_form(verb: Token) -> bool:
     return any(aux_lemmas(tok) & {"would", "'d"} for tok in _governors(verb))
 
 
-def _attached(tokens: list[Any]) -> list[Any]:
+def _attached(tokens: list[Token]) -> list[Token]:
     """Children of the given tokens that are phrase attachments (not complements)."""
     out = []
     for tok in tokens:
@@ -130,7 +133,7 @@ def _attached(tokens: list[Any]) -> list[Any]:
     return out
 
 
-def date_phrase(tokens: list[Any]) -> Any | None:
+def date_phrase(tokens: list[Token]) -> Span | None:
     """The DATE entity attached to the event ("on Wednesday", "last March")."""
     for c in _attached(tokens):
         cands = [c] + ([g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [])
@@ -142,7 +145,7 @@ def date_phrase(tokens: list[Any]) -> Any | None:
     return None
 
 
-def resolve_event_date(tokens: list[Any], article_date: str | None) -> str | None:
+def resolve_event_date(tokens: list[Token], article_date: str | None) -> str | None:
     ent = date_phrase(tokens)
     if ent is None or not article_date:
         return article_date
@@ -156,7 +159,7 @@ def resolve_event_date(tokens: list[Any], article_date: str | None) -> str | Non
     return resolved or article_date
 
 
-def place_phrase(tokens: list[Any]) -> Any | None:
+def place_phrase(tokens: list[Token]) -> Span | None:
     """The place phrase attached by a locative preposition ("in Gaza", "at al-Shifa hospital")."""
     from .arguments import np_bounds
 
@@ -179,7 +182,7 @@ def place_phrase(tokens: list[Any]) -> Any | None:
     return None
 
 
-def resolve_event_place(tokens: list[Any], ctx: Any) -> Place | None:
+def resolve_event_place(tokens: list[Token], ctx: Any) -> Place | None:
     span = place_phrase(tokens)
     if span is None:
         return None
@@ -196,7 +199,7 @@ def resolve_event_place(tokens: list[Any], ctx: Any) -> Place | None:
     return place
 
 
-def mode_from_cues(event: str, tokens: Any, cues: list[tuple[str, str, frozenset[str]]]) -> str | None:
+def mode_from_cues(event: str, tokens: Iterable[Token], cues: list[tuple[str, str, frozenset[str]]]) -> str | None:
     lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
     for cue_event, mode, words in cues:
         if cue_event == event and lemmas & words:
@@ -204,6 +207,6 @@ def mode_from_cues(event: str, tokens: Any, cues: list[tuple[str, str, frozenset
     return None
 
 
-def contexts_for(sentence: Any, contexts: list[tuple[str, frozenset[str]]]) -> list[str]:
+def contexts_for(sentence: Span, contexts: list[tuple[str, frozenset[str]]]) -> list[str]:
     lemmas = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
     return [name for name, words in contexts if lemmas & words]

@@ -28,7 +28,8 @@ Place prepositions are data (`actors/data/place_words.yaml`).
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+
+from spacy.tokens import Doc, Span, Token
 
 from ..actors.places import place_words
 from ..model import Article, Event, Place
@@ -41,7 +42,7 @@ _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 _SAID = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT", "CONCEDE", "AGREE"}
 
 
-def locate_events(article: Article, doc: Any) -> None:
+def locate_events(article: Article, doc: Doc) -> None:
     """Set `event_loc` of every event of `article` (parsed as `doc`) from `article.places`."""
     places = [p for p in article.places if p.start is not None]  # unresolved ones too: "in Dorvat" is still where
     dateline = _dateline_place(article)
@@ -49,7 +50,7 @@ def locate_events(article: Article, doc: Any) -> None:
         event.event_loc = event_location(event, doc, places, dateline)
 
 
-def event_location(event: Event, doc: Any, places: list[Place], dateline: Place | None) -> Place | None:
+def event_location(event: Event, doc: Doc, places: list[Place], dateline: Place | None) -> Place | None:
     """The location of one event, or None (see the module docstring). `event.event_loc`, when the
     coder set one, is the fallback for a place phrase no place mention covers (a name the
     parser did not tag as a place: "arrested activists in Dorvat")."""
@@ -76,7 +77,7 @@ def event_location(event: Event, doc: Any, places: list[Place], dateline: Place 
     return _with_via(dateline, "dateline")
 
 
-def _trigger(event: Event, doc: Any) -> Any:
+def _trigger(event: Event, doc: Doc) -> Token | None:
     if event.trigger is not None:
         span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         if span is not None and len(span):
@@ -88,7 +89,7 @@ def _trigger(event: Event, doc: Any) -> Any:
     return span.root if span is not None and len(span) else None
 
 
-def _anchors(trigger: Any) -> list[Any]:
+def _anchors(trigger: Token) -> list[Token]:
     """The trigger, its object/subject nouns and the verb that governs it ("carried out strikes")."""
     out = [trigger]
     out += [c for c in trigger.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "obj")]
@@ -97,7 +98,7 @@ def _anchors(trigger: Any) -> list[Any]:
     return out
 
 
-def _attached(root: Any, trigger: Any, event_type: str) -> bool:
+def _attached(root: Token, trigger: Token, event_type: str) -> bool:
     words = place_words()
     anchors = _anchors(trigger)
     addressed = event_type in _SAID  # "called on Egypt", "pressured Israel": the addressee, not the place
@@ -112,7 +113,7 @@ def _attached(root: Any, trigger: Any, event_type: str) -> bool:
             and trigger.lemma_.lower() in words.place_object_verbs)
 
 
-def _addressee(doc: Any, place: Place, event_type: str) -> bool:
+def _addressee(doc: Doc, place: Place, event_type: str) -> bool:
     """Is the coder's place the addressee of an event said to someone ("called on Egypt")?"""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if event_type not in _SAID or span is None or not len(span):
@@ -121,7 +122,7 @@ def _addressee(doc: Any, place: Place, event_type: str) -> bool:
     return root.dep_ == "dobj" or (root.dep_ == "pobj" and root.head.lower_ in event_words().addressee_prepositions)
 
 
-def _setting(root: Any) -> bool:
+def _setting(root: Token) -> bool:
     """A place that says where something is in its clause: the object of a place preposition
     ("in Gaza") or of a verb ("left Doha"); not a subject ("Israel accepts"), a modifier of another
     noun ("the US administration") or a target ("against Israel")."""
@@ -130,13 +131,13 @@ def _setting(root: Any) -> bool:
     return root.dep_ == "dobj" and root.head.lemma_.lower() in place_words().place_object_verbs
 
 
-def _clause_head(tok: Any) -> Any:
+def _clause_head(tok: Token) -> Token:
     while tok.dep_ not in _CLAUSE_DEPS and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
 
-def _under(tok: Any, head: Any) -> bool:
+def _under(tok: Token, head: Token) -> bool:
     while tok.i != head.i:
         if tok.head.i == tok.i:
             return False
@@ -144,7 +145,7 @@ def _under(tok: Any, head: Any) -> bool:
     return True
 
 
-def _best(cands: list[tuple[Place, Any]], trigger: Any) -> Place:
+def _best(cands: list[tuple[Place, Span]], trigger: Token) -> Place:
     return min(cands, key=lambda ps: (ps[0].lat is None, _SPECIFIC.get(ps[0].level or "", 3),
                                       abs(ps[1].root.i - trigger.i)))[0]
 

@@ -43,7 +43,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+
+from spacy.tokens import Doc, Token
 
 from ..datafiles import read_yaml, word_list
 from ..model import Article, Cue, Entity, Event
@@ -103,7 +104,7 @@ def _cue(event: Event) -> Cue:
     return Cue(event.event_text, start, end)
 
 
-def mention_kind(event: Event, text: str, rules: Rules, doc: Any = None) -> str:
+def mention_kind(event: Event, text: str, rules: Rules, doc: Doc | None = None) -> str:
     """"definite" ("the attack", "Monday's raid"), "indefinite" ("an attack", "another attack",
     a plural "attacks" with a determiner or number) or "other" (a clause: "attacked", or a bare noun).
 
@@ -128,7 +129,7 @@ def _contrasted(event: Event, text: str, rules: Rules) -> bool:
         w in rules.contrast for w in words[1:])
 
 
-def _determined_kind(event: Event, text: str, rules: Rules, doc: Any) -> str:
+def _determined_kind(event: Event, text: str, rules: Rules, doc: Doc | None) -> str:
     """The kind from the determiner (see `mention_kind`)."""
     if doc is not None:
         span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
@@ -147,7 +148,7 @@ def _determined_kind(event: Event, text: str, rules: Rules, doc: Any) -> str:
     return OTHER
 
 
-def _parsed_kind(tok: Any, rules: Rules) -> str:
+def _parsed_kind(tok: Token, rules: Rules) -> str:
     if tok.pos_ in ("VERB", "AUX"):
         return OTHER
     mods = [c for c in tok.children if c.dep_ in ("det", "poss", "amod", "nummod", "predet")]
@@ -308,7 +309,7 @@ def _evidence(m: _Mention) -> tuple:
             m.kind == OTHER, e.event_loc is not None, -m.start)
 
 
-def merge_mentions(events: list[Event], text: str, doc: Any = None, rules: Rules | None = None,
+def merge_mentions(events: list[Event], text: str, doc: Doc | None = None, rules: Rules | None = None,
                    default_date: str | None = None) -> list[Event]:
     """One event per occurrence: the events of one article with the mentions of each occurrence merged.
 
@@ -319,7 +320,7 @@ def merge_mentions(events: list[Event], text: str, doc: Any = None, rules: Rules
     return [kept for kept, _ in occurrences(events, text, doc, rules, default_date)]
 
 
-def occurrences(events: list[Event], text: str, doc: Any = None, rules: Rules | None = None,
+def occurrences(events: list[Event], text: str, doc: Doc | None = None, rules: Rules | None = None,
                 default_date: str | None = None) -> list[tuple[Event, list[Event]]]:
     """Each occurrence's kept event (see `merge_mentions`) with the events it merges."""
     rules = rules or load_rules()
@@ -348,7 +349,7 @@ def occurrences(events: list[Event], text: str, doc: Any = None, rules: Rules | 
     return merged
 
 
-def merge_article(article: Article, doc: Any = None) -> list[Event]:
+def merge_article(article: Article, doc: Doc | None = None) -> list[Event]:
     """Replace `article.events` by one event per occurrence (the events stage's last step).
 
     The kept event takes the shallowest parse depth of its mentions (`article.meta["event_depth"]`), so

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from spacy.tokens import Token
+
 from ..datafiles import read_yaml
 from ..errors import DataFileError
 
@@ -36,14 +38,14 @@ class ChildSpec:
     deps: frozenset[str]
     lemmas: frozenset[str] | None
 
-    def matches(self, tok: Any) -> bool:
+    def matches(self, tok: Token) -> bool:
         if tok.dep_ == "prep" and _temporal(tok):  # "called on Sunday for ..." is not "called on X"
             return False
         return tok.dep_ in self.deps and (self.lemmas is None or tok.lemma_.lower() in self.lemmas
                                           or tok.lower_ in self.lemmas)
 
 
-def _temporal(prep: Any) -> bool:
+def _temporal(prep: Token) -> bool:
     """A preposition whose object is a date or time ("on Sunday", "at dawn")."""
     objs = [c for c in prep.children if c.dep_ == "pobj"]
     return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)

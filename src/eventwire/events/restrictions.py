@@ -25,8 +25,10 @@ and logs the reason (shown with `-v`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
+from spacy.tokens import Token
+
+from ..model import Entity
 from .agents import noun_class, sited, token_class, verb_needs_agent
 from .triggers import Trigger
 from .words import default_words as event_words
@@ -39,11 +41,11 @@ CAUSE_PREPS = ("by", "in")
 class Verdict:
     drop: str | None = None  # reason to drop the candidate
     no_agent: str | None = None  # reason the subject is not an actor
-    owner: Any = None  # a modifier naming the subject's owner ("Vostra's statement"), to resolve as actor
+    owner: Token | None = None  # a modifier naming the subject's owner ("Vostra's statement"), to resolve as actor
     subject_class: str = "unknown"
 
 
-def _objects(tr: Trigger, verb: Any, passive: bool) -> list[Any]:
+def _objects(tr: Trigger, verb: Token, passive: bool) -> list[Token]:
     tok = tr.tok
     if tr.kind == "noun":  # "the release of X", "an attack on X"
         return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in event_words().noun_patient_prepositions
@@ -54,7 +56,7 @@ def _objects(tr: Trigger, verb: Any, passive: bool) -> list[Any]:
     return objs
 
 
-def _topics(tr: Trigger, verb: Any) -> list[Any]:
+def _topics(tr: Trigger, verb: Token) -> list[Token]:
     """What the event is over ("battled over the budget", "a battle over finances"); not a time
     ("clashed over the weekend")."""
     return [g for t in {tr.tok.i: tr.tok, verb.i: verb}.values() for c in t.children
@@ -62,7 +64,7 @@ def _topics(tr: Trigger, verb: Any) -> list[Any]:
             for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
 
 
-def _nested_agent(head: Any) -> Any:
+def _nested_agent(head: Token) -> Token | None:
     """A named party inside an event phrase: "Vostran strikes", "the resumption of Israeli strikes"."""
     for tok in head.subtree:
         owned = tok.dep_ in ("amod", "compound", "poss") or (tok.dep_ == "pobj" and tok.head.lower_ in ("of", "by"))
@@ -71,7 +73,7 @@ def _nested_agent(head: Any) -> Any:
     return None
 
 
-def _owner(head: Any) -> Any:
+def _owner(head: Token) -> Token | None:
     for c in head.children:
         if c.dep_ in ("poss", "compound") and (c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or c.pos_ == "PROPN"):
             return c
@@ -86,7 +88,8 @@ def _owner(head: Any) -> Any:
     return None
 
 
-def check(tr: Trigger, verb: Any, subject: Any, passive: bool, subject_entity: Any = None) -> Verdict:
+def check(tr: Trigger, verb: Token, subject: Token | None, passive: bool,
+          subject_entity: Entity | None = None) -> Verdict:
     """The restriction verdict for one candidate; `subject` is the actor head (None when absent,
     the by-agent when `passive`), `subject_entity` its resolved actor when known."""
     pat = tr.pattern

@@ -11,11 +11,14 @@ triggers, and the parties a sentence leaves implicit (`event-location`,
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from typing import Any
+
+from spacy.tokens import Span, Token
 
 from ..actors.affiliation import placing_mention
 from ..actors.words import default_words as actor_words
-from ..model import Entity, Quote
+from ..model import Entity, Place, Quote
 from . import flags
 from .agents import semantic_data, token_class
 from .triggers import Trigger
@@ -29,11 +32,11 @@ NOT_PARTY = semantic_data()["not_party_labels"]
 NOT_ACTOR = {"info", "other", "act", "thing", "force", "weapon"}
 
 
-def _child(tok: Any, deps: set[str]) -> Any | None:
+def _child(tok: Token, deps: set[str]) -> Token | None:
     return next((c for c in tok.children if c.dep_ in deps), None)
 
 
-def _slot_tokens(tok: Any, slot: str) -> list[Any]:
+def _slot_tokens(tok: Token, slot: str) -> list[Token]:
     base, _, prep = slot.partition(":")
     if base == "pobj":
         return [g for c in tok.children if c.dep_ in ("prep", "dative") and (not prep or c.lower_ == prep)
@@ -49,7 +52,7 @@ def _slot_tokens(tok: Any, slot: str) -> list[Any]:
 class RoleFinder:
     """Role methods of the document coder; it provides doc, args, ctx, markers, triggers, article."""
 
-    def _subject(self, verb: Any, hops: int = 0) -> tuple[Any | None, bool]:
+    def _subject(self, verb: Token, hops: int = 0) -> tuple[Token | None, bool]:
         """(subject head, passive?) of `verb`, climbing open complements and relative clauses."""
         subj = _child(verb, SUBJ)
         if subj is not None:
@@ -75,9 +78,9 @@ class RoleFinder:
         "X is opposed to" has X as its actor, not as a passive recipient."""
         return bool(self.lex.lookup("adj", tr.tok.lower_))
 
-    def _recipient_heads(self, tr: Trigger, verb: Any) -> list[Any]:
+    def _recipient_heads(self, tr: Trigger, verb: Token) -> list[Token]:
         """Candidate recipient heads, best first."""
-        heads: list[Any] = []
+        heads: list[Token] = []
         for slot in tr.pattern.recipient:
             heads += _slot_tokens(tr.tok, slot)
         passive = _child(verb, {"nsubjpass"})
@@ -127,9 +130,9 @@ class RoleFinder:
                 heads += [p for p in _slot_tokens(tok, f"pobj:{prep}") if _is_place(p)]
         return self._unfold(heads, tr)
 
-    def _unfold(self, heads: list[Any], tr: Trigger) -> list[Any]:
+    def _unfold(self, heads: list[Token], tr: Trigger) -> list[Token]:
         """A folded event noun hands over its own arguments first: "open to talks with X" -> X."""
-        out: list[Any] = []
+        out: list[Token] = []
         for head in heads:
             sub = self.triggers.get(head.i)
             if sub is not None and sub.absorbed_by == tr.tok.i and sub.kind == "noun":
@@ -139,7 +142,7 @@ class RoleFinder:
             out.append(head)  # still its modifiers: "a U.S. request" -> USA
         return out
 
-    def _recipients(self, tr: Trigger, verb: Any, quote: Quote | None, actors: list[Any]) -> list[Any]:
+    def _recipients(self, tr: Trigger, verb: Token, quote: Quote | None, actors: list[Entity]) -> list[Entity]:
         # the addressee the pattern names ("called on X to ...") is the recipient even when uncoded
         for slot in tr.pattern.recipient:
             for head in _slot_tokens(tr.tok, slot):
@@ -153,12 +156,12 @@ class RoleFinder:
         purpose = [c for slot in tr.pattern.content for c in _slot_tokens(tr.tok, slot)] + purpose
         return self._first_coded(self._recipient_heads(tr, verb), quote, actors, purpose)
 
-    def _first_coded(self, heads: list[Any], quote: Quote | None, actors: list[Any] = (),
-                     extra: list[Any] = ()) -> list[Any]:
+    def _first_coded(self, heads: list[Token], quote: Quote | None, actors: Sequence[Entity] = (),
+                     extra: Sequence[Token] = ()) -> list[Entity]:
         """The first candidate that resolves to a coded entity, else the first coded mention nested in a
         candidate (or in `extra` phrases), else the first candidate that resolves at all."""
-        first: list[Any] = []
-        named: list[Any] = []
+        first: list[Entity] = []
+        named: list[Entity] = []
         heads = [h for h in heads if h.ent_type_ not in NOT_PARTY]
         for head in heads:
             ents = self.args.resolve(head, quote)
@@ -170,7 +173,7 @@ class RoleFinder:
             named = named or [e for e in ents if e.name]
         return self._nested_coded([*heads, *extra], quote, actors) or named or first
 
-    def _nested_coded(self, heads: list[Any], quote: Quote | None, actors: list[Any]) -> list[Any]:
+    def _nested_coded(self, heads: list[Token], quote: Quote | None, actors: Sequence[Entity]) -> list[Entity]:
         """A coded party named inside an uncoded candidate's phrase: "refugees fleeing the war in Kelmland",
         "a meeting between Vostra and Kelmland", "crimes committed by Kelmish forces"."""
         taken = [(a.start, a.end) for a in actors if a.start is not None]
@@ -186,12 +189,12 @@ class RoleFinder:
                         return ents
         return []
 
-    def _noun_roles(self, tr: Trigger, clause: Any) -> tuple[list[Any], list[Any], list[Any]]:
+    def _noun_roles(self, tr: Trigger, clause: Token) -> tuple[list[Token], list[Token], list[Token]]:
         """(actor heads, recipient heads, modifier tokens holding the actor) of a nominal trigger."""
         tok = tr.tok
         mods = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
         # "her release", "his arrest": with no "of" object, the owner of such a noun is the one acted on
-        patients: list[Any] = []
+        patients: list[Token] = []
         if tok.lemma_.lower() in self.markers["patient_possessive_nouns"] and not _slot_tokens(tok, "pobj:of"):
             patients = [c for c in mods if c.dep_ == "poss"]
             mods = [c for c in mods if c.dep_ != "poss"]
@@ -211,7 +214,7 @@ class RoleFinder:
         if not actor and not patients and not setting and gov.pos_ in ("VERB", "AUX") and arg.dep_ in ("dobj", "pobj"):
             subj, _ = self._subject(gov)  # "arrived on a visit", "continued a hunger strike" (tried last)
             actor = [subj] if subj is not None else []
-        recips: list[Any] = list(patients)
+        recips: list[Token] = list(patients)
         # "a mediation effort between X and Y": the light noun carries the trigger's own arguments
         owners = [tok, tok.head] if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.markers[
             "light_nouns"] else [tok]
@@ -232,7 +235,7 @@ class RoleFinder:
         return None
 
     # -- step 5: building -----------------------------------------------------
-    def _event_place(self, anchors: list[Any]) -> Any:
+    def _event_place(self, anchors: list[Token]) -> Place | None:
         """The place attached to the event's clause, else to its subject or object ("blocked roads in
         Dorvat", "a bombing near Tarn killed ...") or nested in a place phrase ("at a jail in Dorvat")."""
         place = self._recode_place(flags.resolve_event_place(anchors, self.ctx))
@@ -244,7 +247,7 @@ class RoleFinder:
                   for g in c.children if g.dep_ == "pobj"]
         return self._recode_place(flags.resolve_event_place(args + nested, self.ctx)) if args or nested else None
 
-    def _recode_place(self, place: Any) -> Any:
+    def _recode_place(self, place: Place | None) -> Place | None:
         """A place homonym ("Alexandria, Virginia") takes its country from the article's context, or none."""
         if place is None or not place.code or self.args.homonym_code is None:
             return place
@@ -253,8 +256,8 @@ class RoleFinder:
             place = dataclasses.replace(place, code=code)
         return place
 
-    def _default_parties(self, event: str, actors: list[Any], recipients: list[Any],
-                         place: Any) -> tuple[list[Any], list[Any]]:
+    def _default_parties(self, event: str, actors: list[Entity], recipients: list[Entity],
+                         place: Place | None) -> tuple[list[Entity], list[Entity]]:
         """Parties the sentence leaves implicit, coded as event datasets do and marked by `source`:
         a missing actor or recipient of an event placed in a country ("were killed in Dorvat") is that
         country ("event-location"); a protest with no named target addresses the government of its
@@ -276,7 +279,7 @@ class RoleFinder:
             recipients = [_place_entity(place, "event-location")]
         return actors, recipients
 
-    def _locate_uncoded(self, entities: list[Any], sent: Any, place: Any, others: list[Any]) -> None:
+    def _locate_uncoded(self, entities: list[Entity], sent: Span, place: Place | None, others: list[Entity]) -> None:
         """An uncoded actor ("striking miners", "the rebels") of an event placed in a
         country ("in Dorvat"), or in a sentence naming one country only, takes that country's
         code, as event datasets code unnamed domestic actors; `source` says so ("event-location")."""
@@ -308,7 +311,7 @@ class RoleFinder:
             ent.code, ent.source = code, "event-location"
 
 
-    def _many_countries(self, ent: Any) -> bool:
+    def _many_countries(self, ent: Entity) -> bool:
         """ "World leaders", "other governments": a plural group drawn from several countries."""
         if ent.start is None or ent.end is None:
             return False
@@ -319,22 +322,22 @@ class RoleFinder:
         return any(t.lower_ in modifiers for t in span if t.i < span.root.i)
 
 
-def _place_entity(place: Any, source: str) -> Entity:
+def _place_entity(place: Place, source: str) -> Entity:
     return Entity(entity_text=place.text, name=place.name, code=place.code, type="GPE", start=place.start,
                   end=place.end, source=source)
 
 
-def _is_place(tok: Any) -> bool:
+def _is_place(tok: Token) -> bool:
     """A named place or group head ("Dorvat", "the Tarn valley"), not "its own statement"."""
     return tok.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "ORG") or tok.pos_ == "PROPN"
 
 
-def _first_person_subject(clause: Any, markers: dict[str, Any]) -> bool:
+def _first_person_subject(clause: Token, markers: dict[str, Any]) -> bool:
     subj = _child(clause, SUBJ | {"nsubjpass"})
     return subj is not None and subj.lower_ in markers["first_person"]
 
 
-def _same(ent: Any, actors: list[Any]) -> bool:
+def _same(ent: Entity, actors: list[Entity]) -> bool:
     return any(a.start == ent.start and a.end == ent.end and a.code == ent.code for a in actors)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.tokens import Doc, Token
+
 from .agents import sited
 from .flags import is_negated
 from .patterns import Lexicon, Pattern
@@ -22,26 +24,26 @@ ADJ_POS = {"ADJ"}
 
 @dataclass
 class Trigger:
-    tok: Any
+    tok: Token
     pattern: Pattern
     kind: str  # verb | noun | adj
-    clause: Any = None  # the verb whose clause carries flags and roles
+    clause: Token | None = None  # the verb whose clause carries flags and roles
     requested: tuple[str, str | None] | None = None
     absorbed_by: int | None = None
-    absorbed: list[Any] = field(default_factory=list)  # triggers folded into this one
+    absorbed: list[Trigger] = field(default_factory=list)  # triggers folded into this one
 
 
-def _children(tok: Any, deps: set[str]) -> list[Any]:
+def _children(tok: Token, deps: set[str]) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
-def _modifier_lemmas(tok: Any) -> set[str]:
+def _modifier_lemmas(tok: Token) -> set[str]:
     """Lemmas of the compounds and adjectives of the direct objects ("a hunger strike" -> hunger)."""
     return {c.lemma_.lower() for obj in _children(tok, {"dobj", "nsubjpass"}) for o in [obj, *obj.conjuncts]
             for c in o.children if c.dep_ in ("compound", "amod")}
 
 
-def object_lemmas(tok: Any) -> set[str]:
+def object_lemmas(tok: Token) -> set[str]:
     """Lemmas of the direct object (and its compounds, "of" complement, conjuncts, passive subject)."""
     out: set[str] = set()
     for obj in _children(tok, {"dobj", "nsubjpass", "attr", "oprd"}):
@@ -58,12 +60,12 @@ def object_lemmas(tok: Any) -> set[str]:
     return out
 
 
-def _pobjs(tok: Any, prep: str) -> list[Any]:
+def _pobjs(tok: Token, prep: str) -> list[Token]:
     return [g for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep
             for g in c.children if g.dep_ == "pobj"]
 
 
-def _matches(pat: Pattern, tok: Any, markers: dict[str, Any]) -> bool:
+def _matches(pat: Pattern, tok: Token, markers: dict[str, Any]) -> bool:
     children = list(tok.children)
     if pat.negated_only and not is_negated(tok, markers):
         return False
@@ -94,7 +96,7 @@ def _matches(pat: Pattern, tok: Any, markers: dict[str, Any]) -> bool:
     return True
 
 
-def pos_class(tok: Any) -> str | None:
+def pos_class(tok: Token) -> str | None:
     if tok.pos_ in VERB_POS:
         return "verb"
     if tok.pos_ in NOUN_POS:
@@ -104,7 +106,7 @@ def pos_class(tok: Any) -> str | None:
     return None
 
 
-def find_triggers(doc: Any, lex: Lexicon) -> dict[int, Trigger]:
+def find_triggers(doc: Doc, lex: Lexicon) -> dict[int, Trigger]:
     """Token index -> the trigger (pattern) it starts."""
     found: dict[int, Trigger] = {}
     for tok in doc:
@@ -130,6 +132,6 @@ def find_triggers(doc: Any, lex: Lexicon) -> dict[int, Trigger]:
     return found
 
 
-def _is_copular_attr(tok: Any, lex: Lexicon) -> bool:
+def _is_copular_attr(tok: Token, lex: Lexicon) -> bool:
     head = tok.head
     return tok.dep_ in ("attr", "acomp", "oprd") and head.lemma_.lower() in lex.markers["copular_verbs"]

@@ -179,3 +179,11 @@ def test_a_group_of_several_countries_takes_no_country_from_the_place(coded):
     assert ev is not None and not _codes(ev.actor)
     ev = coded("Striking miners condemned the attack on the convoy in Tarn.")
     assert ev is not None and _codes(ev.actor) == {"QKE"}
+
+
+def test_an_organisation_named_beside_an_uncoded_actor_is_no_place(coded):
+    # only a country places the story: an organisation's code is not where its neighbours come from
+    ev = coded("Militants loyal to the Continental Relief Office attacked a convoy.")
+    assert ev is not None and not _codes(ev.actor)
+    ev = coded("Militants loyal to the Kelmish Front attacked a convoy.")
+    assert ev is not None and _codes(ev.actor) == {"QKE"}

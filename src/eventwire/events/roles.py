@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from ..actors import get_dictionary
 from ..actors.affiliation import placing_mention
 from ..actors.words import default_words as actor_words
 from ..model import Entity, Quote
@@ -297,8 +298,10 @@ class RoleFinder:
             # a group only from a country that places the story, not one acted upon
             mentions = [self.args._homonym(dataclasses.replace(m)) for m in
                         self.args.mentions_in(sent.start_char, sent.end_char)]
-            codes = {m.code for m in mentions
-                     if m.code and m.start is not None and placing_mention(self.doc, m.start, m.end)}
+            # a country only: an organisation's code ("a body linked to the African Union") is no place
+            countries = get_dictionary(self.ctx).countries
+            codes = {m.code for m in mentions if m.code in countries
+                     and m.start is not None and placing_mention(self.doc, m.start, m.end)}
             if len(codes) > 1:
                 codes -= {o.code for o in others if o.code and o.source != "event-location"}
             if len(codes) != 1:

@@ -187,3 +187,11 @@ def test_an_organisation_named_beside_an_uncoded_actor_is_no_place(coded):
     assert ev is not None and not _codes(ev.actor)
     ev = coded("Militants loyal to the Kelmish Front attacked a convoy.")
     assert ev is not None and _codes(ev.actor) == {"QKE"}
+
+
+def test_a_go_between_is_not_a_party_to_the_deal(coded):
+    # "a Vostran-brokered deal": Vostra arranged it; neither the deal's actor nor where the story happens
+    # (without either rule the actor is Vostra, or "the refugees" borrow its code)
+    ev = coded("The refugees will return home as part of a Vostran-brokered deal.")
+    assert ev is not None and ev.event == "AGREE" and "QVO" not in _codes(ev.actor)
+

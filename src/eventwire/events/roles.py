@@ -190,7 +190,9 @@ class RoleFinder:
     def _noun_roles(self, tr: Trigger, clause: Any) -> tuple[list[Any], list[Any], list[Any]]:
         """(actor heads, recipient heads, modifier tokens holding the actor) of a nominal trigger."""
         tok = tr.tok
-        mods = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        # "a UN-brokered deal": the go-between is not a party to the deal
+        mods = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                and not (c.dep_ == "amod" and c.lower_ in event_words().mediator_participles)]
         # "her release", "his arrest": with no "of" object, the owner of such a noun is the one acted on
         patients: list[Any] = []
         if tok.lemma_.lower() in self.markers["patient_possessive_nouns"] and not _slot_tokens(tok, "pobj:of"):

@@ -195,3 +195,9 @@ def test_a_go_between_is_not_a_party_to_the_deal(coded):
     ev = coded("The refugees will return home as part of a Vostran-brokered deal.")
     assert ev is not None and ev.event == "AGREE" and "QVO" not in _codes(ev.actor)
 
+
+
+def test_an_active_verb_joined_to_a_passive_shares_its_subject_not_its_agent(coded_article):
+    art = coded_article("The Kelmish minister was questioned by Vostran police and resigned on Monday.")
+    (resign,) = [e for e in art.events if e.trigger is not None and e.trigger.text == "resigned"]
+    assert _codes(resign.actor) == {"QKE"}

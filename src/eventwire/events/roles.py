@@ -65,6 +65,10 @@ class RoleFinder:
             return agent, True
         if hops > 3:
             return None, False
+        if verb.dep_ == "conj" and verb.head.i != verb.i and _child(verb.head, {"nsubjpass"}) is not None:
+            # "was indicted by the court and will resign": an active verb shares the passive one's
+            # subject, not its agent
+            return _child(verb.head, {"nsubjpass"}), False
         if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
             return self._subject(verb.head, hops + 1)
         if verb.dep_ in ("acl", "relcl") and verb.tag_ != "VBN":

@@ -201,3 +201,9 @@ def test_an_active_verb_joined_to_a_passive_shares_its_subject_not_its_agent(cod
     art = coded_article("The Kelmish minister was questioned by Vostran police and resigned on Monday.")
     (resign,) = [e for e in art.events if e.trigger is not None and e.trigger.text == "resigned"]
     assert _codes(resign.actor) == {"QKE"}
+
+
+def test_a_place_on_the_passive_agent_places_the_event(coded):
+    # "killed by a roadside bomb in Tarn": the place belongs to the agent phrase, and so to the event
+    ev = coded("Two Vostran soldiers were killed by a roadside bomb in Tarn.")
+    assert _codes(ev.actor) == {"QKE"} and {e.source for e in ev.actor} == {"event-location"}

@@ -240,12 +240,14 @@ class RoleFinder:
 
     # -- step 5: building -----------------------------------------------------
     def _event_place(self, anchors: list[Any]) -> Any:
-        """The place attached to the event's clause, else to its subject or object ("blocked roads in
+        """The place attached to the event's clause, else to its subject, agent or object ("blocked roads in
         Dorvat", "a bombing near Tarn killed ...") or nested in a place phrase ("at a jail in Dorvat")."""
         place = self._recode_place(flags.resolve_event_place(anchors, self.ctx))
         if place is not None:
             return place
         args = [c for t in anchors for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        # "were killed by a bomb in Tarn": the passive's agent is the subject of the active sentence
+        args += [g for t in anchors for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         nested_preps = event_words().nested_place_prepositions
         nested = [g for t in anchors for c in t.children if c.dep_ == "prep" and c.lower_ in nested_preps
                   for g in c.children if g.dep_ == "pobj"]

@@ -227,3 +227,10 @@ def test_stage_capitalised_modifier_is_no_person(actors_only):
     """A sentence's first word before an institution noun ("Riot police") is no name."""
     article = run(actors_only, "Riot police arrested forty students on Tuesday.")
     assert not any(e.type == "PERSON" for e in article.entities)
+
+
+def test_stage_settlers_are_not_the_people_of_the_land_they_settle(actors_only):
+    """"Jewish settlers in the West Bank" are Israel's settlers, not Palestinians."""
+    article = run(actors_only, "Jewish settlers in the West Bank town of Karsk burned two cars on Monday.")
+    ent = mention(article, "Jewish settlers")
+    assert ent is not None and ent.code == "ISR"

@@ -179,3 +179,31 @@ def test_a_group_of_several_countries_takes_no_country_from_the_place(coded):
     assert ev is not None and not _codes(ev.actor)
     ev = coded("Striking miners condemned the attack on the convoy in Tarn.")
     assert ev is not None and _codes(ev.actor) == {"QKE"}
+
+
+def test_an_organisation_named_beside_an_uncoded_actor_is_no_place(coded):
+    # only a country places the story: an organisation's code is not where its neighbours come from
+    ev = coded("Militants loyal to the Continental Relief Office attacked a convoy.")
+    assert ev is not None and not _codes(ev.actor)
+    ev = coded("Militants loyal to the Kelmish Front attacked a convoy.")
+    assert ev is not None and _codes(ev.actor) == {"QKE"}
+
+
+def test_a_go_between_is_not_a_party_to_the_deal(coded):
+    # "a Vostran-brokered deal": Vostra arranged it; neither the deal's actor nor where the story happens
+    # (without either rule the actor is Vostra, or "the refugees" borrow its code)
+    ev = coded("The refugees will return home as part of a Vostran-brokered deal.")
+    assert ev is not None and ev.event == "AGREE" and "QVO" not in _codes(ev.actor)
+
+
+
+def test_an_active_verb_joined_to_a_passive_shares_its_subject_not_its_agent(coded_article):
+    art = coded_article("The Kelmish minister was questioned by Vostran police and resigned on Monday.")
+    (resign,) = [e for e in art.events if e.trigger is not None and e.trigger.text == "resigned"]
+    assert _codes(resign.actor) == {"QKE"}
+
+
+def test_a_place_on_the_passive_agent_places_the_event(coded):
+    # "killed by a roadside bomb in Tarn": the place belongs to the agent phrase, and so to the event
+    ev = coded("Two Vostran soldiers were killed by a roadside bomb in Tarn.")
+    assert _codes(ev.actor) == {"QKE"} and {e.source for e in ev.actor} == {"event-location"}

@@ -102,6 +102,7 @@ def _clip(tok: Token, ent: Span) -> Span | None:
 _TARGET_PREPS = default_words().target_prepositions
 _ATTRIBUTION = default_words().attribution_heads
 _TARGET_DEPS = {"dobj", "dative", "iobj", "oprd"}
+_OWNER_SUFFIXES = default_words().owner_suffixes
 
 
 def placing_mention(doc: Doc, start: int, end: int) -> bool:
@@ -114,6 +115,8 @@ def placing_mention(doc: Doc, start: int, end: int) -> bool:
     if span.end < len(doc) and doc[span.end].is_currency:
         return False  # "US $50 million", "Hong Kong $": a currency's name, not a place
     tok = span.root
+    if tok.dep_ == "npadvmod" and tok.head.tag_ == "VBN" and tok.head.lower_ not in _OWNER_SUFFIXES:
+        return False  # "a UN-brokered deal", "Iranian-backed rebels": a side that takes part, not a place
     while tok.dep_ in ("amod", "compound", "poss", "nmod", "case", "appos") and tok.head.i != tok.i:
         tok = tok.head  # "British nationals", "Russia's hackers": the phrase they modify
     if tok.dep_ == "pobj":

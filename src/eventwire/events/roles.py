@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from ..actors import get_dictionary
 from ..actors.affiliation import placing_mention
 from ..actors.words import default_words as actor_words
 from ..model import Entity, Place, Quote
@@ -67,6 +68,10 @@ class RoleFinder:
             return agent, True
         if hops > 3:
             return None, False
+        if verb.dep_ == "conj" and verb.head.i != verb.i and _child(verb.head, {"nsubjpass"}) is not None:
+            # "was indicted by the court and will resign": an active verb shares the passive one's
+            # subject, not its agent
+            return _child(verb.head, {"nsubjpass"}), False
         if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
             return self._subject(verb.head, hops + 1)
         if verb.dep_ in ("acl", "relcl") and verb.tag_ != "VBN":
@@ -192,7 +197,9 @@ class RoleFinder:
     def _noun_roles(self, tr: Trigger, clause: Token) -> tuple[list[Token], list[Token], list[Token]]:
         """(actor heads, recipient heads, modifier tokens holding the actor) of a nominal trigger."""
         tok = tr.tok
-        mods = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        # "a UN-brokered deal": the go-between is not a party to the deal
+        mods = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                and not (c.dep_ == "amod" and c.lower_ in event_words().mediator_participles)]
         # "her release", "his arrest": with no "of" object, the owner of such a noun is the one acted on
         patients: list[Token] = []
         if tok.lemma_.lower() in self.markers["patient_possessive_nouns"] and not _slot_tokens(tok, "pobj:of"):
@@ -236,12 +243,14 @@ class RoleFinder:
 
     # -- step 5: building -----------------------------------------------------
     def _event_place(self, anchors: list[Token]) -> Place | None:
-        """The place attached to the event's clause, else to its subject or object ("blocked roads in
+        """The place attached to the event's clause, else to its subject, agent or object ("blocked roads in
         Dorvat", "a bombing near Tarn killed ...") or nested in a place phrase ("at a jail in Dorvat")."""
         place = self._recode_place(flags.resolve_event_place(anchors, self.ctx))
         if place is not None:
             return place
         args = [c for t in anchors for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        # "were killed by a bomb in Tarn": the passive's agent is the subject of the active sentence
+        args += [g for t in anchors for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         nested_preps = event_words().nested_place_prepositions
         nested = [g for t in anchors for c in t.children if c.dep_ == "prep" and c.lower_ in nested_preps
                   for g in c.children if g.dep_ == "pobj"]
@@ -300,8 +309,10 @@ class RoleFinder:
             # a group only from a country that places the story, not one acted upon
             mentions = [self.args._homonym(dataclasses.replace(m)) for m in
                         self.args.mentions_in(sent.start_char, sent.end_char)]
-            codes = {m.code for m in mentions
-                     if m.code and m.start is not None and placing_mention(self.doc, m.start, m.end)}
+            # a country only: an organisation's code ("a body linked to the African Union") is no place
+            countries = get_dictionary(self.ctx).countries
+            codes = {m.code for m in mentions if m.code in countries
+                     and m.start is not None and placing_mention(self.doc, m.start, m.end)}
             if len(codes) > 1:
                 codes -= {o.code for o in others if o.code and o.source != "event-location"}
             if len(codes) != 1:

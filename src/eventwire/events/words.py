@@ -40,6 +40,7 @@ class EventWords:
     nested_place_prepositions: frozenset[str]
     topic_prepositions: frozenset[str]
     many_country_modifiers: frozenset[str]
+    mediator_participles: frozenset[str]
 
 
 def load_words(path: Path | str = WORDS_FILE) -> EventWords:

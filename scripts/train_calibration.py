@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 import yaml
+from logistic import logistic_fit  # scripts/logistic.py
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "framing" / "data" / "calibration.yaml"
 MIN_COUNT = 20
@@ -71,12 +72,7 @@ def fit(feats: list[dict[str, float]], ys: list[int]) -> dict[str, float]:
             if f in index:
                 x[r, index[f]] = v
     y = np.array(ys, dtype=float)
-    w = np.zeros(x.shape[1])
-    for _ in range(STEPS):
-        p = 1 / (1 + np.exp(-x @ w))
-        grad = x.T @ (p - y) / len(y)
-        grad[:-1] += L2 * w[:-1] / len(y)
-        w -= RATE * grad
+    w = logistic_fit(x, y, L2, STEPS, RATE)
     weights = {f: round(float(w[i]), 4) for f, i in index.items() if abs(w[i]) >= 1e-4}
     weights["bias"] = round(float(w[-1]), 4)
     return weights

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 import yaml
+from logistic import logistic_fit  # scripts/logistic.py
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "framing" / "data" / "sentences.yaml"
 TOTAL_CAP = 4.0  # a sentence's strengths count up to this sum
@@ -49,12 +50,7 @@ def fit(feats: list[dict[str, float]], ys: list[int]) -> dict[str, float]:
 
     x = np.array([[f[name] for name in FEATURES] + [1.0] for f in feats])
     y = np.array(ys, dtype=float)
-    w = np.zeros(x.shape[1])
-    for _ in range(STEPS):
-        p = 1 / (1 + np.exp(-x @ w))
-        grad = x.T @ (p - y) / len(y)
-        grad[:-1] += L2 * w[:-1] / len(y)
-        w -= RATE * grad
+    w = logistic_fit(x, y, L2, STEPS, RATE)
     out = {name: round(float(w[i]), 4) for i, name in enumerate(FEATURES)}
     out["bias"] = round(float(w[-1]), 4)
     return out

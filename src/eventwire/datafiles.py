@@ -7,8 +7,9 @@ naming the file, the key and what was expected.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -57,3 +58,18 @@ def word_list(path: Path | str, data: dict[str, Any], key: str) -> list[str]:
         seen.add(word)
         out.append(word)
     return out
+
+
+W = TypeVar("W")
+
+
+def load_word_classes(cls: type[W], path: Path | str) -> W:
+    """A frozen dataclass of closed word classes (`ActorWords`, `EventWords`): each field is the
+    required list of the same name in the YAML file, a tuple when the field is typed as one
+    (order matters), else a frozenset. A missing or malformed list raises `DataFileError`."""
+    data = read_yaml(path)
+    values = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        words = word_list(path, data, f.name)
+        values[f.name] = tuple(words) if str(f.type).startswith("tuple") else frozenset(words)
+    return cls(**values)

@@ -7,12 +7,11 @@ the stage reads them as attributes of `ActorWords` (`default_words()`).
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..datafiles import read_yaml, word_list
+from ..datafiles import load_word_classes
 
 WORDS_FILE = Path(__file__).with_name("data") / "words.yaml"
 
@@ -54,12 +53,7 @@ class ActorWords:
 
 def load_words(path: Path | str = WORDS_FILE) -> ActorWords:
     """Read and validate every list; a missing or malformed one raises `DataFileError` naming the file and key."""
-    data = read_yaml(path)
-    values = {}
-    for f in dataclasses.fields(ActorWords):
-        words = word_list(path, data, f.name)
-        values[f.name] = tuple(words) if f.type.startswith("tuple") else frozenset(words)
-    return ActorWords(**values)
+    return load_word_classes(ActorWords, path)
 
 
 @lru_cache(maxsize=1)

@@ -9,12 +9,11 @@ relative pronouns) come from `eventwire.actors.words.default_words()`.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..datafiles import read_yaml, word_list
+from ..datafiles import load_word_classes
 
 WORDS_FILE = Path(__file__).with_name("data") / "words.yaml"
 
@@ -45,12 +44,7 @@ class EventWords:
 
 def load_words(path: Path | str = WORDS_FILE) -> EventWords:
     """Read and validate every list; a missing or malformed one raises `DataFileError` naming the file and key."""
-    data = read_yaml(path)
-    values = {}
-    for f in dataclasses.fields(EventWords):
-        words = word_list(path, data, f.name)
-        values[f.name] = tuple(words) if str(f.type).startswith("tuple") else frozenset(words)
-    return EventWords(**values)
+    return load_word_classes(EventWords, path)
 
 
 @lru_cache(maxsize=1)

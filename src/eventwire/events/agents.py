@@ -26,7 +26,10 @@ from spacy.tokens import Span, Token
 from ..actors.words import default_words as actor_words
 from ..datafiles import read_yaml
 from ..model import Entity
+from ..settings import tuning
 from .words import default_words as event_words
+
+_SYNTAX = tuning("events.syntax")  # each threshold is explained in config.toml
 
 DATA_DIR = Path(__file__).with_name("data")
 AGENT_LABELS = {"PERSON", "ORG", "NORP"}
@@ -162,8 +165,9 @@ def token_class(tok: Token, entity: Entity | None = None) -> str:
 def _title_case(sent: Span) -> bool:
     """A headline or section title in title case ("Limited Tools to Fight Terrorism"): its capitals
     say nothing about names."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.is_title for t in words) >= 0.8 * len(words)
+    words = [t for t in sent if t.is_alpha and len(t) > _SYNTAX["title_case_min_letters"]]
+    return (len(words) >= _SYNTAX["title_case_min_words"]
+            and sum(t.is_title for t in words) >= _SYNTAX["title_case_share"] * len(words))
 
 
 def verb_needs_agent(lemma: str) -> bool:

@@ -15,7 +15,10 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from ..model import Place
+from ..settings import tuning
 from .words import default_words as event_words
+
+_SYNTAX = tuning("events.syntax")  # each threshold is explained in config.toml
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DATE_LABELS = {"DATE"}
@@ -25,7 +28,7 @@ def _governors(verb: Token) -> list[Token]:
     """The verb and the verbs it is the open complement of ("plans to attack" -> attack, plans)."""
     chain = [verb]
     tok = verb
-    while tok.dep_ in ("xcomp", "conj", "auxpass") and tok.head.i != tok.i and len(chain) < 4:
+    while tok.dep_ in ("xcomp", "conj", "auxpass") and tok.head.i != tok.i and len(chain) < _SYNTAX["governor_chain"]:
         tok = tok.head
         chain.append(tok)
     return chain

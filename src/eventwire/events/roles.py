@@ -20,10 +20,13 @@ from ..actors import get_dictionary
 from ..actors.affiliation import placing_mention
 from ..actors.words import default_words as actor_words
 from ..model import Entity, Place, Quote
+from ..settings import tuning
 from . import flags
 from .agents import semantic_data, token_class
 from .triggers import Trigger
 from .words import default_words as event_words
+
+_SYNTAX = tuning("events.syntax")  # each threshold is explained in config.toml
 
 SUBJ = {"nsubj", "csubj"}
 # word lists from data/semantics.yaml (order matters: the first resolvable recipient wins)
@@ -66,7 +69,7 @@ class RoleFinder:
             if agent is None and verb.lemma_.lower() in self.markers["light_verbs"]:
                 return _child(verb, {"nsubjpass"}), False  # "were engaged in fighting": adjectival passive
             return agent, True
-        if hops > 3:
+        if hops > _SYNTAX["subject_hops"]:
             return None, False
         if verb.dep_ == "conj" and verb.head.i != verb.i and _child(verb.head, {"nsubjpass"}) is not None:
             # "was indicted by the court and will resign": an active verb shares the passive one's

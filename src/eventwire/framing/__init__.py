@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from ..model import Article, Entity, Label
 from ..quotes.marks import find_quote_spans
+from ..settings import tuning
 from .descriptors import extract_descriptors
 from .language import NAME_TYPES, UNRATED, Hit, LoadedLanguageModel
 from .lexicon import FramingLexicons, load_lexicon, shown_threshold, unrated_threshold
@@ -32,7 +33,7 @@ from .sentences import SentenceModel, load_sentence_model
 __all__ = ["FramingStage", "frame_article", "load_lexicon", "make_stage", "scored_hits", "stage_hits"]
 
 UNKNOWN_SPEAKER = "unknown speaker"
-UNATTRIBUTED_QUOTE_MIN_WORDS = 5  # shorter quoted phrases are the writer's scare quotes, not speech
+UNATTRIBUTED_QUOTE_MIN_WORDS = int(tuning("framing")["unattributed_quote_min_words"])  # see config.toml
 
 
 def _entities(article: Article, doc: Doc) -> list[Entity]:

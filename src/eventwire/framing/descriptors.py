@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.words import default_words
 from ..model import Entity
+from ..settings import tuning
 from .lexicon import DescriptorLexicon, Head
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "NORP")
@@ -38,7 +39,8 @@ COPULAS = frozenset({"be", "remain", "become"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # PLOVER sectors of the non-state organisations an unlinked "the militant group" refers back to.
 GROUP_SECTORS = frozenset({"REB", "PTY", "OPP", "UAF", "CRM", "REL"})
-ANAPHOR_SENTENCES = 3  # how many sentences back an unlinked "the ..." phrase may refer
+_T = tuning("framing")  # each threshold is explained in config.toml
+ANAPHOR_SENTENCES = int(_T["anaphor_sentences"])
 
 
 @dataclass
@@ -187,7 +189,8 @@ def _after_pp(doc: Doc, i: int, lex: DescriptorLexicon) -> int:
     """Skip a short prepositional phrase ("of Tolsk", "in the valley") starting at token i."""
     if i < len(doc) and doc[i].lower_ in lex.trailing_prepositions:
         j = i + 1
-        while j < len(doc) and j - i <= 5 and not doc[j].is_punct and doc[j].pos_ in ("DET", "PROPN", "NOUN", "ADJ"):
+        while (j < len(doc) and j - i <= _T["trailing_phrase_tokens"] and not doc[j].is_punct
+               and doc[j].pos_ in ("DET", "PROPN", "NOUN", "ADJ")):
             j += 1
         return j
     return i
@@ -198,7 +201,7 @@ def _determiner_start(doc: Doc, start: int) -> int:
     i = start
     if i > 0 and doc[i - 1].tag_ == "POS":
         i -= 1
-        while i > 0 and start - i <= 4 and doc[i - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET"):
+        while i > 0 and start - i <= _T["possessor_tokens"] and doc[i - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET"):
             i -= 1
             if doc[i].pos_ == "DET":
                 break

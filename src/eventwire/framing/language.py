@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from ..actors.words import default_words
+from ..settings import tuning
 from .lexicon import DescriptorLexicon, LoadedLanguageLexicon, label_words
 
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "EVENT", "WORK_OF_ART", "LAW", "LOC", "NORP", "PRODUCT"})
@@ -43,10 +44,10 @@ CONTENT_POS = frozenset({"ADJ", "ADV", "NOUN", "VERB"})
 LABEL_WORD = "label_word"
 UNRATED = "unrated"  # a content word no resource rates (not in evaluative.tsv)
 EVIDENCE_CACHE_MAX = 50000  # word forms whose evidence is kept; a long run starts afresh past it
-SENTENCE_CANDIDATES_CAP = 10  # "many other candidates" saturates here
+SENTENCE_CANDIDATES_CAP = int(tuning("framing")["sentence_candidates_cap"])  # see config.toml
 # Supersenses of what a conflict report reports (acts, events, blows, fights): "attack", "battle", "killed".
 BEAT_SUPERSENSES = frozenset({"noun.act", "noun.event", "verb.contact", "verb.competition"})
-SENTENCE_EVIDENCE = 0.25  # a heuristic score from which a word counts as evidence that its sentence is loaded
+SENTENCE_EVIDENCE = float(tuning("framing")["sentence_evidence"])  # see config.toml
 DEP_GROUPS = frozenset({"amod", "advmod", "acomp", "ROOT", "nsubj", "dobj", "pobj", "attr", "conj", "compound",
                         "xcomp", "ccomp", "advcl", "relcl", "nsubjpass", "npadvmod"})
 

@@ -72,8 +72,8 @@ def _quote(article: Article, doc: Doc, found: Attribution, resolver: SpeakerReso
 
 
 def _name_nested_pronouns(pairs: list[tuple[Attribution, Quote]], doc: Doc) -> None:
-    """A pronoun speaking inside another statement of the same party ("Perdue said he did not
-    believe ...", "Clinton told the audience that she believes ...") is shown by the mention
+    """A pronoun speaking inside another statement of the same party ("Ostrova said she did not
+    expect ...", "Dorn told the crowd that he hopes ...") is shown by the mention
     that names the party: the reported clause's speaker is the one already named."""
     for found, quote in pairs:
         sp, cue = quote.speaker, found.cue

@@ -141,8 +141,8 @@ def _trailing_addition(tok: Token) -> bool:
 
 def _owner(noun: Token, lex: CueWords) -> Token | None:
     """The owner of a statement noun: "Hamas's statement", "a statement from/by Hamas", or who
-    issued it: "the council issued a statement", "a series of tweets Trump sent", "a speech
-    Clinton delivered"."""
+    issued it: "the council issued a statement", "a post Dorn sent", "a speech
+    Ostrova delivered"."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
@@ -154,7 +154,7 @@ def _owner(noun: Token, lex: CueWords) -> Token | None:
     for child in noun.children:
         if child.dep_ == "compound" and child.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
             return child
-    for child in noun.children:  # "a speech Mrs. Clinton delivered"
+    for child in noun.children:  # "a speech Ms. Ostrova delivered"
         if child.dep_ == "relcl" and child.lemma_.lower() in lex.issuing_verbs and \
                 not any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in child.children):
             subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
@@ -186,7 +186,7 @@ def _quoted_after(subject: Token, verb: Token) -> bool:
 
 
 def _after_label(subject: Token, verb: Token) -> Token | None:
-    """When a colon separates the subject from its verb ("The Latest: Trump urges ..."), the parser
+    """When a colon separates the subject from its verb ("Live: Dorn urges ..."), the parser
     took a label for the subject: the noun phrase between the colon and the verb is the subject."""
     colon = next((t for t in verb.doc[subject.i + 1:verb.i] if t.text == ":"), None)
     if colon is None:
@@ -239,7 +239,7 @@ def _subject(verb: Token, lex: CueWords, depth: int = 0) -> Token | None:
 
 
 def _previous_clause_subject(verb: Token) -> Token | None:
-    """The subject of the clause a participle follows ("Sanders said, suggesting ...": Sanders)."""
+    """The subject of the clause a participle follows ("Dorn said, listing ...": Dorn)."""
     i = verb.left_edge.i
     if i < 2 or verb.doc[i - 1].text != ",":
         return None
@@ -250,8 +250,8 @@ def _previous_clause_subject(verb: Token) -> Token | None:
 
 
 def _shown_speaker(verb: Token) -> Token | None:
-    """A participle after a named object: "the ad shows Hillary Clinton asking ...", "footage of
-    Trump saying ...": the named person speaks, not the subject of "shows"."""
+    """A participle after a named object: "the ad shows Lena Ostrova asking ...", "footage of
+    Dorn saying ...": the named person speaks, not the subject of "shows"."""
     if verb.dep_ != "xcomp" or verb.tag_ != "VBG" or verb.i == 0:
         return None
     before = verb.doc[verb.i - 1]
@@ -264,7 +264,7 @@ def _shown_speaker(verb: Token) -> Token | None:
 
 
 def _left_subject(verb: Token) -> Token | None:
-    """A main verb the parser gave no subject ("Marc Morial, the chief executive of the League,
+    """A main verb the parser gave no subject ("Ilya Dorn, the head of the league,
     forcefully told ..."): the noun phrase right before it, climbing out of its appositions and
     prepositional phrases to the name they describe."""
     i = verb.i - 1

@@ -87,7 +87,7 @@ def _resolve_relays(cues: list[CueMatch], doc: Doc, lex: CueWords) -> list[CueMa
             target = _governing_cue(doc, cue.head, by_head)
             if target is not None and not cue.relay_only and cue.speaker is not None and \
                     lex.act_of(doc, target) in ("belief", "intention"):
-                # "Clinton plans to visit Charlotte, according to an aide": what someone plans or
+                # "Ostrova plans to visit Tarn, according to an aide": what someone plans or
                 # believes is the aide's statement, not a statement of hers
                 reported.add(id(target))
                 target = None

@@ -67,20 +67,13 @@ def test_labels_eval_meets_baseline_floor():
     assert metrics["recall"] >= floors["recall"], report
 
 
-def test_babe_sentence_decision_needs_a_strong_enough_word():
-    from eventwire.evaluate.labels import babe_strongest, score_babe
-    from eventwire.model import Article, Label
+def test_babe_sentence_decision_needs_a_strong_enough_score():
+    from eventwire.evaluate.labels import score_babe
 
     rows = [{"id": "a", "text": "x", "biased": True, "words": ["crazy"], "half": "tune"},
             {"id": "b", "text": "y", "biased": False, "words": [], "half": "tune"}]
-    weak = Article.from_text("y")
-    weak.labels = [Label("1", "y", "odd", 0, 3, "loaded", strength=0.14),
-                   Label("2", "y", "mad", 0, 3, "loaded", voice="Mara Tesk", strength=0.9)]
-    strong = Article.from_text("x")
-    strong.labels = [Label("1", "x", "crazy", 0, 5, "loaded", strength=0.4)]
-    assert babe_strongest(weak, 0.13) == 0.14 and babe_strongest(strong, 0.5) == 0.0
-    tops = [babe_strongest(strong, 0.13), babe_strongest(weak, 0.13)]
-    # the weak word is still a word-level prediction, but does not make its sentence loaded
+    tops = [0.4, 0.14]  # each sentence's score (the sentence model's probability)
+    # the weak sentence's word is still a word-level prediction, but does not make its sentence loaded
     m = score_babe(rows, [["crazy"], ["odd"]], tops, 0.17)["tune"]
     assert m["predicted_words"] == 2 and m["sentence_accuracy"] == 1.0
     assert score_babe(rows, [["crazy"], ["odd"]])["tune"]["sentence_accuracy"] == 0.5

@@ -256,7 +256,8 @@ def _own_resolution(ent: Span, d: ActorDictionary, date: str | None, known: dict
     title = title_phrase(ent)
     if actor is None and title is not None:  # the dictionary knows "President Bush", not "Bush" alone
         actor = d.find_actor(f"{title[-1].text} {ent.text}", date)
-    if actor is None and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in _WORDS.leader_bodies:
+    body = ent.doc[ent.end] if ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in _WORDS.leader_bodies else None
+    if actor is None and body is not None:
         # "the Bush administration": a leader's government; the name with a leader's title finds them
         found = {a.code: a for t in _WORDS.person_titles if (a := d.find_actor(f"{t} {ent.text}", date)) is not None}
         actor = next(iter(found.values())) if len(found) == 1 else None
@@ -264,8 +265,8 @@ def _own_resolution(ent: Span, d: ActorDictionary, date: str | None, known: dict
         entity = from_actor(ent.text, actor, "dictionary")
         if entity.sector is None and title is not None:  # out of office at the date: the title's sector
             entity.sector = resolve_phrase(title.text, d, date, known).sector
-        if entity.sector is None and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in _WORDS.leader_bodies:
-            entity.sector = resolve_phrase(ent.doc[ent.end].text, d, date, known).sector  # "administration"
+        if entity.sector is None and body is not None:
+            entity.sector = resolve_phrase(body.text, d, date, known).sector  # "administration"
         return entity
     found = []
     for phrase in (title, apposition_phrase(ent), of_country(ent, d)):

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -222,10 +223,10 @@ class WhoIsWho:
                 if last in self.words.person_nouns and entity.code:
                     self.described.append(entity)
                 return
-            name = _strip_determiner(entity.name or entity.entity_text)
+            name = strip_article(entity.name or entity.entity_text)
             last = entity.entity_text.split()[-1].lower() if entity.entity_text.split() else ""
             if last in self.words.entourage:  # "the Trump team", "Clinton campaign": not the government
-                name = _strip_determiner(entity.entity_text)
+                name = strip_article(entity.entity_text)
             ref = self.referents.get(name)
             if ref is None:
                 ref = self.referents[name] = Referent(name=name, kind="group", entity=entity,
@@ -477,7 +478,7 @@ class WhoIsWho:
         for child in head.rights:  # "small groups of protesters": the "of" phrase names them
             if child.dep_ == "prep" and child.lower_ == "of" and lemma in self.words.group_nouns:
                 hi = max(hi, child.right_edge.i + 1)
-        text = _strip_determiner(self.doc[lo:hi].text.replace("\n", " ").strip())
+        text = strip_article(self.doc[lo:hi].text.replace("\n", " ").strip())
         plural = _plural(head) if plural is None else plural
         ref = self.referents.get(text)
         if ref is None:
@@ -540,7 +541,7 @@ class WhoIsWho:
                         return found
         return None
 
-    def _fits(self, lemma: str):
+    def _fits(self, lemma: str) -> Callable[[Referent], bool]:
         """Which named parties a group noun can refer back to: "the country" only a place (GPE),
         "the ministry" or "the group" never a place; "the government" either."""
         def fits(ref: Referent) -> bool:
@@ -551,7 +552,7 @@ class WhoIsWho:
         return fits
 
     def _antecedent(self, tok: Token, agree: tuple[str, str | None, bool | None],
-                    speakers_only: bool = False, fits=None) -> Referent | None:
+                    speakers_only: bool = False, fits: Callable[[Referent], bool] | None = None) -> Referent | None:
         """The party a pronoun or bare descriptor refers back to: sentence by sentence backwards,
         in each sentence subjects first (nearest first), then, in the two nearest sentences,
         other mentions; `speakers_only` keeps to subjects."""
@@ -634,7 +635,6 @@ def _pronoun_agreement(tok: Token) -> tuple[str, str | None, bool | None] | None
     return None
 
 
-
 def _noun_phrase(tok: Token) -> tuple[int, int]:
     """The noun phrase of `tok` up to the head (determiners, modifiers, compounds, possessors),
     never across a verb or a comma the parser may have hung on it."""
@@ -690,7 +690,8 @@ def _plural(tok: Token) -> bool:
     return "Plur" in tok.morph.get("Number") or tok.tag_ in ("NNS", "NNPS")
 
 
-def _strip_determiner(text: str) -> str:
+def strip_article(text: str) -> str:
+    """A leading article dropped: "the ministry" -> "ministry" (a lone word is kept)."""
     first, _, rest = text.partition(" ")
     return rest if first.lower() in _W.articles and rest else text
 

@@ -216,22 +216,16 @@ def babe_predictions(article: Article, threshold: float) -> list[str]:
             and (lab.strength or 0.0) >= threshold for t in tokens(lab.text)]
 
 
-def babe_strongest(article: Article, threshold: float) -> float:
-    """The strength of the strongest writer-voice loaded label at or above `threshold` (0 when none)."""
-    return max((lab.strength or 0.0 for lab in article.labels if lab.kind == "loaded" and lab.voice == "writer"
-                and (lab.strength or 0.0) >= threshold), default=0.0)
-
-
-def score_babe(rows: list[dict[str, Any]], predicted: list[list[str]], strongest: list[float] | None = None,
+def score_babe(rows: list[dict[str, Any]], predicted: list[list[str]], scores: list[float] | None = None,
                sentence_threshold: float = 0.0) -> dict[str, Any]:
     """Word-level P/R/F1 and sentence accuracy per half and overall. A sentence is predicted biased when its
-    score (`strongest`: the sentence model's probability, or its strongest word) is above 0 and reaches
+    score (`scores`: the sentence model's probability) is above 0 and reaches
     `sentence_threshold`; without scores, when it has any predicted word."""
     # every half is reported, an empty one with zeros
     counts = ("tp", "pred", "gold", "sents", "right", "rows")
     halves = {half: dict.fromkeys(counts, 0) for half in ("tune", "test", "all")}
-    strongest = strongest if strongest is not None else [1.0 if pred else 0.0 for pred in predicted]
-    for row, pred, top in zip(rows, predicted, strongest, strict=True):
+    scores = scores if scores is not None else [1.0 if pred else 0.0 for pred in predicted]
+    for row, pred, top in zip(rows, predicted, scores, strict=True):
         loaded = top > 0 and top >= sentence_threshold
         for half in (row["half"], "all"):
             h = halves[half]

@@ -258,6 +258,7 @@ class DocCoder(RoleFinder):
         if sent.start not in self._contexts:  # one lookup per sentence, not per event
             self._contexts[sent.start] = flags.contexts_for(sent, self.lex.contexts)
         context = list(dict.fromkeys(pat.context + self._contexts[sent.start]))
+        mood = flags.mood_verb(clause)  # a noun trigger takes the mood of the verb that governs it
         built = Event(
             id="", article_id=self.article.id, event=event, mode=mode, context=context,
             actor=actors, recipient=[r for r in recipients if not _same(r, actors)],
@@ -266,8 +267,8 @@ class DocCoder(RoleFinder):
             text_info={"start": sent.start_char, "end": sent.end_char},
             quote_id=quote.id if quote is not None else None,
             requested={"event": requested[0], "mode": requested[1]} if requested else None,
-            negated=negated, hypothetical=flags.is_hypothetical(flags.mood_verb(clause), self.markers)
-            or flags.has_condition(flags.mood_verb(clause), self.markers),
+            negated=negated, hypothetical=flags.is_hypothetical(mood, self.markers)
+            or flags.has_condition(mood, self.markers),
             future=flags.is_future(clause, self.markers), rule=rule,
             trigger=Cue(text=tok.text, start=tok.idx, end=tok.idx + len(tok)))
         self.evidence[tok.idx] = feats

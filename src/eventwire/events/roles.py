@@ -324,7 +324,6 @@ class RoleFinder:
         for ent in todo:
             ent.code, ent.source = code, "event-location"
 
-
     def _many_countries(self, ent: Entity) -> bool:
         """ "World leaders", "other governments": a plural group drawn from several countries."""
         if ent.start is None or ent.end is None:

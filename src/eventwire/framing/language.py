@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from spacy.attrs import IDX, IS_QUOTE, LOWER, SENT_START
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
-from spacy.vocab import Vocab
 
 from ..actors.words import default_words
 from ..settings import tuning
@@ -170,8 +170,8 @@ class LoadedLanguageModel:
         self.person_pronouns = _person_pronouns()
         # word form -> evidence out of context; bounded by the vocabulary of the texts seen
         self._evidence_cache: dict[tuple[str, str, str, str], tuple[float, str, str, str, dict[str, float]]] = {}
-        self.first_person_ids = np.array([Doc(Vocab()).vocab.strings.add(w) for w in
-                                          default_words().first_person_pronouns], dtype=np.uint64)
+        self.first_person_ids = np.array([get_string_id(w) for w in default_words().first_person_pronouns],
+                                         dtype=np.uint64)
 
     def suffix_class(self, word: str) -> str | None:
         """The first derivational ending of loaded.yaml's `suffix_classes` the word ends in (with a stem of

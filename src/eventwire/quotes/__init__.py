@@ -17,10 +17,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..actors.whoiswho import Forenames, WhoIsWho, Words, load_forenames, load_words
 from ..model import Article, Cue, Label, Quote
+from ..settings import tuning
 from .extract import Attribution, extract_attributions
 from .lexicon import CueWords, load_lexicon
 from .speakers import SpeakerResolver
@@ -98,12 +99,13 @@ def _name_nested_pronouns(pairs: list[tuple[Attribution, Quote]], doc: Doc) -> N
 # ("though she noted"), a relative clause ("which he said") or a coordinated clause with its
 # own subject ("..., but he said") is a statement of its own.
 REPORTED_DEPS = ("ccomp", "conj", "xcomp", "advcl", "parataxis")
+REPORTED_CLAUSE_LINKS = int(tuning("quotes")["reported_clause_links"])  # see config.toml
 
 
-def _reported_under(verb, outer_head: int) -> bool:
+def _reported_under(verb: Token, outer_head: int) -> bool:
     """Whether `verb` sits in the clause reported by the cue at token `outer_head`."""
     tok = verb
-    for _ in range(4):
+    for _ in range(REPORTED_CLAUSE_LINKS):
         if tok.dep_ not in REPORTED_DEPS or tok.head.i == tok.i:
             return False
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):

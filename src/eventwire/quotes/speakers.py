@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from ..actors.whoiswho import Referent, WhoIsWho
+from ..actors.whoiswho import Referent, WhoIsWho, strip_article
 from ..actors.words import default_words
 from ..model import Article, Entity, Speaker
 from .cues import TokSpan, phrase_span
@@ -27,7 +27,7 @@ from .marks import QuoteSpan
 PERSON_TYPES = ("PERSON",)
 GROUP_TYPES = ("ORG", "GPE", "NORP")  # organisation-like mentions inside a speaker phrase
 ANTECEDENT_TYPES = ("ORG", "GPE")  # what "they", "it", "the group" can refer back to
-_W = default_words()  # pronoun classes and articles (actors/data/words.yaml)
+_W = default_words()  # pronoun classes (actors/data/words.yaml)
 # Subjects of an evidence verb that point at a thing ("it shows", "these suggest"), not at a speaker.
 _THING_SUBJECTS = _W.neuter_pronouns | _W.plural_pronouns | _W.demonstratives
 
@@ -161,7 +161,7 @@ class SpeakerResolver:
         if head.pos_ == "PROPN" or head.lower_ in _W.speaker_pronouns:
             groups = self._in_span(toks.start_char, toks.end_char, GROUP_TYPES)
             speaker = Speaker(text=toks.text, start=toks.start_char, end=toks.end_char,
-                              name=_clean_name(_strip_determiner(toks.text)), via="name")
+                              name=_clean_name(strip_article(toks.text)), via="name")
             if groups:
                 first = groups[0].entity
                 speaker.org = first.name or first.entity_text
@@ -175,8 +175,8 @@ class SpeakerResolver:
         found = self._in_span(toks.start_char, toks.end_char, GROUP_TYPES + PERSON_TYPES)
         if found and len(found) == 1 and found[0].end - found[0].start >= 0.5 * len(toks.text):
             entity = found[0].entity
-            return _clean_name(_strip_determiner(entity.name or entity.entity_text))
-        return _clean_name(_strip_determiner(toks.text))
+            return _clean_name(strip_article(entity.name or entity.entity_text))
+        return _clean_name(strip_article(toks.text))
 
 
 def _clean_name(text: str) -> str:
@@ -185,8 +185,3 @@ def _clean_name(text: str) -> str:
     if text.count("(") > text.count(")"):
         text += ")"
     return text.strip()
-
-
-def _strip_determiner(text: str) -> str:
-    first, _, rest = text.partition(" ")
-    return rest if first.lower() in _W.articles and rest else text

@@ -24,7 +24,15 @@ from pathlib import Path
 import numpy as np
 
 from eventwire.evaluate.events import code_sentences, load_gold, reliability
-from eventwire.events.confidence import calibrated, calibration, score, weights
+from eventwire.events.confidence import (
+    CALIBRATION_KEYS,
+    calibrated,
+    calibration,
+    calibration_key,
+    cap,
+    score,
+    weights,
+)
 from eventwire.ingest import read_paths
 from eventwire.model import Article
 from eventwire.pipeline import Pipeline
@@ -81,9 +89,11 @@ def fit(samples: list[tuple[list[str], bool]], names: list[str], l2: float, step
     return w
 
 
-def isotonic(pairs: list[tuple[float, bool]], weight: list[float] | None = None) -> list[tuple[float, float]]:
+def isotonic(pairs: list[tuple[float, bool]], weight: list[float] | None = None,
+             min_events: float = 10.0) -> list[tuple[float, float]]:
     """Pool-adjacent-violators: a monotone step map from score to observed precision, one (highest
-    score of the block, (weighted) precision of the block) point per pooled block."""
+    score of the block, (weighted) precision of the block) point per pooled block of at least
+    `min_events` (weighted) events."""
     same: dict[float, list[float]] = {}  # events with the same score form one point (ties never split)
     for i, (x, ok) in enumerate(pairs):
         wt = 1.0 if weight is None else weight[i]
@@ -96,6 +106,17 @@ def isotonic(pairs: list[tuple[float, bool]], weight: list[float] | None = None)
         while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] >= blocks[-1][0] / blocks[-1][1]:
             top = blocks.pop()
             blocks[-1] = [blocks[-1][0] + top[0], blocks[-1][1] + top[1], top[2]]
+    # a block of a handful of events says little: merge it with the block below (still monotone;
+    # the lower, more cautious value when in doubt), the first block with the one above
+    i = 0
+    while len(blocks) > 1 and i < len(blocks):
+        if blocks[i][1] < min_events:
+            j = i - 1 if i > 0 else i + 1
+            lo, hi = sorted((i, j))
+            blocks[lo:hi + 1] = [[blocks[lo][0] + blocks[hi][0], blocks[lo][1] + blocks[hi][1], blocks[hi][2]]]
+            i = max(lo - 1, 0)
+        else:
+            i += 1
     return [(b[2], b[0] / b[1]) for b in blocks]
 
 
@@ -108,6 +129,8 @@ def main() -> None:
     ap.add_argument("--examples-actors", type=Path, help="actor file the examples gold needs")
     ap.add_argument("--l2", type=float, default=2.0)
     ap.add_argument("--min-pattern", type=int, default=8)
+    ap.add_argument("--calibration-only", action="store_true",
+                    help="keep the weights of confidence.yaml and refit only the isotonic map")
     ap.add_argument("--no-balance", dest="balance", action="store_false",
                     help="weigh every event the same (by default every set weighs the same)")
     args = ap.parse_args()
@@ -127,19 +150,33 @@ def main() -> None:
         for f in feats:
             counts[f] = counts.get(f, 0) + 1
     names = sorted(f for f, n in counts.items() if not f.startswith("pattern-") or n >= args.min_pattern)
-    w = fit(samples, names, args.l2, weight=weight)
-    lines = ["# Weights of the event confidence model (eventwire.events.confidence).",
-             "# Fitted by scripts/fit_confidence.py on the PLOVER gold sentences and the judged",
-             f"# real-news set and our examples gold ({len(plover)} + {len(judged)} + {len(examples)} events, "
-             f"L2 {args.l2}, {'each set weighted the same' if args.balance else 'every event weighted the same'});"
-             " refit, do not hand-edit.",
-             "weights:", f"  bias: {w[0]:.4f}"]
-    lines += [f"  {n}: {w[i + 1]:.4f}" for i, n in enumerate(names) if abs(w[i + 1]) >= 0.005]
-    table = {"bias": float(w[0]), **{n: float(w[i + 1]) for i, n in enumerate(names)}}
-    points = isotonic([(score(f, table, capped=True), ok) for f, ok in samples], weight)
-    lines += ["# isotonic map from the capped logistic score to observed precision (all sets pooled"
-              + (", each set weighted the same):" if args.balance else "):"),
-              "calibration:"] + [f"  - [{x:.4f}, {y:.4f}]" for x, y in points]
+    if args.calibration_only:  # the ranking stays; only what a score means is refitted
+        table = dict(weights())
+        names = sorted(n for n in table if n != "bias")
+        header = [line for line in OUT.read_text(encoding="utf-8").splitlines()
+                  if line.startswith("#")][:3]
+    else:
+        w = fit(samples, names, args.l2, weight=weight)
+        table = {"bias": float(w[0]), **{n: float(w[i + 1]) for i, n in enumerate(names)}}
+        header = ["# Weights of the event confidence model (eventwire.events.confidence).",
+                  "# Fitted by scripts/fit_confidence.py on the PLOVER gold sentences and the judged",
+                  f"# real-news set and our examples gold ({len(plover)} + {len(judged)} + {len(examples)} "
+                  f"events, L2 {args.l2}, "
+                  f"{'each set weighted the same' if args.balance else 'every event weighted the same'});"
+                  " refit, do not hand-edit."]
+    lines = [*header, "weights:", f"  bias: {table['bias']:.4f}"]
+    lines += [f"  {n}: {table[n]:.4f}" for n in names if abs(table[n]) >= 0.005]
+    # one isotonic map per place in the story: the lead's (every PLOVER sentence, the first
+    # sentences of articles) and the body's (later sentences of real news and of our examples)
+    # of events the evidence does not cap: a capped event's confidence is its cap or less anyway,
+    # and its score, pooled with others, would shift what an uncapped score means
+    for key in CALIBRATION_KEYS:
+        rows = [i for i, (f, _) in enumerate(samples) if calibration_key(f) == key and cap(f) >= 1.0]
+        points = isotonic([(score(samples[i][0], table), samples[i][1]) for i in rows],
+                          [weight[i] for i in rows] if weight else None)
+        lines += [f"# isotonic map from the logistic score to observed precision, uncapped {key} events"
+                  f" ({len(rows)} of all sets pooled{', each set weighted the same' if args.balance else ''}):",
+                  f"{key}:"] + [f"  - [{x:.4f}, {y:.4f}]" for x, y in points]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     weights.cache_clear()
     calibration.cache_clear()

@@ -87,3 +87,21 @@ def test_body_feature_after_the_lead_and_no_coded_party():
     coded = _event(actor=[Entity(entity_text="Vostra", code="QVO", source="dictionary")])
     assert "no-coded-party" in confidence.features(uncoded, [], "verb")
     assert "no-coded-party" not in confidence.features(coded, [], "verb")
+
+
+def test_body_events_go_through_the_body_map():
+    """The same evidence is worth less after the lead: commentary and background are more often no event."""
+    lead = ["actor-agent", "actor-code", "kind-verb"]
+    assert confidence.calibration_key(lead) == "calibration"
+    assert confidence.calibration_key([*lead, "body"]) == "calibration_body"
+    body_points = confidence.calibration(confidence.DATA, "calibration_body")
+    assert body_points and all(b[1] >= a[1] for a, b in zip(body_points, body_points[1:], strict=False))
+    # no score above the body map's last point is read off the lead map
+    assert confidence.calibrated([*lead, "body"]) == min(
+        confidence._interpolate(confidence.score([*lead, "body"]), body_points), 1.0)
+
+
+def test_caps_apply_after_either_map():
+    no_agent = ["no-actor", "kind-verb", "recipient", "pattern-assault.kill"]
+    assert confidence.calibrated(no_agent) <= confidence.cap(no_agent) < min_confidence()
+    assert confidence.calibrated([*no_agent, "body"]) <= confidence.cap(no_agent)

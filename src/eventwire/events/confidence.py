@@ -11,8 +11,12 @@ with the weights of `data/confidence.yaml` turns them into a probability:
 
     score = 1 / (1 + exp(-(bias + sum of the weights of the features present)))
 
-and the isotonic map of the same file (`calibration`, fitted by pool-adjacent-
-violators) turns the score into the observed precision of events with that score.
+and an isotonic map of the same file (fitted by pool-adjacent-violators) turns
+the score into the observed precision of events with that score. There are two
+maps: `calibration` for events of the story's lead and `calibration_body` for
+events of later sentences (feature `body`). The same score means less in the
+body, where background, commentary and quotes are more often no event of the
+stated type than the lead's report of what happened.
 
 The weights are fitted by `scripts/fit_confidence.py` on the PLOVER gold
 sentences and the judged real-news set (see docs/evaluation.md for the
@@ -51,11 +55,15 @@ def weights(path: Path = DATA) -> dict[str, float]:
         raise DataFileError(str(path), f"weights must be numbers: {exc}") from exc
 
 
+CALIBRATION_KEYS = ("calibration", "calibration_body")
+
+
 @cache
-def calibration(path: Path = DATA) -> tuple[tuple[float, float], ...]:
-    """The isotonic step map: (highest score of a block, observed precision of the block) points;
-    none = the score is the confidence."""
-    raw = read_yaml(path).get("calibration") or []
+def calibration(path: Path = DATA, key: str = "calibration") -> tuple[tuple[float, float], ...]:
+    """The isotonic step map `key` (lead events: `calibration`; body events: `calibration_body`):
+    (highest score of a block, observed precision of the block) points; none = the score is the
+    confidence."""
+    raw = read_yaml(path).get(key) or []
     try:
         points = tuple((float(x), float(y)) for x, y in raw)
     except (TypeError, ValueError) as exc:
@@ -149,7 +157,7 @@ def has_agent(feats: list[str]) -> bool:
     return "no-actor" not in feats and "actor-not-agent" not in feats
 
 
-def _caps(feats: list[str]) -> float:
+def cap(feats: list[str]) -> float:
     """The ceiling the evidence allows: an event without an agent actor, or a hypothetical one that
     is no threat, offer or demand, stays below the counting threshold."""
     cfg = events_config()
@@ -166,12 +174,19 @@ def score(feats: list[str], table: dict[str, float] | None = None, capped: bool 
     table = table if table is not None else weights()
     z = table["bias"] + sum(table.get(f, 0.0) for f in feats)
     p = 1.0 / (1.0 + math.exp(-z))
-    return min(p, _caps(feats)) if capped else p
+    return min(p, cap(feats)) if capped else p
+
+
+def calibration_key(feats: list[str]) -> str:
+    """Which isotonic map an event's score goes through: the body's when its sentence is after the lead."""
+    return "calibration_body" if "body" in feats else "calibration"
 
 
 def calibrated(feats: list[str]) -> float:
-    """The confidence: the capped score through the isotonic calibration map, capped again."""
-    return min(_interpolate(score(feats, capped=True), calibration()), _caps(feats))
+    """The confidence: the score through the isotonic map of the event's place in the story (the
+    lead's map when the body has none), capped by the evidence (`cap`)."""
+    points = calibration(DATA, calibration_key(feats)) or calibration()
+    return min(_interpolate(score(feats), points), cap(feats))
 
 
 def assign(events: list[Event], evidence: dict[str, list[str]], story: str | None) -> None:

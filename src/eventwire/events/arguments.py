@@ -45,9 +45,16 @@ def np_bounds(tok: Token) -> tuple[int, int]:
             continue
         start = min(start, child.left_edge.i)
     for child in tok.rights:
-        if child.dep_ in ("compound", "flat", "nummod", "case") or (
-                child.dep_ == "prep" and child.lower_ in event_words().argument_span_prepositions):
+        if child.dep_ in ("compound", "flat", "nummod", "case"):
             end = max(end, child.right_edge.i)
+        elif child.dep_ == "prep" and child.lower_ in event_words().argument_span_prepositions:
+            # not the nested noun's clause either: "doctors from two aid groups" stops
+            # before "donated ...", "refugees, whom authorities blame" before the comma
+            clauses = [t.left_edge.i for t in child.subtree if t.dep_ in ("acl", "relcl") and t.i != child.i]
+            stop = min(clauses, default=child.right_edge.i + 1) - 1
+            while clauses and stop > child.i and tok.doc[stop].is_punct:
+                stop -= 1
+            end = max(end, stop)
         elif child.dep_ in ("punct", "appos", "relcl", "acl", "cc", "conj", "prep", "advmod"):
             break
     return start, end + 1

@@ -234,7 +234,7 @@ class DocCoder(RoleFinder):
         if tr.kind == "noun":
             recipients = self._first_coded(recip_heads, quote, actors)
         else:
-            recipients = self._recipients(tr, verb, quote, actors)
+            recipients = self._recipients(tr, verb, quote, actors, subj)
         if quote is not None and quote.speaker is not None and (subj_missing or _first_person_subject(
                 clause, self.markers)):
             actors = [speaker_entity(quote)]
@@ -253,7 +253,7 @@ class DocCoder(RoleFinder):
         anchors = [tok] if clause.i == tok.i else [tok, clause]
         place = self._event_place(anchors)
         self._locate_uncoded(actors, sent, place, recipients)
-        self._locate_uncoded(recipients, sent, place, actors)
+        self._locate_uncoded(recipients, sent, place, actors, acted_on=True)
         actors, recipients = self._default_parties(event, actors, recipients, place)
         if sent.start not in self._contexts:  # one lookup per sentence, not per event
             self._contexts[sent.start] = flags.contexts_for(sent, self.lex.contexts)

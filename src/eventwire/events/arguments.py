@@ -305,6 +305,9 @@ def _reporting_subject(tok: Token, markers: dict[str, Any]) -> Token | None:
     if verb.lemma_.lower() not in markers["reporting_verbs"]:
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    while subj is None and verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "the rebels rejected the plan and said they ...": the first verb's subject
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ == "PRON":
         return None
     return subj

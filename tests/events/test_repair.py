@@ -89,3 +89,9 @@ def test_a_recipient_takes_no_country_when_the_sentence_names_another_besides_th
     ev = _one(events("The council's worst failure has been over Norvia, with Kelmland backing the government "
                      "as the Vostran government supports some opposition groups."), "supports")
     assert _codes(ev.actor) == {"QVO"} and not _codes(ev.recipient)
+
+
+def test_a_fronted_name_before_the_subject_is_not_part_of_the_subjects_list(events):
+    ev = _one(events("Following the signing of the Memorandum of Understanding, Vostra and Kelmland have agreed "
+                     "to exchange prisoners."), "agreed")
+    assert _codes(ev.actor) == {"QVO", "QKE"}

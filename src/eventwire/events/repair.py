@@ -128,12 +128,12 @@ def fronted_subject(verb: Token) -> Token | None:
 
 def _list_head(tok: Token) -> Token:
     """The first member of the comma list `tok` belongs to: "as the United States, Britain and France
-    support" -> States (a conjunct whose phrase ends right at the comma before the next one)."""
+    support" -> States (an agent conjunct whose phrase ends right at the comma before the next one)."""
     while tok.dep_ == "conj" and tok.head.pos_ in NOMINAL and tok.head.i < tok.i:
         _, end = np_bounds(tok.head)
         start, _ = np_bounds(tok)
-        if end != start - 1 or tok.doc[end].lower_ != ",":
-            break
+        if end != start - 1 or tok.doc[end].lower_ != "," or token_class(tok.head) != "agent":
+            break  # "the signing of the Memorandum of Understanding, Vostra and Kelmland": not one list
         tok = tok.head
     return tok
 

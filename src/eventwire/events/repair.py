@@ -87,6 +87,12 @@ def inverted_content(verb: Token) -> Token | None:
     return root
 
 
+def _full_sentence(verb: Token) -> bool:
+    """The sentence ends with a full stop (or ! or ?, before any closing quote): body text, not a headline."""
+    last = next((t for t in reversed(verb.sent) if not (t.is_quote or t.is_bracket)), None)
+    return last is not None and last.text in (".", "!", "?")
+
+
 def misread_main_verb(verb: Token, light_verbs: set[str], reporting: bool = False) -> Token | None:
     """The subject head of a main verb the parser took for a reduced passive relative, else None.
 
@@ -99,6 +105,8 @@ def misread_main_verb(verb: Token, light_verbs: set[str], reporting: bool = Fals
         return None
     if reporting and inverted_content(verb) is not None:
         return subj
+    if not _full_sentence(verb):
+        return None  # a headline ("Vostran soldiers sent to Tarn to fight rebels") drops its auxiliaries
     no_predicate = subj.dep_ == "ROOT" or (subj.dep_ in ("nsubj", "dep") and any(
         c.dep_ == "nsubj" and c.i != subj.i for c in subj.head.children))
     return subj if no_predicate and _active_use(verb, light_verbs) else None

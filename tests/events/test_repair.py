@@ -95,3 +95,10 @@ def test_a_fronted_name_before_the_subject_is_not_part_of_the_subjects_list(even
     ev = _one(events("Following the signing of the Memorandum of Understanding, Vostra and Kelmland have agreed "
                      "to exchange prisoners."), "agreed")
     assert _codes(ev.actor) == {"QVO", "QKE"}
+
+
+def test_a_place_named_in_the_fronted_phrase_is_not_the_subject(events):
+    ev = _one(events("In a virtual address at the Freedom for Vostra conference in Dorvat, Vostra, Chief of the "
+                     "Political Bureau of Hamas, Arno Tesk, urged the formation of a Freedom and Justice Alliance."),
+              "urged")
+    assert "QVO" not in _codes(ev.actor) and any("Tesk" in (a.entity_text or "") for a in ev.actor)

@@ -122,14 +122,19 @@ def fronted_subject(verb: Token) -> Token | None:
     if verb.tag_ not in ("VBD", "VBZ", "VBP") and not any(a.dep_ == "aux" for a in auxes):
         return None
     first = min([verb.i, *(a.i for a in auxes)])
-    front = next((c for c in verb.children if c.dep_ == "prep" and c.right_edge.i == first - 1), None)
+    doc = verb.doc
+    front = next((c for c in verb.children if c.dep_ == "prep" and c.i < first
+                  and all(t.is_punct for t in doc[c.right_edge.i + 1:first])), None)
     if front is None:
         return None
     for tok in front.subtree:
         if tok.dep_ not in ("conj", "appos") or tok.pos_ not in NOMINAL:
             continue
         start, _ = np_bounds(tok)
-        if start > 0 and verb.doc[start - 1].lower_ == ",":
+        # the phrase runs up to the verb ("in Istanbul, Turkey, ..., Ismail Haniyeh, urged": not Turkey)
+        # and names an agent, not a place
+        reaches = all(t.is_punct for t in doc[tok.right_edge.i + 1:first])
+        if start > 0 and doc[start - 1].lower_ == "," and reaches and token_class(tok) == "agent":
             return _list_head(tok)
     return None
 

@@ -5,7 +5,9 @@
 (objects, prepositional targets, the subject of a content clause, the party a
 condition targets, the place an action is directed at), the roles of nominal
 triggers, and the parties a sentence leaves implicit (`event-location`,
-`protest-target`). Preposition lists live in `data/markers.yaml`.
+`protest-target`). Preposition lists live in `data/markers.yaml`. Where the parser
+hid the agent (a main verb misread as a participle, a subject buried in a fronted
+phrase, a passive agent hung on another verb), `repair` gives the reading used.
 """
 
 from __future__ import annotations

@@ -102,3 +102,11 @@ def test_a_place_named_in_the_fronted_phrase_is_not_the_subject(events):
                      "Political Bureau of Hamas, Arno Tesk, urged the formation of a Freedom and Justice Alliance."),
               "urged")
     assert "QVO" not in _codes(ev.actor) and any("Tesk" in (a.entity_text or "") for a in ev.actor)
+
+
+def test_a_call_for_someone_to_act_is_a_request_to_them_not_their_act(events):
+    evs = events("Vostra called for Kelmland to withdraw its troops.")
+    ev = _one(evs, "called")
+    assert ev.event == "REQUEST" and _codes(ev.actor) == {"QVO"} and _codes(ev.recipient) == {"QKE"}
+    assert ev.requested is not None and ev.requested["event"] == "RETREAT"
+    assert not any(e.event == "RETREAT" for e in evs)  # what is called for is no event of its own

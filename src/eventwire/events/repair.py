@@ -15,6 +15,8 @@ words) and returns the token the coder should use:
   have agreed ...": the subject, parsed as a conjunct inside the fronted phrase.
 - `stray_agent`: "X has been accused of ..., much of it believed ..., by officials":
   the passive agent, attached to an active verb further up, which cannot take one.
+- `for_clause`: "called for Kelmland to withdraw", "pushing for the US (to) support": the
+  parser reads "for" as a complementiser of a clause, not as the preposition the verb takes.
 """
 
 from __future__ import annotations
@@ -169,3 +171,11 @@ def stray_agent(verb: Token, hops: int) -> Token | None:
                 if g.dep_ == "pobj" and token_class(g) == "agent":
                     return g
     return None
+
+
+def for_clause(tok: Token, prep: str) -> bool:
+    """`tok` heads a clause with a subject introduced by `prep` as its complementiser ("called for
+    Kelmland to withdraw"): what "called for" asks for, parsed as an adverbial clause."""
+    return tok.dep_ == "advcl" and tok.pos_ in ("VERB", "AUX") and any(
+        m.dep_ == "mark" and m.lower_ == prep for m in tok.children) and any(
+        c.dep_ == "nsubj" for c in tok.children)

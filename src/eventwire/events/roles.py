@@ -45,8 +45,10 @@ def _child(tok: Token, deps: set[str]) -> Token | None:
 def _slot_tokens(tok: Token, slot: str) -> list[Token]:
     base, _, prep = slot.partition(":")
     if base == "pobj":
-        return [g for c in tok.children if c.dep_ in ("prep", "dative") and (not prep or c.lower_ == prep)
-                for g in c.children if g.dep_ == "pobj"]
+        out = [g for c in tok.children if c.dep_ in ("prep", "dative") and (not prep or c.lower_ == prep)
+               for g in c.children if g.dep_ == "pobj"]
+        # "pushing for the US to support the plan": a for-clause is what "for" asks for
+        return out + [c for c in tok.children if prep and repair.for_clause(c, prep)]
     out = [c for c in tok.children if c.dep_ == base]
     if base == "xcomp":  # the parser often attaches "vowed to fight" as an infinitival advcl
         out += [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i
@@ -133,7 +135,8 @@ class RoleFinder:
             for prep in event_words().object_party_prepositions:
                 heads += _slot_tokens(obj, f"pobj:{prep}")
         # the subject of the content clause: "demanded that Kelmland cancel ..."
-        comps = [c for c in tr.tok.children if c.dep_ == "ccomp"] + _slot_tokens(tr.tok, "xcomp")
+        comps = [c for c in tr.tok.children if c.dep_ == "ccomp" or repair.for_clause(c, "for")] + _slot_tokens(
+            tr.tok, "xcomp")
         inverted = repair.inverted_content(tr.tok) if self._reporting(tr.tok) else None
         comps += [inverted] if inverted is not None else []  # "<clause>, a group protested"
         for comp in comps:

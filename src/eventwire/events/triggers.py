@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from .agents import sited
 from .flags import is_negated
 from .patterns import ChildSpec, Lexicon, Pattern
-from .repair import inverted_content
+from .repair import for_clause, inverted_content
 
 VERB_POS = {"VERB"}
 NOUN_POS = {"NOUN"}
@@ -67,8 +67,12 @@ def _pobjs(tok: Token, prep: str) -> list[Token]:
 
 
 def _has(spec: ChildSpec, children: list[Token], inverted: bool) -> bool:
-    """A child fills `spec`; an inverted reporting clause fills a clausal-complement slot."""
-    return any(spec.matches(c) for c in children) or (inverted and "ccomp" in spec.deps and spec.lemmas is None)
+    """A child fills `spec`; an inverted reporting clause fills a clausal-complement slot, and a
+    for-clause ("called for Kelmland to withdraw") the preposition "for"."""
+    if any(spec.matches(c) for c in children) or (inverted and "ccomp" in spec.deps and spec.lemmas is None):
+        return True
+    return "prep" in spec.deps and spec.lemmas is not None and any(
+        for_clause(c, word) for c in children for word in spec.lemmas)
 
 
 def _matches(pat: Pattern, tok: Token, markers: dict[str, Any]) -> bool:

@@ -45,15 +45,23 @@ def _child(tok: Token, deps: set[str]) -> Token | None:
 def _slot_tokens(tok: Token, slot: str) -> list[Token]:
     base, _, prep = slot.partition(":")
     if base == "pobj":
-        out = [g for c in tok.children if c.dep_ in ("prep", "dative") and (not prep or c.lower_ == prep)
-               for g in c.children if g.dep_ == "pobj"]
-        # "pushing for the US to support the plan": a for-clause is what "for" asks for
-        return out + [c for c in tok.children if prep and repair.for_clause(c, prep)]
+        return [g for c in tok.children if c.dep_ in ("prep", "dative") and (not prep or c.lower_ == prep)
+                for g in c.children if g.dep_ == "pobj"]
     out = [c for c in tok.children if c.dep_ == base]
     if base == "xcomp":  # the parser often attaches "vowed to fight" as an infinitival advcl
         out += [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i
                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 and not any(m.dep_ == "mark" for m in c.children)]
+    return out
+
+
+def content_tokens(tok: Token, slot: str) -> list[Token]:
+    """The heads in a content slot; a "pobj:PREP" slot also takes a clause that PREP introduces
+    ("called for Kelmland to withdraw", "pushing for the US (to) support the plan")."""
+    out = _slot_tokens(tok, slot)
+    base, _, prep = slot.partition(":")
+    if base == "pobj" and prep:
+        out += [c for c in tok.children if repair.for_clause(c, prep)]
     return out
 
 
@@ -135,8 +143,10 @@ class RoleFinder:
             for prep in event_words().object_party_prepositions:
                 heads += _slot_tokens(obj, f"pobj:{prep}")
         # the subject of the content clause: "demanded that Kelmland cancel ..."
-        comps = [c for c in tr.tok.children if c.dep_ == "ccomp" or repair.for_clause(c, "for")] + _slot_tokens(
-            tr.tok, "xcomp")
+        # a for-clause only where the pattern asks for one ("called for X to ..."; not "deny the right for us to")
+        wants_for = "pobj:for" in tr.pattern.content
+        comps = [c for c in tr.tok.children if c.dep_ == "ccomp" or (wants_for and repair.for_clause(c, "for"))]
+        comps += _slot_tokens(tr.tok, "xcomp")
         inverted = repair.inverted_content(tr.tok) if self._reporting(tr.tok) else None
         comps += [inverted] if inverted is not None else []  # "<clause>, a group protested"
         for comp in comps:

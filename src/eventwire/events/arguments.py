@@ -48,9 +48,11 @@ def np_bounds(tok: Token) -> tuple[int, int]:
         if child.dep_ in ("compound", "flat", "nummod", "case"):
             end = max(end, child.right_edge.i)
         elif child.dep_ == "prep" and child.lower_ in event_words().argument_span_prepositions:
-            # not the nested noun's clause either: "doctors from two aid groups" stops
-            # before "donated ...", "refugees, whom authorities blame" before the comma
-            clauses = [t.left_edge.i for t in child.subtree if t.dep_ in ("acl", "relcl") and t.i != child.i]
+            # not the nested noun's relative or past-participle clause: "doctors from two aid groups"
+            # stops before "donated ...", "refugees, whom authorities blame" before the comma; a
+            # present participle names members and stays ("dozens of papers ranging from X to Y")
+            clauses = [t.left_edge.i for t in child.subtree if t.i != child.i and (
+                t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ in ("VBN", "VBD")))]
             stop = min(clauses, default=child.right_edge.i + 1) - 1
             while clauses and stop > child.i and tok.doc[stop].is_punct:
                 stop -= 1

@@ -143,8 +143,9 @@ class RoleFinder:
             for prep in event_words().object_party_prepositions:
                 heads += _slot_tokens(obj, f"pobj:{prep}")
         # the subject of the content clause: "demanded that Kelmland cancel ..."
-        # a for-clause only where the pattern asks for one ("called for X to ..."; not "deny the right for us to")
-        wants_for = "pobj:for" in tr.pattern.content
+        # the subject of a for-clause is addressed only by a call for it ("called for X to ..."; not
+        # "deny the right for us to", "were prepared for the company to")
+        wants_for = "pobj:for" in tr.pattern.content and tr.pattern.event == "REQUEST"
         comps = [c for c in tr.tok.children if c.dep_ == "ccomp" or (wants_for and repair.for_clause(c, "for"))]
         comps += _slot_tokens(tr.tok, "xcomp")
         inverted = repair.inverted_content(tr.tok) if self._reporting(tr.tok) else None

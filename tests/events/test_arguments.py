@@ -207,3 +207,10 @@ def test_a_place_on_the_passive_agent_places_the_event(coded):
     # "killed by a roadside bomb in Tarn": the place belongs to the agent phrase, and so to the event
     ev = coded("Two Vostran soldiers were killed by a roadside bomb in Tarn.")
     assert _codes(ev.actor) == {"QKE"} and {e.source for e in ev.actor} == {"event-location"}
+
+
+def test_a_pronoun_after_a_coordinated_reporting_verb_is_the_first_verbs_subject(coded_article):
+    art = coded_article("Kelmish rebels on Friday again rejected a peace plan, and said they also opposed "
+                        "the deployment of foreign troops.")
+    (ev,) = [e for e in art.events if e.trigger is not None and e.trigger.text == "opposed"]
+    assert _codes(ev.actor) == {"QKE"}

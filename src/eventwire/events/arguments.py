@@ -45,9 +45,18 @@ def np_bounds(tok: Token) -> tuple[int, int]:
             continue
         start = min(start, child.left_edge.i)
     for child in tok.rights:
-        if child.dep_ in ("compound", "flat", "nummod", "case") or (
-                child.dep_ == "prep" and child.lower_ in event_words().argument_span_prepositions):
+        if child.dep_ in ("compound", "flat", "nummod", "case"):
             end = max(end, child.right_edge.i)
+        elif child.dep_ == "prep" and child.lower_ in event_words().argument_span_prepositions:
+            # not the nested noun's relative or past-participle clause: "doctors from two aid groups"
+            # stops before "donated ...", "refugees, whom authorities blame" before the comma; a
+            # present participle names members and stays ("dozens of papers ranging from X to Y")
+            clauses = [t.left_edge.i for t in child.subtree if t.i != child.i and (
+                t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ in ("VBN", "VBD")))]
+            stop = min(clauses, default=child.right_edge.i + 1) - 1
+            while clauses and stop > child.i and tok.doc[stop].is_punct:
+                stop -= 1
+            end = max(end, stop)
         elif child.dep_ in ("punct", "appos", "relcl", "acl", "cc", "conj", "prep", "advmod"):
             break
     return start, end + 1
@@ -298,6 +307,9 @@ def _reporting_subject(tok: Token, markers: dict[str, Any]) -> Token | None:
     if verb.lemma_.lower() not in markers["reporting_verbs"]:
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    while subj is None and verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "the rebels rejected the plan and said they ...": the first verb's subject
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ == "PRON":
         return None
     return subj

@@ -34,7 +34,7 @@ from . import confidence, evidence, flags, restrictions
 from .arguments import ArgumentResolver, speaker_entity
 from .coref import _inherit_definite_actors, _relabel
 from .patterns import Lexicon
-from .roles import RoleFinder, _child, _first_person_subject, _same, _slot_tokens
+from .roles import RoleFinder, _child, _first_person_subject, _same, _slot_tokens, content_tokens
 from .triggers import Trigger, find_triggers
 
 log = logging.getLogger(__name__)
@@ -121,7 +121,7 @@ class DocCoder(RoleFinder):
             if tr.absorbed_by is not None:
                 continue
             for slot in tr.pattern.content:
-                hit = next((t for t in (self._event_token(c) for c in _slot_tokens(tr.tok, slot)
+                hit = next((t for t in (self._event_token(c) for c in content_tokens(tr.tok, slot)
                                         if not self._stated_before(tr, c))
                             if t is not None and t.i != i), None)
                 if hit is not None:
@@ -134,7 +134,7 @@ class DocCoder(RoleFinder):
                 # what a call calls for is not an event of its own, however deep in the content it sits:
                 # "called for a commission to investigate the killings" is one REQUEST
                 for slot in tr.pattern.content:
-                    for c in _slot_tokens(tr.tok, slot):
+                    for c in content_tokens(tr.tok, slot):
                         for t in c.subtree:
                             sub = self.triggers.get(t.i)
                             if sub is not None and t.i != i and sub.absorbed_by is None:
@@ -234,7 +234,7 @@ class DocCoder(RoleFinder):
         if tr.kind == "noun":
             recipients = self._first_coded(recip_heads, quote, actors)
         else:
-            recipients = self._recipients(tr, verb, quote, actors)
+            recipients = self._recipients(tr, verb, quote, actors, subj)
         if quote is not None and quote.speaker is not None and (subj_missing or _first_person_subject(
                 clause, self.markers)):
             actors = [speaker_entity(quote)]
@@ -253,7 +253,7 @@ class DocCoder(RoleFinder):
         anchors = [tok] if clause.i == tok.i else [tok, clause]
         place = self._event_place(anchors)
         self._locate_uncoded(actors, sent, place, recipients)
-        self._locate_uncoded(recipients, sent, place, actors)
+        self._locate_uncoded(recipients, sent, place, actors, acted_on=True)
         actors, recipients = self._default_parties(event, actors, recipients, place)
         if sent.start not in self._contexts:  # one lookup per sentence, not per event
             self._contexts[sent.start] = flags.contexts_for(sent, self.lex.contexts)

@@ -41,6 +41,8 @@ class ChildSpec:
     def matches(self, tok: Token) -> bool:
         if tok.dep_ == "prep" and _temporal(tok):  # "called on Sunday for ..." is not "called on X"
             return False
+        if tok.dep_ in ("oprd", "dobj") and tok.ent_type_ in ("DATE", "TIME"):
+            return False  # "called Thursday on Arabs to ...": a day the parser took for a predicate or object
         return tok.dep_ in self.deps and (self.lemmas is None or tok.lemma_.lower() in self.lemmas
                                           or tok.lower_ in self.lemmas)
 
@@ -80,6 +82,11 @@ class Pattern:
     topic_classes: frozenset[str] | None = None  # what the event is "over" ("fought over the town")
     source: str = ""
     order: int = 0  # position over all files: later (user) patterns win ties
+
+    @property
+    def wants_clause(self) -> bool:
+        """The pattern requires a clausal complement: a reporting use ("protested that ...")."""
+        return any("ccomp" in spec.deps for spec in [*self.with_, *self.with_any])
 
     @property
     def specificity(self) -> int:

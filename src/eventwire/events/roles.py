@@ -5,7 +5,9 @@
 (objects, prepositional targets, the subject of a content clause, the party a
 condition targets, the place an action is directed at), the roles of nominal
 triggers, and the parties a sentence leaves implicit (`event-location`,
-`protest-target`). Preposition lists live in `data/markers.yaml`.
+`protest-target`). Preposition lists live in `data/markers.yaml`. Where the parser
+hid the agent (a main verb misread as a participle, a subject buried in a fronted
+phrase, a passive agent hung on another verb), `repair` gives the reading used.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from ..actors.affiliation import placing_mention
 from ..actors.words import default_words as actor_words
 from ..model import Entity, Place, Quote
 from ..settings import tuning
-from . import flags
+from . import flags, repair
 from .agents import semantic_data, token_class
 from .triggers import Trigger
 from .words import default_words as event_words
@@ -53,12 +55,26 @@ def _slot_tokens(tok: Token, slot: str) -> list[Token]:
     return out
 
 
+def content_tokens(tok: Token, slot: str) -> list[Token]:
+    """The heads in a content slot; a "pobj:PREP" slot also takes a clause that PREP introduces
+    ("called for Kelmland to withdraw", "pushing for the US (to) support the plan")."""
+    out = _slot_tokens(tok, slot)
+    base, _, prep = slot.partition(":")
+    if base == "pobj" and prep:
+        out += [c for c in tok.children if repair.for_clause(c, prep)]
+    return out
+
+
 class RoleFinder:
     """Role methods of the document coder; it provides doc, args, ctx, markers, triggers, article."""
 
     def _subject(self, verb: Token, hops: int = 0) -> tuple[Token | None, bool]:
         """(subject head, passive?) of `verb`, climbing open complements and relative clauses."""
         subj = _child(verb, SUBJ)
+        if subj is None and verb.dep_ == "acl":  # "Doctors from two aid groups donated ...": a misread main verb
+            subj = repair.misread_main_verb(verb, self.markers["light_verbs"], self._reporting(verb))
+        if subj is None and verb.dep_ not in ("xcomp", "conj", "acl", "relcl"):
+            subj = repair.fronted_subject(verb)  # "With the signing of X, A and B have agreed"
         if subj is not None:
             if subj.tag_ == "WDT" or subj.lower_ in actor_words().relative_pronouns:
                 return (verb.head if verb.dep_ == "relcl" else None), False
@@ -68,6 +84,8 @@ class RoleFinder:
                          None)
             if agent is None and verb.lemma_.lower() in self.markers["light_verbs"]:
                 return _child(verb, {"nsubjpass"}), False  # "were engaged in fighting": adjectival passive
+            if agent is None:  # "has been accused of ..., much of it believed ..., by officials"
+                agent = repair.stray_agent(verb, _SYNTAX["subject_hops"])
             return agent, True
         if hops > _SYNTAX["subject_hops"]:
             return None, False
@@ -77,9 +95,23 @@ class RoleFinder:
             return _child(verb.head, {"nsubjpass"}), False
         if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
             return self._subject(verb.head, hops + 1)
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and self._light_gerund_host(verb.head.head):
+            return self._subject(verb.head.head, hops + 1)  # "youths resorted to throwing stones"
         if verb.dep_ in ("acl", "relcl") and verb.tag_ != "VBN":
             return verb.head, False
         return None, False
+
+    def _light_gerund_host(self, host: Token) -> bool:
+        """A light verb with no object whose gerund complement shares its subject ("resorted to
+        throwing", "engaged in looting"); a passive one's gerund belongs to its passive subject."""
+        return host.pos_ == "VERB" and host.lemma_.lower() in self.markers["light_verbs"] and not any(
+            c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in host.children)
+
+    def _reporting(self, verb: Token) -> bool:
+        """A verb used to report a clause: a reporting verb, or a trigger whose pattern wants one."""
+        tr = self.triggers.get(verb.i)
+        return verb.lemma_.lower() in self.markers["reporting_verbs"] or (
+            tr is not None and tr.pattern.wants_clause)
 
     def _adjectival(self, tr: Trigger) -> bool:
         """A participle the lexicon lists as an adjective ("opposed", "committed", "prepared"):
@@ -94,7 +126,8 @@ class RoleFinder:
         passive = _child(verb, {"nsubjpass"})
         if passive is not None and not self._adjectival(tr):
             heads.append(passive)
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and repair.misread_main_verb(
+                verb, self.markers["light_verbs"], self._reporting(verb)) is None:
             heads.append(verb.head)
         objs = [c for c in tr.tok.children if c.dep_ in ("dobj", "dative", "iobj")
                 and c.pos_ in ("NOUN", "PROPN", "PRON")]
@@ -110,7 +143,13 @@ class RoleFinder:
             for prep in event_words().object_party_prepositions:
                 heads += _slot_tokens(obj, f"pobj:{prep}")
         # the subject of the content clause: "demanded that Kelmland cancel ..."
-        comps = [c for c in tr.tok.children if c.dep_ == "ccomp"] + _slot_tokens(tr.tok, "xcomp")
+        # the subject of a for-clause is addressed only by a call for it ("called for X to ..."; not
+        # "deny the right for us to", "were prepared for the company to")
+        wants_for = "pobj:for" in tr.pattern.content and tr.pattern.event == "REQUEST"
+        comps = [c for c in tr.tok.children if c.dep_ == "ccomp" or (wants_for and repair.for_clause(c, "for"))]
+        comps += _slot_tokens(tr.tok, "xcomp")
+        inverted = repair.inverted_content(tr.tok) if self._reporting(tr.tok) else None
+        comps += [inverted] if inverted is not None else []  # "<clause>, a group protested"
         for comp in comps:
             subj = _child(comp, {"nsubj", "nsubjpass"})
             if subj is not None:
@@ -150,7 +189,8 @@ class RoleFinder:
             out.append(head)  # still its modifiers: "a U.S. request" -> USA
         return out
 
-    def _recipients(self, tr: Trigger, verb: Token, quote: Quote | None, actors: list[Entity]) -> list[Entity]:
+    def _recipients(self, tr: Trigger, verb: Token, quote: Quote | None, actors: list[Entity],
+                    subj: Token | None = None) -> list[Entity]:
         # the addressee the pattern names ("called on X to ...") is the recipient even when uncoded
         for slot in tr.pattern.recipient:
             for head in _slot_tokens(tr.tok, slot):
@@ -162,7 +202,10 @@ class RoleFinder:
         # purpose clauses are searched last: "sent material to help defend Kelmland"
         purpose = [c for t in comps for c in _slot_tokens(t, "xcomp") if c.i not in {x.i for x in comps}]
         purpose = [c for slot in tr.pattern.content for c in _slot_tokens(tr.tok, slot)] + purpose
-        return self._first_coded(self._recipient_heads(tr, verb), quote, actors, purpose)
+        heads = self._recipient_heads(tr, verb)
+        if subj is not None:  # "With the signing of X, A and B agreed": the phrase holding the subject is no party
+            heads = [h for h in heads if not h.left_edge.i <= subj.i <= h.right_edge.i or h.i == subj.i]
+        return self._first_coded(heads, quote, actors, purpose)
 
     def _first_coded(self, heads: list[Token], quote: Quote | None, actors: Sequence[Entity] = (),
                      extra: Sequence[Token] = ()) -> list[Entity]:
@@ -291,10 +334,13 @@ class RoleFinder:
             recipients = [_place_entity(place, "event-location")]
         return actors, recipients
 
-    def _locate_uncoded(self, entities: list[Entity], sent: Span, place: Place | None, others: list[Entity]) -> None:
+    def _locate_uncoded(self, entities: list[Entity], sent: Span, place: Place | None, others: list[Entity],
+                        acted_on: bool = False) -> None:
         """An uncoded actor ("striking miners", "the rebels") of an event placed in a
         country ("in Dorvat"), or in a sentence naming one country only, takes that country's
-        code, as event datasets code unnamed domestic actors; `source` says so ("event-location")."""
+        code, as event datasets code unnamed domestic actors; `source` says so ("event-location").
+        Parties acted on (`acted_on`: the recipients) take it only when the sentence names no other
+        country besides the actors', even as a topic."""
         # a named person takes a country from the dictionary, a title or an organisation, never from
         # where the event happens or what else the sentence names
         todo = [e for e in entities if not e.code and e.source != "quote-speaker" and e.type != "PERSON"
@@ -316,9 +362,13 @@ class RoleFinder:
             countries = get_dictionary(self.ctx).countries
             codes = {m.code for m in mentions if m.code in countries
                      and m.start is not None and placing_mention(self.doc, m.start, m.end)}
+            parties = {o.code for o in others if o.code and o.source != "event-location"}
             if len(codes) > 1:
-                codes -= {o.code for o in others if o.code and o.source != "event-location"}
-            if len(codes) != 1:
+                codes -= parties
+            # "over Syria, with Russia backing the government as the US supports opposition groups":
+            # two countries besides the other party's, one only a topic, place no one
+            named = {m.code for m in mentions if m.code in countries} - parties
+            if len(codes) != 1 or (acted_on and len(named) > 1):
                 return
             code = codes.pop()
         for ent in todo:
@@ -352,5 +402,3 @@ def _first_person_subject(clause: Token, markers: dict[str, Any]) -> bool:
 
 def _same(ent: Entity, actors: list[Entity]) -> bool:
     return any(a.start == ent.start and a.end == ent.end and a.code == ent.code for a in actors)
-
-

@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Token
 
 from .agents import sited
 from .flags import is_negated
-from .patterns import Lexicon, Pattern
+from .patterns import ChildSpec, Lexicon, Pattern
+from .repair import for_clause, inverted_content
 
 VERB_POS = {"VERB"}
 NOUN_POS = {"NOUN"}
@@ -65,15 +66,28 @@ def _pobjs(tok: Token, prep: str) -> list[Token]:
             for g in c.children if g.dep_ == "pobj"]
 
 
+def _has(spec: ChildSpec, children: list[Token], inverted: bool, clause_preps: frozenset[str]) -> bool:
+    """A child fills `spec`; an inverted reporting clause fills a clausal-complement slot, and a
+    clause introduced by a preposition whose object is the pattern's content (`clause_preps`:
+    "called for Kelmland to withdraw") that preposition; not "prepared for the company to ..."."""
+    if any(spec.matches(c) for c in children) or (inverted and "ccomp" in spec.deps and spec.lemmas is None):
+        return True
+    return "prep" in spec.deps and spec.lemmas is not None and any(
+        for_clause(c, word) for c in children for word in spec.lemmas & clause_preps)
+
+
 def _matches(pat: Pattern, tok: Token, markers: dict[str, Any]) -> bool:
     children = list(tok.children)
     if pat.negated_only and not is_negated(tok, markers):
         return False
-    if any(not any(spec.matches(c) for c in children) for spec in pat.with_):
+    # "<clause>, a rights group protested here": the parser hangs the verb on the noun before it
+    inverted = tok.dep_ == "acl" and inverted_content(tok) is not None
+    preps = frozenset(slot.partition(":")[2] for slot in pat.content if slot.startswith("pobj:"))
+    if any(not _has(spec, children, inverted, preps) for spec in pat.with_):
         return False
-    if pat.with_any and not any(spec.matches(c) for spec in pat.with_any for c in children):
+    if pat.with_any and not any(_has(spec, children, inverted, preps) for spec in pat.with_any):
         return False
-    if any(spec.matches(c) for spec in pat.without for c in children):
+    if any(_has(spec, children, inverted, preps) for spec in pat.without):
         return False
     if pat.object is not None or pat.object_without:
         objs = object_lemmas(tok)

@@ -1,0 +1,181 @@
+"""Parser slips that hide a sentence's agent, and the reading the coder takes instead.
+
+The small parser regularly mistakes a past-tense main verb for a passive participle,
+or attaches a subject or a passive agent to the wrong phrase. Each function here
+recognises one such slip from the shape of the whole sentence (never from its
+words) and returns the token the coder should use:
+
+- `misread_main_verb`: "Doctors from two aid groups donated food to ...", "An
+  official newspaper called on Arabs to unite": the verb, tagged VBN, hangs as a
+  reduced relative ("acl") on the noun before it although that noun has no other
+  predicate; its subject is that noun phrase, not its patient.
+- `inverted_content`: "<clause>, a rights group protested here Wednesday": an
+  inverted reporting clause; its content is the sentence's main clause.
+- `fronted_subject`: "With the signing of the accord, the government and the rebels
+  have agreed ...": the subject, parsed as a conjunct inside the fronted phrase.
+- `stray_agent`: "X has been accused of ..., much of it believed ..., by officials":
+  the passive agent, attached to an active verb further up, which cannot take one.
+- `for_clause`: "called for Kelmland to withdraw", "pushing for the US (to) support": the
+  parser reads "for" as a complementiser of a clause, not as the preposition the verb takes.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .agents import token_class
+from .arguments import np_bounds
+from .words import default_words as event_words
+
+NOMINAL = ("NOUN", "PROPN")
+NO_SUBJECT_YET = {"nsubj", "nsubjpass", "csubj", "agent", "auxpass", "aux", "expl"}
+
+
+def _subject_phrase(head: Token) -> Token:
+    """The head of the phrase `head` sits in: "Doctors from two aid groups" -> Doctors."""
+    tok = head
+    preps = event_words().argument_span_prepositions
+    while tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in preps \
+            and tok.head.head.pos_ in NOMINAL:
+        tok = tok.head.head
+    return tok
+
+
+def _infinitive(tok: Token) -> bool:
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
+
+
+def _active_use(verb: Token, light_verbs: set[str]) -> bool:
+    """What only an active verb has: an object (its own or a coordinated verb's: "donated and
+    delivered goods"), a clausal or infinitival complement ("called on Arabs to unite"), a particle,
+    or, for a light verb, a gerund ("resorted to throwing stones"). A reduced passive relative
+    ("three soldiers killed in an ambush") has none."""
+    for v in [verb, *(c for c in verb.conjuncts if c.i > verb.i and c.pos_ == "VERB")]:
+        if any(c.dep_ in ("dobj", "ccomp", "prt") for c in v.children):
+            return True
+        if any(c.dep_ in ("xcomp", "advcl") and _infinitive(c) for c in v.children):
+            return True
+    return verb.lemma_.lower() in light_verbs and any(
+        c.dep_ == "prep" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+        for c in verb.children)
+
+
+def _misread_candidate(verb: Token) -> Token | None:
+    """The subject head when `verb` has the shape of a misread main verb: a VBN "acl" right
+    after its noun, with no subject, auxiliary or by-agent of its own."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.i <= verb.head.i or verb.head.pos_ not in NOMINAL:
+        return None
+    if any(c.dep_ in NO_SUBJECT_YET or (c.dep_ == "prep" and c.lower_ == "by") for c in verb.children):
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.is_punct or not (verb.head.left_edge.i <= prev.i <= verb.head.right_edge.i):
+        return None
+    return _subject_phrase(verb.head)
+
+
+def inverted_content(verb: Token) -> Token | None:
+    """"<clause>, a rights group protested here Wednesday.": the main verb of the reported clause
+    when `verb` is a misread inverted reporting verb (its noun phrase follows a comma, nothing but
+    its own modifiers follows it, and the sentence's root verb comes before the comma)."""
+    subj = _misread_candidate(verb)
+    if subj is None or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    start, _ = np_bounds(subj)
+    doc, root = verb.doc, verb.sent.root
+    if start == 0 or doc[start - 1].lower_ != "," or root.i >= start - 1 or root.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(not t.is_punct for t in doc[verb.right_edge.i + 1:verb.sent.end]):
+        return None
+    return root
+
+
+def _full_sentence(verb: Token) -> bool:
+    """The sentence ends with a full stop (or ! or ?, before any closing quote): body text, not a headline."""
+    last = next((t for t in reversed(verb.sent) if not (t.is_quote or t.is_bracket)), None)
+    return last is not None and last.text in (".", "!", "?")
+
+
+def misread_main_verb(verb: Token, light_verbs: set[str], reporting: bool = False) -> Token | None:
+    """The subject head of a main verb the parser took for a reduced passive relative, else None.
+
+    The noun before the verb must have no predicate of its own: it is the sentence's root, or
+    a second subject of a verb that already has one ("Palestinian youths resorted to ...,
+    officials said", also parsed as an unlabelled "dep"), or (for a reporting use, `reporting`)
+    it opens an inverted reporting clause; and the verb must be used actively (`_active_use`)."""
+    subj = _misread_candidate(verb)
+    if subj is None:
+        return None
+    if reporting and inverted_content(verb) is not None:
+        return subj
+    if not _full_sentence(verb):
+        return None  # a headline ("Vostran soldiers sent to Tarn to fight rebels") drops its auxiliaries
+    no_predicate = subj.dep_ == "ROOT" or (subj.dep_ in ("nsubj", "dep") and any(
+        c.dep_ == "nsubj" and c.i != subj.i for c in subj.head.children))
+    return subj if no_predicate and _active_use(verb, light_verbs) else None
+
+
+def fronted_subject(verb: Token) -> Token | None:
+    """"With the signing of the accord, the government and the rebels have agreed": a finite verb
+    with no subject whose fronted phrase ends, after a comma, in nouns parsed as coordinated with
+    or in apposition to the phrase's own, right before the verb; the first of them heads the subject."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "neg", "advmod") and c.i < verb.i]
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not any(a.dep_ == "aux" for a in auxes):
+        return None
+    first = min([verb.i, *(a.i for a in auxes)])
+    doc = verb.doc
+    front = next((c for c in verb.children if c.dep_ == "prep" and c.i < first
+                  and all(t.is_punct for t in doc[c.right_edge.i + 1:first])), None)
+    if front is None:
+        return None
+    for tok in front.subtree:
+        if tok.dep_ not in ("conj", "appos") or tok.pos_ not in NOMINAL:
+            continue
+        start, _ = np_bounds(tok)
+        # the phrase runs up to the verb ("in Istanbul, Turkey, ..., Ismail Haniyeh, urged": not Turkey)
+        # and names an agent, not a place
+        reaches = all(t.is_punct for t in doc[tok.right_edge.i + 1:first])
+        if start > 0 and doc[start - 1].lower_ == "," and reaches and token_class(tok) == "agent":
+            return _list_head(tok)
+    return None
+
+
+def _list_head(tok: Token) -> Token:
+    """The first member of the comma list `tok` belongs to: "as the United States, Britain and France
+    support" -> States (an agent conjunct whose phrase ends right at the comma before the next one)."""
+    while tok.dep_ == "conj" and tok.head.pos_ in NOMINAL and tok.head.i < tok.i:
+        _, end = np_bounds(tok.head)
+        start, _ = np_bounds(tok)
+        if end != start - 1 or tok.doc[end].lower_ != "," or token_class(tok.head) != "agent":
+            break  # "the signing of the Memorandum of Understanding, Vostra and Kelmland": not one list
+        tok = tok.head
+    return tok
+
+
+def stray_agent(verb: Token, hops: int) -> Token | None:
+    """A passive verb's agent attached to an active verb it hangs on (at most `hops` up): an
+    active verb with a subject takes no by-agent, so a "by" phrase naming an agent after the
+    passive verb is the passive verb's."""
+    tok = verb
+    for _ in range(hops):
+        if tok.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+            return None
+        if not any(c.dep_ == "nsubj" for c in tok.children):
+            continue
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > verb.i):
+            for g in prep.children:
+                if g.dep_ == "pobj" and token_class(g) == "agent":
+                    return g
+    return None
+
+
+def for_clause(tok: Token, prep: str) -> bool:
+    """`tok` heads a clause with a subject introduced by `prep` as its complementiser ("called for
+    Kelmland to withdraw"): what "called for" asks for, parsed as an adverbial clause."""
+    return tok.dep_ == "advcl" and tok.pos_ in ("VERB", "AUX") and any(
+        m.dep_ == "mark" and m.lower_ == prep for m in tok.children) and any(
+        c.dep_ == "nsubj" for c in tok.children)

@@ -1,0 +1,82 @@
+"""Patterns for PLOVER categories the manual defines beyond the core verbs: authorities allowing a
+party to act (CONCEDE), defying a ban (REJECT), strong demands (REQUEST), bans on exchanges
+(SANCTION), promised concessions, and negated acts. Invented names (Vostra, Kelmland, Dorvat, Tarn)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events.config import min_confidence
+
+pytestmark = pytest.mark.slow
+
+
+def _counted(article) -> list[tuple[str, str]]:
+    thr = min_confidence()
+    return [(e.event, e.rule) for e in article.events if (e.confidence or 0) >= thr]
+
+
+def _rules(article) -> list[str]:
+    return [e.rule for e in article.events]
+
+
+@pytest.mark.parametrize("text", [
+    "The Vostran junta allowed the exiled opposition leader to return to Dorvat.",
+    "The Vostran interior minister permitted the opposition to hold a rally in Dorvat on Sunday.",
+])
+def test_authority_allowing_a_party_to_act_is_concede(run_text, text):
+    article = run_text(text)
+    events = [e for e in article.events if e.rule.startswith("concede.allow")]
+    assert events and events[0].event == "CONCEDE", _rules(article)
+    # the allowed rally is the content of the concession, not a PROTEST of its own
+    assert not any(e.event == "PROTEST" for e in article.events)
+
+
+@pytest.mark.parametrize("text", [
+    "The new Vostran law allows citizens to vote by mail.",
+    "The Vostran constitution permits the president to serve two terms.",
+    "The Vostran government allowed farmers to deduct fuel costs from their taxes.",
+])
+def test_standing_rules_and_other_permissions_are_no_concession(run_text, text):
+    assert not any(r.startswith("concede.allow") for r in _rules(run_text(text)))
+
+
+def test_defying_a_curfew_is_reject_not_coerce(run_text):
+    article = run_text("Thousands of Vostran students defied a curfew in Dorvat on Friday.")
+    assert [e.rule for e in article.events if e.event == "REJECT"] == ["reject.defy"]
+    assert not any(e.event == "COERCE" for e in article.events)  # the curfew is named, not imposed here
+
+
+def test_violating_a_ceasefire_is_not_defiance(run_text):
+    article = run_text("Kelmish rebels violated the ceasefire near Tarn on Monday.")
+    assert "reject.defy" not in _rules(article)
+
+
+def test_demand_is_its_own_request_pattern(run_text):
+    article = run_text("The Vostran opposition leader demanded immediate elections.")
+    assert [e.rule for e in article.events if e.event == "REQUEST"] == ["request.demand"]
+    assert not any(e.event == "REQUEST" for e in run_text("The new job demands long hours in Dorvat.").events)
+
+
+def test_ban_on_flights_to_a_country_is_sanction(run_text):
+    article = run_text("Vostra banned all flights to Kelmland on Monday.")
+    sanction = [e for e in article.events if e.rule == "sanction.ban_exchange"]
+    assert sanction and sanction[0].event == "SANCTION" and sanction[0].mode == "discontinue"
+
+
+def test_ban_on_an_activity_is_no_sanction(run_text):
+    article = run_text("The Dorvat city council banned fireworks in the old town.")
+    assert not any(e.event == "SANCTION" for e in article.events)
+
+
+def test_promised_concession_stays_concede(run_text):
+    # manual: CONCEDE covers the promise of future concessions; CONCEDE + future is not AGREE
+    article = run_text("The Vostran president said he is prepared to lift the curfew in Tarn.")
+    assert [e.event for e in article.events if e.rule.startswith("agree.ready")] == ["CONCEDE"]
+
+
+def test_negated_act_is_not_counted(run_text):
+    article = run_text("Vostra and Kelmland failed to reach an agreement on the border in Dorvat on Sunday.")
+    agree = [e for e in article.events if e.event == "AGREE"]
+    assert agree and agree[0].negated
+    assert ("AGREE", agree[0].rule) not in _counted(article)

@@ -80,3 +80,17 @@ def test_negated_act_is_not_counted(run_text):
     agree = [e for e in article.events if e.event == "AGREE"]
     assert agree and agree[0].negated
     assert ("AGREE", agree[0].rule) not in _counted(article)
+
+
+def test_giving_a_welcome_to_a_visitor_is_hosting(run_text):
+    article = run_text("The Vostran president gave a warm welcome on Thursday to the Kelmish prime minister.")
+    host = [e for e in article.events if e.rule == "consult.give_welcome"]
+    assert host and host[0].event == "CONSULT" and host[0].mode == "host"
+    assert not any(e.rule == "consult.give_welcome" for e in run_text("Vostra gave the plan a cautious look.").events)
+
+
+def test_forcing_an_agency_out_is_sanction_expel_and_people_stay_coerce(run_text):
+    agency = run_text("Vostra forced the UN refugee agency out of the country on Monday.")
+    assert [(e.event, e.mode) for e in agency.events if e.rule == "sanction.force_out"] == [("SANCTION", "expel")]
+    people = run_text("Vostran troops forced out hundreds of villagers from their homes in Tarn.")
+    assert not any(e.event == "SANCTION" for e in people.events)

@@ -94,3 +94,11 @@ def test_forcing_an_agency_out_is_sanction_expel_and_people_stay_coerce(run_text
     assert [(e.event, e.mode) for e in agency.events if e.rule == "sanction.force_out"] == [("SANCTION", "expel")]
     people = run_text("Vostran troops forced out hundreds of villagers from their homes in Tarn.")
     assert not any(e.event == "SANCTION" for e in people.events)
+
+
+def test_sending_peacekeepers_is_aid_and_troops_stay_mobilize(run_text):
+    sent = run_text("Vostra sent 800 peacekeeping troops to Kelmland last week.")
+    assert [e.event for e in sent.events if e.rule == "aid.peacekeepers"] == ["AID"]
+    troops = run_text("Vostra sent 800 troops to the Kelmish border last week.")
+    assert not any(e.rule == "aid.peacekeepers" for e in troops.events)
+    assert any(e.event == "MOBILIZE" for e in troops.events)

@@ -56,6 +56,9 @@ def test_demand_is_its_own_request_pattern(run_text):
     article = run_text("The Vostran opposition leader demanded immediate elections.")
     assert [e.rule for e in article.events if e.event == "REQUEST"] == ["request.demand"]
     assert not any(e.event == "REQUEST" for e in run_text("The new job demands long hours in Dorvat.").events)
+    # a purpose infinitive states what the protest is for: not the strong demand pattern
+    strike = run_text("Vostran miners continued their hunger strike to demand the release of their leader.")
+    assert "request.demand" not in _rules(strike)
 
 
 def test_ban_on_flights_to_a_country_is_sanction(run_text):

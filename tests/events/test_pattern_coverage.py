@@ -105,3 +105,39 @@ def test_sending_peacekeepers_is_aid_and_troops_stay_mobilize(run_text):
     troops = run_text("Vostra sent 800 troops to the Kelmish border last week.")
     assert not any(e.rule == "aid.peacekeepers" for e in troops.events)
     assert any(e.event == "MOBILIZE" for e in troops.events)
+
+
+def test_arrest_warrant_is_threaten_arrest(run_text):
+    article = run_text("A Kelmish court issued an arrest warrant for the exiled Vostran leader on Monday.")
+    assert [(e.event, e.mode) for e in article.events if e.rule == "threaten.warrant"] == [("THREATEN", "arrest")]
+    assert not any(e.event == "COERCE" for e in article.events)
+
+
+def test_barring_a_group_from_entering_is_reject_and_a_ban_stays_coerce(run_text):
+    barred = run_text("The Vostran government barred the Kelmish delegation from entering the country on Friday.")
+    assert [e.event for e in barred.events if e.rule == "reject.bar_entry"] == ["REJECT"]
+    banned = run_text("The Vostran government banned the opposition party on Friday.")
+    assert "reject.bar_entry" not in _rules(banned)
+
+
+def test_debt_forgiveness_is_aid_and_own_debt_is_not(run_text):
+    forgiven = run_text("Kelmland cancelled $50 million of Vostra's debt on Tuesday.")
+    assert [e.event for e in forgiven.events if e.rule == "aid.forgive_debt"] == ["AID"]
+    own = run_text("The Vostran developer managed to erase much of his debt last year.")
+    assert not any(e.event == "AID" for e in own.events)
+
+
+def test_acquittal_is_concede(run_text):
+    article = run_text("A Vostran court acquitted the opposition leader of treason charges on Monday.")
+    assert [e.event for e in article.events if e.rule == "concede.acquit"] == ["CONCEDE"]
+    cleared = run_text("A Vostran court cleared the opposition leader of all charges on Monday.")
+    assert [e.event for e in cleared.events if e.rule.startswith("concede.clear_of")] == ["CONCEDE"]
+    debris = run_text("Vostran workers cleared the road of debris in Tarn.")
+    assert not any(r.startswith("concede.clear_of") for r in _rules(debris))
+
+
+def test_ending_a_protest_strike_is_concede_and_halting_air_strikes_is_not(run_text):
+    protest = run_text("Vostran miners ended their hunger strike on Friday.")
+    assert [e.event for e in protest.events if e.rule == "concede.suspend_protest"] == ["CONCEDE"]
+    military = run_text("Vostra halted air strikes on Tarn on Friday.")
+    assert "concede.suspend_protest" not in _rules(military)

@@ -61,8 +61,9 @@ def object_lemmas(tok: Token) -> set[str]:
 
 
 def _pobjs(tok: Token, prep: str) -> list[Token]:
+    """Objects of the preposition, a gerund included ("barred them from entering")."""
     return [g for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep
-            for g in c.children if g.dep_ == "pobj"]
+            for g in c.children if g.dep_ in ("pobj", "pcomp")]
 
 
 def _matches(pat: Pattern, tok: Token, markers: dict[str, Any]) -> bool:

@@ -141,3 +141,17 @@ def test_ending_a_protest_strike_is_concede_and_halting_air_strikes_is_not(run_t
     assert [e.event for e in protest.events if e.rule == "concede.suspend_protest"] == ["CONCEDE"]
     military = run_text("Vostra halted air strikes on Tarn on Friday.")
     assert "concede.suspend_protest" not in _rules(military)
+
+
+def test_invitation_to_visit_or_talks_is_agree(run_text):
+    visit = run_text("The Vostran president invited the Kelmish prime minister to visit Dorvat next year.")
+    assert [e.event for e in visit.events if e.rule == "agree.invite_visit"] == ["AGREE"]
+    talks = run_text("Vostra invited Kelmland to the peace talks in Dorvat.")
+    assert [e.event for e in talks.events if e.rule == "agree.invite_to"] == ["AGREE"]
+    guests = run_text("Only invited members of the audience could enter the hall in Dorvat.")
+    assert not any(r.startswith("agree.invite") for r in _rules(guests))
+
+
+def test_ceding_control_of_territory_is_retreat(run_text):
+    article = run_text("Vostra ceded control of the island to Kelmland on Friday.")
+    assert [e.event for e in article.events if e.rule == "retreat.return"] == ["RETREAT"]

@@ -155,3 +155,15 @@ def test_invitation_to_visit_or_talks_is_agree(run_text):
 def test_ceding_control_of_territory_is_retreat(run_text):
     article = run_text("Vostra ceded control of the island to Kelmland on Friday.")
     assert [e.event for e in article.events if e.rule == "retreat.return"] == ["RETREAT"]
+
+
+def test_alert_phrase_on_the_object_is_mobilize(run_text):
+    # the parser hangs "on alert" on the object: the pattern reads the object's prepositions too
+    article = run_text("The Vostran army placed its units in the Tarn valley on alert on Monday.")
+    assert [e.event for e in article.events if e.rule == "mobilize.alert"] == ["MOBILIZE"]
+
+
+def test_demand_not_given_up_stands(run_text):
+    article = run_text("The Kelmish front has not given up its demand for a full Vostran withdrawal from Tarn.")
+    demand = [e for e in article.events if e.event == "REQUEST"]
+    assert demand and not demand[0].negated

@@ -167,3 +167,10 @@ def test_demand_not_given_up_stands(run_text):
     article = run_text("The Kelmish front has not given up its demand for a full Vostran withdrawal from Tarn.")
     demand = [e for e in article.events if e.event == "REQUEST"]
     assert demand and not demand[0].negated
+
+
+def test_restoring_freedoms_is_concede(run_text):
+    article = run_text("The Vostran junta restored press freedom in Dorvat on Monday.")
+    assert [e.event for e in article.events if e.rule == "concede.freedoms"] == ["CONCEDE"]
+    other = run_text("The Vostran junta restored the old palace in Dorvat on Monday.")
+    assert "concede.freedoms" not in _rules(other)

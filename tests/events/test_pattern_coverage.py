@@ -56,6 +56,9 @@ def test_demand_is_its_own_request_pattern(run_text):
     article = run_text("The Vostran opposition leader demanded immediate elections.")
     assert [e.rule for e in article.events if e.event == "REQUEST"] == ["request.demand"]
     assert not any(e.event == "REQUEST" for e in run_text("The new job demands long hours in Dorvat.").events)
+    # a bare speech tag after a quoted question demands nothing
+    tag = run_text('"Why was the Tarn plant not closed?" the Vostran senator demanded.')
+    assert "request.demand" not in _rules(tag)
     # a purpose infinitive states what the protest is for: not the strong demand pattern
     strike = run_text("Vostran miners continued their hunger strike to demand the release of their leader.")
     assert "request.demand" not in _rules(strike)

@@ -38,6 +38,11 @@ def test_no_agent_and_hypothetical_stay_below_the_threshold():
         [*strong, "hypothetical"])
 
 
+def test_negated_event_stays_below_the_threshold():
+    strong = ["actor-agent", "actor-code", "recipient", "kind-verb", "pattern-assault.kill"]
+    assert confidence.calibrated([*strong, "negated"]) < min_confidence() <= confidence.calibrated(strong)
+
+
 def test_more_evidence_never_lowers_the_confidence_through_the_map():
     points = confidence.calibration()
     assert points and all(b[1] >= a[1] for a, b in zip(points, points[1:], strict=False))

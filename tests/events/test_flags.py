@@ -65,6 +65,17 @@ def test_negating_governor_fail_to(markers):
     assert flags.is_negated(doc[3], markers)
 
 
+def test_not_giving_up_a_demand_is_a_double_negation(markers):
+    # "Vostra did not give up its demand ."
+    doc = build([("Vostra", 3, "nsubj", "PROPN", "NNP", "Vostra"), ("did", 3, "aux", "AUX", "VBD", "do"),
+                 ("not", 3, "neg", "PART", "RB", "not"), ("give", 3, "ROOT", "VERB", "VB", "give"),
+                 ("up", 3, "prt", "ADP", "RP", "up"), ("its", 6, "poss", "PRON", "PRP$", "its"),
+                 ("demand", 3, "dobj", "NOUN", "NN", "demand"), (".", 3, "punct", "PUNCT", ".", ".")])
+    assert not flags.is_negated(doc[3], markers, trigger=doc[6])  # the demand stands
+    assert flags.is_negated(doc[3], markers)  # the giving up itself did not happen
+    assert flags.is_negated(doc[3], markers, trigger=doc[3])
+
+
 def test_plans_to_is_future(markers):
     # "Vostra plans to attack Kelmland ."
     doc = build([("Vostra", 1, "nsubj", "PROPN", "NNP", "Vostra"), ("plans", 1, "ROOT", "VERB", "VBZ", "plan"),

@@ -32,6 +32,7 @@ def test_load_lexicon_shipped_files_are_valid():
     ("patterns:\n  - {id: x.y, event: ACCUSE, verbs: [chide], with: [prep]}\n", "dep:lemma"),
     ("patterns:\n  - {id: x.y, event: ACCUSE, verbs: [chide], content: [subject]}\n", "unknown slot"),
     ("patterns: [\n", "not valid YAML"),
+    ("patterns:\n  - {id: x.y, event: REJECT, verbs: [put], object_of_prep: {on: [hold]}}\n", "quote 'on'"),
 ])
 def test_load_patterns_errors_name_file_and_key(tmp_path, body, reason):
     path = _write(tmp_path, body)

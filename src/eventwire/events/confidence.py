@@ -158,15 +158,17 @@ def has_agent(feats: list[str]) -> bool:
 
 
 def cap(feats: list[str]) -> float:
-    """The ceiling the evidence allows: an event without an agent actor, or a hypothetical one that
-    is no threat, offer or demand, stays below the counting threshold."""
+    """The ceiling the evidence allows: an event without an agent actor, a hypothetical one that
+    is no threat, offer or demand, or a negated one stays below the counting threshold."""
     cfg = events_config()
-    cap = 1.0
+    ceiling = 1.0
     if not has_agent(feats):
-        cap = min(cap, float(cfg.get("no_agent_confidence_cap", 0.35)))
+        ceiling = min(ceiling, float(cfg.get("no_agent_confidence_cap", 0.35)))
     if "hypothetical" in feats and "requested" not in feats:  # a condition, not a reported occurrence
-        cap = min(cap, float(cfg.get("hypothetical_confidence_cap", 0.3)))
-    return cap
+        ceiling = min(ceiling, float(cfg.get("hypothetical_confidence_cap", 0.3)))
+    if "negated" in feats:  # an act that did not happen (manual, auxiliary modes: negation)
+        ceiling = min(ceiling, float(cfg.get("negated_confidence_cap", 0.3)))
+    return ceiling
 
 
 def score(feats: list[str], table: dict[str, float] | None = None, capped: bool = False) -> float:

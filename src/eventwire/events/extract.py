@@ -287,7 +287,7 @@ class DocCoder(RoleFinder):
         pat, clause, m = tr.pattern, tr.clause, self.markers
         event, mode, requested, rule = pat.event, self._mode(tr), tr.requested, pat.id
         negated = not pat.negated_only and (
-            flags.is_negated(clause, m) or (tr.tok.i != clause.i and flags.is_negated(tr.tok, m)))
+            flags.is_negated(clause, m, tr.tok) or (tr.tok.i != clause.i and flags.is_negated(tr.tok, m)))
         stated = flags.is_future(clause, m) or flags.has_condition(clause, m) or (
             flags.would_form(clause) and clause.dep_ == "ccomp")
         if pat.intent and requested is not None:

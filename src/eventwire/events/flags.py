@@ -39,15 +39,23 @@ def aux_lemmas(verb: Token) -> set[str]:
         c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")}
 
 
-def is_negated(verb: Token, markers: dict[str, Any]) -> bool:
+def _abandons(tok: Token, markers: dict[str, Any]) -> bool:
+    """The verb gives its object up: a negating verb, or a phrasal one ("give up", `abandon_phrasal_verbs`)."""
+    lemma = tok.lemma_.lower()
+    return lemma in markers["negating_verbs"] or any(
+        f"{lemma} {c.lower_}" in markers["abandon_phrasal_verbs"] for c in tok.children if c.dep_ == "prt")
+
+
+def is_negated(verb: Token, markers: dict[str, Any], trigger: Token | None = None) -> bool:
     """A negation word (`negation_words`) on the verb or its governing verbs, or a negating
-    governor (`negating_verbs`: "failed to")."""
+    governor (`negating_verbs`: "failed to"). With `trigger`, a noun trigger whose clause verb
+    abandons it under a negation stands ("had not given up its demand": a double negation)."""
     words = markers["negation_words"]
     for i, tok in enumerate(_governors(verb)):
         # "did not attack", "never attacked", "no attacks were reported"
         if any(c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "preconj") and c.lower_ in words)
                for c in tok.children):
-            return True
+            return not (i == 0 and trigger is not None and trigger.i != tok.i and _abandons(tok, markers))
         if i > 0 and tok.lemma_.lower() in markers["negating_verbs"]:
             return True
     return False

@@ -27,7 +27,7 @@ CLASSES = {"agent", "place", "act", "weapon", "force", "thing", "info", "other"}
 MARKER_LISTS = ("light_verbs", "light_nouns", "future_aux", "future_verbs", "hypothetical_aux", "conditional_marks",
                 "negation_words", "negating_verbs", "threat_marks", "first_person", "third_person", "reporting_verbs",
                 "copular_verbs", "negated_intent_reject", "anaphoric_org_nouns", "speech_nouns",
-                "captive_nouns", "patient_possessive_nouns", "ability_nouns", "attempt_nouns")
+                "captive_nouns", "patient_possessive_nouns", "ability_nouns", "attempt_nouns", "abandon_phrasal_verbs")
 MARKER_MAPS = ("intent_transform", "threat_modes", "threat_modes_by_mode", "request_modes")
 
 
@@ -174,6 +174,8 @@ def _pattern(raw: Any, path: Path, pos: int, modes: dict[str, list[str]]) -> Pat
         oop = raw["object_of_prep"]
         if not isinstance(oop, dict):
             raise DataFileError(str(path), "object_of_prep must map a preposition to lemmas", key)
+        if not all(isinstance(p, str) for p in oop):  # YAML 1.1 reads an unquoted `on` as true
+            raise DataFileError(str(path), "object_of_prep prepositions must be strings (quote 'on')", key)
         pat.object_of_prep = {p: frozenset(_str_list(v, path, f"{key}.object_of_prep.{p}")) for p, v in oop.items()}
     pat.content = _slot_list(raw.get("content", []), path, f"{key}.content")
     pat.recipient = _slot_list(raw.get("recipient", []), path, f"{key}.recipient")

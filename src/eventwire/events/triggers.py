@@ -62,8 +62,9 @@ def object_lemmas(tok: Token) -> set[str]:
 
 
 def _pobjs(tok: Token, prep: str) -> list[Token]:
+    """Objects of the preposition, a gerund included ("barred them from entering")."""
     return [g for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep
-            for g in c.children if g.dep_ == "pobj"]
+            for g in c.children if g.dep_ in ("pobj", "pcomp")]
 
 
 def _has(spec: ChildSpec, children: list[Token], inverted: bool, clause_preps: frozenset[str]) -> bool:
@@ -96,8 +97,10 @@ def _matches(pat: Pattern, tok: Token, markers: dict[str, Any]) -> bool:
         if objs & pat.object_without and (not sited(tok) or _modifier_lemmas(tok) & pat.object_without):
             return False  # "halt air strikes", not "end a hunger strike"; "support the bill", not "the claim"
             # (a site makes "the claim" a target, but "a hunger strike in Tarn" is still a hunger strike)
+    # the phrase may hang on the direct object ("placed units on alert", "cleared the minister of charges")
+    objects = [tok, *_children(tok, {"dobj"})] if tok.pos_ in ("VERB", "AUX") else [tok]
     for prep, lemmas in pat.object_of_prep.items():
-        if not any(p.lemma_.lower() in lemmas for p in _pobjs(tok, prep)):
+        if not any(p.lemma_.lower() in lemmas for o in objects for p in _pobjs(o, prep)):
             return False
     if pat.ccomp_aux is not None:
         ok = False

@@ -1,7 +1,8 @@
 """Fit the event confidence model (src/eventwire/events/data/confidence.yaml).
 
     python scripts/fit_confidence.py --plover ../shared/gold/plover-gsr/PLOVER_GSR_CAMEO.json \
-        --judged eval/judged/events_polnear20.jsonl --texts ../shared/gold/polnear-dev/text
+        --judged eval/judged/events_polnear20.jsonl --judged eval/judged/events_polnear_b20.jsonl \
+        --texts ../shared/gold/polnear-dev/text
 
 Codes the sets (and, with --examples, our own examples gold) with the current coder,
 collects every event's evidence features
@@ -123,7 +124,8 @@ def isotonic(pairs: list[tuple[float, bool]], weight: list[float] | None = None,
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--plover", type=Path, required=True)
-    ap.add_argument("--judged", type=Path, required=True)
+    ap.add_argument("--judged", type=Path, action="append", required=True,
+                    help="a judged real-news set (repeatable; the sets are pooled as one)")
     ap.add_argument("--texts", type=Path, required=True)
     ap.add_argument("--examples", type=Path, help="our own examples gold (PLOVER-style JSON)")
     ap.add_argument("--examples-actors", type=Path, help="actor file the examples gold needs")
@@ -137,7 +139,7 @@ def main() -> None:
     settings = Settings()
     pipeline = Pipeline(settings)
     plover = plover_samples(args.plover, pipeline, settings)
-    judged = judged_samples(args.judged, args.texts, pipeline, settings)
+    judged = [x for path in args.judged for x in judged_samples(path, args.texts, pipeline, settings)]
     examples = []
     if args.examples:
         ex_settings = settings.replace(actor_files=[args.examples_actors] if args.examples_actors else [])

@@ -110,3 +110,15 @@ def test_caps_apply_after_either_map():
     no_agent = ["no-actor", "kind-verb", "recipient", "pattern-assault.kill"]
     assert confidence.calibrated(no_agent) <= confidence.cap(no_agent) < min_confidence()
     assert confidence.calibrated([*no_agent, "body"]) <= confidence.cap(no_agent)
+
+
+def test_a_one_sentence_text_has_its_own_map():
+    ev = _event(text_info={"start": 0, "end": 40})
+    later = _event(id="a:e1", text_info={"start": 900, "end": 950})
+    evidence: dict[str, list[str]] = {}
+    confidence.position_features([ev, later], evidence, sentences=1)
+    assert evidence == {"a:e0": ["one-sentence"], "a:e1": ["one-sentence"]}
+    evidence = {}
+    confidence.position_features([ev, later], evidence, sentences=12)
+    assert evidence == {"a:e1": ["body"]}
+    assert confidence.calibration_key(["one-sentence"]) == "calibration_sentence"

@@ -75,7 +75,9 @@ def test_seed_hostage_and_prisoner_releases(seeds):
     # a release of prisoners under negotiation is named, not reported as done: kept, below the threshold
     assert _find(seeds["004"], "RETREAT", ("prisoners",), counted=False, mode="release")
     # "Hamas released 33 Israeli hostages in exchange for ... Palestinian prisoners": Israel freed them
-    swapped = [e for e in _counted(seeds["001"]) if e.rule == "retreat.exchange_for"]
+    # (emitted with its actors; an inherited actor in the body scores below the counting threshold
+    # since the body calibration of 2026-12-06, so it is looked for among all events)
+    swapped = [e for e in seeds["001"].events if e.rule == "retreat.exchange_for"]
     assert swapped and "ISR" in _codes(swapped) and "PSE" in _codes(swapped, "recipient")
 
 
@@ -85,7 +87,8 @@ def test_seed_doha_talks(seeds):
 
 
 def test_seed_defence_minister_threat(seeds):
-    found = _find(seeds["001"], "THREATEN", ("Katz",))
+    # a future threat inside a quote, in the body: emitted with its actor, scored below the threshold
+    found = _find(seeds["001"], "THREATEN", ("Katz",), counted=False)
     assert found and "ISR" in _codes(found)
 
 

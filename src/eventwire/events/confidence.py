@@ -12,11 +12,12 @@ with the weights of `data/confidence.yaml` turns them into a probability:
     score = 1 / (1 + exp(-(bias + sum of the weights of the features present)))
 
 and an isotonic map of the same file (fitted by pool-adjacent-violators) turns
-the score into the observed precision of events with that score. There are two
-maps: `calibration` for events of the story's lead and `calibration_body` for
-events of later sentences (feature `body`). The same score means less in the
-body, where background, commentary and quotes are more often no event of the
-stated type than the lead's report of what happened.
+the score into the observed precision of events with that score. There are three
+maps, because the same score means different things in different texts:
+`calibration_sentence` for a text of one sentence (a wire lead coded alone),
+`calibration` for events of an article's lead and `calibration_body` for events
+of later sentences (feature `body`), where background, commentary and quotes
+are more often no event of the stated type than the lead's report.
 
 The weights are fitted by `scripts/fit_confidence.py` on the PLOVER gold
 sentences and the judged real-news set (see docs/evaluation.md for the
@@ -55,7 +56,7 @@ def weights(path: Path = DATA) -> dict[str, float]:
         raise DataFileError(str(path), f"weights must be numbers: {exc}") from exc
 
 
-CALIBRATION_KEYS = ("calibration", "calibration_body")
+CALIBRATION_KEYS = ("calibration_sentence", "calibration", "calibration_body")
 
 
 @cache
@@ -143,12 +144,16 @@ def quote_features(events: list[Event], quotes: list[Quote], evidence: dict[str,
             evidence.setdefault(event.id, []).append("direct-quote")
 
 
-def position_features(events: list[Event], evidence: dict[str, list[str]]) -> None:
+def position_features(events: list[Event], evidence: dict[str, list[str]], sentences: int = 0) -> None:
     """`body` for an event whose sentence starts after the story's lead (`[tuning.events] lead_chars`):
-    the lead states what happened; later sentences carry more background, commentary and quotes."""
+    the lead states what happened; later sentences carry more background, commentary and quotes.
+    `one-sentence` for an event of a text of one sentence (a wire lead coded alone, as event-coding
+    benchmarks do): such a text is all report, with no commentary around it."""
     lead = int(events_config().get("lead_chars", 400))
     for event in events:
-        if event.text_info.get("start", 0) >= lead:
+        if sentences == 1:
+            evidence.setdefault(event.id, []).append("one-sentence")
+        elif event.text_info.get("start", 0) >= lead:
             evidence.setdefault(event.id, []).append("body")
 
 
@@ -180,7 +185,10 @@ def score(feats: list[str], table: dict[str, float] | None = None, capped: bool 
 
 
 def calibration_key(feats: list[str]) -> str:
-    """Which isotonic map an event's score goes through: the body's when its sentence is after the lead."""
+    """Which isotonic map an event's score goes through: a one-sentence text's, an article lead's, or
+    the body's when its sentence is after the lead."""
+    if "one-sentence" in feats:
+        return "calibration_sentence"
     return "calibration_body" if "body" in feats else "calibration"
 
 

@@ -347,7 +347,7 @@ def code_doc(article: Article, doc: Doc, ctx: Any, lex: Lexicon) -> list[Event]:
         evid[event.id] = confidence.features(event, coder.evidence.get(start, []), kinds.get(start, "verb"))
     confidence.sentence_features(events, depth, evid)
     confidence.quote_features(events, article.quotes, evid)
-    confidence.position_features(events, evid)
+    confidence.position_features(events, evid, len(list(doc.sents)))
     story = evidence.story_filter(article.title, article.text or "")
     confidence.assign(events, evid, story)
     article.events = events

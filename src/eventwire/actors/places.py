@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..datafiles import read_yaml
+from ..datafiles import read_yaml, word_list
 from ..model import Article, Place
 from ..settings import tuning
 from .dictionary import OWN_PLACE, ActorDictionary, PlaceEntry, norm
@@ -79,11 +79,13 @@ def place_words() -> PlaceWords:
     """The word lists of `data/place_words.yaml`."""
     from pathlib import Path
 
-    data = read_yaml(Path(__file__).parent / "data" / "place_words.yaml")
+    path = Path(__file__).parent / "data" / "place_words.yaml"
+    data = read_yaml(path)
     return PlaceWords(
         leading=frozenset(w.lower() for w in data["leading"]),
-        place_prepositions=frozenset(data["place_prepositions"]),
-        qualifier_prepositions=frozenset(data["qualifier_prepositions"]),
+        # word_list refuses a YAML boolean: an unquoted "on" or "off" is read as true/false
+        place_prepositions=frozenset(word_list(path, data, "place_prepositions")),
+        qualifier_prepositions=frozenset(word_list(path, data, "qualifier_prepositions")),
         place_object_verbs=frozenset(data["place_object_verbs"]),
         organisation_heads=frozenset(data["organisation_heads"]),
         organisation_before=tuple(w.lower() for w in data["organisation_before"]),

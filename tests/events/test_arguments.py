@@ -196,7 +196,6 @@ def test_a_go_between_is_not_a_party_to_the_deal(coded):
     assert ev is not None and ev.event == "AGREE" and "QVO" not in _codes(ev.actor)
 
 
-
 def test_an_active_verb_joined_to_a_passive_shares_its_subject_not_its_agent(coded_article):
     art = coded_article("The Kelmish minister was questioned by Vostran police and resigned on Monday.")
     (resign,) = [e for e in art.events if e.trigger is not None and e.trigger.text == "resigned"]
@@ -210,7 +209,7 @@ def test_a_place_on_the_passive_agent_places_the_event(coded):
 
 
 def test_a_pronoun_after_a_coordinated_reporting_verb_is_the_first_verbs_subject(coded_article):
-    art = coded_article("Kelmish rebels on Friday again rejected a peace plan, and said they also opposed "
-                        "the deployment of foreign troops.")
+    art = coded_article("The Kelmish union dismissed the wage offer in Tarn and said they opposed "
+                        "any new contract talks.")
     (ev,) = [e for e in art.events if e.trigger is not None and e.trigger.text == "opposed"]
     assert _codes(ev.actor) == {"QKE"}

@@ -1,4 +1,4 @@
-"""confidence.py: features, the capped logistic score, the isotonic map, and counting."""
+"""confidence.py: features, the logistic score, the isotonic maps, the caps, and counting."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ dictionary or context code, the quote's speaker, an actor inherited from an
 earlier event, none), whether a recipient is named, whether a noun trigger
 has occurrence evidence, and its mood (question, generic present, untyped
 intent, negated, hypothetical, future, inside a quote, inside a direct quote), and
-whether its sentence is in the lead or the body of the story. A logistic model
+whether the text is one sentence or its sentence is in an article's lead or body. A logistic model
 with the weights of `data/confidence.yaml` turns them into a probability:
 
     score = 1 / (1 + exp(-(bias + sum of the weights of the features present)))
@@ -19,11 +19,11 @@ maps, because the same score means different things in different texts:
 of later sentences (feature `body`), where background, commentary and quotes
 are more often no event of the stated type than the lead's report.
 
-The weights are fitted by `scripts/fit_confidence.py` on the PLOVER gold
-sentences and the judged real-news set (see docs/evaluation.md for the
-reliability table). An event of a story set aside by the story filter is
-capped at `[tuning.events] story_confidence_cap`. An event without an agent actor
-has the `no-actor` feature, whose weight keeps it below the counting threshold.
+The weights and maps are fitted by `scripts/fit_confidence.py` on the PLOVER gold
+sentences, the judged real-news sets and our examples gold (see docs/evaluation.md
+for the reliability table). An event of a story set aside by the story filter is
+capped at `[tuning.events] story_confidence_cap`; one without an agent actor, a
+hypothetical or a negated one is capped below the counting threshold (`cap`).
 """
 
 from __future__ import annotations
@@ -176,12 +176,11 @@ def cap(feats: list[str]) -> float:
     return ceiling
 
 
-def score(feats: list[str], table: dict[str, float] | None = None, capped: bool = False) -> float:
-    """The logistic score of the features (capped when asked)."""
+def score(feats: list[str], table: dict[str, float] | None = None) -> float:
+    """The logistic score of the features, before the isotonic map and the caps."""
     table = table if table is not None else weights()
     z = table["bias"] + sum(table.get(f, 0.0) for f in feats)
-    p = 1.0 / (1.0 + math.exp(-z))
-    return min(p, cap(feats)) if capped else p
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 def calibration_key(feats: list[str]) -> str:
@@ -203,9 +202,9 @@ def assign(events: list[Event], evidence: dict[str, list[str]], story: str | Non
     """Set `confidence` on every event; `evidence` maps event id -> its features. An event without an
     agent actor is capped at `[tuning.events] no_agent_confidence_cap`, one of a story set aside at
     `story_confidence_cap`: both below the counting threshold, kept but not counted."""
-    cap = float(events_config().get("story_confidence_cap", 0.2))
+    story_cap = float(events_config().get("story_confidence_cap", 0.2))
     for event in events:
         conf = calibrated(evidence.get(event.id, []))
         if story is not None:
-            conf = min(conf, cap)
+            conf = min(conf, story_cap)
         event.confidence = round(conf, 3)

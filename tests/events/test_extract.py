@@ -84,6 +84,21 @@ def test_code_doc_conditional_is_hypothetical(run_text):
     assert main.hypothetical
 
 
+def test_code_doc_conditional_threat_is_no_hypothetical(run_text):
+    # the condition is the threat's terms, stated by the party that threatens
+    art = run_text("The Kelmish opposition said it will boycott the election unless the electoral commission resigns.")
+    threat = next(e for e in art.events if e.event == "THREATEN")
+    assert not threat.hypothetical
+
+
+def test_code_doc_culpable_subject_is_the_gerund_agent(run_text):
+    # "X is guilty of / responsible for VERBing": X did it, not whoever reports the finding
+    art = run_text("The Vostran army and the Kelmish militia are guilty of violating the truce, "
+                   "according to a monitoring group.")
+    event = next(e for e in art.events if e.event == "ASSAULT")
+    assert {a.entity_text for a in event.actor} == {"The Vostran army", "the Kelmish militia"}
+
+
 def test_code_doc_future_cooperation_is_agree(run_text):
     main = main_event(run_text("Vostra will send food aid to Kelmland next week."))
     assert main.event == "AGREE" and main.future

@@ -29,7 +29,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..model import Article, Cue, Event
+from ..model import Article, Cue, Event, Quote
 from . import confidence, evidence, flags, restrictions
 from .arguments import ArgumentResolver, speaker_entity
 from .coref import _inherit_definite_actors, _relabel
@@ -268,11 +268,18 @@ class DocCoder(RoleFinder):
             quote_id=quote.id if quote is not None else None,
             requested={"event": requested[0], "mode": requested[1]} if requested else None,
             negated=negated, hypothetical=flags.is_hypothetical(mood, self.markers)
-            or flags.has_condition(mood, self.markers),
+            or (flags.has_condition(mood, self.markers) and not self._threat_terms(event, mood, quote)),
             future=flags.is_future(clause, self.markers), rule=rule,
             trigger=Cue(text=tok.text, start=tok.idx, end=tok.idx + len(tok)))
         self.evidence[tok.idx] = feats
         return built
+
+    def _threat_terms(self, event: str, mood: Token, quote: Quote | None) -> bool:
+        """A condition that is the terms of a threat ("said it will boycott the vote unless ...", "will
+        withdraw lest ..."), stated by the threatening party, not a writer's hypothetical ("Vostra would
+        attack if ...")."""
+        return event == "THREATEN" and (quote is not None or flags.has_condition(
+            mood, self.markers, self.markers["threat_marks"]))
 
     def _reject(self, tr: Trigger, reason: str) -> None:
         """Drop a candidate, saying why (shown with -v)."""

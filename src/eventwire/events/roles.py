@@ -97,6 +97,8 @@ class RoleFinder:
             return self._subject(verb.head, hops + 1)
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and self._light_gerund_host(verb.head.head):
             return self._subject(verb.head.head, hops + 1)  # "youths resorted to throwing stones"
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and self._culpable(verb.head.head):
+            return self._subject(verb.head.head.head, hops + 1)  # "both armies are guilty of violating"
         if verb.dep_ in ("acl", "relcl") and verb.tag_ != "VBN":
             return verb.head, False
         return None, False
@@ -106,6 +108,11 @@ class RoleFinder:
         throwing", "engaged in looting"); a passive one's gerund belongs to its passive subject."""
         return host.pos_ == "VERB" and host.lemma_.lower() in self.markers["light_verbs"] and not any(
             c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in host.children)
+
+    def _culpable(self, adj: Token) -> bool:
+        """ "guilty", "responsible" as the complement of a copula: its subject did what the gerund says."""
+        return adj.dep_ == "acomp" and adj.lemma_.lower() in self.markers["culpability_adjectives"] \
+            and adj.head.i != adj.i
 
     def _reporting(self, verb: Token) -> bool:
         """A verb used to report a clause: a reporting verb, or a trigger whose pattern wants one."""

@@ -234,3 +234,17 @@ def test_stage_settlers_are_not_the_people_of_the_land_they_settle(actors_only):
     article = run(actors_only, "Jewish settlers in the West Bank town of Karsk burned two cars on Monday.")
     ent = mention(article, "Jewish settlers")
     assert ent is not None and ent.code == "ISR"
+
+
+def test_titled_person_takes_the_country_that_places_the_story(actors_only):
+    # news names a domestic office-holder without the country when the sentence places the story
+    article = run(actors_only, "President Aron Vale on Thursday lifted the curfew imposed in Sudan.")
+    assert mention(article, "Aron Vale").code == "SDN"
+
+
+def test_titled_speaker_takes_no_country_from_what_they_report(actors_only):
+    # the places of a reported clause are what the speaker talks about, not where they are from
+    article = run(actors_only, "The first peacekeepers have arrived in Bosnia, Defense Secretary Aron Vale said.")
+    assert mention(article, "Aron Vale").code is None
+    article = run(actors_only, "President Aron Vale said he will extend the curfew in Abidjan.")
+    assert mention(article, "Aron Vale").code == "CIV"  # his own act, placed there

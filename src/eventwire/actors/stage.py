@@ -526,16 +526,32 @@ def _from_context(found: list[Entity], doc: Doc, d: ActorDictionary) -> list[Ent
         if group and len(span) == 1 and (ent.sector == "REL" or span[0].pos_ == "ADJ"):
             continue  # "Muslim", "Jews", "Islamist" alone: a faith, not a local actor
         sent = span.sent
-        # only a country that places the story, never one acted upon ("threatened action against Russia")
+        said = _reported(span)
+        # only a country that places the story, never one acted upon ("threatened action against Russia"),
+        # nor one inside what the person reports ("troops arrived in Bosnia, Defense Secretary X said")
         coded = [e for e in found if e is not ent and e.code in d.countries and e.type in ("GPE", "NORP", "ORG", "LOC")
                  and sent.start_char <= e.start < sent.end_char and placing_mention(doc, e.start, e.end)
-                 and not any(_in_title_of(e, p, doc) for p in people if p is not ent)]
+                 and not any(_in_title_of(e, p, doc) for p in people if p is not ent)
+                 and not any(lo <= e.start < hi for lo, hi in said)]
         before = [e for e in coded if e.end <= ent.start]
         after = [e for e in coded if e.start >= ent.end]
         code = before[-1].code if before else (after[0].code if after else None)
         if code:
             ent.code, ent.source = code, "context"
     return found
+
+
+def _reported(span: Span) -> list[tuple[int, int]]:
+    """Character ranges of the clauses the person's verb reports about others ("[troops arrived in
+    Bosnia], Defense Secretary X said"): the places named there are what the speaker talks about, not
+    where the speaker is from. A clause about the speaker's own act ("X announced that he will extend
+    the curfew in Abidjan") still places the speaker."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass") or root.head.i == root.i:
+        return []
+    verb = root.head
+    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in verb.children if c.dep_ == "ccomp"
+            and not any(t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "PRP" for t in c.children)]
 
 
 def _in_title_of(mention: Entity, person: Entity, doc: Doc) -> bool:

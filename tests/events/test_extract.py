@@ -99,6 +99,18 @@ def test_code_doc_culpable_subject_is_the_gerund_agent(run_text):
     assert {a.entity_text for a in event.actor} == {"The Vostran army", "the Kelmish militia"}
 
 
+def test_code_doc_ruled_out_cooperation_is_a_refusal(run_text):
+    # "X is out of the question" said by a party: it refuses X (PLOVER REJECT, mode from the act)
+    art = run_text("The Vostran president said that lifting the blockade of Kelmland was out of the question.")
+    assert [e.event for e in art.events] == ["REJECT"]
+    assert art.events[0].requested["event"] in ("CONCEDE", "RETREAT")
+
+
+def test_code_doc_ruled_out_attack_is_no_event(run_text):
+    art = run_text("A military strike on Kelmland is not an option, the Vostran president said.")
+    assert not [e for e in art.events if e.event == "ASSAULT"]
+
+
 def test_code_doc_future_cooperation_is_agree(run_text):
     main = main_event(run_text("Vostra will send food aid to Kelmland next week."))
     assert main.event == "AGREE" and main.future

@@ -244,7 +244,7 @@ class DocCoder(RoleFinder):
             feats.append("actor-agent")
         event, mode, requested, negated, rule = self._auxiliary(tr)
         if event is None:
-            return None
+            return self._reject(tr, "ruled out by its predicate")
         if quote is not None and evidence.imperative(clause):  # "Cancel the meeting," the senator said
             requested, event, mode = (event, mode), "REQUEST", self.markers["request_modes"].get(event)
             rule += "+imperative"
@@ -300,6 +300,10 @@ class DocCoder(RoleFinder):
         if pat.intent and requested is not None:
             event = m["intent_transform"].get(requested[0], event)
             rule += ">" + requested[0].lower()
+        if flags.ruled_out(tr.tok, m):  # "lifting the sanctions is out of the question"
+            if event not in m["negated_intent_reject"]:
+                return None, None, None, True, rule  # a conflict act ruled out: nothing happened
+            return "REJECT", m["request_modes"].get(event), (event, mode), False, rule + "+ruled_out"
         if negated and (stated or pat.intent) and event in m["negated_intent_reject"]:
             # "will not accept", "is not willing to meet": a refusal, coded as the positive REJECT
             requested = requested if pat.intent and requested else (event, mode)

@@ -61,6 +61,17 @@ def is_negated(verb: Token, markers: dict[str, Any], trigger: Token | None = Non
     return False
 
 
+def ruled_out(tok: Token, markers: dict[str, Any]) -> bool:
+    """The trigger is the subject of a copula whose predicate rules it out (`ruled_out_phrases`:
+    "removing the sanctions is out of the question", "talks are off the table")."""
+    if tok.dep_ not in ("csubj", "nsubj") or tok.head.i == tok.i or tok.head.lemma_.lower() != "be":
+        return False
+    cop = tok.head
+    parts = [c for c in cop.children if c.i > tok.i and c.dep_ in ("neg", "prep", "attr", "acomp")]
+    said = " ".join(t.lower_ for t in sorted((t for c in parts for t in c.subtree), key=lambda t: t.i))
+    return any(phrase in said for phrase in markers["ruled_out_phrases"])
+
+
 def is_future(verb: Token, markers: dict[str, Any]) -> bool:
     """Future auxiliary or a future/intent governor ("will", "plans to", "is set to", "vowed to")."""
     for i, tok in enumerate(_governors(verb)):

@@ -207,3 +207,16 @@ def test_definite_call_takes_the_callers_actor(run_text, text, source):
     assert [a.entity_text for a in calls[0].actor] == ["Kaspar Lund"]
     assert calls[0].actor[0].source == source
 
+
+
+@pytest.mark.parametrize("text", ["Vostran troops regularly shell the village of Mird.",
+                                  "The Vostran and Kelmish presidents meet every month in the capital.",
+                                  "The Vostran president visits the border three times a week."])
+def test_code_doc_habit_is_marked(run_text, text):
+    art = run_text(text)
+    assert art.events and all("habitual" in art.meta["event_evidence"][e.id] for e in art.events)
+
+
+def test_code_doc_dated_act_is_no_habit(run_text):
+    art = run_text("Vostran troops shelled the village of Mird on Monday.")
+    assert art.events and not any("habitual" in art.meta["event_evidence"][e.id] for e in art.events)

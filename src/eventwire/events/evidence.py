@@ -116,7 +116,24 @@ def mood(tr: Trigger) -> tuple[str | None, list[str]]:
         feats.append("generic-present")
     if tr.pattern.intent and tr.requested is None:
         feats.append("untyped-intent")
+    if habitual(clause):
+        feats.append("habitual")
     return None, feats
+
+
+def habitual(verb: Token) -> bool:
+    """A routine, not an occurrence: a frequency adverb ("regularly shell") or a time phrase with
+    "every"/"each" ("meet every month") or "N times a <period>" ("visits three times a week")."""
+    data = evidence_data()
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in data["habitual_adverbs"]:
+            return True
+        if c.dep_ in ("npadvmod", "tmod", "obl"):
+            words = {t.lower_ for t in c.subtree}
+            if words & data["habitual_determiners"] or (
+                    c.lemma_.lower() == "time" and words & data["habitual_periods"]):
+                return True
+    return False
 
 
 def story_filter(title: str | None, text: str) -> str | None:

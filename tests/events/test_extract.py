@@ -220,3 +220,22 @@ def test_code_doc_habit_is_marked(run_text, text):
 def test_code_doc_dated_act_is_no_habit(run_text):
     art = run_text("Vostran troops shelled the village of Mird on Monday.")
     assert art.events and not any("habitual" in art.meta["event_evidence"][e.id] for e in art.events)
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Aron Vale attacked his rival as a liar during the debate.",
+    "The Kelmish candidate hit the governor hard over her handling of the flood response.",
+    "The mayor attacked the council for its decision on the budget.",
+    "The opposition leader attacked the prime minister in a television interview on Sunday.",
+])
+def test_code_doc_verbal_attack_is_criticism(run_text, text):
+    # news says "attacked" for words as often as for violence; words are ACCUSE (manual: criticism)
+    art = run_text(text)
+    assert [e.event for e in art.events if e.trigger.text in ("attacked", "hit")] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text", ["Vostran rebels attacked a police convoy on the highway on Monday.",
+                                  "Militants attacked the village in a dawn raid."])
+def test_code_doc_physical_attack_stays_assault(run_text, text):
+    art = run_text(text)
+    assert [e.event for e in art.events if e.trigger.text == "attacked"] == ["ASSAULT"]

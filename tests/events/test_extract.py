@@ -239,3 +239,15 @@ def test_code_doc_verbal_attack_is_criticism(run_text, text):
 def test_code_doc_physical_attack_stays_assault(run_text, text):
     art = run_text(text)
     assert [e.event for e in art.events if e.trigger.text == "attacked"] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text, protest", [
+    ("Opposition activists staged rallies in Selvik against the prime minister on Sunday.", True),
+    ("Thousands rallied outside the Vostran parliament on Saturday to demand new elections.", True),
+    ("The Kelmish candidate held a campaign rally in Selvik on Monday.", False),
+    ("Party members rallied behind the senator after the debate.", False),
+    ("The minister demonstrated his resolve at the summit.", False),
+])
+def test_code_doc_rally_is_a_protest_only_with_protest_evidence(run_text, text, protest):
+    art = run_text(text)
+    assert any(e.event == "PROTEST" for e in art.events) == protest

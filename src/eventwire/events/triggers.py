@@ -84,9 +84,11 @@ def _matches(pat: Pattern, tok: Token, markers: dict[str, Any]) -> bool:
     # "<clause>, a rights group protested here": the parser hangs the verb on the noun before it
     inverted = tok.dep_ == "acl" and inverted_content(tok) is not None
     preps = frozenset(slot.partition(":")[2] for slot in pat.content if slot.startswith("pobj:"))
-    if any(not _has(spec, children, inverted, preps) for spec in pat.with_):
+    # "staged rallies in Gaza against the leader": a noun's required phrase may hang on its light verb
+    found = children + (_light_verb_children(tok, markers) if pos_class(tok) == "noun" else [])
+    if any(not _has(spec, found, inverted, preps) for spec in pat.with_):
         return False
-    if pat.with_any and not any(_has(spec, children, inverted, preps) for spec in pat.with_any):
+    if pat.with_any and not any(_has(spec, found, inverted, preps) for spec in pat.with_any):
         return False
     if any(_has(spec, children, inverted, preps) for spec in pat.without):
         return False
@@ -111,6 +113,14 @@ def _matches(pat: Pattern, tok: Token, markers: dict[str, Any]) -> bool:
         if not ok:
             return False
     return True
+
+
+def _light_verb_children(tok: Token, markers: dict[str, Any]) -> list[Token]:
+    """The other dependents of the light verb whose object the noun is ("staged rallies ... against X")."""
+    head = tok.head
+    if tok.dep_ not in ("dobj", "nsubjpass") or head.i == tok.i or head.lemma_.lower() not in markers["light_verbs"]:
+        return []
+    return [c for c in head.children if c.i != tok.i and c.dep_ not in ("nsubj", "nsubjpass")]
 
 
 def pos_class(tok: Token) -> str | None:

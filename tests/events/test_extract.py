@@ -251,3 +251,17 @@ def test_code_doc_physical_attack_stays_assault(run_text, text):
 def test_code_doc_rally_is_a_protest_only_with_protest_evidence(run_text, text, protest):
     art = run_text(text)
     assert any(e.event == "PROTEST" for e in art.events) == protest
+
+
+@pytest.mark.parametrize("text, threat", [
+    ("The Vostran defence minister warned that the army would respond with force.", True),
+    ("Vostra warned Kelmland not to cross the border.", True),
+    ("The Vostran president warned of retaliation if the talks failed.", True),
+    ("Kelmish economists warned that prices would rise sharply next year.", False),
+    ("The Vostran central bank warned of a recession.", False),
+    ("Defence officials cautioned that no deadline had been set for the withdrawal.", False),
+])
+def test_code_doc_warning_is_a_threat_only_when_a_party_acts(run_text, text, threat):
+    # a forecast of a state of affairs is no threat (manual, THREATEN: coercive or forceful warnings)
+    art = run_text(text)
+    assert any(e.event == "THREATEN" for e in art.events) == threat

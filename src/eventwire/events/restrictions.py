@@ -127,7 +127,7 @@ def check(tr: Trigger, verb: Token, subject: Token | None, passive: bool,
             subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             cls = token_class(subj) if subj is not None else "unknown"
             if cls != "unknown" and cls not in pat.addressee_classes:
-                v.drop = f"content subject {subj.text!r} ({cls}) is no addressee: not a request to anyone"
+                v.drop = f"content subject {subj.text!r} ({cls}) is no party: {pat.id} needs one"
                 return v
     if pat.topic_classes is not None:
         for topic in _topics(tr, verb):

@@ -265,3 +265,15 @@ def test_code_doc_warning_is_a_threat_only_when_a_party_acts(run_text, text, thr
     # a forecast of a state of affairs is no threat (manual, THREATEN: coercive or forceful warnings)
     art = run_text(text)
     assert any(e.event == "THREATEN" for e in art.events) == threat
+
+
+@pytest.mark.parametrize("text", ["The Vostran minister offered comments on the crisis at the summit.",
+                                  "The Kelmish candidate offered insights into his approach to business.",
+                                  "The senator's aide volunteered at the campaign office."])
+def test_code_doc_offered_words_are_no_agreement(run_text, text):
+    # offering views or volunteering for nothing nameable is no offer to cooperate (AGREE)
+    assert not [e for e in run_text(text).events if e.event == "AGREE"]
+
+
+def test_code_doc_offered_troops_are_an_offer(run_text):
+    assert [e.event for e in run_text("Vostra offered its troops to the Kelmish president.").events] == ["AGREE"]

@@ -235,7 +235,8 @@ def test_code_doc_verbal_attack_is_criticism(run_text, text):
 
 
 @pytest.mark.parametrize("text", ["Vostran rebels attacked a police convoy on the highway on Monday.",
-                                  "Militants attacked the village in a dawn raid."])
+                                  "Militants attacked the village in a dawn raid.",
+                                  "Gunmen attacked a crowded market in the town of Mird on Tuesday."])
 def test_code_doc_physical_attack_stays_assault(run_text, text):
     art = run_text(text)
     assert [e.event for e in art.events if e.trigger.text == "attacked"] == ["ASSAULT"]

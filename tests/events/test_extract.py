@@ -260,7 +260,7 @@ def test_code_doc_rally_is_a_protest_only_with_protest_evidence(run_text, text, 
     ("The Vostran president warned of retaliation if the talks failed.", True),
     ("Kelmish economists warned that prices would rise sharply next year.", False),
     ("The Vostran central bank warned of a recession.", False),
-    ("Defence officials cautioned that no deadline had been set for the withdrawal.", False),
+    ("Kelmish army officers cautioned that the date of the pullout was not yet fixed.", False),
 ])
 def test_code_doc_warning_is_a_threat_only_when_a_party_acts(run_text, text, threat):
     # a forecast of a state of affairs is no threat (manual, THREATEN: coercive or forceful warnings)

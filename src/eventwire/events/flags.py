@@ -63,7 +63,7 @@ def is_negated(verb: Token, markers: dict[str, Any], trigger: Token | None = Non
 
 def ruled_out(tok: Token, markers: dict[str, Any]) -> bool:
     """The trigger is the subject of a copula whose predicate rules it out (`ruled_out_phrases`:
-    "removing the sanctions is out of the question", "talks are off the table")."""
+    "lifting the blockade is out of the question", "talks are off the table")."""
     if tok.dep_ not in ("csubj", "nsubj") or tok.head.i == tok.i or tok.head.lemma_.lower() != "be":
         return False
     cop = tok.head

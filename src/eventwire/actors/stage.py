@@ -528,7 +528,7 @@ def _from_context(found: list[Entity], doc: Doc, d: ActorDictionary) -> list[Ent
         sent = span.sent
         said = _reported(span)
         # only a country that places the story, never one acted upon ("threatened action against Russia"),
-        # nor one inside what the person reports ("aid convoys reached Chad, Foreign Minister X said")
+        # nor one inside what the person reports ("aid convoys arrived in Chad, Foreign Minister X said")
         coded = [e for e in found if e is not ent and e.code in d.countries and e.type in ("GPE", "NORP", "ORG", "LOC")
                  and sent.start_char <= e.start < sent.end_char and placing_mention(doc, e.start, e.end)
                  and not any(_in_title_of(e, p, doc) for p in people if p is not ent)
@@ -542,7 +542,7 @@ def _from_context(found: list[Entity], doc: Doc, d: ActorDictionary) -> list[Ent
 
 
 def _reported(span: Span) -> list[tuple[int, int]]:
-    """Character ranges of the clauses the person's verb reports about others ("[aid convoys reached
+    """Character ranges of the clauses the person's verb reports about others ("[aid convoys arrived in
     Chad], Foreign Minister X said"): the places named there are what the speaker talks about, not
     where the speaker is from. A clause about the speaker's own act ("President X said he will lift
     the state of emergency in Kinshasa") still places the speaker."""

@@ -95,10 +95,12 @@ class RoleFinder:
             return _child(verb.head, {"nsubjpass"}), False
         if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
             return self._subject(verb.head, hops + 1)
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and self._light_gerund_host(verb.head.head):
-            return self._subject(verb.head.head, hops + 1)  # "youths resorted to throwing stones"
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and self._culpable(verb.head.head):
-            return self._subject(verb.head.head.head, hops + 1)  # "both armies are guilty of violating"
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            host = verb.head.head
+            if self._light_gerund_host(host):
+                return self._subject(host, hops + 1)  # "youths resorted to throwing stones"
+            if self._culpable(host):
+                return self._subject(host.head, hops + 1)  # "both armies are guilty of violating"
         if verb.dep_ in ("acl", "relcl") and verb.tag_ != "VBN":
             return verb.head, False
         return None, False

@@ -85,7 +85,8 @@ def _matches(pat: Pattern, tok: Token, markers: dict[str, Any]) -> bool:
     inverted = tok.dep_ == "acl" and inverted_content(tok) is not None
     preps = frozenset(slot.partition(":")[2] for slot in pat.content if slot.startswith("pobj:"))
     # "staged rallies in Gaza against the leader": a noun's required phrase may hang on its light verb
-    found = children + (_light_verb_children(tok, markers) if pos_class(tok) == "noun" else [])
+    wanted = pat.with_ or pat.with_any
+    found = children + (_light_verb_children(tok, markers) if wanted and pos_class(tok) == "noun" else [])
     if any(not _has(spec, found, inverted, preps) for spec in pat.with_):
         return False
     if pat.with_any and not any(_has(spec, found, inverted, preps) for spec in pat.with_any):

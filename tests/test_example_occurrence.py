@@ -82,12 +82,20 @@ def test_export_counts_the_attack_once(db, tmp_path):
     assert len(rask_attacks([{**r, "mentions": json.loads(r["mentions"])} for r in rows])) == 1
 
 
+def test_attack_is_counted_at_the_default_threshold(db):
+    lines = [json.loads(line) for line in invoke("export", "--format", "plover", "--db", db).splitlines()]
+    (attack,) = rask_attacks(lines)
+    assert attack["confidence"] >= 0.5
+
+
 def test_web_counts_the_attack_once(db):
     with TestClient(create_app(db), raise_server_exceptions=False) as client:
         body = client.get("/api/events", params={"all": "true", "event": "ASSAULT"}).json()
         (attack,) = rask_attacks(body["items"])
         every = client.get("/api/events", params={"all": "true"}).json()["total"]
         counted = client.get("/api/events").json()["total"]
+        (shown,) = rask_attacks(client.get("/api/events", params={"event": "ASSAULT"}).json()["items"])
+        assert shown["id"] == attack["id"]
         assert client.get("/index.json").json()["counts"]["events"] == counted <= every
         (article,) = client.get("/api/articles").json()["items"]
         assert article["events"] == counted

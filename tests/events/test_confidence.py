@@ -82,6 +82,21 @@ def test_direct_quote_feature_only_for_a_speakers_own_words():
     assert evidence == {"a:e0": ["direct-quote"], "a:e1": [], "a:e2": []}
 
 
+def test_subordinate_only_below_another_occurrence():
+    sentence = {"start": 0, "end": 90}
+    gunmen = [Entity(entity_text="Gunmen", code="QVO", source="dictionary")]
+    attacked = _event(id="a:e0", actor=gunmen, text_info=sentence)
+    killing = _event(id="a:e1", rule="assault.kill", actor=gunmen, text_info=sentence)
+    vowed = _event(id="a:e2", event="THREATEN", rule="threaten.threaten", text_info=sentence)
+    evidence: dict[str, list[str]] = {}
+    # "attacked a market, killing five" elaborates one attack; under "vowed to ..." it is a side event
+    confidence.sentence_features([attacked, killing], {"a:e0": 1, "a:e1": 2}, evidence)
+    assert "subordinate" not in evidence["a:e1"]
+    evidence = {}
+    confidence.sentence_features([vowed, killing], {"a:e2": 0, "a:e1": 2}, evidence)
+    assert "subordinate" in evidence["a:e1"] and "subordinate" not in evidence["a:e2"]
+
+
 def test_body_feature_after_the_lead_and_no_coded_party():
     lead, body = _event(id="a:e0", text_info={"start": 0, "end": 80}), _event(id="a:e1",
                                                                             text_info={"start": 5000, "end": 5080})

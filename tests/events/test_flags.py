@@ -34,6 +34,25 @@ def test_negation_word_on_the_verb(markers):
     assert flags.is_negated(_verb(doc), markers)
 
 
+def test_a_not_after_the_verb_negates_another_phrase(markers):
+    # "Vostra attack Kelmland , not ..." with the stray "not" hung on the verb by the parser
+    doc = build([("Vostra", 1, "nsubj", "PROPN", "NNP", "Vostra"), ("attack", 1, "ROOT", "VERB", "VB", "attack"),
+                 ("Kelmland", 1, "dobj", "PROPN", "NNP", "Kelmland"), (",", 1, "punct", "PUNCT", ",", ","),
+                 ("not", 1, "neg", "PART", "RB", "not"), (".", 1, "punct", "PUNCT", ".", ".")])
+    assert not flags.is_negated(_verb(doc), markers)
+
+
+def test_obligation_is_hypothetical_and_a_purpose_shares_it(markers):
+    doc = _attack([("should", "aux", "AUX", "MD", "should")])
+    assert flags.is_hypothetical(_verb(doc), markers)
+    # "Vostra should sue to block it ." : the purpose "to block" is no more an act than the suing
+    doc = build([("Vostra", 2, "nsubj", "PROPN", "NNP", "Vostra"), ("should", 2, "aux", "AUX", "MD", "should"),
+                 ("sue", 2, "ROOT", "VERB", "VB", "sue"), ("to", 4, "aux", "PART", "TO", "to"),
+                 ("block", 2, "advcl", "VERB", "VB", "block"), ("it", 4, "dobj", "PRON", "PRP", "it"),
+                 (".", 2, "punct", "PUNCT", ".", ".")])
+    assert flags.is_hypothetical(doc[4], markers)
+
+
 def test_no_negation(markers):
     doc = _attack([("did", "aux", "AUX", "VBD", "do")])
     assert not flags.is_negated(_verb(doc), markers)

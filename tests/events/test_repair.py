@@ -30,7 +30,8 @@ def events():
 
 
 def _one(evs: list[Event], trigger: str) -> Event:
-    (ev,) = [e for e in evs if e.trigger is not None and e.trigger.text == trigger]
+    """The event (occurrence) one of whose mentions is `trigger`."""
+    (ev,) = [e for e in evs if e.trigger is not None and trigger in {e.trigger.text, *(m.text for m in e.mentions)}]
     return ev
 
 

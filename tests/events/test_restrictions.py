@@ -96,10 +96,29 @@ def _counted(article):
     "The party did not respond to requests for comment.",
     "Vostra beat Kelmland 2-1 in the final to capture the regional cup.",
     "The candidate said the debate should wait until after the election.",
+    "Vostra should sue Kelmland over the dam.",
+    "Kelmland must expel the Vostran ambassador to punish the raid.",
 ])
 def test_no_counted_event(run_text, text):
     article = run_text(text)
     assert _counted(article) == [], [(e.event, e.rule, e.confidence) for e in article.events]
+
+
+@pytest.mark.slow
+def test_a_clause_about_the_subject_names_no_actor(run_text):
+    # the mayor described the blast; he did not cause it
+    article = run_text("Nine people were injured in Tarn by an explosion that Mayor Ilse Varga described "
+                       "as a deliberate act.")
+    (blast,) = [e for e in article.events if e.event == "ASSAULT"]
+    assert not any("Varga" in (a.entity_text or "") or "Ilse" in (a.entity_text or "") for a in blast.actor)
+    assert blast.confidence < min_confidence()
+
+
+@pytest.mark.slow
+def test_the_source_of_a_series_of_statements_is_their_actor(run_text):
+    article = run_text("The Vostran foreign ministry issued a series of statements condemning the Kelmish blockade.")
+    (accuse,) = [e for e in article.events if e.event == "ACCUSE"]
+    assert any("ministry" in (a.entity_text or "") for a in accuse.actor)
 
 
 @pytest.mark.slow

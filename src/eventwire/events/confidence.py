@@ -37,6 +37,7 @@ from ..datafiles import read_yaml
 from ..errors import DataFileError
 from ..model import Event, Quote
 from .config import events_config
+from .mentions import compatible
 
 DATA = Path(__file__).with_name("data") / "confidence.yaml"
 DICTIONARY_SOURCES = {"dictionary", "coref", "apposition", "pattern", "gazetteer"}
@@ -120,15 +121,17 @@ def features(event: Event, built: list[str], kind: str) -> list[str]:
 
 def sentence_features(events: list[Event], depth: dict[str, int], evidence: dict[str, list[str]]) -> None:
     """Features of an event among the others of its sentence: `subordinate` when another event of the
-    sentence sits higher in the parse, `crowded` when the sentence yields three events or more."""
+    sentence sits higher in the parse and is not a mention of the same occurrence ("attacked a market,
+    killing five" elaborates one attack; "said it would retaliate after the attack" is a side event),
+    `crowded` when the sentence yields three events or more."""
     by_sent: dict[int, list[Event]] = {}
     for event in events:
         by_sent.setdefault(event.text_info.get("start", -1), []).append(event)
     for group in by_sent.values():
-        top = min(depth.get(e.id, 99) for e in group)
         for event in group:
             feats = evidence.setdefault(event.id, [])
-            if depth.get(event.id, 99) > top:
+            d = depth.get(event.id, 99)
+            if any(depth.get(o.id, 99) < d and not compatible(o, event) for o in group):
                 feats.append("subordinate")
             if len(group) >= 3:
                 feats.append("crowded")

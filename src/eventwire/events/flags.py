@@ -25,13 +25,21 @@ DATE_LABELS = {"DATE"}
 
 
 def _governors(verb: Token) -> list[Token]:
-    """The verb and the verbs it is the open complement of ("plans to attack" -> attack, plans)."""
+    """The verb and the verbs it is the open complement or the purpose of ("plans to attack" -> attack,
+    plans; "should sue to resist" -> resist, sue): a purpose shares the mood of the act it is for."""
     chain = [verb]
     tok = verb
-    while tok.dep_ in ("xcomp", "conj", "auxpass") and tok.head.i != tok.i and len(chain) < _SYNTAX["governor_chain"]:
+    while (tok.dep_ in ("xcomp", "conj", "auxpass") or _purpose(tok)) and tok.head.i != tok.i \
+            and len(chain) < _SYNTAX["governor_chain"]:
         tok = tok.head
         chain.append(tok)
     return chain
+
+
+def _purpose(tok: Token) -> bool:
+    """An infinitive of purpose: "sent troops to fight", "sued to block the law"."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VB" and not any(c.dep_ == "mark" for c in tok.children) \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def aux_lemmas(verb: Token) -> set[str]:
@@ -52,8 +60,10 @@ def is_negated(verb: Token, markers: dict[str, Any], trigger: Token | None = Non
     abandons it under a negation stands ("had not given up its demand": a double negation)."""
     words = markers["negation_words"]
     for i, tok in enumerate(_governors(verb)):
-        # "did not attack", "never attacked", "no attacks were reported"
-        if any(c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "preconj") and c.lower_ in words)
+        # "did not attack", "never attacked", "no attacks were reported": English puts the negation
+        # before what it negates; a "not" after the verb and its complements belongs to another
+        # phrase the parser hung on it ("promising to lift rules ― probably not what X wanted")
+        if any((c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "preconj") and c.lower_ in words)) and c.i < tok.i
                for c in tok.children):
             return not (i == 0 and trigger is not None and trigger.i != tok.i and _abandons(tok, markers))
         if i > 0 and tok.lemma_.lower() in markers["negating_verbs"]:
@@ -85,9 +95,9 @@ def is_future(verb: Token, markers: dict[str, Any]) -> bool:
 
 
 def is_hypothetical(verb: Token, markers: dict[str, Any]) -> bool:
-    """Modal of possibility, or a conditional clause on the verb, or the verb inside one."""
+    """Modal of possibility or obligation, or a conditional clause on the verb, or the verb inside one."""
     for tok in _governors(verb):
-        if aux_lemmas(tok) & markers["hypothetical_aux"] - {"would", "'d"}:
+        if aux_lemmas(tok) & (markers["hypothetical_aux"] | markers["obligation_aux"]) - {"would", "'d"}:
             return True
         if any(c.dep_ == "mark" and c.lower_ in markers["conditional_marks"] for c in tok.children) \
                 and tok.dep_ == "advcl":

@@ -35,6 +35,7 @@ from .words import default_words as event_words
 
 NON_AGENT = {"thing", "info", "other"}
 CAUSE_PREPS = ("by", "in")
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}  # clauses about a phrase, not part of it
 
 
 @dataclass
@@ -65,12 +66,23 @@ def _topics(tr: Trigger, verb: Token) -> list[Token]:
 
 
 def _nested_agent(head: Token) -> Token | None:
-    """A named party inside an event phrase: "Vostran strikes", "the resumption of Israeli strikes"."""
-    for tok in head.subtree:
+    """A named party inside an event phrase: "Vostran strikes", "the resumption of Israeli strikes";
+    not one inside a clause about it ("an explosion that the mayor described as ..." is not the mayor's)."""
+    for tok in _phrase(head):
         owned = tok.dep_ in ("amod", "compound", "poss") or (tok.dep_ == "pobj" and tok.head.lower_ in ("of", "by"))
         if tok.i != head.i and owned and tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
             return tok
     return None
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The tokens of the phrase `head` heads, without its clauses (relative, participle, adverbial)."""
+    out, todo = [], [head]
+    while todo:
+        tok = todo.pop()
+        out.append(tok)
+        todo += [c for c in tok.children if c.dep_ not in CLAUSE_DEPS]
+    return sorted(out, key=lambda t: t.i)
 
 
 def _owner(head: Token) -> Token | None:
@@ -81,6 +93,8 @@ def _owner(head: Token) -> Token | None:
         for g in prep.children:
             if g.dep_ == "pobj" and token_class(g) == "agent":
                 return g
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        head = head.head.head  # "unleashed a series of tweets criticizing ...": the series is the object
     if head.dep_ == "dobj":  # "the council issued a statement calling ...": the statement is the council's
         subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
         if subj is not None and token_class(subj) == "agent":
@@ -119,7 +133,7 @@ def check(tr: Trigger, verb: Token, subject: Token | None, passive: bool,
             else:
                 v.no_agent = f"subject {subject.text!r} ({cls}) is not an agent"
         elif cls in ("act", "weapon"):
-            v.owner = _nested_agent(subject)
+            v.owner = _nested_agent(subject) or _owner(subject)  # "launched a series of strikes killing ..."
             if v.owner is None:
                 v.no_agent = f"subject {subject.text!r} ({cls}) names no actor"
     if pat.addressee_classes is not None:

@@ -213,3 +213,11 @@ def test_a_pronoun_after_a_coordinated_reporting_verb_is_the_first_verbs_subject
                         "any new contract talks.")
     (ev,) = [e for e in art.events if e.trigger is not None and e.trigger.text == "opposed"]
     assert _codes(ev.actor) == {"QKE"}
+
+
+def test_the_owner_of_a_questioned_topic_is_the_recipient(coded_article):
+    # the party is Kelmland, not "Kelmland's commitment", nor the place of the reason clause
+    art = coded_article("The Vostran minister questioned Kelmland's commitment to the truce because it was "
+                        "signed in Dorvat.")
+    (accuse,) = [e for e in art.events if e.event == "ACCUSE"]
+    assert [(r.entity_text, r.code) for r in accuse.recipient] == [("Kelmland", "QKE")]

@@ -98,6 +98,9 @@ def _counted(article):
     "The candidate said the debate should wait until after the election.",
     "Vostra should sue Kelmland over the dam.",
     "Kelmland must expel the Vostran ambassador to punish the raid.",
+    "Kelmland will probably reject the Vostran proposal.",
+    "If Lund becomes president, Vostra would probably host the talks with Kelmland.",
+    "The Vostran president said his government would probably meet Kelmish envoys next week.",
 ])
 def test_no_counted_event(run_text, text):
     article = run_text(text)

@@ -295,8 +295,8 @@ class DocCoder(RoleFinder):
         event, mode, requested, rule = pat.event, self._mode(tr), tr.requested, pat.id
         negated = not pat.negated_only and (
             flags.is_negated(clause, m, tr.tok) or (tr.tok.i != clause.i and flags.is_negated(tr.tok, m)))
-        stated = flags.is_future(clause, m) or flags.has_condition(clause, m) or (
-            flags.would_form(clause) and clause.dep_ == "ccomp")
+        stated = (flags.is_future(clause, m) or flags.has_condition(clause, m) or (
+            flags.would_form(clause) and clause.dep_ == "ccomp")) and not flags.is_hedged(clause, m)
         if pat.intent and requested is not None:
             event = m["intent_transform"].get(requested[0], event)
             rule += ">" + requested[0].lower()

@@ -94,10 +94,22 @@ def is_future(verb: Token, markers: dict[str, Any]) -> bool:
     return False
 
 
+def _hedged(tok: Token, markers: dict[str, Any]) -> bool:
+    """ "would probably host", "will likely strike": a guess about what may happen, not an intent."""
+    return bool(aux_lemmas(tok) & (markers["future_aux"] | markers["hypothetical_aux"])) and any(
+        c.dep_ == "advmod" and c.lower_ in markers["hedge_adverbs"] for c in tok.children)
+
+
+def is_hedged(verb: Token, markers: dict[str, Any]) -> bool:
+    return any(_hedged(tok, markers) for tok in _governors(verb))
+
+
 def is_hypothetical(verb: Token, markers: dict[str, Any]) -> bool:
     """Modal of possibility or obligation, or a conditional clause on the verb, or the verb inside one."""
     for tok in _governors(verb):
         if aux_lemmas(tok) & (markers["hypothetical_aux"] | markers["obligation_aux"]) - {"would", "'d"}:
+            return True
+        if _hedged(tok, markers):
             return True
         if any(c.dep_ == "mark" and c.lower_ in markers["conditional_marks"] for c in tok.children) \
                 and tok.dep_ == "advcl":

@@ -25,7 +25,7 @@ PATTERN_KEYS = {"id", "event", "mode", "context", "verbs", "nouns", "adjs", "wit
                 "priority", "restrict"}
 CLASSES = {"agent", "place", "act", "weapon", "force", "thing", "info", "other"}
 MARKER_LISTS = ("light_verbs", "light_nouns", "future_aux", "future_verbs", "hypothetical_aux", "obligation_aux",
-                "conditional_marks",
+                "hedge_adverbs", "conditional_marks",
                 "negation_words", "negating_verbs", "threat_marks", "first_person", "third_person", "reporting_verbs",
                 "copular_verbs", "negated_intent_reject", "anaphoric_org_nouns", "speech_nouns",
                 "captive_nouns", "patient_possessive_nouns", "ability_nouns", "attempt_nouns", "abandon_phrasal_verbs",

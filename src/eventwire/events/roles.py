@@ -24,7 +24,7 @@ from ..actors.words import default_words as actor_words
 from ..model import Entity, Place, Quote
 from ..settings import tuning
 from . import flags, repair
-from .agents import semantic_data, token_class
+from .agents import noun_class, semantic_data, token_class
 from .triggers import Trigger
 from .words import default_words as event_words
 
@@ -226,6 +226,9 @@ class RoleFinder:
         for head in heads:
             ents = self.args.resolve(head, quote)
             if any(e.code for e in ents):
+                if head.pos_ == "NOUN" and noun_class(head.lemma_) in NOT_ACTOR:
+                    # "questioned the health of X", "X's eligibility": the party is the topic's owner
+                    return self._nested_coded([head], quote, actors) or ents
                 return ents
             if token_class(head) in NOT_ACTOR:  # a topic, a thing or an act is no party: "support the changes"
                 continue
@@ -239,11 +242,12 @@ class RoleFinder:
         taken = [(a.start, a.end) for a in actors if a.start is not None]
         for head in heads:
             lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+            inside = _phrase_tokens(head)
             for m in self.args.mentions_in(lo, hi):
                 if not m.code or any(s < m.end and m.start < e for s, e in taken):
                     continue
                 span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is not None and span.root.ent_type_ not in NOT_PARTY:
+                if span is not None and span.root.i in inside and span.root.ent_type_ not in NOT_PARTY:
                     ents = [e for e in self.args.resolve(span.root, quote) if e.code]
                     if ents:
                         return ents
@@ -392,6 +396,17 @@ class RoleFinder:
             return False
         modifiers = event_words().many_country_modifiers
         return any(t.lower_ in modifiers for t in span if t.i < span.root.i)
+
+
+def _phrase_tokens(head: Token) -> set[int]:
+    """Indices of the phrase `head` heads, without the clauses that give reasons or report
+    ("eligibility to run because he was born in Canada" does not name Canada as a party)."""
+    out, todo = set(), [head]
+    while todo:
+        tok = todo.pop()
+        out.add(tok.i)
+        todo += [c for c in tok.children if c.dep_ not in ("advcl", "parataxis", "relcl")]
+    return out
 
 
 def _place_entity(place: Place, source: str) -> Entity:

@@ -68,20 +68,21 @@ def _topics(tr: Trigger, verb: Token) -> list[Token]:
 def _nested_agent(head: Token) -> Token | None:
     """A named party inside an event phrase: "Vostran strikes", "the resumption of Israeli strikes";
     not one inside a clause about it ("an explosion that the mayor described as ..." is not the mayor's)."""
-    for tok in _phrase(head):
+    for tok in phrase_tokens(head):
         owned = tok.dep_ in ("amod", "compound", "poss") or (tok.dep_ == "pobj" and tok.head.lower_ in ("of", "by"))
         if tok.i != head.i and owned and tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
             return tok
     return None
 
 
-def _phrase(head: Token) -> list[Token]:
-    """The tokens of the phrase `head` heads, without its clauses (relative, participle, adverbial)."""
+def phrase_tokens(head: Token, clauses: frozenset[str] | set[str] = CLAUSE_DEPS) -> list[Token]:
+    """The tokens of the phrase `head` heads, in order, without its clauses of the kinds `clauses`
+    (by default relative, participle, adverbial and complement clauses)."""
     out, todo = [], [head]
     while todo:
         tok = todo.pop()
         out.append(tok)
-        todo += [c for c in tok.children if c.dep_ not in CLAUSE_DEPS]
+        todo += [c for c in tok.children if c.dep_ not in clauses]
     return sorted(out, key=lambda t: t.i)
 
 

@@ -25,6 +25,7 @@ from ..model import Entity, Place, Quote
 from ..settings import tuning
 from . import flags, repair
 from .agents import noun_class, semantic_data, token_class
+from .restrictions import phrase_tokens
 from .triggers import Trigger
 from .words import default_words as event_words
 
@@ -36,6 +37,7 @@ RECIP_PREPS = semantic_data()["recipient_preps"]
 PLACE_RECIP_PREPS = semantic_data()["place_recipient_preps"]
 NOT_PARTY = semantic_data()["not_party_labels"]
 NOT_ACTOR = {"info", "other", "act", "thing", "force", "weapon"}
+REASON_CLAUSES = {"advcl", "parataxis", "relcl"}
 
 
 def _child(tok: Token, deps: set[str]) -> Token | None:
@@ -242,7 +244,8 @@ class RoleFinder:
         taken = [(a.start, a.end) for a in actors if a.start is not None]
         for head in heads:
             lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
-            inside = _phrase_tokens(head)
+            # not a party named in a clause giving a reason ("eligibility to run because he was born in Canada")
+            inside = {t.i for t in phrase_tokens(head, REASON_CLAUSES)}
             for m in self.args.mentions_in(lo, hi):
                 if not m.code or any(s < m.end and m.start < e for s, e in taken):
                     continue
@@ -396,17 +399,6 @@ class RoleFinder:
             return False
         modifiers = event_words().many_country_modifiers
         return any(t.lower_ in modifiers for t in span if t.i < span.root.i)
-
-
-def _phrase_tokens(head: Token) -> set[int]:
-    """Indices of the phrase `head` heads, without the clauses that give reasons or report
-    ("eligibility to run because he was born in Canada" does not name Canada as a party)."""
-    out, todo = set(), [head]
-    while todo:
-        tok = todo.pop()
-        out.add(tok.i)
-        todo += [c for c in tok.children if c.dep_ not in ("advcl", "parataxis", "relcl")]
-    return out
 
 
 def _place_entity(place: Place, source: str) -> Entity:

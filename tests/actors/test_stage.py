@@ -248,3 +248,11 @@ def test_titled_speaker_takes_no_country_from_what_they_report(actors_only):
     assert mention(article, "Aron Vale").code is None
     article = run(actors_only, "President Aron Vale said he will lift the state of emergency in Kinshasa.")
     assert mention(article, "Aron Vale").code == "COD"  # his own act, placed there
+
+
+def test_stage_place_actor_takes_the_resolved_places_country(actors_only):
+    """The town table alone knows a Honduran town called Arizona; the place resolver knows the US
+    state, and an actor mention of the same words takes the country the places stage chose."""
+    article = run(actors_only, "Hackers targeted election systems in two states, Illinois and Arizona.")
+    place = next(p for p in article.places if p.text == "Arizona")
+    assert place.code == "USA" and mention(article, "Arizona").code == "USA"

@@ -278,3 +278,56 @@ def test_code_doc_offered_words_are_no_agreement(run_text, text):
 
 def test_code_doc_offered_troops_are_an_offer(run_text):
     assert [e.event for e in run_text("Vostra offered its troops to the Kelmish president.").events] == ["AGREE"]
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The Vostran interior ministry warned citizens to avoid the border area.", "REQUEST"),
+    ("The Kelmish election board cautioned officials to boost security at polling stations.", "REQUEST"),
+    ("Vostra warned Kelmland not to cross the border.", "THREATEN"),
+])
+def test_code_doc_warning_to_act_is_a_call(run_text, text, event):
+    # "warned X to V" tells a party what to do (advice or a call: REQUEST); "not to V" is a threat
+    assert [e.event for e in run_text(text).events if e.trigger.text in ("warned", "cautioned")] == [event]
+
+
+@pytest.mark.parametrize("text, accuse", [
+    ("The Kelmish minister called the vote a farce.", True),
+    ("Senator Aron Vale called his rival a liar.", True),
+    ("The president called the holiday a celebration of unity and friendship.", False),
+    ("The candidate's doctor called him extremely fit.", False),
+])
+def test_code_doc_a_label_that_praises_is_no_accusation(run_text, text, accuse):
+    # naming something with a predicate blames only when the label is not praise (VADER polarity)
+    assert any(e.event == "ACCUSE" for e in run_text(text).events) == accuse
+
+
+@pytest.mark.parametrize("text", [
+    "Say the Vostran government demanded that Kelmland return the refugees.",
+    "Suppose the Kelmish army attacked the town of Tarn.",
+])
+def test_code_doc_supposition_is_hypothetical(run_text, text):
+    events = run_text(text).events
+    assert events and all(e.hypothetical for e in events)
+
+
+def test_code_doc_concessive_say_asserts_its_clause(run_text):
+    text = "Say what you will about him, the senator attacked the prime minister in the debate."
+    (event,) = [e for e in run_text(text).events if e.trigger.text == "attacked"]
+    assert not event.hypothetical
+
+
+@pytest.mark.parametrize("text", ["The senator had a plan for the debate and executed it flawlessly.",
+                                  "The committee received the bill in May and killed it in June."])
+def test_code_doc_object_pronoun_takes_its_antecedents_class(run_text, text):
+    # "executed it": "it" stands for the plan, not a person: no killing
+    assert not [e for e in run_text(text).events if e.event == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text, threat", [
+    ("The Kelmish minister called the test a grave threat to regional peace.", False),
+    ("The bloc discussed the threats from Vostra at the summit.", False),
+    ("The Vostran president repeated his threat to impose sanctions on Kelmland.", True),
+])
+def test_code_doc_a_danger_is_no_threat(run_text, text, threat):
+    # "a threat to peace", "threats from X" name a danger; "his threat to impose sanctions" was made
+    assert any(e.event == "THREATEN" for e in run_text(text).events) == threat

@@ -178,3 +178,18 @@ def test_a_noun_event_takes_the_mood_of_its_verb():
                  ("meeting", 2, "dobj", "NOUN", "NN", "meeting"), (".", 2, "punct", "PUNCT", ".", ".")])
     assert flags.mood_verb(doc[4]).i == 2
     assert flags.mood_verb(doc[2]).i == 2
+
+
+def test_supposition_opener_makes_its_clause_hypothetical(markers):
+    # "Suppose Vostra attacked Kelmland ." / "Say Vostra attacked Kelmland ." (the parser's "Say" as aux)
+    root = build([("Suppose", 0, "ROOT", "VERB", "VB", "suppose"), ("Vostra", 2, "nsubj", "PROPN", "NNP", "Vostra"),
+                  ("attacked", 0, "ccomp", "VERB", "VBD", "attack"),
+                  ("Kelmland", 2, "dobj", "PROPN", "NNP", "Kelmland"), (".", 0, "punct", "PUNCT", ".", ".")])
+    assert flags.is_hypothetical(root[2], markers)
+    aux = build([("Say", 2, "aux", "VERB", "VB", "say"), ("Vostra", 2, "nsubj", "PROPN", "NNP", "Vostra"),
+                 ("attacked", 2, "ROOT", "VERB", "VBD", "attack"), ("Kelmland", 2, "dobj", "PROPN", "NNP", "Kelmland"),
+                 (".", 2, "punct", "PUNCT", ".", ".")])
+    assert flags.is_hypothetical(aux[2], markers)
+    told = build([("Vostra", 1, "nsubj", "PROPN", "NNP", "Vostra"), ("attacked", 1, "ROOT", "VERB", "VBD", "attack"),
+                  ("Kelmland", 1, "dobj", "PROPN", "NNP", "Kelmland"), (".", 1, "punct", "PUNCT", ".", ".")])
+    assert not flags.is_hypothetical(told[1], markers)

@@ -59,3 +59,17 @@ def test_load_lexicon_markers_missing_list_is_reported(tmp_path):
     (tmp_path / "markers.yaml").write_text("light_verbs: [launch]\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"markers.yaml \[light_nouns\]"):
         load_lexicon(data_dir=tmp_path)
+
+
+@pytest.mark.parametrize("body, reason", [
+    ("patterns:\n  - {id: x.y, event: REJECT, verbs: [warn], content: [xcomp], content_negated: maybe}\n",
+     "content_negated must be true or false"),
+    ("patterns:\n  - {id: x.y, event: REJECT, verbs: [warn], content: [dobj], content_negated: true}\n",
+     "needs an xcomp or ccomp content slot"),
+    ("patterns:\n  - {id: x.y, event: ACCUSE, verbs: [call], restrict: {predicate: [rude]}}\n", "unknown polarities"),
+])
+def test_load_patterns_content_and_predicate_errors(tmp_path, body, reason):
+    path = _write(tmp_path, body)
+    with pytest.raises(DataFileError) as err:
+        load_patterns(path, MODES)
+    assert str(path) in str(err.value) and reason in str(err.value)

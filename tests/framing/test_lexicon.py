@@ -8,6 +8,7 @@ import pytest
 
 from eventwire.errors import DataFileError
 from eventwire.framing.lexicon import DATA_DIR, load_lexicon
+from eventwire.nlp.lexicon import EVALUATIVE
 
 
 def test_lexicon_shipped_files_load():
@@ -30,11 +31,12 @@ def test_lexicon_bad_model_weight_names_file_and_key(tmp_path):
 
 
 def test_lexicon_bad_table_row_names_file(tmp_path):
-    shutil.copytree(DATA_DIR, tmp_path, dirs_exist_ok=True)
-    with (tmp_path / "evaluative.tsv").open("a", encoding="utf-8") as fh:
+    table = tmp_path / "evaluative.tsv"
+    shutil.copy(EVALUATIVE, table)
+    with table.open("a", encoding="utf-8") as fh:
         fh.write("broken\tADJ\n")
     with pytest.raises(DataFileError, match="evaluative.tsv"):
-        load_lexicon(tmp_path)
+        load_lexicon(DATA_DIR, table)
 
 
 @pytest.mark.parametrize("old, new, where", [

@@ -22,7 +22,7 @@ import numpy
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Article, Entity
+from ..model import Article, Entity, Place
 from ..settings import tuning
 from .affiliation import (
     US,
@@ -61,6 +61,18 @@ class ActorsStage:
         gaz = self.ctx.resource("actors.gazetteer", load_gazetteer)
         article.entities = extract_entities(doc, self.d, article.date or self.ctx.settings.default_date, gaz)
         article.places = find_places(article, doc, self.d, gaz)
+        agree_with_places(article.entities, article.places)
+
+
+def agree_with_places(entities: list[Entity], places: list[Place]) -> None:
+    """A place name taken for an actor by the town table alone (`source` "gazetteer") takes the country
+    the place resolver chose for the same mention, which weighs first-level divisions, qualifiers and the
+    article's other places ("Illinois and Arizona": the US state, not the Honduran town of Arizona)."""
+    by_span = {(p.start, p.end): p for p in places}
+    for ent in entities:
+        place = by_span.get((ent.start, ent.end)) if ent.source == "gazetteer" else None
+        if place is not None and place.code and place.code != ent.code:
+            ent.code, ent.name = place.code, place.name or ent.name
 
 
 def extract_entities(doc: Doc, d: ActorDictionary, date: str | None, gaz: Gazetteer | None = None) -> list[Entity]:

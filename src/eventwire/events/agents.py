@@ -47,6 +47,7 @@ def semantic_data() -> dict[str, Any]:
             "place_recipient_preps": tuple(str(p) for p in data["place_recipient_preps"]),
             "not_party_labels": frozenset(str(x) for x in data["not_party_labels"]),
             "agent_pronouns": frozenset(data["agent_pronouns"]),
+            "antecedent_pronouns": frozenset(data["antecedent_pronouns"]),
             "site_preps": frozenset(data["site_preps"]),
             "agent_roles": frozenset(data["verbnet_agent_restrictions"]),
             "non_agent_subject_roles": frozenset(data["verbnet_non_agent_subject_roles"])}
@@ -130,6 +131,9 @@ def token_class(tok: Token, entity: Entity | None = None) -> str:
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         return token_class(of[0]) if of else "unknown"  # "thousands of students"
     if tok.pos_ == "PRON":
+        if low in semantic_data()["antecedent_pronouns"] and tok.dep_ in ("dobj", "pobj"):
+            ante = _antecedent(tok)
+            return token_class(ante) if ante is not None else "unknown"
         return "agent" if low in semantic_data()["agent_pronouns"] else "unknown"
     label = tok.ent_type_
     if label in AGENT_LABELS and tok.is_sent_start and tok.ent_iob_ == "B" and (
@@ -160,6 +164,16 @@ def token_class(tok: Token, entity: Entity | None = None) -> str:
         if of and cls == "other":
             return token_class(of[0])
     return cls
+
+
+def _antecedent(pron: Token) -> Token | None:
+    """The head of the nearest noun phrase before the object pronoun `pron` in its sentence that could be
+    what it stands for: not a person ("it" is never one), a date or a number."""
+    for tok in reversed(pron.doc[pron.sent.start:pron.i]):
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "poss", "npadvmod") \
+                and tok.ent_type_ not in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL"):
+            return tok
+    return None
 
 
 def _title_case(sent: Span) -> bool:

@@ -63,12 +63,17 @@ def is_negated(verb: Token, markers: dict[str, Any], trigger: Token | None = Non
         # "did not attack", "never attacked", "no attacks were reported": English puts the negation
         # before what it negates; a "not" after the verb and its complements belongs to another
         # phrase the parser hung on it ("promising to lift rules ― probably not what X wanted")
-        if any((c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "preconj") and c.lower_ in words)) and c.i < tok.i
-               for c in tok.children):
+        if negates_itself(tok, words):
             return not (i == 0 and trigger is not None and trigger.i != tok.i and _abandons(tok, markers))
         if i > 0 and tok.lemma_.lower() in markers["negating_verbs"]:
             return True
     return False
+
+
+def negates_itself(tok: Token, words: frozenset[str] | set[str]) -> bool:
+    """A negation on `tok` itself, before it ("did not attack", "never attacked", "not to cross")."""
+    return any((c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "preconj") and c.lower_ in words)) and c.i < tok.i
+               for c in tok.children)
 
 
 def ruled_out(tok: Token, markers: dict[str, Any]) -> bool:
@@ -120,6 +125,27 @@ def is_hypothetical(verb: Token, markers: dict[str, Any]) -> bool:
             return True
         if _under_denied_noun(tok, markers) or _infinitive_of_noun(tok, markers):
             return True
+    return _supposed(verb, markers)
+
+
+def _supposed(verb: Token, markers: dict[str, Any]) -> bool:
+    """The sentence opens with an imperative of supposition ("Say Vostra demanded ...", "Suppose the army
+    attacked ...") that governs the verb's clause; the parser makes a bare "Say" either the root over a
+    clausal complement or an auxiliary of the verb. "Say what you will, he attacked ..." (a concessive
+    adverbial clause) asserts its main clause."""
+    words = [t for t in verb.sent if t.is_alpha]
+    if not words or words[0].tag_ != "VB" or words[0].lower_ not in markers["supposition_imperatives"]:
+        return False
+    opener = words[0]
+    if opener.dep_ == "aux":
+        return opener.head.i == verb.i or any(t.i == opener.head.i for t in _governors(verb))
+    if opener.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass") for c in opener.children):
+        return False
+    tok = verb
+    while tok.head.i != tok.i:
+        if tok.head.i == opener.i:
+            return tok.dep_ == "ccomp"
+        tok = tok.head
     return False
 
 

@@ -22,10 +22,11 @@ from ..errors import DataFileError
 DATA_DIR = Path(__file__).with_name("data")
 PATTERN_KEYS = {"id", "event", "mode", "context", "verbs", "nouns", "adjs", "with", "with_any", "without", "object",
                 "object_without", "object_of_prep", "content", "recipient", "ccomp_aux", "intent", "negated_only",
-                "priority", "restrict"}
+                "content_negated", "priority", "restrict"}
 CLASSES = {"agent", "place", "act", "weapon", "force", "thing", "info", "other"}
+POLARITIES = {"positive", "negative", "neutral"}  # of a predicate phrase ("called X a farce"): restrict.predicate
 MARKER_LISTS = ("light_verbs", "light_nouns", "future_aux", "future_verbs", "hypothetical_aux", "obligation_aux",
-                "hedge_adverbs", "conditional_marks",
+                "hedge_adverbs", "conditional_marks", "supposition_imperatives",
                 "negation_words", "negating_verbs", "threat_marks", "first_person", "third_person", "reporting_verbs",
                 "copular_verbs", "negated_intent_reject", "anaphoric_org_nouns", "speech_nouns",
                 "captive_nouns", "patient_possessive_nouns", "ability_nouns", "attempt_nouns", "abandon_phrasal_verbs",
@@ -75,6 +76,9 @@ class Pattern:
     ccomp_aux: frozenset[str] | None = None  # a clausal complement with one of these modals is required
     intent: bool = False  # the trigger states an intention: the content's event is transformed
     negated_only: bool = False  # matches only a negated clause; the event itself is then positive
+    # True: the clausal content (an xcomp/ccomp `content` slot) must be negated ("warned X not to ...");
+    # False: it must not be ("warned X to ..."); None: either
+    content_negated: bool | None = None
     priority: int = 1
     # selectional restrictions: semantic classes (eventwire.events.agents) the subject / object may have;
     # None = the defaults of data/evidence.yaml; a head of unknown class always passes
@@ -82,6 +86,7 @@ class Pattern:
     object_classes: frozenset[str] | None = None
     addressee_classes: frozenset[str] | None = None  # the subject of the content clause ("said X must ...")
     topic_classes: frozenset[str] | None = None  # what the event is "over" ("fought over the town")
+    predicate_polarities: frozenset[str] | None = None  # of the object predicate ("called the vote a farce")
     source: str = ""
     order: int = 0  # position over all files: later (user) patterns win ties
 
@@ -185,17 +190,30 @@ def _pattern(raw: Any, path: Path, pos: int, modes: dict[str, list[str]]) -> Pat
         pat.ccomp_aux = frozenset(_str_list(raw["ccomp_aux"], path, f"{key}.ccomp_aux"))
     pat.intent = bool(raw.get("intent", False))
     pat.negated_only = bool(raw.get("negated_only", False))
+    if "content_negated" in raw:
+        if not isinstance(raw["content_negated"], bool):
+            raise DataFileError(str(path), f"content_negated must be true or false, found {raw['content_negated']!r}",
+                                key)
+        if not any(slot.split(":")[0] in ("xcomp", "ccomp") for slot in pat.content):
+            raise DataFileError(str(path), "content_negated needs an xcomp or ccomp content slot", key)
+        pat.content_negated = raw["content_negated"]
     prio = raw.get("priority", 1)
     if not isinstance(prio, int):
         raise DataFileError(str(path), f"priority must be an integer, found {prio!r}", key)
     pat.priority = prio
     restrict = raw.get("restrict", {})
-    if not isinstance(restrict, dict) or set(restrict) - {"subject", "object", "addressee", "topic"}:
+    if not isinstance(restrict, dict) or set(restrict) - {"subject", "object", "addressee", "topic", "predicate"}:
         raise DataFileError(str(path), "restrict must map 'subject', 'object', 'addressee' or 'topic' to semantic "
-                            "classes",
+                            "classes, or 'predicate' to polarities",
                             key)
     for role, value in restrict.items():
         classes = frozenset(_str_list(value, path, f"{key}.restrict.{role}"))
+        if role == "predicate":
+            if classes - POLARITIES:
+                raise DataFileError(str(path), f"unknown polarities {sorted(classes - POLARITIES)}; allowed: "
+                                               f"{sorted(POLARITIES)}", f"{key}.restrict.{role}")
+            pat.predicate_polarities = classes
+            continue
         if classes - CLASSES:
             raise DataFileError(str(path), f"unknown classes {sorted(classes - CLASSES)}; allowed: {sorted(CLASSES)}",
                                 f"{key}.restrict.{role}")

@@ -18,6 +18,11 @@ class always passes. Beyond the declarations, for every pattern:
 - a cause phrase naming a natural force ("were killed in the earthquake",
   "destroyed by the fire") drops the candidate.
 
+A pattern may also restrict the polarity of its object predicate
+(`restrict: {predicate: [negative, neutral]}`): "called the holiday a
+celebration" praises, it accuses no one. The polarity comes from the
+evaluative word table (`eventwire.nlp.lexicon`, VADER and WordNet 3.0).
+
 `check` returns a `Verdict`; the coder drops the candidate when `drop` is set
 and logs the reason (shown with `-v`).
 """
@@ -29,6 +34,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..model import Entity
+from ..nlp.lexicon import polarity
 from .agents import noun_class, sited, token_class, verb_needs_agent
 from .triggers import Trigger
 from .words import default_words as event_words
@@ -155,6 +161,12 @@ def check(tr: Trigger, verb: Token, subject: Token | None, passive: bool,
                     token_class(g) in ("agent", "place") for g in owned):
                 v.drop = f"fought over {topic.text!r} ({cls}): a dispute, not {pat.id}'s use of force"
                 return v
+    if pat.predicate_polarities is not None:
+        for pred in (c for c in tr.tok.children if c.dep_ == "oprd"):
+            pol = predicate_polarity(pred)
+            if pol not in pat.predicate_polarities:
+                v.drop = f"predicate {pred.text!r} is {pol}: {pat.id} needs {sorted(pat.predicate_polarities)}"
+                return v
     if pat.object_classes is not None:
         for obj in _objects(tr, verb, passive):
             cls = token_class(obj)
@@ -164,3 +176,21 @@ def check(tr: Trigger, verb: Token, subject: Token | None, passive: bool,
                 v.drop = f"object {obj.text!r} ({cls}) fails {pat.id}'s restriction {sorted(pat.object_classes)}"
                 return v
     return v
+
+
+_POLARITY_POS = {"NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ", "VERB": "VERB", "ADV": "ADV"}
+_LABEL_DEPS = {"amod", "advmod", "acomp", "compound", "conj", "appos"}
+
+
+def predicate_polarity(pred: Token) -> str:
+    """`negative` when a word of the label blames ("a clear violation", "unstable" and "sick"), else
+    `positive` when one praises ("a celebration of ...", "extremely fit"), else `neutral`. The label is
+    the predicate's head, its modifiers and its coordinated heads, not the clauses that follow them."""
+    words, todo = [], [pred]
+    while todo:
+        tok = todo.pop()
+        words.append(tok)
+        todo += [c for c in tok.children if c.dep_ in _LABEL_DEPS]
+    found = {polarity(t.lemma_.lower(), _POLARITY_POS[t.pos_]) or polarity(t.lower_, _POLARITY_POS[t.pos_])
+             for t in words if t.pos_ in _POLARITY_POS}
+    return "negative" if "-" in found else "positive" if "+" in found else "neutral"

@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from .agents import sited
-from .flags import is_negated
+from .flags import is_negated, negates_itself
 from .patterns import ChildSpec, Lexicon, Pattern
 from .repair import for_clause, inverted_content
 
@@ -104,6 +104,11 @@ def _matches(pat: Pattern, tok: Token, markers: dict[str, Any]) -> bool:
     objects = [tok, *_children(tok, {"dobj"})] if tok.pos_ in ("VERB", "AUX") else [tok]
     for prep, lemmas in pat.object_of_prep.items():
         if not any(p.lemma_.lower() in lemmas for o in objects for p in _pobjs(o, prep)):
+            return False
+    if pat.content_negated is not None:
+        clauses = [c for slot in pat.content if slot.split(":")[0] in ("xcomp", "ccomp")
+                   for c in _children(tok, {slot.split(":")[0]})]
+        if not clauses or any(negates_itself(c, markers["negation_words"]) for c in clauses) != pat.content_negated:
             return False
     if pat.ccomp_aux is not None:
         ok = False

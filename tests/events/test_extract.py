@@ -350,3 +350,14 @@ def test_code_doc_figurative_seizing_and_beating(run_text, text, event):
 def test_code_doc_attack_coordinated_with_blame_is_criticism(run_text):
     text = "The senator attacked police officers nationwide and blamed the shootings on bias."
     assert [e.event for e in run_text(text).events if e.trigger.text == "attacked"] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text, support", [
+    ("The senator is defending his early-morning tweets.", False),
+    ("The spokeswoman said the senator would defend himself.", False),
+    ("Under pressure from the unions, the Vostran government backed out of the deal.", False),
+    ("Senator Aron Vale is endorsing the governor.", True),
+])
+def test_code_doc_defending_oneself_is_no_support(run_text, text, support):
+    # support is of a person, group, state or policy, not of one's own words or conduct
+    assert any(e.event == "SUPPORT" for e in run_text(text).events) == support

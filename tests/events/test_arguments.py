@@ -221,3 +221,11 @@ def test_the_owner_of_a_questioned_topic_is_the_recipient(coded_article):
                         "signed in Dorvat.")
     (accuse,) = [e for e in art.events if e.event == "ACCUSE"]
     assert [(r.entity_text, r.code) for r in accuse.recipient] == [("Kelmland", "QKE")]
+
+
+def test_recipient_phrase_stops_at_a_coordinated_predicate(coded_article):
+    # "... of lying and urge Kelmish voters to ...": the voters belong to the second predicate
+    art = coded_article("The Vostran minister took to the radio to accuse the party's leader of lying "
+                        "and urge Kelmish voters to watch the debate.")
+    (ev,) = [e for e in art.events if e.trigger.text == "accuse"]
+    assert "QKE" not in _codes(ev.recipient) and not any("voters" in (e.entity_text or "") for e in ev.recipient)

@@ -232,3 +232,14 @@ def test_agreeing_to_do_something_is_an_agreement(run_text):
     assert [e.event for e in article.events] == ["AGREE"]
     article = run_text("The senator agreed that the rules should change.")
     assert not article.events
+
+
+def test_phrase_tokens_leave_out_a_coordinated_predicate():
+    # "campaign of being duped and urge voters": the second predicate is not part of the phrase
+    from eventwire.events.restrictions import phrase_tokens
+
+    doc = build([("campaign", 0, "ROOT", "NOUN", "NN", "campaign"), ("of", 0, "prep", "ADP", "IN", "of"),
+                 ("being", 3, "auxpass", "AUX", "VBG", "be"), ("duped", 1, "pcomp", "VERB", "VBN", "dupe"),
+                 ("and", 3, "cc", "CCONJ", "CC", "and"), ("urge", 3, "conj", "VERB", "VB", "urge"),
+                 ("voters", 5, "dobj", "NOUN", "NNS", "voter")])
+    assert [t.text for t in phrase_tokens(doc[0])] == ["campaign", "of", "being", "duped", "and"]

@@ -51,10 +51,13 @@ def np_bounds(tok: Token) -> tuple[int, int]:
             # not the nested noun's relative or past-participle clause: "doctors from two aid groups"
             # stops before "donated ...", "refugees, whom authorities blame" before the comma; a
             # present participle names members and stays ("dozens of papers ranging from X to Y")
+            # nor a second predicate coordinated inside it ("X's campaign of being duped and encourage
+            # Americans to ...")
             clauses = [t.left_edge.i for t in child.subtree if t.i != child.i and (
-                t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ in ("VBN", "VBD")))]
+                t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ in ("VBN", "VBD"))
+                or (t.dep_ == "conj" and t.pos_ == "VERB" and t.head.pos_ in ("VERB", "AUX")))]
             stop = min(clauses, default=child.right_edge.i + 1) - 1
-            while clauses and stop > child.i and tok.doc[stop].is_punct:
+            while clauses and stop > child.i and (tok.doc[stop].is_punct or tok.doc[stop].dep_ == "cc"):
                 stop -= 1
             end = max(end, stop)
         elif child.dep_ in ("punct", "appos", "relcl", "acl", "cc", "conj", "prep", "advmod"):

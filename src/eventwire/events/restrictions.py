@@ -83,12 +83,15 @@ def _nested_agent(head: Token) -> Token | None:
 
 def phrase_tokens(head: Token, clauses: frozenset[str] | set[str] = CLAUSE_DEPS) -> list[Token]:
     """The tokens of the phrase `head` heads, in order, without its clauses of the kinds `clauses`
-    (by default relative, participle, adverbial and complement clauses)."""
+    (by default relative, participle, adverbial and complement clauses) and without a verb coordinated
+    with a verb inside it ("accused X's campaign of being duped and encouraged Americans to ...": the
+    second predicate is not part of the phrase)."""
     out, todo = [], [head]
     while todo:
         tok = todo.pop()
         out.append(tok)
-        todo += [c for c in tok.children if c.dep_ not in clauses]
+        todo += [c for c in tok.children if c.dep_ not in clauses
+                 and not (c.dep_ == "conj" and c.pos_ == "VERB" and tok.pos_ in ("VERB", "AUX") and tok.i != head.i)]
     return sorted(out, key=lambda t: t.i)
 
 

@@ -256,3 +256,34 @@ def test_stage_place_actor_takes_the_resolved_places_country(actors_only):
     article = run(actors_only, "Hackers targeted election systems in two states, Illinois and Arizona.")
     place = next(p for p in article.places if p.text == "Arizona")
     assert place.code == "USA" and mention(article, "Arizona").code == "USA"
+
+
+def test_stage_surname_of_a_named_person_is_not_a_town(actors_only):
+    """"Machado" is also a Brazilian town; after "Maria Machado" it is her."""
+    article = run(actors_only, "The singer Maria Machado said on Monday that she was hurt. "
+                               "The governor later attacked Machado in a speech.")
+    ent = mention(article, "Machado", 1)
+    assert (ent.type, ent.name, ent.code) == ("PERSON", "Maria Machado", None)
+
+
+def test_stage_surname_takes_the_persons_country_from_elsewhere(actors_only):
+    """One person, one country: the country read from the sentence naming her holds for her surname."""
+    article = run(actors_only, "In Italy, President Maria Machado spoke on Monday. "
+                               "The governor later attacked Machado in a speech.")
+    assert mention(article, "Maria Machado").code == "ITA" and mention(article, "Machado", 1).code == "ITA"
+
+
+def test_people_registry_links_a_surname_shared_by_a_titled_and_a_plain_full_name():
+    """"Miss Universe Maria Machado" and "Maria Machado" are one person: "Machado" links to her."""
+    import spacy
+    from spacy.tokens import Span
+
+    from eventwire.actors.dictionary import load_dictionary
+    from eventwire.actors.stage import _people
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("Miss Universe Maria Machado spoke. Maria Machado left.")
+    spans = [Span(doc, 0, 4, label="PERSON"), Span(doc, 6, 8, label="PERSON")]  # the two full names
+    people = _people(spans, load_dictionary(), "2024-03-20")
+    assert people["machado"].name == "Maria Machado"

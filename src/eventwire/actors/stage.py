@@ -86,11 +86,25 @@ def extract_entities(doc: Doc, d: ActorDictionary, date: str | None, gaz: Gazett
     found += _untagged_surnames(doc, people, ents)
     for ent in ents:
         if ent not in person_spans and not _title_of(ent, person_spans):
-            entity = _named_entity(ent, d, date, people)
+            entity = _surname_of_named_person(ent, d, people) or _named_entity(ent, d, date, people)
             if entity is not None:
                 found.append(entity)
     found += _institution_phrases(doc, d, date, people, person_spans, gaz)
-    return _from_context(resolve_homonyms(_fold(found), doc.text), doc, d)
+    return _share_person_codes(_from_context(resolve_homonyms(_fold(found), doc.text), doc, d))
+
+
+def _share_person_codes(found: list[Entity]) -> list[Entity]:
+    """A surname mention linked to a person named in full (`coref`) takes the country that person has
+    elsewhere in the article ("Rep. Adam Schiff ..." in a sentence naming the US, then "Schiff called
+    on ..."): one person, one country."""
+    codes: dict[str, str] = {}
+    for ent in found:
+        if ent.type == "PERSON" and ent.name and ent.code:
+            codes.setdefault(ent.name, ent.code)
+    for ent in found:
+        if ent.source == "coref" and ent.code is None and ent.name in codes:
+            ent.code = codes[ent.name]
+    return found
 
 
 def _repair_persons(ents: list[Span], doc: Doc, d: ActorDictionary) -> list[Span]:
@@ -234,8 +248,10 @@ def _people(spans: list[Span], d: ActorDictionary, date: str | None) -> dict[str
         if len(parts) >= 2:
             surnames.setdefault(parts[-1], []).append(key)
     for surname, keys in surnames.items():
-        if len(keys) == 1 and surname not in registry:  # an ambiguous surname links to nobody
-            registry[surname] = full[keys[0]]
+        # an ambiguous surname links to nobody; "Miss Universe Alicia Machado" and "Alicia Machado" are one
+        shortest = min(keys, key=len)
+        if surname not in registry and all(k == shortest or k.endswith(" " + shortest) for k in keys):
+            registry[surname] = full[shortest]
     return registry
 
 
@@ -257,6 +273,18 @@ def _untagged_surnames(doc: Doc, people: dict[str, Entity], ents: list[Span]) ->
                               wikidata_id=base.wikidata_id, type="PERSON", org=base.org, source="coref"),
                        doc[i:i + 1]))
     return out
+
+
+def _surname_of_named_person(ent: Span, d: ActorDictionary, people: dict[str, Entity]) -> Entity | None:
+    """ "Alicia Machado ... attacked Machado": a one-word name the model tagged as a place or body that is
+    the surname of a person the article named in full is that person, not the town of the same name (a
+    country or capital keeps its own reading)."""
+    key = norm(ent.text)
+    base = people.get(key)
+    if len(ent) != 1 or base is None or not base.name or " " not in base.name or d.country_code(ent.text):
+        return None
+    return _at(Entity(entity_text=ent.text, name=base.name, code=base.code, sector=base.sector,
+                      wikidata_id=base.wikidata_id, type="PERSON", org=base.org, source="coref"), ent)
 
 
 def _rank(entity: Entity) -> int:

@@ -32,6 +32,15 @@ def test_load_gold_maps_legacy_names_and_skips_document(tmp_path):
     assert [r["event"] for r in load_gold(path)] == ["REQUEST", "ASSAULT"]
 
 
+def test_load_gold_maps_a_mode_the_current_manual_moved(tmp_path):
+    # draft 2.0 files intentional destruction of property under ASSAULT `destroy`, not COERCE
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps([{"event": "COERCE", "mode": "destroy", "text": "Rebels blew up a pylon.", "id": "g1"},
+                                {"event": "COERCE", "mode": "arrest", "text": "Police arrested two.", "id": "g2"}]),
+                    encoding="utf-8")
+    assert [r["event"] for r in load_gold(path)] == ["ASSAULT", "COERCE"]
+
+
 def test_score_counts_accuracy_codes_and_confusion():
     gold = [
         {"event": "ASSAULT", "source": [{"code": "VOS"}], "target": [{"code": "KEL"}], "mode": "aerial"},

@@ -361,3 +361,8 @@ def test_code_doc_attack_coordinated_with_blame_is_criticism(run_text):
 def test_code_doc_defending_oneself_is_no_support(run_text, text, support):
     # support is of a person, group, state or policy, not of one's own words or conduct
     assert any(e.event == "SUPPORT" for e in run_text(text).events) == support
+
+
+def test_code_doc_sending_materiel_is_aid(run_text):
+    (event,) = [e for e in run_text("Vostra sent military material to the Kelmish army.").events]
+    assert event.event == "AID"

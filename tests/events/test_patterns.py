@@ -61,6 +61,15 @@ def test_load_lexicon_markers_missing_list_is_reported(tmp_path):
         load_lexicon(data_dir=tmp_path)
 
 
+def test_load_lexicon_bad_legacy_mode_is_reported(tmp_path):
+    for name in ("markers.yaml", "patterns.yaml", "modes.yaml", "contexts.yaml"):
+        (tmp_path / name).write_text((DATA_DIR / name).read_text(encoding="utf-8"), encoding="utf-8")
+    ontology = (DATA_DIR / "ontology.yaml").read_text(encoding="utf-8")
+    (tmp_path / "ontology.yaml").write_text(ontology.replace("destroy: ASSAULT", "destroy: SMASH"), encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"ontology.yaml \[legacy_modes\]"):
+        load_lexicon(data_dir=tmp_path)
+
+
 @pytest.mark.parametrize("body, reason", [
     ("patterns:\n  - {id: x.y, event: REJECT, verbs: [warn], content: [xcomp], content_negated: maybe}\n",
      "content_negated must be true or false"),

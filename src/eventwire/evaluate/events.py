@@ -36,16 +36,19 @@ from typing import Any
 
 from ..errors import InputError
 from ..events.config import counted, min_confidence
+from ..events.patterns import load_lexicon
 from ..model import Article
 from ..settings import Settings
 from .jsonl import read_jsonl
 
-LEGACY = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 NONE = "(none)"
 
 
 def load_gold(path: Path | str) -> list[dict[str, Any]]:
-    """Gold records with `text`, event names mapped to the current ontology, DOCUMENT skipped."""
+    """Gold records with `text`, event names (and the 0.5b1 modes the current manual files under another
+    type, `legacy_names` / `legacy_modes` of events/data/ontology.yaml) mapped to the current ontology,
+    DOCUMENT skipped."""
+    lex = load_lexicon()
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -59,7 +62,8 @@ def load_gold(path: Path | str) -> list[dict[str, Any]]:
     for rec in data:
         if not isinstance(rec, dict) or rec.get("event") == "DOCUMENT" or not rec.get("text"):
             continue
-        out.append({**rec, "event": LEGACY.get(rec["event"], rec["event"])})
+        event = lex.legacy_modes.get(rec["event"], {}).get(rec.get("mode") or "")
+        out.append({**rec, "event": event or lex.legacy_names.get(rec["event"], rec["event"])})
     return out
 
 

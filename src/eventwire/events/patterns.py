@@ -111,6 +111,7 @@ class Lexicon:
     contexts: list[tuple[str, frozenset[str]]]
     modes: dict[str, list[str]]
     legacy_names: dict[str, str]
+    legacy_modes: dict[str, dict[str, str]] = field(default_factory=dict)  # 0.5b1 (type, mode) -> type
 
     def lookup(self, pos_class: str, lemma: str) -> list[Pattern]:
         return self.index.get((pos_class, lemma), [])
@@ -250,13 +251,17 @@ def _load_markers(path: Path, modes: dict[str, list[str]]) -> dict[str, Any]:
     return markers
 
 
-def _load_ontology(path: Path) -> tuple[dict[str, list[str]], dict[str, str]]:
+def _load_ontology(path: Path) -> tuple[dict[str, list[str]], dict[str, str], dict[str, dict[str, str]]]:
     data = read_yaml(path)
     if not isinstance(data.get("events"), dict):
         raise DataFileError(str(path), "expected an 'events' mapping of type -> modes")
     modes = {k: _str_list(v or [], path, f"events.{k}") for k, v in data["events"].items()}
     legacy = data.get("legacy_names") or {}
-    return modes, dict(legacy)
+    legacy_modes = data.get("legacy_modes") or {}
+    if not isinstance(legacy_modes, dict) or not all(
+            isinstance(v, dict) and all(t in modes for t in v.values()) for v in legacy_modes.values()):
+        raise DataFileError(str(path), "expected a mapping of old type -> {mode: current type}", "legacy_modes")
+    return modes, dict(legacy), {k: dict(v) for k, v in legacy_modes.items()}
 
 
 def _load_mode_cues(path: Path, modes: dict[str, list[str]]) -> list[tuple[str, str, frozenset[str]]]:
@@ -281,7 +286,7 @@ def _load_contexts(path: Path) -> list[tuple[str, frozenset[str]]]:
 
 def load_lexicon(extra_files: Iterable[Path] = (), data_dir: Path = DATA_DIR) -> Lexicon:
     """Load and index all data files; user pattern files come after ours and win ties."""
-    modes, legacy = _load_ontology(data_dir / "ontology.yaml")
+    modes, legacy, legacy_modes = _load_ontology(data_dir / "ontology.yaml")
     patterns = load_patterns(data_dir / "patterns.yaml", modes)
     for extra in extra_files:
         patterns.extend(load_patterns(Path(extra), modes))
@@ -298,4 +303,5 @@ def load_lexicon(extra_files: Iterable[Path] = (), data_dir: Path = DATA_DIR) ->
                 index.setdefault((pos_class, lemma), []).append(pat)
     return Lexicon(patterns=patterns, index=index, markers=_load_markers(data_dir / "markers.yaml", modes),
                    mode_cues=_load_mode_cues(data_dir / "modes.yaml", modes),
-                   contexts=_load_contexts(data_dir / "contexts.yaml"), modes=modes, legacy_names=legacy)
+                   contexts=_load_contexts(data_dir / "contexts.yaml"), modes=modes, legacy_names=legacy,
+                   legacy_modes=legacy_modes)

@@ -43,6 +43,7 @@ def _parser(base: dt.date | None) -> DateDataParser:
     return DateDataParser(languages=["en"], settings=settings)
 
 
+@lru_cache(maxsize=4096)  # several events of a sentence share one date phrase; dateparser costs ms
 def resolve_date(expression: str, article_date: str | None) -> str | None:
     """ISO date of `expression` relative to `article_date` (ISO), or None.
 

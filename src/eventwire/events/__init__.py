@@ -14,7 +14,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Article, Event
+from ..nlp.lexicon import evaluative_table
 from ..settings import tuning
+from . import agents
 from .config import counted, min_confidence
 from .extract import code_doc
 from .location import locate_events
@@ -64,6 +66,10 @@ class EventsStage:
     def __init__(self, ctx: Any):
         self.ctx = ctx
         self.lex = lexicon(ctx)
+        # word tables are read once per process when the stage is built, not on the first article
+        evaluative_table()
+        agents.noun_senses()
+        agents.verb_subjects()
 
     def __call__(self, article: Article, doc: Doc) -> list[Event]:
         code_doc(article, doc, self.ctx, self.lex)  # events with their calibrated confidence

@@ -133,10 +133,9 @@ def _supposed(verb: Token, markers: dict[str, Any]) -> bool:
     attacked ...") that governs the verb's clause; the parser makes a bare "Say" either the root over a
     clausal complement or an auxiliary of the verb. "Say what you will, he attacked ..." (a concessive
     adverbial clause) asserts its main clause."""
-    words = [t for t in verb.sent if t.is_alpha]
-    if not words or words[0].tag_ != "VB" or words[0].lower_ not in markers["supposition_imperatives"]:
+    opener = next((t for t in verb.sent if t.is_alpha), None)
+    if opener is None or opener.tag_ != "VB" or opener.lower_ not in markers["supposition_imperatives"]:
         return False
-    opener = words[0]
     if opener.dep_ == "aux":
         return opener.head.i == verb.i or any(t.i == opener.head.i for t in _governors(verb))
     if opener.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass") for c in opener.children):

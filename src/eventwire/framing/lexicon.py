@@ -15,7 +15,7 @@ from typing import Any
 
 from ..datafiles import read_yaml, word_list
 from ..errors import DataFileError
-from ..nlp.lexicon import EVALUATIVE, load_evaluative
+from ..nlp.lexicon import EVALUATIVE, evaluative_table, load_evaluative
 
 DATA_DIR = Path(__file__).with_name("data")
 HEAD_CATEGORIES = ("group", "person", "state")
@@ -162,7 +162,8 @@ def _load_loaded(path: Path, table_path: Path) -> LoadedLanguageLexicon:
         loaded=loaded,
         category_strengths=_weights(Path(where), model, "category_strengths",
                                     (*LOADED_CATEGORIES, "label_word", "figurative")),
-        evaluative=load_evaluative(table_path),
+        # the shipped table is read once per process (the event coder reads it too)
+        evaluative=evaluative_table() if table_path == EVALUATIVE else load_evaluative(table_path),
         source_weights=_weights(Path(where), model, "source_weights"),
         pos_weights=_weights(Path(where), model, "pos_weights", POS_TAGS),
         judgement_sources=frozenset(word_list(Path(where), model, "judgement_sources")),

@@ -287,3 +287,10 @@ def test_people_registry_links_a_surname_shared_by_a_titled_and_a_plain_full_nam
     spans = [Span(doc, 0, 4, label="PERSON"), Span(doc, 6, 8, label="PERSON")]  # the two full names
     people = _people(spans, load_dictionary(), "2024-03-20")
     assert people["machado"].name == "Maria Machado"
+
+
+def test_stage_division_named_after_a_country_is_read_whole(actors_only):
+    """"New Jersey" is a US state: neither it nor a governor titled by it is coded Jersey (JEY)."""
+    article = run(actors_only, "New Jersey Gov. Aron Vale criticized the plan on Monday.")
+    assert mention(article, "New Jersey").code == "USA"
+    assert not any(e.code == "JEY" for e in article.entities)

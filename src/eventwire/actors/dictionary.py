@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).with_name("data")
 SHIPPED_FILES = ("countries.yaml", "institutions.yaml", "groups.yaml", "organisations.yaml", "people.yaml",
                  "places.yaml")
-_CACHE_FORMAT = 9  # bump when the pickled structure changes
+_CACHE_FORMAT = 11  # bump when the pickled structure changes
 OWN_PLACE = 10**9  # the "population" that marks (and ranks first) our own gazetteer additions
 _MEMO: dict[tuple, ActorDictionary] = {}
 
@@ -220,6 +220,7 @@ def build_dictionary(files: list[Path]) -> ActorDictionary:
     d = ActorDictionary(files=tuple(str(f) for f in files))
     _add_countries(d, [e for _, e in sections["countries"]])
     _add_cities(d)
+    _add_divisions_named_after_countries(d)
     for _, entry in sections["places"]:
         _add_place(d, entry)
     for _, entry in sections["institutions"]:
@@ -313,6 +314,21 @@ def _add_cities(d: ActorDictionary) -> None:
         entries.sort(key=lambda p: -p.population)  # the biggest city of a name is the usual referent
 
 
+def _add_divisions_named_after_countries(d: ActorDictionary) -> None:
+    """First-level divisions whose name ends in a country's name ("New Jersey", "New Mexico", "Western
+    Australia", "Inner Mongolia"): known whole, ranked first, so that the country inside the name is never
+    read alone ("New Jersey Gov. X" is no citizen of Jersey)."""
+    from .gazetteer import admin1_rows  # the gazetteer imports this module
+
+    names = {n.lower() for c in d.countries.values() for n in (c.name, *c.aliases)}
+    iso3 = {iso.alpha_2: iso.alpha_3 for iso in pycountry.countries}
+    for cc2, _code, name, lat, lon, gid in admin1_rows():
+        words = name.split()
+        if cc2 in iso3 and any(" ".join(words[i:]).lower() in names for i in range(1, len(words))):
+            place = PlaceEntry(name, iso3[cc2], "admin1", lat, lon, gid, population=OWN_PLACE)
+            d.places.setdefault(norm(name), []).insert(0, place)
+
+
 def _add_place(d: ActorDictionary, entry: dict[str, Any]) -> None:
     gid = entry.get("geonames_id")
     if gid is None:  # the gazetteer may know the town under our spelling: take its GeoNames id
@@ -356,6 +372,10 @@ def _ruler_patterns(d: ActorDictionary, actors, places) -> list[dict[str, Any]]:
         for name in (c.name, *c.aliases):
             if len(name) > 3 or name.isupper():
                 add("GPE", name, c.name)
+    for entries in d.places.values():  # "New Jersey" whole, so that "Jersey" inside it is not a country
+        for place in entries:
+            if place.level == "admin1" and place.population == OWN_PLACE:
+                add("GPE", place.name, place.name)
     for _, entry in places:
         label = "FAC" if entry["level"] == "site" else ("LOC" if entry["level"] == "region" else "GPE")
         for alias in (entry["name"], *entry.get("aliases", [])):

@@ -98,8 +98,8 @@ def build_gazetteer() -> Gazetteer:
     alternates_from = tuning("places")["alternate_names_population"]
     records: list[Candidate] = []
     index: dict[str, list[int]] = defaultdict(list)
-    admin1_rows = _admin1_rows()
-    admin1_names = {(cc, code): name for cc, code, name, *_ in admin1_rows}
+    rows_admin1 = admin1_rows()
+    admin1_names = {(cc, code): name for cc, code, name, *_ in rows_admin1}
     centre: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     capitals = {(c["iso"], norm(c["capital"])) for c in countries.values() if c.get("capital")}
     for c in cities.values():
@@ -124,7 +124,7 @@ def build_gazetteer() -> Gazetteer:
             if len(key) > 1:
                 index[key].append(n)
     admin1: dict[tuple[str, str], int] = {}
-    for cc2, code, name, lat, lon, gid in admin1_rows:
+    for cc2, code, name, lat, lon, gid in rows_admin1:
         cc = iso3.get(cc2)
         if cc is None:
             continue
@@ -161,7 +161,8 @@ def _latin(text: str) -> bool:
     return all(ord(ch) < 0x250 or not ch.isalpha() for ch in text)
 
 
-def _admin1_rows() -> list[tuple[str, str, str, float, float, int | None]]:
+def admin1_rows() -> list[tuple[str, str, str, float, float, int | None]]:
+    """`data/admin1.tsv`: (ISO-2 country, admin1 code, name, lat, lon, GeoNames id) per first-level division."""
     rows = []
     for line in (DATA_DIR / "admin1.tsv").read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):

@@ -294,3 +294,10 @@ def test_stage_division_named_after_a_country_is_read_whole(actors_only):
     article = run(actors_only, "New Jersey Gov. Aron Vale criticized the plan on Monday.")
     assert mention(article, "New Jersey").code == "USA"
     assert not any(e.code == "JEY" for e in article.entities)
+
+
+def test_stage_country_in_a_clause_about_the_apposition_is_not_the_persons(actors_only):
+    """Codes from evidence, not proximity: the committee investigates Russia, she is no Russian."""
+    article = run(actors_only, "Senator Ana Ruiz, a Democrat who sits on the committee investigating Russia, "
+                               "criticized the president.")
+    assert mention(article, "Ana Ruiz").code != "RUS"

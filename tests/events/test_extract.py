@@ -366,3 +366,11 @@ def test_code_doc_defending_oneself_is_no_support(run_text, text, support):
 def test_code_doc_sending_materiel_is_aid(run_text):
     (event,) = [e for e in run_text("Vostra sent military material to the Kelmish army.").events]
     assert event.event == "AID"
+
+
+@pytest.mark.parametrize("text, aid", [
+    ("Opening the door to talks, the Vostran minister said nothing new.", False),
+    ("Vostra opened its doors to refugees from Kelmland.", True),
+])
+def test_code_doc_door_to_talks_is_a_metaphor(run_text, text, aid):
+    assert any(e.event == "AID" for e in run_text(text).events) == aid

@@ -81,9 +81,13 @@ def apposition_phrase(ent: Span) -> Span | None:
 
 
 def _clip(tok: Token, ent: Span) -> Span | None:
-    """The subtree of `tok` without the name itself (and outer punctuation)."""
+    """The subtree of `tok` without the name itself, outer punctuation, and the clauses about the
+    description ("a Democrat who sits on the committee investigating Russia" is a Democrat: the
+    country named in the clause is what the committee investigates, not hers)."""
     doc = ent.doc
     left, right = tok.left_edge.i, tok.right_edge.i + 1
+    clauses = [c.left_edge.i for c in tok.children if c.dep_ in ("relcl", "acl") and c.i > tok.i]
+    right = min([right, *clauses])
     if left < ent.start < right:  # the description governs the name: keep its own side only
         if tok.i < ent.start:
             right = ent.start

@@ -33,6 +33,11 @@ def test_load_lexicon_shipped_files_are_valid():
     ("patterns:\n  - {id: x.y, event: ACCUSE, verbs: [chide], content: [subject]}\n", "unknown slot"),
     ("patterns: [\n", "not valid YAML"),
     ("patterns:\n  - {id: x.y, event: REJECT, verbs: [put], object_of_prep: {on: [hold]}}\n", "quote 'on'"),
+    ("patterns:\n  - {id: x.y, event: REJECT, verbs: [warn], content: [xcomp], content_negated: maybe}\n",
+     "content_negated must be true or false"),
+    ("patterns:\n  - {id: x.y, event: REJECT, verbs: [warn], content: [dobj], content_negated: true}\n",
+     "needs an xcomp or ccomp content slot"),
+    ("patterns:\n  - {id: x.y, event: ACCUSE, verbs: [call], restrict: {predicate: [rude]}}\n", "unknown polarities"),
 ])
 def test_load_patterns_errors_name_file_and_key(tmp_path, body, reason):
     path = _write(tmp_path, body)
@@ -68,17 +73,3 @@ def test_load_lexicon_bad_legacy_mode_is_reported(tmp_path):
     (tmp_path / "ontology.yaml").write_text(ontology.replace("destroy: ASSAULT", "destroy: SMASH"), encoding="utf-8")
     with pytest.raises(DataFileError, match=r"ontology.yaml \[legacy_modes\]"):
         load_lexicon(data_dir=tmp_path)
-
-
-@pytest.mark.parametrize("body, reason", [
-    ("patterns:\n  - {id: x.y, event: REJECT, verbs: [warn], content: [xcomp], content_negated: maybe}\n",
-     "content_negated must be true or false"),
-    ("patterns:\n  - {id: x.y, event: REJECT, verbs: [warn], content: [dobj], content_negated: true}\n",
-     "needs an xcomp or ccomp content slot"),
-    ("patterns:\n  - {id: x.y, event: ACCUSE, verbs: [call], restrict: {predicate: [rude]}}\n", "unknown polarities"),
-])
-def test_load_patterns_content_and_predicate_errors(tmp_path, body, reason):
-    path = _write(tmp_path, body)
-    with pytest.raises(DataFileError) as err:
-        load_patterns(path, MODES)
-    assert str(path) in str(err.value) and reason in str(err.value)

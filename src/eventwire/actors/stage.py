@@ -268,11 +268,14 @@ def _untagged_surnames(doc: Doc, people: dict[str, Entity], ents: list[Span]) ->
         tok = doc[i]
         if i in taken or not tok.is_title or tok.pos_ != "PROPN":
             continue
-        base = surnames[tok.lower_]
-        out.append(_at(Entity(entity_text=tok.text, name=base.name, code=base.code, sector=base.sector,
-                              wikidata_id=base.wikidata_id, type="PERSON", org=base.org, source="coref"),
-                       doc[i:i + 1]))
+        out.append(_coref(surnames[tok.lower_], doc[i:i + 1]))
     return out
+
+
+def _coref(base: Entity, span: Span) -> Entity:
+    """A short mention of the person `base` (source `coref`)."""
+    return _at(Entity(entity_text=span.text, name=base.name, code=base.code, sector=base.sector,
+                      wikidata_id=base.wikidata_id, type="PERSON", org=base.org, source="coref"), span)
 
 
 def _surname_of_named_person(ent: Span, d: ActorDictionary, people: dict[str, Entity]) -> Entity | None:
@@ -283,8 +286,7 @@ def _surname_of_named_person(ent: Span, d: ActorDictionary, people: dict[str, En
     base = people.get(key)
     if len(ent) != 1 or base is None or not base.name or " " not in base.name or d.country_code(ent.text):
         return None
-    return _at(Entity(entity_text=ent.text, name=base.name, code=base.code, sector=base.sector,
-                      wikidata_id=base.wikidata_id, type="PERSON", org=base.org, source="coref"), ent)
+    return _coref(base, ent)
 
 
 def _rank(entity: Entity) -> int:

@@ -229,3 +229,10 @@ def test_recipient_phrase_stops_at_a_coordinated_predicate(coded_article):
                         "and urge Kelmish voters to watch the debate.")
     (ev,) = [e for e in art.events if e.trigger.text == "accuse"]
     assert "QKE" not in _codes(ev.recipient) and not any("voters" in (e.entity_text or "") for e in ev.recipient)
+
+
+def test_supporter_of_a_raid_is_not_the_raider(coded_article):
+    # "her support of the raid that killed ...": only a collective ("a series of strikes") lends its owner
+    art = coded_article("The Vostran senator stressed her support of the raid that killed the rebel leader.")
+    (ev,) = [e for e in art.events if e.trigger.text == "killed"]
+    assert not any("senator" in (a.entity_text or "") for a in ev.actor)

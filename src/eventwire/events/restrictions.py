@@ -103,7 +103,8 @@ def _owner(head: Token) -> Token | None:
         for g in prep.children:
             if g.dep_ == "pobj" and token_class(g) == "agent":
                 return g
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in event_words(
+            ).collective_nouns:
         head = head.head.head  # "unleashed a series of tweets criticizing ...": the series is the object
     if head.dep_ == "dobj":  # "the council issued a statement calling ...": the statement is the council's
         subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)

@@ -40,6 +40,7 @@ class EventWords:
     topic_prepositions: frozenset[str]
     many_country_modifiers: frozenset[str]
     mediator_participles: frozenset[str]
+    collective_nouns: frozenset[str]
 
 
 def load_words(path: Path | str = WORDS_FILE) -> EventWords:

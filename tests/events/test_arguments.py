@@ -236,3 +236,9 @@ def test_supporter_of_a_raid_is_not_the_raider(coded_article):
     art = coded_article("The Vostran senator stressed her support of the raid that killed the rebel leader.")
     (ev,) = [e for e in art.events if e.trigger.text == "killed"]
     assert not any("senator" in (a.entity_text or "") for a in ev.actor)
+
+
+def test_addressee_of_a_call_noun_from_its_for_clause(coded):
+    # "issued a call for Kelmland to withdraw": the party called on is the recipient
+    ev = coded("Norvia issued a call for Kelmland to withdraw its troops.")
+    assert ev.event == "REQUEST" and _codes(ev.recipient) == {"QKE"}

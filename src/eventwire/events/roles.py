@@ -289,6 +289,8 @@ class RoleFinder:
             "light_nouns"] else [tok]
         for prep in event_words().noun_recipient_prepositions:
             recips += [r for o in owners for r in _slot_tokens(o, f"pobj:{prep}")]
+        if tr.pattern.event == "REQUEST":  # "a call for the United States to accept refugees": the addressee
+            recips += [c for v in tok.children if repair.for_clause(v, "for") for c in v.children if c.dep_ == "nsubj"]
         if clause.i != tok.i:
             for prep in event_words().clause_recipient_prepositions:
                 recips += _slot_tokens(clause, f"pobj:{prep}")

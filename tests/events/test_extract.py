@@ -374,3 +374,13 @@ def test_code_doc_sending_materiel_is_aid(run_text):
 ])
 def test_code_doc_door_to_talks_is_a_metaphor(run_text, text, aid):
     assert any(e.event == "AID" for e in run_text(text).events) == aid
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Senator Aron Vale attacked Governor Maria Lenz again on Friday.", "ACCUSE"),
+    ("Aron Vale responded with fresh attacks on Maria Lenz.", "ACCUSE"),
+    ("A gunman attacked Governor Maria Lenz outside her home on Friday.", "ASSAULT"),
+])
+def test_code_doc_a_person_attacking_a_person_without_force_is_criticism(run_text, text, event):
+    # named person on named person, no weapon, wound or military context: words (manual: criticism)
+    assert [e.event for e in run_text(text).events if e.trigger.text in ("attacked", "attacks")] == [event]

@@ -27,10 +27,11 @@ import dataclasses
 import logging
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from ..model import Article, Cue, Event, Quote
+from ..model import Article, Cue, Entity, Event, Quote
 from . import confidence, evidence, flags, restrictions
+from .agents import noun_class
 from .arguments import ArgumentResolver, speaker_entity
 from .coref import _inherit_definite_actors, _relabel
 from .patterns import Lexicon
@@ -258,6 +259,8 @@ class DocCoder(RoleFinder):
         if sent.start not in self._contexts:  # one lookup per sentence, not per event
             self._contexts[sent.start] = flags.contexts_for(sent, self.lex.contexts)
         context = list(dict.fromkeys(pat.context + self._contexts[sent.start]))
+        if event == "ASSAULT" and self._verbal_attack(tok, actors, recipients, sent, context):
+            event, mode, rule = "ACCUSE", "disapprove", rule + "+verbal"
         mood = flags.mood_verb(clause)  # a noun trigger takes the mood of the verb that governs it
         built = Event(
             id="", article_id=self.article.id, event=event, mode=mode, context=context,
@@ -273,6 +276,18 @@ class DocCoder(RoleFinder):
             trigger=Cue(text=tok.text, start=tok.idx, end=tok.idx + len(tok)))
         self.evidence[tok.idx] = feats
         return built
+
+    def _verbal_attack(self, tok: Token, actors: list[Entity], recipients: list[Entity], sent: Span,
+                       context: list[str]) -> bool:
+        """A person attacking a person ("attacked Machado", "his attacks on Senator X") in a sentence
+        with no sign of force (`force_contexts`, `force_words`, a weapon noun): criticism, not violence."""
+        m = self.markers
+        if tok.lemma_.lower() not in m["verbal_attack_triggers"] or not actors or not recipients:
+            return False
+        if not all(e.type == "PERSON" for e in [*actors, *recipients]) or set(context) & m["force_contexts"]:
+            return False
+        return not any(t.lemma_.lower() in m["force_words"] or (t.pos_ == "NOUN" and noun_class(t.lemma_) == "weapon")
+                       for t in sent)
 
     def _threat_terms(self, event: str, mood: Token, quote: Quote | None) -> bool:
         """A condition that is the terms of a threat ("said it will boycott the vote unless ...", "will

@@ -30,7 +30,8 @@ MARKER_LISTS = ("light_verbs", "light_nouns", "future_aux", "future_verbs", "hyp
                 "negation_words", "negating_verbs", "threat_marks", "first_person", "third_person", "reporting_verbs",
                 "copular_verbs", "negated_intent_reject", "anaphoric_org_nouns", "speech_nouns",
                 "captive_nouns", "patient_possessive_nouns", "ability_nouns", "attempt_nouns", "abandon_phrasal_verbs",
-                "culpability_adjectives", "ruled_out_phrases")
+                "culpability_adjectives", "ruled_out_phrases", "verbal_attack_triggers", "force_contexts",
+                "force_words")
 MARKER_MAPS = ("intent_transform", "threat_modes", "threat_modes_by_mode", "request_modes")
 
 

@@ -242,3 +242,10 @@ def test_addressee_of_a_call_noun_from_its_for_clause(coded):
     # "issued a call for Kelmland to withdraw": the party called on is the recipient
     ev = coded("Norvia issued a call for Kelmland to withdraw its troops.")
     assert ev.event == "REQUEST" and _codes(ev.recipient) == {"QKE"}
+
+
+def test_subject_naming_no_party_takes_its_apposition(coded_article):
+    # "the face of the campaign, Aron Vale, ...": the name in apposition is the actor
+    art = coded_article("The face of the campaign, Aron Vale, condemned Kelmland on Monday.")
+    (ev,) = [e for e in art.events if e.trigger.text == "condemned"]
+    assert [a.entity_text for a in ev.actor] == ["Aron Vale"]

@@ -67,6 +67,15 @@ def content_tokens(tok: Token, slot: str) -> list[Token]:
     return out
 
 
+def _named_apposition(subj: Token) -> Token | None:
+    """ "the object of Trump's admiration, Vladimir Putin, has ...": a subject that names no party, with a
+    name in apposition, is that name."""
+    if subj.pos_ != "NOUN" or token_class(subj) == "agent":
+        return None
+    return next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")),
+                None)
+
+
 class RoleFinder:
     """Role methods of the document coder; it provides doc, args, ctx, markers, triggers, article."""
 
@@ -80,7 +89,7 @@ class RoleFinder:
         if subj is not None:
             if subj.tag_ == "WDT" or subj.lower_ in actor_words().relative_pronouns:
                 return (verb.head if verb.dep_ == "relcl" else None), False
-            return subj, False
+            return _named_apposition(subj) or subj, False
         if _child(verb, {"nsubjpass", "auxpass"}) is not None:
             agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
                          None)

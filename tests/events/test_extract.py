@@ -208,7 +208,6 @@ def test_definite_call_takes_the_callers_actor(run_text, text, source):
     assert calls[0].actor[0].source == source
 
 
-
 @pytest.mark.parametrize("text", ["Vostran troops regularly shell the village of Mird.",
                                   "The Vostran and Kelmish presidents meet every month in the capital.",
                                   "The Vostran president visits the border three times a week."])
@@ -290,17 +289,6 @@ def test_code_doc_warning_to_act_is_a_call(run_text, text, event):
     assert [e.event for e in run_text(text).events if e.trigger.text in ("warned", "cautioned")] == [event]
 
 
-@pytest.mark.parametrize("text, accuse", [
-    ("The Kelmish minister called the vote a farce.", True),
-    ("Senator Aron Vale called his rival a liar.", True),
-    ("The president called the holiday a celebration of unity and friendship.", False),
-    ("The candidate's doctor called him extremely fit.", False),
-])
-def test_code_doc_a_label_that_praises_is_no_accusation(run_text, text, accuse):
-    # naming something with a predicate blames only when the label is not praise (VADER polarity)
-    assert any(e.event == "ACCUSE" for e in run_text(text).events) == accuse
-
-
 @pytest.mark.parametrize("text", [
     "Say the Vostran government demanded that Kelmland return the refugees.",
     "Suppose the Kelmish army attacked the town of Tarn.",
@@ -323,16 +311,6 @@ def test_code_doc_object_pronoun_takes_its_antecedents_class(run_text, text):
     assert not [e for e in run_text(text).events if e.event == "ASSAULT"]
 
 
-@pytest.mark.parametrize("text, threat", [
-    ("The Kelmish minister called the test a grave threat to regional peace.", False),
-    ("The bloc discussed the threats from Vostra at the summit.", False),
-    ("The Vostran president repeated his threat to impose sanctions on Kelmland.", True),
-])
-def test_code_doc_a_danger_is_no_threat(run_text, text, threat):
-    # "a threat to peace", "threats from X" name a danger; "his threat to impose sanctions" was made
-    assert any(e.event == "THREATEN" for e in run_text(text).events) == threat
-
-
 @pytest.mark.parametrize("text, event", [
     ("The fact-checking site seized on the senator's claim that crime had doubled.", None),
     ("Vostran police seized weapons in the town of Tarn.", "COERCE"),
@@ -352,28 +330,9 @@ def test_code_doc_attack_coordinated_with_blame_is_criticism(run_text):
     assert [e.event for e in run_text(text).events if e.trigger.text == "attacked"] == ["ACCUSE"]
 
 
-@pytest.mark.parametrize("text, support", [
-    ("The senator is defending his early-morning tweets.", False),
-    ("The spokeswoman said the senator would defend himself.", False),
-    ("Under pressure from the unions, the Vostran government backed out of the deal.", False),
-    ("Senator Aron Vale is endorsing the governor.", True),
-])
-def test_code_doc_defending_oneself_is_no_support(run_text, text, support):
-    # support is of a person, group, state or policy, not of one's own words or conduct
-    assert any(e.event == "SUPPORT" for e in run_text(text).events) == support
-
-
 def test_code_doc_sending_materiel_is_aid(run_text):
     (event,) = [e for e in run_text("Vostra sent military material to the Kelmish army.").events]
     assert event.event == "AID"
-
-
-@pytest.mark.parametrize("text, aid", [
-    ("Opening the door to talks, the Vostran minister said nothing new.", False),
-    ("Vostra opened its doors to refugees from Kelmland.", True),
-])
-def test_code_doc_door_to_talks_is_a_metaphor(run_text, text, aid):
-    assert any(e.event == "AID" for e in run_text(text).events) == aid
 
 
 @pytest.mark.parametrize("text, event", [
@@ -384,3 +343,26 @@ def test_code_doc_door_to_talks_is_a_metaphor(run_text, text, aid):
 def test_code_doc_a_person_attacking_a_person_without_force_is_criticism(run_text, text, event):
     # named person on named person, no weapon, wound or military context: words (manual: criticism)
     assert [e.event for e in run_text(text).events if e.trigger.text in ("attacked", "attacks")] == [event]
+
+
+@pytest.mark.parametrize("text, event, coded", [
+    # a label blames only when it is not praise (VADER polarity)
+    ("The Kelmish minister called the vote a farce.", "ACCUSE", True),
+    ("Senator Aron Vale called his rival a liar.", "ACCUSE", True),
+    ("The president called the holiday a celebration of unity and friendship.", "ACCUSE", False),
+    ("The candidate's doctor called him extremely fit.", "ACCUSE", False),
+    # "a threat to peace", "threats from X" name a danger; "his threat to impose sanctions" was made
+    ("The Kelmish minister called the test a grave threat to regional peace.", "THREATEN", False),
+    ("The bloc discussed the threats from Vostra at the summit.", "THREATEN", False),
+    ("The Vostran president repeated his threat to impose sanctions on Kelmland.", "THREATEN", True),
+    # support is of a person, group, state or policy, not of one's own words or conduct
+    ("The senator is defending his early-morning tweets.", "SUPPORT", False),
+    ("The spokeswoman said the senator would defend himself.", "SUPPORT", False),
+    ("Under pressure from the unions, the Vostran government backed out of the deal.", "SUPPORT", False),
+    ("Senator Aron Vale is endorsing the governor.", "SUPPORT", True),
+    # "opened the door to talks" is a metaphor; doors opened to refugees shelter people
+    ("Opening the door to talks, the Vostran minister said nothing new.", "AID", False),
+    ("Vostra opened its doors to refugees from Kelmland.", "AID", True),
+])
+def test_code_doc_word_sense_decides_the_type(run_text, text, event, coded):
+    assert any(e.event == event for e in run_text(text).events) == coded

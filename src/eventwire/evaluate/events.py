@@ -36,7 +36,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..events.config import counted, min_confidence
-from ..events.patterns import load_lexicon
+from ..events.patterns import load_ontology
 from ..model import Article
 from ..settings import Settings
 from .jsonl import read_jsonl
@@ -48,7 +48,7 @@ def load_gold(path: Path | str) -> list[dict[str, Any]]:
     """Gold records with `text`, event names (and the 0.5b1 modes the current manual files under another
     type, `legacy_names` / `legacy_modes` of events/data/ontology.yaml) mapped to the current ontology,
     DOCUMENT skipped."""
-    lex = load_lexicon()
+    _, legacy_names, legacy_modes = load_ontology()
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -62,8 +62,8 @@ def load_gold(path: Path | str) -> list[dict[str, Any]]:
     for rec in data:
         if not isinstance(rec, dict) or rec.get("event") == "DOCUMENT" or not rec.get("text"):
             continue
-        event = lex.legacy_modes.get(rec["event"], {}).get(rec.get("mode") or "")
-        out.append({**rec, "event": event or lex.legacy_names.get(rec["event"], rec["event"])})
+        event = legacy_modes.get(rec["event"], {}).get(rec.get("mode") or "")
+        out.append({**rec, "event": event or legacy_names.get(rec["event"], rec["event"])})
     return out
 
 

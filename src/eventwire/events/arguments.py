@@ -37,6 +37,12 @@ def _seam(name: str) -> Callable[..., Any] | None:
     return getattr(module, name, None)
 
 
+def second_predicate(tok: Token) -> bool:
+    """A verb coordinated with a verb ("of being duped and encourage Americans to ..."): another
+    predicate, not part of a noun phrase that contains its first conjunct."""
+    return tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.pos_ in ("VERB", "AUX")
+
+
 def np_bounds(tok: Token) -> tuple[int, int]:
     """Token bounds [start, end) of the noun phrase headed by `tok`."""
     start = end = tok.i
@@ -54,8 +60,7 @@ def np_bounds(tok: Token) -> tuple[int, int]:
             # nor a second predicate coordinated inside it ("X's campaign of being duped and encourage
             # Americans to ...")
             clauses = [t.left_edge.i for t in child.subtree if t.i != child.i and (
-                t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ in ("VBN", "VBD"))
-                or (t.dep_ == "conj" and t.pos_ == "VERB" and t.head.pos_ in ("VERB", "AUX")))]
+                t.dep_ == "relcl" or (t.dep_ == "acl" and t.tag_ in ("VBN", "VBD")) or second_predicate(t))]
             stop = min(clauses, default=child.right_edge.i + 1) - 1
             while clauses and stop > child.i and (tok.doc[stop].is_punct or tok.doc[stop].dep_ == "cc"):
                 stop -= 1

@@ -252,7 +252,9 @@ def _load_markers(path: Path, modes: dict[str, list[str]]) -> dict[str, Any]:
     return markers
 
 
-def _load_ontology(path: Path) -> tuple[dict[str, list[str]], dict[str, str], dict[str, dict[str, str]]]:
+def load_ontology(path: Path = DATA_DIR / "ontology.yaml") -> tuple[
+        dict[str, list[str]], dict[str, str], dict[str, dict[str, str]]]:
+    """`ontology.yaml`: the types and their modes, and the crosswalk from PLOVER 0.5b1 names and modes."""
     data = read_yaml(path)
     if not isinstance(data.get("events"), dict):
         raise DataFileError(str(path), "expected an 'events' mapping of type -> modes")
@@ -287,7 +289,7 @@ def _load_contexts(path: Path) -> list[tuple[str, frozenset[str]]]:
 
 def load_lexicon(extra_files: Iterable[Path] = (), data_dir: Path = DATA_DIR) -> Lexicon:
     """Load and index all data files; user pattern files come after ours and win ties."""
-    modes, legacy, legacy_modes = _load_ontology(data_dir / "ontology.yaml")
+    modes, legacy, legacy_modes = load_ontology(data_dir / "ontology.yaml")
     patterns = load_patterns(data_dir / "patterns.yaml", modes)
     for extra in extra_files:
         patterns.extend(load_patterns(Path(extra), modes))

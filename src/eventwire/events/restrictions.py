@@ -36,6 +36,7 @@ from spacy.tokens import Token
 from ..model import Entity
 from ..nlp.lexicon import polarity
 from .agents import noun_class, sited, token_class, verb_needs_agent
+from .arguments import second_predicate
 from .triggers import Trigger
 from .words import default_words as event_words
 
@@ -90,8 +91,7 @@ def phrase_tokens(head: Token, clauses: frozenset[str] | set[str] = CLAUSE_DEPS)
     while todo:
         tok = todo.pop()
         out.append(tok)
-        todo += [c for c in tok.children if c.dep_ not in clauses
-                 and not (c.dep_ == "conj" and c.pos_ == "VERB" and tok.pos_ in ("VERB", "AUX") and tok.i != head.i)]
+        todo += [c for c in tok.children if c.dep_ not in clauses and not (second_predicate(c) and tok.i != head.i)]
     return sorted(out, key=lambda t: t.i)
 
 

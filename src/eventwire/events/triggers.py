@@ -106,8 +106,7 @@ def _matches(pat: Pattern, tok: Token, markers: dict[str, Any]) -> bool:
         if not any(p.lemma_.lower() in lemmas for o in objects for p in _pobjs(o, prep)):
             return False
     if pat.content_negated is not None:
-        clauses = [c for slot in pat.content if slot.split(":")[0] in ("xcomp", "ccomp")
-                   for c in _children(tok, {slot.split(":")[0]})]
+        clauses = _children(tok, {slot.split(":")[0] for slot in pat.content} & {"xcomp", "ccomp"})
         if not clauses or any(negates_itself(c, markers["negation_words"]) for c in clauses) != pat.content_negated:
             return False
     if pat.ccomp_aux is not None:

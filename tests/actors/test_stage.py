@@ -301,3 +301,18 @@ def test_stage_country_in_a_clause_about_the_apposition_is_not_the_persons(actor
     article = run(actors_only, "Senator Ana Ruiz, a Democrat who sits on the committee investigating Russia, "
                                "criticized the president.")
     assert mention(article, "Ana Ruiz").code != "RUS"
+
+
+def test_stage_a_homonym_listed_with_countries_is_the_country(actors_only):
+    """Republican cues make Georgia the US state elsewhere in the article; listed with Ukraine it is the
+    country, listed with a state it stays the state."""
+    article = run(actors_only, "Senate Republicans met on Monday. Vladimir Putin has used his invasions of "
+                               "Georgia and Ukraine as a threat. The governors of Georgia and Alabama met.")
+    assert mention(article, "Georgia", 0).code == "GEO"
+    assert mention(article, "Georgia", 1).code == "USA"
+
+
+def test_stage_an_office_of_a_homonym_takes_the_homonyms_sense(actors_only):
+    """"the governor of Georgia" in a story of Republicans and senators: the US state's governor."""
+    article = run(actors_only, "Republicans in the Senate and the governor of Georgia met on Monday.")
+    assert mention(article, "governor").code == "USA"

@@ -292,9 +292,10 @@ def test_code_doc_warning_to_act_is_a_call(run_text, text, event):
 @pytest.mark.parametrize("text", [
     "Say the Vostran government demanded that Kelmland return the refugees.",
     "Suppose the Kelmish army attacked the town of Tarn.",
+    "If it fails, Ms. Dorn argues, there are other tools. Say Vostra demanded that Kelmland prove its claim.",
 ])
 def test_code_doc_supposition_is_hypothetical(run_text, text):
-    events = run_text(text).events
+    events = [e for e in run_text(text).events if e.trigger.text in ("demanded", "attacked")]
     assert events and all(e.hypothetical for e in events)
 
 
@@ -366,3 +367,11 @@ def test_code_doc_a_person_attacking_a_person_without_force_is_criticism(run_tex
 ])
 def test_code_doc_word_sense_decides_the_type(run_text, text, event, coded):
     assert any(e.event == event for e in run_text(text).events) == coded
+
+
+def test_code_doc_a_meeting_with_the_writer_is_the_reporting_not_a_contact(run_text):
+    writer = run_text("When the Vostran trade minister came to talk to me last week, he brought up the old dispute.")
+    assert not [e for e in writer.events if e.event == "CONSULT"]
+    # inside a quote, "me" is the speaker, a party
+    quoted = run_text('"The Vostran minister met me in Rask on Monday," Ms. Dorn said.')
+    assert [e.event for e in quoted.events if e.trigger.text == "met"] == ["CONSULT"]

@@ -190,6 +190,11 @@ def test_supposition_opener_makes_its_clause_hypothetical(markers):
                  ("attacked", 2, "ROOT", "VERB", "VBD", "attack"), ("Kelmland", 2, "dobj", "PROPN", "NNP", "Kelmland"),
                  (".", 2, "punct", "PUNCT", ".", ".")])
     assert flags.is_hypothetical(aux[2], markers)
+    # after a sentence the parser may read "Say" as a dangling name
+    dangling = build([("Say", 2, "dep", "PROPN", "NNP", "Say"), ("Vostra", 2, "nsubj", "PROPN", "NNP", "Vostra"),
+                      ("attacked", 2, "ROOT", "VERB", "VBD", "attack"),
+                      ("Kelmland", 2, "dobj", "PROPN", "NNP", "Kelmland"), (".", 2, "punct", "PUNCT", ".", ".")])
+    assert flags.is_hypothetical(dangling[2], markers)
     told = build([("Vostra", 1, "nsubj", "PROPN", "NNP", "Vostra"), ("attacked", 1, "ROOT", "VERB", "VBD", "attack"),
                   ("Kelmland", 1, "dobj", "PROPN", "NNP", "Kelmland"), (".", 1, "punct", "PUNCT", ".", ".")])
     assert not flags.is_hypothetical(told[1], markers)

@@ -111,3 +111,24 @@ def test_a_call_for_someone_to_act_is_a_request_to_them_not_their_act(events):
     assert ev.event == "REQUEST" and _codes(ev.actor) == {"QVO"} and _codes(ev.recipient) == {"QKE"}
     assert ev.requested is not None and ev.requested["event"] == "RETREAT"
     assert not any(e.event == "RETREAT" for e in evs)  # what is called for is no event of its own
+
+
+def test_two_subjects_split_by_a_finite_verb_are_a_lost_clause_boundary():
+    from eventwire.events import repair
+
+    from .handbuilt import build
+
+    # "Dorn , while most prefer Tal , support Ryn ." parsed with Dorn and Tal both subjects of "support"
+    lost = build([("Dorn", 7, "nsubj", "PROPN", "NNP", "Dorn"), (",", 7, "punct", "PUNCT", ",", ","),
+                  ("while", 4, "mark", "SCONJ", "IN", "while"), ("most", 4, "nsubj", "ADJ", "JJS", "most"),
+                  ("prefer", 7, "advcl", "VERB", "VBP", "prefer"), ("Tal", 7, "nsubj", "PROPN", "NNP", "Tal"),
+                  (",", 7, "punct", "PUNCT", ",", ","), ("support", 7, "ROOT", "VERB", "VBP", "support"),
+                  ("Ryn", 7, "dobj", "PROPN", "NNP", "Ryn"), (".", 7, "punct", "PUNCT", ".", ".")])
+    assert repair.two_subjects(lost[7])
+    # "Members , a body linked to Tal , investigated ." : an apposition misread as a second subject
+    appos = build([("Members", 7, "nsubj", "NOUN", "NNS", "member"), (",", 7, "punct", "PUNCT", ",", ","),
+                   ("a", 3, "det", "DET", "DT", "a"), ("body", 7, "nsubj", "NOUN", "NN", "body"),
+                   ("linked", 3, "acl", "VERB", "VBN", "link"), ("to", 4, "prep", "ADP", "IN", "to"),
+                   ("Tal", 5, "pobj", "PROPN", "NNP", "Tal"), ("investigated", 7, "ROOT", "VERB", "VBD", "investigate"),
+                   (".", 7, "punct", "PUNCT", ".", ".")])
+    assert not repair.two_subjects(appos[7])

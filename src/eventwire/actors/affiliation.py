@@ -185,13 +185,58 @@ def homonym_code(entity_text: str, code: str | None, article_words: set[str]) ->
     return False, code
 
 
-def resolve_homonyms(found: list[Any], text: str) -> list[Any]:
-    """Re-code the mentions of place homonyms from the article's context (or leave them unknown)."""
-    words = set(_WORD.findall(text.lower()))
+def resolve_homonyms(found: list[Any], doc: Doc) -> list[Any]:
+    """Re-code the mentions of place homonyms from their context (or leave them unknown): the places
+    they are listed with ("invasions of Georgia and Ukraine": the country), else the article's words."""
+    words = set(_WORD.findall(doc.text.lower()))
     for ent in found:
         if ent.code is None and ent.type != "GPE":
             continue
         hit, code = homonym_code(ent.entity_text or "", ent.code, words)
-        if hit and code != ent.code:
+        if not hit:
+            continue
+        listed = _listed_sense(ent, doc, found)
+        if listed is not None:
+            ent.code, ent.source = listed, "homonym-list"
+        elif code != ent.code:
             ent.code, ent.source = code, "homonym-context"
+    for ent in found:  # "the governor of Georgia" takes the code its Georgia was given
+        place = _place_of(ent, doc, found)
+        if place is not None and place.source.startswith("homonym") and ent.code != place.code:
+            ent.code = place.code
     return found
+
+
+def _place_of(ent: Any, doc: Doc, found: list[Any]) -> Any | None:
+    """The place mention an institution phrase is "of" or "in" ("the governor of Georgia")."""
+    if ent.source != "pattern" or ent.start is None:
+        return None
+    span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for prep in (c for c in span.root.children if c.dep_ == "prep" and c.lower_ in ("of", "in")):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            hit = next((o for o in found if o.type in ("GPE", "LOC") and o.start <= obj.idx < o.end), None)
+            if hit is not None:
+                return hit
+    return None
+
+
+def _listed_sense(ent: Any, doc: Doc, found: list[Any]) -> str | None:
+    """The sense of a homonym coordinated with coded places: the sense those places share, or, when
+    they are all foreign to the homonym's domestic sense, its only other sense ("Georgia and Ukraine")."""
+    span = doc.char_span(ent.start, ent.end, alignment_mode="expand") if ent.start is not None else None
+    if span is None:
+        return None
+    codes = set()
+    for tok in span.root.conjuncts:
+        codes |= {o.code for o in found if o is not ent and o.code and o.type in ("GPE", "LOC")
+                  and o.start <= tok.idx < o.end}
+    if not codes:
+        return None
+    senses = next((set(s) for name, s in _homonyms() if name in set(_WORD.findall((ent.entity_text or "").lower()))),
+                  set())
+    if len(codes) == 1 and codes <= senses:
+        return next(iter(codes))
+    foreign = senses - {"USA"}
+    return next(iter(foreign)) if "USA" in senses and "USA" not in codes and len(foreign) == 1 else None

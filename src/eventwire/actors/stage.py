@@ -90,7 +90,7 @@ def extract_entities(doc: Doc, d: ActorDictionary, date: str | None, gaz: Gazett
             if entity is not None:
                 found.append(entity)
     found += _institution_phrases(doc, d, date, people, person_spans, gaz)
-    return _share_person_codes(_from_context(resolve_homonyms(_fold(found), doc.text), doc, d))
+    return _share_person_codes(_from_context(resolve_homonyms(_fold(found), doc), doc, d))
 
 
 def _share_person_codes(found: list[Entity]) -> list[Entity]:

@@ -149,7 +149,7 @@ class ArgumentResolver:
 
     def _homonym(self, ent: Entity) -> Entity:  # also used by the role finder
         """A place homonym ("Georgia", "Alexandria") is coded from the article's context or not at all."""
-        if self.homonym_code is None or not ent.code:
+        if self.homonym_code is None or not ent.code or ent.source == "homonym-list":
             return ent
         hit, code = self.homonym_code(ent.entity_text or "", ent.code, self.words)
         if hit and code != ent.code:

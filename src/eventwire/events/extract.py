@@ -246,6 +246,8 @@ class DocCoder(RoleFinder):
         event, mode, requested, negated, rule = self._auxiliary(tr)
         if event is None:
             return self._reject(tr, "ruled out by its predicate")
+        if quote is None and event in self.markers["writer_encounter_events"] and self._meets_writer(tok):
+            return self._reject(tr, "a meeting with the writer: the reporting itself, not a contact")
         if quote is not None and evidence.imperative(clause):  # "Cancel the meeting," the senator said
             requested, event, mode = (event, mode), "REQUEST", self.markers["request_modes"].get(event)
             rule += "+imperative"
@@ -276,6 +278,12 @@ class DocCoder(RoleFinder):
             trigger=Cue(text=tok.text, start=tok.idx, end=tok.idx + len(tok)))
         self.evidence[tok.idx] = feats
         return built
+
+    def _meets_writer(self, tok: Token) -> bool:
+        """The trigger's object or prepositional object is the writer ("came to talk to me")."""
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")] + [
+            g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return any(o.lower_ in self.markers["writer_pronouns"] for o in objs)
 
     def _verbal_attack(self, tok: Token, actors: list[Entity], recipients: list[Entity], sent: Span,
                        context: list[str]) -> bool:

@@ -134,11 +134,16 @@ def _supposed(verb: Token, markers: dict[str, Any]) -> bool:
     clausal complement or an auxiliary of the verb. "Say what you will, he attacked ..." (a concessive
     adverbial clause) asserts its main clause."""
     opener = next((t for t in verb.sent if t.is_alpha), None)
-    if opener is None or opener.tag_ != "VB" or opener.lower_ not in markers["supposition_imperatives"]:
+    if opener is None or opener.lower_ not in markers["supposition_imperatives"]:
         return False
-    if opener.dep_ == "aux":
-        return opener.head.i == verb.i or any(t.i == opener.head.i for t in _governors(verb))
-    if opener.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass") for c in opener.children):
+    # after a full sentence the parser may tag a bare "Say" as a name, left dangling ("dep") or
+    # compounded with the subject's name ("Say Vostra demanded")
+    head = opener.head
+    if opener.dep_ == "compound" and head.dep_ in ("nsubj", "nsubjpass"):
+        head = head.head
+    if opener.dep_ in ("aux", "dep", "compound") and opener.tag_ in ("VB", "NNP", "NN"):
+        return head.i == verb.i or any(t.i == head.i for t in _governors(verb))
+    if opener.tag_ != "VB" or opener.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass") for c in opener.children):
         return False
     tok = verb
     while tok.head.i != tok.i:

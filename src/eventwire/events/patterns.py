@@ -31,7 +31,8 @@ MARKER_LISTS = ("light_verbs", "light_nouns", "future_aux", "future_verbs", "hyp
                 "copular_verbs", "negated_intent_reject", "anaphoric_org_nouns", "speech_nouns",
                 "captive_nouns", "patient_possessive_nouns", "ability_nouns", "attempt_nouns", "abandon_phrasal_verbs",
                 "culpability_adjectives", "ruled_out_phrases", "verbal_attack_triggers", "force_contexts",
-                "force_words")
+                "force_words", "writer_pronouns", "writer_encounter_events")
+EVENT_LISTS = {"negated_intent_reject", "writer_encounter_events"}  # PLOVER event names, upper case
 MARKER_MAPS = ("intent_transform", "threat_modes", "threat_modes_by_mode", "request_modes")
 
 
@@ -238,7 +239,7 @@ def _load_markers(path: Path, modes: dict[str, list[str]]) -> dict[str, Any]:
         if name not in data:
             raise DataFileError(str(path), "missing list", name)
         values = _str_list(data[name], path, name)
-        markers[name] = frozenset(v.upper() for v in values) if name == "negated_intent_reject" else frozenset(values)
+        markers[name] = frozenset(v.upper() for v in values) if name in EVENT_LISTS else frozenset(values)
     for name in MARKER_MAPS:
         value = data.get(name)
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):

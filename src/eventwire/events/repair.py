@@ -28,6 +28,7 @@ from .arguments import np_bounds
 from .words import default_words as event_words
 
 NOMINAL = ("NOUN", "PROPN")
+FINITE = {"VBD", "VBP", "VBZ", "MD"}
 NO_SUBJECT_YET = {"nsubj", "nsubjpass", "csubj", "agent", "auxpass", "aux", "expl"}
 
 
@@ -179,3 +180,12 @@ def for_clause(tok: Token, prep: str) -> bool:
     return tok.dep_ == "advcl" and tok.pos_ in ("VERB", "AUX") and any(
         m.dep_ == "mark" and m.lower_ == prep for m in tok.children) and any(
         c.dep_ == "nsubj" for c in tok.children)
+
+
+def two_subjects(verb: Token) -> bool:
+    """The verb has two nominal subjects with a finite verb between them ("Trump, while 5 percent
+    prefer X and 1 percent support Y"): the parser lost a clause boundary, and either may be wrong.
+    Pieces of one name or an apposition ("Members of X, a body linked to Y, investigated") have no
+    finite verb between them."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(t.tag_ in FINITE for a, b in zip(subjects, subjects[1:]) for t in verb.doc[a.i + 1:b.i])

@@ -82,6 +82,8 @@ class RoleFinder:
     def _subject(self, verb: Token, hops: int = 0) -> tuple[Token | None, bool]:
         """(subject head, passive?) of `verb`, climbing open complements and relative clauses."""
         subj = _child(verb, SUBJ)
+        if subj is not None and repair.two_subjects(verb):
+            return None, False
         if subj is None and verb.dep_ == "acl":  # "Doctors from two aid groups donated ...": a misread main verb
             subj = repair.misread_main_verb(verb, self.markers["light_verbs"], self._reporting(verb))
         if subj is None and verb.dep_ not in ("xcomp", "conj", "acl", "relcl"):

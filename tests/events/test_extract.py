@@ -106,6 +106,16 @@ def test_code_doc_ruled_out_cooperation_is_a_refusal(run_text):
     assert art.events[0].requested["event"] in ("CONCEDE", "RETREAT")
 
 
+@pytest.mark.parametrize("text, requested", [
+    ("The opposition party is calling for the ministry to release the memo.", None),
+    ("The opposition party is calling for the ministry to release the prisoners.", "RETREAT"),
+])
+def test_code_doc_content_of_a_call_meets_its_own_restrictions(run_text, text, requested):
+    # a memo is no captive: the call stands, its content has no type (and no event of the ministry)
+    (call,) = run_text(text).events
+    assert call.event == "REQUEST" and (call.requested or {}).get("event") == requested
+
+
 def test_code_doc_ruled_out_attack_is_no_event(run_text):
     art = run_text("A military strike on Kelmland is not an option, the Vostran president said.")
     assert not [e for e in art.events if e.event == "ASSAULT"]

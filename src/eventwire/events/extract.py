@@ -107,6 +107,14 @@ class DocCoder(RoleFinder):
                 return found
         return None
 
+    def _content_fails(self, sub: Trigger) -> bool:
+        """The content's own selectional restrictions on its object fail (its subject is the addressee)."""
+        verb = sub.tok if sub.kind != "noun" else sub.clause
+        verdict = restrictions.check(sub, verb, None, False)
+        if verdict.drop:
+            self._reject(sub, f"content of a call or promise: {verdict.drop}")
+        return verdict.drop is not None
+
     def _stated_before(self, tr: Trigger, clause: Token) -> bool:
         """A finite clause before a promise verb, with its own subject and no future or modal, is a
         statement of its own, not what is promised ("leaders denounce the test; others vow
@@ -128,8 +136,11 @@ class DocCoder(RoleFinder):
                 if hit is not None:
                     sub = self.triggers[hit.i]
                     sub.absorbed_by = i
-                    tr.requested = (sub.pattern.event, self._mode(sub))
                     tr.absorbed.append(sub)
+                    # "called for the ministry to release the memo": a release of no captive is no act
+                    # of a type, so the call keeps no type for its content
+                    if not self._content_fails(sub):
+                        tr.requested = (sub.pattern.event, self._mode(sub))
                     break
             if tr.pattern.event == "REQUEST" and tr.pattern.content:
                 # what a call calls for is not an event of its own, however deep in the content it sits:

@@ -385,3 +385,10 @@ def test_code_doc_a_meeting_with_the_writer_is_the_reporting_not_a_contact(run_t
     # inside a quote, "me" is the speaker, a party
     quoted = run_text('"The Vostran minister met me in Rask on Monday," Ms. Dorn said.')
     assert [e.event for e in quoted.events if e.trigger.text == "met"] == ["CONSULT"]
+
+
+def test_code_doc_the_place_of_an_act_on_a_party_is_not_its_recipient(run_text):
+    # "in Rask" says where; the leaders are whom. An act on no party may still be directed at a place.
+    (arrest,) = [e for e in run_text("The Kelmish government arrested three opposition leaders in Rask.").events
+                 if e.event == "COERCE"]
+    assert [r.entity_text for r in arrest.recipient] == ["three opposition leaders"]

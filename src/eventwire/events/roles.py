@@ -193,7 +193,10 @@ class RoleFinder:
         # an asked-for object's own nationality: "expelled two Kelmish diplomats" -> Kelmland
         heads += [c for o in asked for c in o.children if c.dep_ in ("amod", "compound", "poss") and _is_place(c)]
         # last resort, the place the action is directed at: "arrived in Dorvat", "withdrew from Kelmland",
-        # "reinforced its troops in Tarn"
+        # "reinforced its troops in Tarn"; not when a party is acted on ("arrested three leaders in Rask":
+        # the town is where, the leaders are whom)
+        if any(token_class(h) == "agent" and h.ent_type_ not in NOT_PARTY for h in heads):
+            return self._unfold(heads, tr)
         for tok in [tr.tok, *comps, *objs]:
             for prep in PLACE_RECIP_PREPS:
                 heads += [p for p in _slot_tokens(tok, f"pobj:{prep}") if _is_place(p)]

@@ -387,8 +387,12 @@ def test_code_doc_a_meeting_with_the_writer_is_the_reporting_not_a_contact(run_t
     assert [e.event for e in quoted.events if e.trigger.text == "met"] == ["CONSULT"]
 
 
-def test_code_doc_the_place_of_an_act_on_a_party_is_not_its_recipient(run_text):
+@pytest.mark.parametrize("text, event, recipient", [
+    ("The Kelmish government arrested three opposition leaders in Rask.", "COERCE", "three opposition leaders"),
+    ("The prime minister met President Dorn of Vostra in Rask to discuss trade.", "CONSULT",
+     "President Dorn of Vostra"),
+])
+def test_code_doc_the_place_of_an_act_on_a_party_is_not_its_recipient(run_text, text, event, recipient):
     # "in Rask" says where; the leaders are whom. An act on no party may still be directed at a place.
-    (arrest,) = [e for e in run_text("The Kelmish government arrested three opposition leaders in Rask.").events
-                 if e.event == "COERCE"]
-    assert [r.entity_text for r in arrest.recipient] == ["three opposition leaders"]
+    (found,) = [e for e in run_text(text).events if e.event == event]
+    assert [r.entity_text for r in found.recipient] == [recipient]

@@ -195,7 +195,8 @@ class RoleFinder:
         # last resort, the place the action is directed at: "arrived in Dorvat", "withdrew from Kelmland",
         # "reinforced its troops in Tarn"; not when a party is acted on ("arrested three leaders in Rask":
         # the town is where, the leaders are whom)
-        if any(token_class(h) == "agent" and h.ent_type_ not in NOT_PARTY for h in heads):
+        if any((token_class(h) == "agent" or (h.pos_ == "PROPN" and h.ent_type_ not in ("GPE", "LOC", "FAC")))
+               and h.ent_type_ not in NOT_PARTY for h in heads):
             return self._unfold(heads, tr)
         for tok in [tr.tok, *comps, *objs]:
             for prep in PLACE_RECIP_PREPS:

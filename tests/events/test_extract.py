@@ -285,6 +285,21 @@ def test_code_doc_offered_words_are_no_agreement(run_text, text):
     assert not [e for e in run_text(text).events if e.event == "AGREE"]
 
 
+@pytest.mark.parametrize("text, rejected", [
+    ("Ilya Varga, a spokeswoman for the Kelmish interior ministry, declined to comment.", False),
+    ("The Vostran embassy refused to say how many of its staff had left.", False),
+    ("Kelmland refused to withdraw its troops from Tarn.", True),
+])
+def test_code_doc_declining_to_comment_is_newsroom_boilerplate(run_text, text, rejected):
+    # a source withholding words from the reporter rejects no party's demand
+    assert any(e.event == "REJECT" for e in run_text(text).events) == rejected
+
+
+def test_code_doc_a_topic_discussed_with_a_party_is_a_consultation(run_text):
+    (ev,) = [e for e in run_text("Kelmland discussed the border with Vostra.").events if e.event == "CONSULT"]
+    assert ev.rule == "consult.discuss_with" and [r.entity_text for r in ev.recipient] == ["Vostra"]
+
+
 def test_code_doc_offered_troops_are_an_offer(run_text):
     assert [e.event for e in run_text("Vostra offered its troops to the Kelmish president.").events] == ["AGREE"]
 

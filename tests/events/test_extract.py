@@ -411,3 +411,18 @@ def test_code_doc_the_place_of_an_act_on_a_party_is_not_its_recipient(run_text, 
     # "in Rask" says where; the leaders are whom. An act on no party may still be directed at a place.
     (found,) = [e for e in run_text(text).events if e.event == event]
     assert [r.entity_text for r in found.recipient] == [recipient]
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    # a verb about someone else's act lends it no actor
+    ("Both Vostran leaders condemned the bombing, which killed 12 people in Tarn.", "bombing", None),
+    ("Kelmish police arrested two men during the protest in Tarn.", "protest", None),
+    # a verb that carries out, paces or joins the act does
+    ("The Vostran army speeded up the withdrawal of its forces from Tarn.", "withdrawal", "The Vostran army"),
+    ("Kelmish envoys returned to Varn on Monday for talks.", "talks", "Kelmish envoys"),
+    ("Vostran youths threw stones during demonstrations against the Kelmish army.", "demonstrations",
+     "Vostran youths"),
+])
+def test_code_doc_a_noun_takes_its_verbs_subject_only_when_the_verb_carries_it_out(run_text, text, trigger, actor):
+    (ev,) = [e for e in run_text(text).events if trigger in {e.trigger.text, *(m.text for m in e.mentions)}]
+    assert [a.entity_text for a in ev.actor] == ([actor] if actor else [])

@@ -106,7 +106,8 @@ def _owner(head: Token) -> Token | None:
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in event_words(
             ).collective_nouns:
         head = head.head.head  # "unleashed a series of tweets criticizing ...": the series is the object
-    if head.dep_ == "dobj":  # "the council issued a statement calling ...": the statement is the council's
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in event_words().owning_verbs:
+        # "the council issued a statement calling ...": the statement is the council's
         subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
         if subj is not None and token_class(subj) == "agent":
             return subj

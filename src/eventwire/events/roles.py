@@ -295,8 +295,15 @@ class RoleFinder:
         gov = arg.head.head if arg.dep_ == "pobj" else arg.head
         # "said during a rally", "told reporters at a meeting": the setting of a statement, not the speaker's act
         setting = arg.dep_ == "pobj" and gov.lemma_.lower() in self.markers["reporting_verbs"]
-        if not actor and not patients and not setting and gov.pos_ in ("VERB", "AUX") and arg.dep_ in ("dobj", "pobj"):
-            subj, _ = self._subject(gov)  # "arrived on a visit", "continued a hunger strike" (tried last)
+        # "continued a hunger strike", "arrived on a visit", "took part in talks" (tried last); not a verb
+        # about someone else's act ("condemned the bombing", "blamed him for the attack")
+        words = event_words()
+        prep = arg.head.lower_ if arg.dep_ == "pobj" else ""
+        owned = (arg.dep_ == "dobj" and gov.lemma_.lower() in words.owning_verbs | self.markers["light_verbs"]) \
+            or prep in words.joined_act_prepositions or (prep in words.unacted_act_prepositions and not any(
+                c.dep_ in ("dobj", "nsubjpass") and token_class(c) == "agent" for c in gov.children))
+        if not actor and not patients and not setting and gov.pos_ in ("VERB", "AUX") and owned:
+            subj, _ = self._subject(gov)
             actor = [subj] if subj is not None else []
         recips: list[Token] = list(patients)
         # "a mediation effort between X and Y": the light noun carries the trigger's own arguments

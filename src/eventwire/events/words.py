@@ -41,6 +41,9 @@ class EventWords:
     many_country_modifiers: frozenset[str]
     mediator_participles: frozenset[str]
     collective_nouns: frozenset[str]
+    owning_verbs: frozenset[str]
+    joined_act_prepositions: frozenset[str]
+    unacted_act_prepositions: frozenset[str]
 
 
 def load_words(path: Path | str = WORDS_FILE) -> EventWords:

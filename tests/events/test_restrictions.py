@@ -243,3 +243,16 @@ def test_phrase_tokens_leave_out_a_coordinated_predicate():
                  ("and", 3, "cc", "CCONJ", "CC", "and"), ("urge", 3, "conj", "VERB", "VB", "urge"),
                  ("voters", 5, "dobj", "NOUN", "NNS", "voter")])
     assert [t.text for t in phrase_tokens(doc[0])] == ["campaign", "of", "being", "duped", "and"]
+
+
+def test_a_place_noun_of_an_act_or_condition_is_no_place():
+    from eventwire.events.agents import token_class
+
+    # "declared a state of emergency" / "entered the state of Ohio"
+    doc = build([("declared", 0, "ROOT", "VERB", "VBD", "declare"), ("a", 2, "det", "DET", "DT", "a"),
+                 ("state", 0, "dobj", "NOUN", "NN", "state"), ("of", 2, "prep", "ADP", "IN", "of"),
+                 ("emergency", 3, "pobj", "NOUN", "NN", "emergency")])
+    assert token_class(doc[2]) == "other"
+    plain = build([("entered", 0, "ROOT", "VERB", "VBD", "enter"), ("the", 2, "det", "DET", "DT", "the"),
+                   ("state", 0, "dobj", "NOUN", "NN", "state")])
+    assert token_class(plain[2]) == "place"

@@ -159,10 +159,12 @@ def token_class(tok: Token, entity: Entity | None = None) -> str:
     if tok.pos_ != "NOUN":
         return "unknown"
     cls = noun_class(tok.lemma_)
-    if cls in ("other", "agent"):  # "thousands of teachers", "a group of men": the of-phrase says who
+    if cls in ("other", "place"):
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        if of and cls == "other":
+        if of and cls == "other":  # "thousands of teachers", "a group of men": the of-phrase says who
             return token_class(of[0])
+        if of and noun_class(of[0].lemma_) in ("act", "other", "info"):
+            return "other"  # "a state of emergency", "a position of strength": a condition, not a place
     return cls
 
 

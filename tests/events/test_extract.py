@@ -426,3 +426,11 @@ def test_code_doc_the_place_of_an_act_on_a_party_is_not_its_recipient(run_text, 
 def test_code_doc_a_noun_takes_its_verbs_subject_only_when_the_verb_carries_it_out(run_text, text, trigger, actor):
     (ev,) = [e for e in run_text(text).events if trigger in {e.trigger.text, *(m.text for m in e.mentions)}]
     assert [a.entity_text for a in ev.actor] == ([actor] if actor else [])
+
+
+@pytest.mark.parametrize("text, event", [("Marsh praised the Vostran president as a strong leader.", "SUPPORT"),
+                                         ("Marsh threatened to sue the Kelmish newspaper.", "THREATEN")])
+def test_code_doc_a_capitalised_common_noun_doing_what_people_do_is_a_name(run_text, text, event):
+    # "Marsh" opening a sentence could be the wetland; praising and threatening make it a person
+    (ev,) = [e for e in run_text(text).events if e.event == event]
+    assert [a.entity_text for a in ev.actor] == ["Marsh"]

@@ -41,6 +41,7 @@ from .triggers import Trigger
 from .words import default_words as event_words
 
 NON_AGENT = {"thing", "info", "other"}
+FORCE_EVENTS = {"ASSAULT", "COERCE"}  # what a thing or a force can also be said to do
 CAUSE_PREPS = ("by", "in")
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}  # clauses about a phrase, not part of it
 
@@ -128,6 +129,11 @@ def check(tr: Trigger, verb: Token, subject: Token | None, passive: bool,
                 return v
     if subject is not None:
         cls = token_class(subject, subject_entity)
+        if cls in NON_AGENT and subject.pos_ == "PROPN" and subject.is_title and tr.kind == "verb" and not passive \
+                and (verb_needs_agent(tr.tok.lemma_) or pat.event not in FORCE_EVENTS):
+            # "Marsh praised ...", "Marsh called her a liar": a capitalised word doing what only people and
+            # groups do is a name; "Drought destroyed ..." stays a force
+            cls = "unknown"
         v.subject_class = cls
         if cls == "force":
             v.drop = f"subject {subject.text!r} is a natural force or mishap, not an agent"

@@ -434,3 +434,10 @@ def test_code_doc_a_capitalised_common_noun_doing_what_people_do_is_a_name(run_t
     # "Marsh" opening a sentence could be the wetland; praising and threatening make it a person
     (ev,) = [e for e in run_text(text).events if e.event == event]
     assert [a.entity_text for a in ev.actor] == ["Marsh"]
+
+
+def test_code_doc_a_speaker_is_not_the_doer_of_an_act_they_name(run_text):
+    # "criticized" reports speech; the shelling it names is not the minister's
+    ev = [e for e in run_text("The Kelmish minister criticized the army for the shelling of Tarn.").events
+          if e.trigger.text == "shelling"]
+    assert all(a.entity_text != "The Kelmish minister" for e in ev for a in e.actor)

@@ -225,7 +225,8 @@ class DocCoder(RoleFinder):
             from_mods = bool(actors)
             if not actors:
                 actors = [e for h in actor_heads for e in self.args.resolve(h, quote)]
-            subj_missing = not actor_heads and not actors
+            # a speaker is not the doer of an act they name ("criticized the army for the shelling")
+            subj_missing = False
             subj, passive, verb = (actor_heads[0] if actor_heads and not from_mods else None), False, clause
             feats.append("occurrence" if evidence.occurrence(tr) else "mention")
         else:

@@ -441,3 +441,10 @@ def test_code_doc_a_speaker_is_not_the_doer_of_an_act_they_name(run_text):
     ev = [e for e in run_text("The Kelmish minister criticized the army for the shelling of Tarn.").events
           if e.trigger.text == "shelling"]
     assert all(a.entity_text != "The Kelmish minister" for e in ev for a in e.actor)
+
+
+def test_code_doc_a_disarmed_party_with_no_agent_is_the_one_who_disarmed(run_text):
+    # retreat.surrender has `patient_acts`: "have been demobilized" says the fighters laid down arms
+    (ev,) = [e for e in run_text("Hundreds of Vostran fighters have been demobilized since the accord.").events
+             if e.event == "RETREAT"]
+    assert [a.entity_text for a in ev.actor] == ["Hundreds of Vostran fighters"]

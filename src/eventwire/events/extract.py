@@ -232,7 +232,8 @@ class DocCoder(RoleFinder):
         else:
             verb = clause if tr.kind == "adj" else tok
             subj, passive = self._subject(verb)
-            if passive and subj is None and self._adjectival(tr):  # "Israel is opposed to", "is committed to"
+            if passive and subj is None and (self._adjectival(tr) or pat.patient_acts):
+                # "Israel is opposed to", "is committed to"; "the guerrillas have been demobilized": they disarmed
                 subj, passive = _child(verb, {"nsubjpass"}), False
             actors = self.args.resolve(subj, quote) if subj is not None else []
             subj_missing = subj is None and not passive  # "were killed": no agent, not the speaker

@@ -22,7 +22,7 @@ from ..errors import DataFileError
 DATA_DIR = Path(__file__).with_name("data")
 PATTERN_KEYS = {"id", "event", "mode", "context", "verbs", "nouns", "adjs", "with", "with_any", "without", "object",
                 "object_without", "object_of_prep", "content", "recipient", "ccomp_aux", "intent", "negated_only",
-                "content_negated", "priority", "restrict"}
+                "content_negated", "patient_acts", "priority", "restrict"}
 CLASSES = {"agent", "place", "act", "weapon", "force", "thing", "info", "other"}
 POLARITIES = {"positive", "negative", "neutral"}  # of a predicate phrase ("called X a farce"): restrict.predicate
 MARKER_LISTS = ("light_verbs", "light_nouns", "future_aux", "future_verbs", "hypothetical_aux", "obligation_aux",
@@ -81,6 +81,7 @@ class Pattern:
     # True: the clausal content (an xcomp/ccomp `content` slot) must be negated ("warned X not to ...");
     # False: it must not be ("warned X to ..."); None: either
     content_negated: bool | None = None
+    patient_acts: bool = False  # an agentless passive's subject is the actor ("were demobilized")
     priority: int = 1
     # selectional restrictions: semantic classes (eventwire.events.agents) the subject / object may have;
     # None = the defaults of data/evidence.yaml; a head of unknown class always passes
@@ -193,6 +194,7 @@ def _pattern(raw: Any, path: Path, pos: int, modes: dict[str, list[str]]) -> Pat
         pat.ccomp_aux = frozenset(_str_list(raw["ccomp_aux"], path, f"{key}.ccomp_aux"))
     pat.intent = bool(raw.get("intent", False))
     pat.negated_only = bool(raw.get("negated_only", False))
+    pat.patient_acts = bool(raw.get("patient_acts", False))
     if "content_negated" in raw:
         if not isinstance(raw["content_negated"], bool):
             raise DataFileError(str(path), f"content_negated must be true or false, found {raw['content_negated']!r}",

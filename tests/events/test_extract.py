@@ -422,6 +422,9 @@ def test_code_doc_the_place_of_an_act_on_a_party_is_not_its_recipient(run_text, 
     ("Kelmish envoys returned to Varn on Monday for talks.", "talks", "Kelmish envoys"),
     ("Vostran youths threw stones during demonstrations against the Kelmish army.", "demonstrations",
      "Vostran youths"),
+    # before or after talks one took part in them; after a bombing one did not bomb
+    ("Kelmish envoys left Varn following the latest round of talks.", "talks", "Kelmish envoys"),
+    ("After the bombing of the market, the Vostran minister resigned.", "bombing", None),
 ])
 def test_code_doc_a_noun_takes_its_verbs_subject_only_when_the_verb_carries_it_out(run_text, text, trigger, actor):
     (ev,) = [e for e in run_text(text).events if trigger in {e.trigger.text, *(m.text for m in e.mentions)}]

@@ -194,7 +194,9 @@ def _pattern(raw: Any, path: Path, pos: int, modes: dict[str, list[str]]) -> Pat
         pat.ccomp_aux = frozenset(_str_list(raw["ccomp_aux"], path, f"{key}.ccomp_aux"))
     pat.intent = bool(raw.get("intent", False))
     pat.negated_only = bool(raw.get("negated_only", False))
-    pat.patient_acts = bool(raw.get("patient_acts", False))
+    if not isinstance(raw.get("patient_acts", False), bool):
+        raise DataFileError(str(path), f"patient_acts must be true or false, found {raw['patient_acts']!r}", key)
+    pat.patient_acts = raw.get("patient_acts", False)
     if "content_negated" in raw:
         if not isinstance(raw["content_negated"], bool):
             raise DataFileError(str(path), f"content_negated must be true or false, found {raw['content_negated']!r}",

@@ -300,7 +300,9 @@ class RoleFinder:
         words = event_words()
         prep = arg.head.lower_ if arg.dep_ == "pobj" else ""
         owned = (arg.dep_ == "dobj" and gov.lemma_.lower() in words.owning_verbs | self.markers["light_verbs"]) \
-            or prep in words.joined_act_prepositions or (prep in words.unacted_act_prepositions and not any(
+            or prep in words.joined_act_prepositions or (
+                prep in words.sequence_prepositions and tr.pattern.event.lower() in words.participation_events) \
+            or (prep in words.unacted_act_prepositions and not any(
                 c.dep_ in ("dobj", "nsubjpass") and token_class(c) == "agent" for c in gov.children))
         if not actor and not patients and not setting and gov.pos_ in ("VERB", "AUX") and owned:
             subj, _ = self._subject(gov)

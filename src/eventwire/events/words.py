@@ -44,6 +44,8 @@ class EventWords:
     owning_verbs: frozenset[str]
     joined_act_prepositions: frozenset[str]
     unacted_act_prepositions: frozenset[str]
+    sequence_prepositions: frozenset[str]
+    participation_events: frozenset[str]
 
 
 def load_words(path: Path | str = WORDS_FILE) -> EventWords:

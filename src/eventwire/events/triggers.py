@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .agents import sited
+from .agents import sited, token_class
 from .flags import is_negated, negates_itself
 from .patterns import ChildSpec, Lexicon, Pattern
 from .repair import for_clause, inverted_content
@@ -87,6 +87,7 @@ def _matches(pat: Pattern, tok: Token, markers: dict[str, Any]) -> bool:
     # "staged rallies in Gaza against the leader": a noun's required phrase may hang on its light verb
     wanted = pat.with_ or pat.with_any
     found = children + (_light_verb_children(tok, markers) if wanted and pos_class(tok) == "noun" else [])
+    found += _stranded_with(tok) if wanted and tok.pos_ == "VERB" else []
     if any(not _has(spec, found, inverted, preps) for spec in pat.with_):
         return False
     if pat.with_any and not any(_has(spec, found, inverted, preps) for spec in pat.with_any):
@@ -118,6 +119,14 @@ def _matches(pat: Pattern, tok: Token, markers: dict[str, Any]) -> bool:
         if not ok:
             return False
     return True
+
+
+def _stranded_with(verb: Token) -> list[Token]:
+    """A with-phrase the parser hung on the verb's topic object ("discussed the dispute with
+    mediators"): a party to the verb, not a part of the topic; not on a party object ("met the
+    minister with his aides")."""
+    return [c for o in verb.children if o.dep_ == "dobj" and token_class(o) not in ("agent", "unknown")
+            for c in o.children if c.dep_ == "prep" and c.lower_ == "with"]
 
 
 def _light_verb_children(tok: Token, markers: dict[str, Any]) -> list[Token]:

@@ -456,3 +456,9 @@ def test_code_doc_a_disarmed_party_with_no_agent_is_the_one_who_disarmed(run_tex
     (ev,) = [e for e in run_text("Hundreds of Vostran fighters have been demobilized since the accord.").events
              if e.event == "RETREAT"]
     assert [a.entity_text for a in ev.actor] == ["Hundreds of Vostran fighters"]
+
+
+def test_code_doc_the_charge_of_an_accusation_is_not_part_of_the_accused(run_text):
+    (ev,) = [e for e in run_text("The Vostran governor accused the Kelmish mayor of rigging the vote in Tarn.").events
+             if e.event == "ACCUSE"]
+    assert [r.entity_text for r in ev.recipient] == ["the Kelmish mayor"]

@@ -53,6 +53,8 @@ def np_bounds(tok: Token) -> tuple[int, int]:
     for child in tok.rights:
         if child.dep_ in ("compound", "flat", "nummod", "case"):
             end = max(end, child.right_edge.i)
+        elif child.dep_ == "prep" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in child.children):
+            break  # "accused the mayor of misleading voters": the gerund completes the verb, not the noun
         elif child.dep_ == "prep" and child.lower_ in event_words().argument_span_prepositions:
             # not the nested noun's relative or past-participle clause: "doctors from two aid groups"
             # stops before "donated ...", "refugees, whom authorities blame" before the comma; a

@@ -316,3 +316,10 @@ def test_stage_an_office_of_a_homonym_takes_the_homonyms_sense(actors_only):
     """"the governor of Georgia" in a story of Republicans and senators: the US state's governor."""
     article = run(actors_only, "Republicans in the Senate and the governor of Georgia met on Monday.")
     assert mention(article, "governor").code == "USA"
+
+
+def test_stage_a_place_the_text_qualifies_overrides_the_dictionary(actors_only):
+    """"Paris, Texas" is not France's capital, and neither is its mayor."""
+    article = run(actors_only, "The mayor of Paris, Texas, criticized the state legislature.")
+    assert mention(article, "Paris").code == "USA"
+    assert mention(article, "mayor").code == "USA"

@@ -201,13 +201,13 @@ def resolve_homonyms(found: list[Any], doc: Doc) -> list[Any]:
         elif code != ent.code:
             ent.code, ent.source = code, "homonym-context"
     for ent in found:  # "the governor of Georgia" takes the code its Georgia was given
-        place = _place_of(ent, doc, found)
+        place = place_of(ent, doc, found)
         if place is not None and place.source.startswith("homonym") and ent.code != place.code:
             ent.code = place.code
     return found
 
 
-def _place_of(ent: Any, doc: Doc, found: list[Any]) -> Any | None:
+def place_of(ent: Any, doc: Doc, found: list[Any]) -> Any | None:
     """The place mention an institution phrase is "of" or "in" ("the governor of Georgia")."""
     if ent.source != "pattern" or ent.start is None:
         return None

@@ -28,6 +28,7 @@ from .affiliation import (
     US,
     apposition_phrase,
     of_country,
+    place_of,
     placing_mention,
     resolve_homonyms,
     title_phrase,
@@ -61,18 +62,30 @@ class ActorsStage:
         gaz = self.ctx.resource("actors.gazetteer", load_gazetteer)
         article.entities = extract_entities(doc, self.d, article.date or self.ctx.settings.default_date, gaz)
         article.places = find_places(article, doc, self.d, gaz)
-        agree_with_places(article.entities, article.places)
+        agree_with_places(article.entities, article.places, doc)
 
 
-def agree_with_places(entities: list[Entity], places: list[Place]) -> None:
+def agree_with_places(entities: list[Entity], places: list[Place], doc: Doc | None = None) -> None:
     """A place name taken for an actor by the town table alone (`source` "gazetteer") takes the country
     the place resolver chose for the same mention, which weighs first-level divisions, qualifiers and the
-    article's other places ("Illinois and Arizona": the US state, not the Honduran town of Arizona)."""
+    article's other places ("Illinois and Arizona": the US state, not the Honduran town of Arizona). A
+    place the text itself qualifies ("Paris, Texas") takes the resolver's country whatever the
+    dictionary says, and so does an office of it ("the mayor of Paris, Texas")."""
     by_span = {(p.start, p.end): p for p in places}
+    changed = []
     for ent in entities:
-        place = by_span.get((ent.start, ent.end)) if ent.source == "gazetteer" else None
-        if place is not None and place.code and place.code != ent.code:
+        place = by_span.get((ent.start, ent.end))
+        if place is None or not place.code or place.code == ent.code:
+            continue
+        if ent.source == "gazetteer" or place.via == "qualifier":
             ent.code, ent.name = place.code, place.name or ent.name
+            ent.source = ent.source if ent.source == "gazetteer" else "qualifier"
+            changed.append(ent)
+    if doc is not None and changed:
+        for ent in entities:
+            of = place_of(ent, doc, changed)
+            if of is not None:
+                ent.code = of.code
 
 
 def extract_entities(doc: Doc, d: ActorDictionary, date: str | None, gaz: Gazetteer | None = None) -> list[Entity]:

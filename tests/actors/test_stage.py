@@ -323,3 +323,9 @@ def test_stage_a_place_the_text_qualifies_overrides_the_dictionary(actors_only):
     article = run(actors_only, "The mayor of Paris, Texas, criticized the state legislature.")
     assert mention(article, "Paris").code == "USA"
     assert mention(article, "mayor").code == "USA"
+
+
+def test_stage_a_member_of_a_us_party_is_a_us_politician(actors_only):
+    """"the top Democrat on the committee" describes a US lawmaker, whatever country the story names."""
+    article = run(actors_only, "Rep. Tom Hale, the top Democrat on the committee, said Vostra had interfered.")
+    assert mention(article, "Rep. Tom Hale").code == "USA"

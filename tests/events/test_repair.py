@@ -132,3 +132,10 @@ def test_two_subjects_split_by_a_finite_verb_are_a_lost_clause_boundary():
                    ("Tal", 5, "pobj", "PROPN", "NNP", "Tal"), ("investigated", 7, "ROOT", "VERB", "VBD", "investigate"),
                    (".", 7, "punct", "PUNCT", ".", ".")])
     assert not repair.two_subjects(appos[7])
+
+
+def test_a_country_in_another_statement_does_not_place_a_recipient(events):
+    ev = _one(events("Rep. Tom Hale, the top Democrat on the committee, said Vostra had tried to interfere, "
+                     "and he urged the administration to respond."), "urged")
+    assert ev.event == "REQUEST" and "QVO" not in _codes(ev.recipient)
+    assert _codes(ev.actor) == {"USA"}  # a US party member

@@ -136,12 +136,17 @@ US = "USA"  # the country whose news style tags politicians with party and state
 
 
 def us_party_tag(ent: Span) -> Entity | None:
-    """A member of a US legislature named with a party-state tag ("Rep. Tom Hale (R-Ohio)"): the
+    """A member of a US legislature named with a party-state tag ("Rep. Tom Hale (R-Ohio)") or
+    described as a member of a US party ("Rep. Tom Hale, the top Democrat on the committee"): the
     country, and the legislature unless a title says otherwise."""
     m = _PARTY_TAG.match(ent.doc.text, ent.end_char)
-    if m is None or (not m.group("party") and m.group("state") not in place_words().states):
+    if m is not None and (m.group("party") or m.group("state") in place_words().states):
+        return Entity(entity_text=m.group(0).strip(), code=US, sector="LEG", type="ORG", source="apposition")
+    appos = apposition_phrase(ent)
+    member = next((t for t in appos or () if t.is_title and t.lower_ in default_words().us_party_members), None)
+    if member is None:
         return None
-    return Entity(entity_text=m.group(0).strip(), code=US, sector="LEG", type="ORG", source="apposition")
+    return Entity(entity_text=appos.text, code=US, sector="LEG", type="ORG", source="apposition")
 
 
 def of_country(ent: Span, d: ActorDictionary) -> Span | None:

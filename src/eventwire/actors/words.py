@@ -49,6 +49,7 @@ class ActorWords:
     owner_prepositions: frozenset[str]
     website_nouns: frozenset[str]
     relation_nouns: frozenset[str]
+    us_party_members: frozenset[str]
 
 
 def load_words(path: Path | str = WORDS_FILE) -> ActorWords:

@@ -269,7 +269,7 @@ class DocCoder(RoleFinder):
         anchors = [tok] if clause.i == tok.i else [tok, clause]
         place = self._event_place(anchors)
         self._locate_uncoded(actors, sent, place, recipients)
-        self._locate_uncoded(recipients, sent, place, actors, acted_on=True)
+        self._locate_uncoded(recipients, sent, place, actors, acted_on=clause)
         actors, recipients = self._default_parties(event, actors, recipients, place)
         if sent.start not in self._contexts:  # one lookup per sentence, not per event
             self._contexts[sent.start] = flags.contexts_for(sent, self.lex.contexts)

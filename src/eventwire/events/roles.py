@@ -16,7 +16,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..actors import get_dictionary
 from ..actors.affiliation import placing_mention
@@ -38,6 +38,7 @@ PLACE_RECIP_PREPS = semantic_data()["place_recipient_preps"]
 NOT_PARTY = semantic_data()["not_party_labels"]
 NOT_ACTOR = {"info", "other", "act", "thing", "force", "weapon"}
 REASON_CLAUSES = {"advcl", "parataxis", "relcl"}
+OTHER_CLAUSES = {"ccomp", "parataxis"}  # statements of their own ("said Russia had interfered")
 
 
 def _child(tok: Token, deps: set[str]) -> Token | None:
@@ -377,12 +378,14 @@ class RoleFinder:
         return actors, recipients
 
     def _locate_uncoded(self, entities: list[Entity], sent: Span, place: Place | None, others: list[Entity],
-                        acted_on: bool = False) -> None:
+                        acted_on: Token | None = None) -> None:
         """An uncoded actor ("striking miners", "the rebels") of an event placed in a
         country ("in Dorvat"), or in a sentence naming one country only, takes that country's
         code, as event datasets code unnamed domestic actors; `source` says so ("event-location").
-        Parties acted on (`acted_on`: the recipients) take it only when the sentence names no other
-        country besides the actors', even as a topic."""
+        Parties acted on (`acted_on`: the recipients, given the event's clause) take it only when the
+        sentence names no other country besides the actors', even as a topic, and only from a country
+        named in the event's own clause ("said Russia had interfered, and urged the administration to
+        respond": the administration is not Russia's)."""
         # a named person takes a country from the dictionary, a title or an organisation, never from
         # where the event happens or what else the sentence names
         todo = [e for e in entities if not e.code and e.source != "quote-speaker" and e.type != "PERSON"
@@ -400,6 +403,8 @@ class RoleFinder:
             # a group only from a country that places the story, not one acted upon
             mentions = [self.args._homonym(dataclasses.replace(m)) for m in
                         self.args.mentions_in(sent.start_char, sent.end_char)]
+            if acted_on is not None:
+                mentions = [m for m in mentions if m.start is None or _in_clause(self.doc, m.start, acted_on)]
             # a country only: an organisation's code ("a body linked to the African Union") is no place
             countries = get_dictionary(self.ctx).countries
             codes = {m.code for m in mentions if m.code in countries
@@ -440,6 +445,30 @@ def _is_place(tok: Token) -> bool:
 def _first_person_subject(clause: Token, markers: dict[str, Any]) -> bool:
     subj = _child(clause, SUBJ | {"nsubjpass"})
     return subj is not None and subj.lower_ in markers["first_person"]
+
+
+def _clause_of(tok: Token) -> Token:
+    """The head of the statement `tok` sits in: the nearest clausal complement above it, or the root."""
+    while tok.head.i != tok.i and tok.dep_ not in OTHER_CLAUSES:
+        tok = tok.head
+    return tok
+
+
+def _in_clause(doc: Doc, start: int, clause: Token) -> bool:
+    """The mention starting at character `start` lies in the statement of `clause` or in one governing
+    it ("In Syria, officials said rebels attacked ..."), not in another statement ("said Russia had
+    interfered, and urged the administration to ...")."""
+    tok = next((t for t in doc[clause.sent.start:clause.sent.end] if t.idx <= start < t.idx + len(t)), None)
+    if tok is None:
+        return False
+    own = _clause_of(tok)
+    chain = clause
+    while True:
+        if chain.i == own.i:
+            return True
+        if chain.head.i == chain.i:
+            return False
+        chain = chain.head
 
 
 def _same(ent: Entity, actors: list[Entity]) -> bool:

@@ -81,6 +81,8 @@ def test_protest_without_target_addresses_government(coded):
     ev = coded("Kelmish farmers began a hunger strike to demand lower fuel prices.")
     assert ev.event == "PROTEST" and _codes(ev.recipient) == {"QKE"}
     assert {e.source for e in ev.recipient} == {"protest-target"}
+    # the implied target is the government, not the protesters' own phrase
+    assert [e.entity_text for e in ev.recipient] == ["Government of Kelmland"]
 
 
 def test_uncoded_actor_takes_the_country_other_than_the_recipients(coded):

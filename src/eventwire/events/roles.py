@@ -20,6 +20,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import get_dictionary
 from ..actors.affiliation import placing_mention
+from ..actors.resolve import ORG_TEMPLATES
+from ..actors.resolve import _the as the_country
 from ..actors.words import default_words as actor_words
 from ..model import Entity, Place, Quote
 from ..settings import tuning
@@ -369,13 +371,19 @@ class RoleFinder:
             code = code or next((a.code for a in actors if a.code), None)
             if code:
                 # the government is implied, not named: no offsets unless the place names it
+                government = self._government_name(code)
                 base = _place_entity(place, "protest-target") if place is not None and place.code else Entity(
-                    entity_text=actors[0].entity_text, source="protest-target")
+                    entity_text=government, name=government, source="protest-target")
                 base.code, base.sector = code, "GOV"
                 return actors, [base]
         if code and not recipients:
             recipients = [_place_entity(place, "event-location")]
         return actors, recipients
+
+    def _government_name(self, code: str) -> str:
+        """ "Government of the United States": the implied target's text, not the protesters' own."""
+        country = get_dictionary(self.ctx).country(code)
+        return ORG_TEMPLATES["GOV"].format(the_country(country.name)) if country is not None else code
 
     def _locate_uncoded(self, entities: list[Entity], sent: Span, place: Place | None, others: list[Entity],
                         acted_on: Token | None = None) -> None:

@@ -462,3 +462,13 @@ def test_code_doc_the_charge_of_an_accusation_is_not_part_of_the_accused(run_tex
     (ev,) = [e for e in run_text("The Vostran governor accused the Kelmish mayor of rigging the vote in Tarn.").events
              if e.event == "ACCUSE"]
     assert [r.entity_text for r in ev.recipient] == ["the Kelmish mayor"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Senator Ivo Marsh insulted the Kelmish judge, calling him biased.", "Ivo Marsh"),
+    ("Dorn's campaign released a statement condemning the Vostran government.", "Dorn's"),
+])
+def test_code_doc_insults_and_a_campaigns_statement_are_criticism(run_text, text, actor):
+    # a statement released by X's campaign is X's
+    (ev,) = [e for e in run_text(text).events if e.event == "ACCUSE"]
+    assert [a.entity_text for a in ev.actor] == [actor]

@@ -112,6 +112,9 @@ def _owner(head: Token) -> Token | None:
         subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
         if subj is not None and token_class(subj) == "agent":
             return subj
+        if subj is not None:  # "Holt's campaign released a statement ...": the campaign's owner
+            return next((c for c in subj.children if c.dep_ == "poss" and (
+                token_class(c) == "agent" or c.pos_ == "PROPN")), None)
     return None
 
 

@@ -15,6 +15,8 @@ words) and returns the token the coder should use:
   have agreed ...": the subject, parsed as a conjunct inside the fronted phrase.
 - `stray_agent`: "X has been accused of ..., much of it believed ..., by officials":
   the passive agent, attached to an active verb further up, which cannot take one.
+- `two_subjects`: "Trump, while 5 percent prefer X and 1 percent support Y": two subjects
+  split by a finite verb, a lost clause boundary; the verb keeps no actor.
 - `for_clause`: "called for Kelmland to withdraw", "pushing for the US (to) support": the
   parser reads "for" as a complementiser of a clause, not as the preposition the verb takes.
 """
@@ -188,4 +190,5 @@ def two_subjects(verb: Token) -> bool:
     Pieces of one name or an apposition ("Members of X, a body linked to Y, investigated") have no
     finite verb between them."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return any(t.tag_ in FINITE for a, b in zip(subjects, subjects[1:]) for t in verb.doc[a.i + 1:b.i])
+    return any(t.tag_ in FINITE for a, b in zip(subjects, subjects[1:], strict=False)
+               for t in verb.doc[a.i + 1:b.i])

@@ -472,3 +472,13 @@ def test_code_doc_insults_and_a_campaigns_statement_are_criticism(run_text, text
     # a statement released by X's campaign is X's
     (ev,) = [e for e in run_text(text).events if e.event == "ACCUSE"]
     assert [a.entity_text for a in ev.actor] == [actor]
+
+
+def test_code_doc_a_quoted_command_is_addressed_to_whom_the_speaker_tells(run_text):
+    (told,) = [e for e in run_text('"Withdraw your troops now," the Vostran president told Kelmland on Monday.').events
+               if e.rule.endswith("+imperative")]
+    assert told.event == "REQUEST" and [r.entity_text for r in told.recipient] == ["Kelmland"]
+    # the press is the speaker's audience, not the one called on
+    (press,) = [e for e in run_text('"Release the Kelmish prisoners now," the Vostran minister told reporters.').events
+                if e.rule.endswith("+imperative")]
+    assert "reporters" not in [r.entity_text for r in press.recipient]

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Cue, Entity, Event, Quote
 from . import confidence, evidence, flags, restrictions
-from .agents import noun_class
+from .agents import noun_class, token_class
 from .arguments import ArgumentResolver, speaker_entity
 from .coref import _inherit_definite_actors, _relabel
 from .patterns import Lexicon
@@ -265,6 +265,7 @@ class DocCoder(RoleFinder):
             requested, event, mode = (event, mode), "REQUEST", self.markers["request_modes"].get(event)
             rule += "+imperative"
             actors = [speaker_entity(quote)] if quote.speaker is not None else actors
+            recipients = self._addressee(quote) or recipients  # '"Withdraw now," he told Kelmland'
         sent = tok.sent
         anchors = [tok] if clause.i == tok.i else [tok, clause]
         place = self._event_place(anchors)
@@ -291,6 +292,22 @@ class DocCoder(RoleFinder):
             trigger=Cue(text=tok.text, start=tok.idx, end=tok.idx + len(tok)))
         self.evidence[tok.idx] = feats
         return built
+
+    def _addressee(self, quote: Quote) -> list[Entity]:
+        """Whom the speaker addresses ("he told Kelmland", "said to the rebels"), not the press."""
+        if quote.cue is None:
+            return []
+        cue = next((t for t in self.doc if t.idx == quote.cue.start), None)
+        if cue is None:
+            return []
+        heads = [c for c in cue.children if c.dep_ in ("dobj", "dative")] + _slot_tokens(cue, "pobj:to")
+        for head in heads:
+            if head.lemma_.lower() in self.markers["press_addressees"] or token_class(head) not in ("agent", "unknown"):
+                continue
+            found = self.args.resolve(head, None)
+            if found:
+                return found
+        return []
 
     def _meets_writer(self, tok: Token) -> bool:
         """The trigger's object or prepositional object is the writer ("came to talk to me")."""

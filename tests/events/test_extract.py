@@ -394,6 +394,10 @@ def test_code_doc_a_person_attacking_a_person_without_force_is_criticism(run_tex
     # "opened the door to talks" is a metaphor; doors opened to refugees shelter people
     ("Opening the door to talks, the Vostran minister said nothing new.", "AID", False),
     ("Vostra opened its doors to refugees from Kelmland.", "AID", True),
+    # shooting down a proposal and capturing seats use no force; shooting down a helicopter does
+    ("The Kelmish senator shot down the proposal on Monday.", "ASSAULT", False),
+    ("Vostran forces shot down a Kelmish helicopter near Tarn.", "ASSAULT", True),
+    ("The Vostran opposition captured three seats from the ruling coalition.", "ASSAULT", False),
 ])
 def test_code_doc_word_sense_decides_the_type(run_text, text, event, coded):
     assert any(e.event == event for e in run_text(text).events) == coded

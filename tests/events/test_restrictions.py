@@ -256,3 +256,12 @@ def test_a_place_noun_of_an_act_or_condition_is_no_place():
     plain = build([("entered", 0, "ROOT", "VERB", "VBD", "enter"), ("the", 2, "det", "DET", "DT", "the"),
                    ("state", 0, "dobj", "NOUN", "NN", "state")])
     assert token_class(plain[2]) == "place"
+
+
+def test_a_plural_only_noun_is_read_from_its_own_form():
+    from eventwire.events.agents import token_class
+
+    # the lemmatiser may cut "earnings" to "earning", which WordNet does not hold as a noun of that sense
+    doc = build([("released", 0, "ROOT", "VERB", "VBD", "release"), ("its", 2, "poss", "PRON", "PRP$", "its"),
+                 ("earnings", 0, "dobj", "NOUN", "NNS", "earning")])
+    assert token_class(doc[2]) not in ("unknown", "agent")

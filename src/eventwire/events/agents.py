@@ -159,6 +159,8 @@ def token_class(tok: Token, entity: Entity | None = None) -> str:
     if tok.pos_ != "NOUN":
         return "unknown"
     cls = noun_class(tok.lemma_)
+    if cls == "unknown" and tok.lower_ != tok.lemma_.lower():
+        cls = noun_class(tok.lower_)  # a plural-only noun the lemmatiser cut to no word ("earnings" -> "earning")
     if cls in ("other", "place"):
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         if of and cls == "other":  # "thousands of teachers", "a group of men": the of-phrase says who

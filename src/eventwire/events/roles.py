@@ -47,6 +47,16 @@ def _child(tok: Token, deps: set[str]) -> Token | None:
     return next((c for c in tok.children if c.dep_ in deps), None)
 
 
+def _pobjs(tok: Token, preps: Sequence[str]) -> list[Token]:
+    """The objects of `tok`'s prepositions, in the order of `preps` ("against X" before "with Y");
+    one pass over the children instead of one per preposition."""
+    found: dict[str, list[Token]] = {}
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative"):
+            found.setdefault(c.lower_, []).extend(g for g in c.children if g.dep_ == "pobj")
+    return [g for prep in preps for g in found.get(prep, ())] if found else []
+
+
 def _slot_tokens(tok: Token, slot: str) -> list[Token]:
     base, _, prep = slot.partition(":")
     if base == "pobj":
@@ -160,13 +170,11 @@ class RoleFinder:
         # an object the pattern asked for ("imposed sanctions", "sent aid") is the instrument, not the recipient
         asked = [o for o in objs if tr.pattern.object and o.lemma_.lower() in tr.pattern.object]
         heads += [o for o in objs if o not in asked]
-        for prep in RECIP_PREPS:
-            heads += _slot_tokens(tr.tok, f"pobj:{prep}")
+        heads += _pobjs(tr.tok, RECIP_PREPS)
         # the object's own agent or target: "a blockade on X", "a demand by X", "X's proposal"
         for obj in objs:
             heads += [c for c in obj.children if c.dep_ == "poss"]
-            for prep in event_words().object_party_prepositions:
-                heads += _slot_tokens(obj, f"pobj:{prep}")
+            heads += _pobjs(obj, event_words().object_party_prepositions)
         # the subject of the content clause: "demanded that Kelmland cancel ..."
         # the subject of a for-clause is addressed only by a call for it ("called for X to ..."; not
         # "deny the right for us to", "were prepared for the company to")
@@ -183,11 +191,9 @@ class RoleFinder:
         for comp in comps:
             comp_objs = [c for c in comp.children if c.dep_ in ("dobj", "dative")]
             heads += comp_objs
-            for prep in RECIP_PREPS:
-                heads += _slot_tokens(comp, f"pobj:{prep}")
+            heads += _pobjs(comp, RECIP_PREPS)
             for obj in comp_objs:  # "continue military aid to Mozambique"
-                for prep in event_words().content_object_recipient_prepositions:
-                    heads += _slot_tokens(obj, f"pobj:{prep}")
+                heads += _pobjs(obj, event_words().content_object_recipient_prepositions)
         # the party a condition targets: "threatened to quit the talks if Vostra goes ahead"
         for tok in [tr.tok, *comps]:
             for cond in (c for c in tok.children if c.dep_ == "advcl" and any(
@@ -202,8 +208,7 @@ class RoleFinder:
                and h.ent_type_ not in NOT_PARTY for h in heads):
             return self._unfold(heads, tr)
         for tok in [tr.tok, *comps, *objs]:
-            for prep in PLACE_RECIP_PREPS:
-                heads += [p for p in _slot_tokens(tok, f"pobj:{prep}") if _is_place(p)]
+            heads += [p for p in _pobjs(tok, PLACE_RECIP_PREPS) if _is_place(p)]
         return self._unfold(heads, tr)
 
     def _unfold(self, heads: list[Token], tr: Trigger) -> list[Token]:
@@ -212,8 +217,7 @@ class RoleFinder:
         for head in heads:
             sub = self.triggers.get(head.i)
             if sub is not None and sub.absorbed_by == tr.tok.i and sub.kind == "noun":
-                for prep in event_words().folded_noun_prepositions:
-                    out += _slot_tokens(head, f"pobj:{prep}")
+                out += _pobjs(head, event_words().folded_noun_prepositions)
                 out += [c for c in head.children if c.dep_ == "poss"]
             out.append(head)  # still its modifiers: "a U.S. request" -> USA
         return out
@@ -314,16 +318,17 @@ class RoleFinder:
         # "a mediation effort between X and Y": the light noun carries the trigger's own arguments
         owners = [tok, tok.head] if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.markers[
             "light_nouns"] else [tok]
-        for prep in event_words().noun_recipient_prepositions:
-            recips += [r for o in owners for r in _slot_tokens(o, f"pobj:{prep}")]
+        if len(owners) == 1:
+            recips += _pobjs(tok, event_words().noun_recipient_prepositions)
+        else:  # by preposition first, then owner: "a mediation mission between X and Y"
+            recips += [r for prep in event_words().noun_recipient_prepositions for o in owners
+                       for r in _pobjs(o, (prep,))]
         if tr.pattern.event == "REQUEST":  # "a call for the United States to accept refugees": the addressee
             recips += [c for v in tok.children if repair.for_clause(v, "for") for c in v.children if c.dep_ == "nsubj"]
         if clause.i != tok.i:
-            for prep in event_words().clause_recipient_prepositions:
-                recips += _slot_tokens(clause, f"pobj:{prep}")
+            recips += _pobjs(clause, event_words().clause_recipient_prepositions)
         for t in [tok, clause] if clause.i != tok.i else [tok]:
-            for prep in PLACE_RECIP_PREPS:
-                recips += [p for p in _slot_tokens(t, f"pobj:{prep}") if _is_place(p)]
+            recips += [p for p in _pobjs(t, PLACE_RECIP_PREPS) if _is_place(p)]
         return actor, recips, mods
 
     def _quote_at(self, idx: int) -> Quote | None:

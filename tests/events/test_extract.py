@@ -192,6 +192,9 @@ def test_code_doc_adjective_without_complement_is_no_event(run_text):
     ("The minister said the army would continue its operations in the valley.", "THREATEN", "ASSAULT"),
     # a hunger strike is not military force: ending or continuing it is no ASSAULT/RETREAT
     ("Kelmish farmers continued their hunger strike in Tarn.", "PROTEST", None),
+    # a bare "on strike" is a labour strike; "a strike on a convoy" is force
+    ("Kelmish teachers went on strike on Monday.", "PROTEST", None),
+    ("Vostran jets carried out a strike on a Kelmish convoy near Tarn.", "ASSAULT", None),
 ])
 def test_code_doc_general_type_rules(run_text, text, event, requested):
     article = run_text(text)

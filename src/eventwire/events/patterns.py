@@ -22,7 +22,7 @@ from ..errors import DataFileError
 DATA_DIR = Path(__file__).with_name("data")
 PATTERN_KEYS = {"id", "event", "mode", "context", "verbs", "nouns", "adjs", "with", "with_any", "without", "object",
                 "object_without", "object_of_prep", "content", "recipient", "ccomp_aux", "intent", "negated_only",
-                "content_negated", "patient_acts", "under", "priority", "restrict"}
+                "content_negated", "patient_acts", "head", "priority", "restrict"}
 CLASSES = {"agent", "place", "act", "weapon", "force", "thing", "info", "other"}
 POLARITIES = {"positive", "negative", "neutral"}  # of a predicate phrase ("called X a farce"): restrict.predicate
 MARKER_LISTS = ("light_verbs", "light_nouns", "future_aux", "future_verbs", "hypothetical_aux", "obligation_aux",
@@ -70,7 +70,7 @@ class Pattern:
     with_: list[ChildSpec] = field(default_factory=list)  # all required
     with_any: list[ChildSpec] = field(default_factory=list)  # at least one required
     without: list[ChildSpec] = field(default_factory=list)  # none allowed
-    under: list[ChildSpec] = field(default_factory=list)  # the trigger's own dep and its head's lemma ("on strike")
+    head: list[ChildSpec] = field(default_factory=list)  # the trigger's own dep and its head's lemma ("on strike")
     object: frozenset[str] | None = None  # lemma of the direct object (or its compound)
     object_without: frozenset[str] = frozenset()  # object lemmas/modifiers that rule the pattern out
     object_of_prep: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -102,7 +102,7 @@ class Pattern:
     @property
     def specificity(self) -> int:
         constraints = (len(self.with_) + bool(self.with_any) + bool(self.object) + len(self.object_of_prep)
-                       + bool(self.ccomp_aux) + bool(self.under))
+                       + bool(self.ccomp_aux) + bool(self.head))
         return self.priority * 10 + constraints
 
 
@@ -178,7 +178,7 @@ def _pattern(raw: Any, path: Path, pos: int, modes: dict[str, list[str]]) -> Pat
     pat.with_ = _child_specs(raw.get("with", []), path, f"{key}.with")
     pat.with_any = _child_specs(raw.get("with_any", []), path, f"{key}.with_any")
     pat.without = _child_specs(raw.get("without", []), path, f"{key}.without")
-    pat.under = _child_specs(raw.get("under", []), path, f"{key}.under")
+    pat.head = _child_specs(raw.get("head", []), path, f"{key}.head")
     if "object" in raw:
         pat.object = frozenset(_str_list(raw["object"], path, f"{key}.object"))
     if "object_without" in raw:

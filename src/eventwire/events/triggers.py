@@ -94,8 +94,8 @@ def _matches(pat: Pattern, tok: Token, markers: dict[str, Any]) -> bool:
         return False
     if any(_has(spec, children, inverted, preps) for spec in pat.without):
         return False
-    if pat.under and not any(tok.dep_ in spec.deps and (spec.lemmas is None or tok.head.lemma_.lower() in spec.lemmas)
-                             for spec in pat.under):
+    if pat.head and not any(tok.dep_ in spec.deps and (spec.lemmas is None or tok.head.lemma_.lower() in spec.lemmas)
+                            for spec in pat.head):
         return False  # "went on strike": the trigger must hang on this head
     if pat.object is not None or pat.object_without:
         objs = object_lemmas(tok)

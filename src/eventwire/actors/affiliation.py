@@ -177,17 +177,23 @@ def _homonyms() -> list[tuple[str, dict[str, frozenset[str]]]]:
                                       for code, words in h["senses"].items()}) for h in data["homonyms"]]
 
 
+def _senses(entity_text: str, code: str | None) -> dict[str, frozenset[str]] | None:
+    """The senses (code -> cue words) of the place homonym the text names, if any and if `code` is one of them."""
+    words = set(_WORD.findall(entity_text.lower()))
+    return next((senses for name, senses in _homonyms() if name in words and (code is None or code in senses)),
+                None)
+
+
 def homonym_code(entity_text: str, code: str | None, article_words: set[str]) -> tuple[bool, str | None]:
     """(is a homonym, code) for a mention whose text names a place homonym ("Georgia", "Alexandria"):
     the sense the article's words point to, or None when they do not single one out."""
-    words = set(_WORD.findall(entity_text.lower()))
-    for name, senses in _homonyms():
-        if name in words and (code is None or code in senses):
-            hits = {c: len(cues & article_words) for c, cues in senses.items()}
-            best = max(hits.values())
-            winners = [c for c, n in hits.items() if n == best]
-            return True, (winners[0] if best > 0 and len(winners) == 1 else None)
-    return False, code
+    senses = _senses(entity_text, code)
+    if senses is None:
+        return False, code
+    hits = {c: len(cues & article_words) for c, cues in senses.items()}
+    best = max(hits.values())
+    winners = [c for c, n in hits.items() if n == best]
+    return True, (winners[0] if best > 0 and len(winners) == 1 else None)
 
 
 def resolve_homonyms(found: list[Any], doc: Doc) -> list[Any]:
@@ -205,11 +211,19 @@ def resolve_homonyms(found: list[Any], doc: Doc) -> list[Any]:
             ent.code, ent.source = listed, "homonym-list"
         elif code != ent.code:
             ent.code, ent.source = code, "homonym-context"
-    for ent in found:  # "the governor of Georgia" takes the code its Georgia was given
-        place = place_of(ent, doc, found)
-        if place is not None and place.source.startswith("homonym") and ent.code != place.code:
-            ent.code = place.code
+    offices_follow(found, doc, [e for e in found if (e.source or "").startswith("homonym")])
     return found
+
+
+def offices_follow(entities: list[Any], doc: Doc, moved: list[Any]) -> None:
+    """An office "of" or "in" a place mention whose code was re-read (`moved`) takes that code: "the
+    governor of Georgia", "the mayor of Paris, Texas"."""
+    if not moved:
+        return
+    for ent in entities:
+        place = place_of(ent, doc, moved)
+        if place is not None:
+            ent.code = place.code
 
 
 def place_of(ent: Any, doc: Doc, found: list[Any]) -> Any | None:
@@ -239,8 +253,7 @@ def _listed_sense(ent: Any, doc: Doc, found: list[Any]) -> str | None:
                   and o.start <= tok.idx < o.end}
     if not codes:
         return None
-    senses = next((set(s) for name, s in _homonyms() if name in set(_WORD.findall((ent.entity_text or "").lower()))),
-                  set())
+    senses = set(_senses(ent.entity_text or "", ent.code) or ())
     if len(codes) == 1 and codes <= senses:
         return next(iter(codes))
     foreign = senses - {"USA"}

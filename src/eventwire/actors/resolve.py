@@ -212,7 +212,7 @@ def _combine(text: str, a: Analysis, d: ActorDictionary, people: dict[str, Entit
         if inst is not None:
             ent.sector = inst.sector
             ent.type = "NORP" if inst.people else "ORG"
-            ent.name = ORG_TEMPLATES.get(inst.sector, "{}").format(_the(cname)) if not inst.people else cname
+            ent.name = body_name(inst.sector, cname) if not inst.people else cname
         else:
             ent.type, ent.name = "GPE", cname
         return ent
@@ -220,6 +220,11 @@ def _combine(text: str, a: Analysis, d: ActorDictionary, people: dict[str, Entit
         ent.sector = inst.sector
         ent.source = "pattern"
     return ent
+
+
+def body_name(sector: str | None, country: str) -> str:
+    """The name of a country's body of this sector ("Government of the United States"), else the country's."""
+    return ORG_TEMPLATES.get(sector or "", "{}").format(_the(country))
 
 
 def _the(name: str) -> str:

@@ -28,7 +28,7 @@ from .affiliation import (
     US,
     apposition_phrase,
     of_country,
-    place_of,
+    offices_follow,
     placing_mention,
     resolve_homonyms,
     title_phrase,
@@ -37,7 +37,7 @@ from .affiliation import (
 from .dictionary import ActorDictionary, norm
 from .gazetteer import Gazetteer, load_gazetteer
 from .places import find_places, place_for, place_words
-from .resolve import ORG_TEMPLATES, _the, analyse, from_actor, pick_sector, resolve_phrase
+from .resolve import ORG_TEMPLATES, analyse, body_name, from_actor, pick_sector, resolve_phrase
 from .words import default_words
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
@@ -81,11 +81,8 @@ def agree_with_places(entities: list[Entity], places: list[Place], doc: Doc | No
             ent.code, ent.name = place.code, place.name or ent.name
             ent.source = ent.source if ent.source == "gazetteer" else "qualifier"
             changed.append(ent)
-    if doc is not None and changed:
-        for ent in entities:
-            of = place_of(ent, doc, changed)
-            if of is not None:
-                ent.code = of.code
+    if doc is not None:
+        offices_follow(entities, doc, changed)
 
 
 def extract_entities(doc: Doc, d: ActorDictionary, date: str | None, gaz: Gazetteer | None = None) -> list[Entity]:
@@ -333,7 +330,7 @@ def _own_resolution(ent: Span, d: ActorDictionary, date: str | None, known: dict
     lawmaker = us_party_tag(ent)
     if lawmaker is not None and not any(x.code for _, x in found):
         sector = next((x.sector for _, x in found if x.sector), None) or lawmaker.sector
-        body = ORG_TEMPLATES.get(sector, "{}").format(_the(d.country(US).name))  # "Legislature of the United States"
+        body = body_name(sector, d.country(US).name)  # "Legislature of the United States"
         return _affiliated(ent, dataclasses.replace(lawmaker, sector=sector, name=body))
     if not found:
         return None

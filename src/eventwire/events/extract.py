@@ -297,9 +297,10 @@ class DocCoder(RoleFinder):
         """Whom the speaker addresses ("he told Kelmland", "said to the rebels"), not the press."""
         if quote.cue is None:
             return []
-        cue = next((t for t in self.doc if t.idx == quote.cue.start), None)
-        if cue is None:
+        span = self.doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+        if span is None or span[0].idx != quote.cue.start:
             return []
+        cue = span[0]
         heads = [c for c in cue.children if c.dep_ in ("dobj", "dative")] + _slot_tokens(cue, "pobj:to")
         for head in heads:
             if head.lemma_.lower() in self.markers["press_addressees"] or token_class(head) not in ("agent", "unknown"):

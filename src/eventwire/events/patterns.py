@@ -151,6 +151,14 @@ def _slot_list(value: Any, path: Path, key: str) -> list[str]:
     return slots
 
 
+def _flag(raw: dict[str, Any], name: str, path: Path, key: str) -> bool | None:
+    """A true/false key of a pattern (None when absent); anything else is an error naming the file."""
+    value = raw.get(name)
+    if name in raw and not isinstance(value, bool):
+        raise DataFileError(str(path), f"{name} must be true or false, found {value!r}", key)
+    return value
+
+
 def _pattern(raw: Any, path: Path, pos: int, modes: dict[str, list[str]]) -> Pattern:
     if not isinstance(raw, dict):
         raise DataFileError(str(path), f"pattern must be a mapping, found {raw!r}", f"patterns[{pos}]")
@@ -196,16 +204,11 @@ def _pattern(raw: Any, path: Path, pos: int, modes: dict[str, list[str]]) -> Pat
         pat.ccomp_aux = frozenset(_str_list(raw["ccomp_aux"], path, f"{key}.ccomp_aux"))
     pat.intent = bool(raw.get("intent", False))
     pat.negated_only = bool(raw.get("negated_only", False))
-    if not isinstance(raw.get("patient_acts", False), bool):
-        raise DataFileError(str(path), f"patient_acts must be true or false, found {raw['patient_acts']!r}", key)
-    pat.patient_acts = raw.get("patient_acts", False)
+    pat.patient_acts = _flag(raw, "patient_acts", path, key) or False
     if "content_negated" in raw:
-        if not isinstance(raw["content_negated"], bool):
-            raise DataFileError(str(path), f"content_negated must be true or false, found {raw['content_negated']!r}",
-                                key)
+        pat.content_negated = _flag(raw, "content_negated", path, key)
         if not any(slot.split(":")[0] in ("xcomp", "ccomp") for slot in pat.content):
             raise DataFileError(str(path), "content_negated needs an xcomp or ccomp content slot", key)
-        pat.content_negated = raw["content_negated"]
     prio = raw.get("priority", 1)
     if not isinstance(prio, int):
         raise DataFileError(str(path), f"priority must be an integer, found {prio!r}", key)

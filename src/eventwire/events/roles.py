@@ -20,8 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import get_dictionary
 from ..actors.affiliation import placing_mention
-from ..actors.resolve import ORG_TEMPLATES
-from ..actors.resolve import _the as the_country
+from ..actors.resolve import body_name
 from ..actors.words import default_words as actor_words
 from ..model import Entity, Place, Quote
 from ..settings import tuning
@@ -47,21 +46,23 @@ def _child(tok: Token, deps: set[str]) -> Token | None:
     return next((c for c in tok.children if c.dep_ in deps), None)
 
 
-def _pobjs(tok: Token, preps: Sequence[str]) -> list[Token]:
-    """The objects of `tok`'s prepositions, in the order of `preps` ("against X" before "with Y");
-    one pass over the children instead of one per preposition."""
+def _prep_objects(preps: Sequence[str], *toks: Token) -> list[Token]:
+    """The objects of the prepositions of `toks`, in the order of `preps` ("against X" before "with Y"),
+    then of `toks`; one pass over the children instead of one per preposition."""
     found: dict[str, list[Token]] = {}
-    for c in tok.children:
-        if c.dep_ in ("prep", "dative"):
-            found.setdefault(c.lower_, []).extend(g for g in c.children if g.dep_ == "pobj")
+    for tok in toks:
+        for c in tok.children:
+            if c.dep_ in ("prep", "dative"):
+                found.setdefault(c.lower_, []).extend(g for g in c.children if g.dep_ == "pobj")
     return [g for prep in preps for g in found.get(prep, ())] if found else []
 
 
 def _slot_tokens(tok: Token, slot: str) -> list[Token]:
     base, _, prep = slot.partition(":")
+    if base == "pobj" and prep:
+        return _prep_objects((prep,), tok)
     if base == "pobj":
-        return [g for c in tok.children if c.dep_ in ("prep", "dative") and (not prep or c.lower_ == prep)
-                for g in c.children if g.dep_ == "pobj"]
+        return [g for c in tok.children if c.dep_ in ("prep", "dative") for g in c.children if g.dep_ == "pobj"]
     out = [c for c in tok.children if c.dep_ == base]
     if base == "xcomp":  # the parser often attaches "vowed to fight" as an infinitival advcl
         out += [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i
@@ -170,11 +171,11 @@ class RoleFinder:
         # an object the pattern asked for ("imposed sanctions", "sent aid") is the instrument, not the recipient
         asked = [o for o in objs if tr.pattern.object and o.lemma_.lower() in tr.pattern.object]
         heads += [o for o in objs if o not in asked]
-        heads += _pobjs(tr.tok, RECIP_PREPS)
+        heads += _prep_objects(RECIP_PREPS, tr.tok)
         # the object's own agent or target: "a blockade on X", "a demand by X", "X's proposal"
         for obj in objs:
             heads += [c for c in obj.children if c.dep_ == "poss"]
-            heads += _pobjs(obj, event_words().object_party_prepositions)
+            heads += _prep_objects(event_words().object_party_prepositions, obj)
         # the subject of the content clause: "demanded that Kelmland cancel ..."
         # the subject of a for-clause is addressed only by a call for it ("called for X to ..."; not
         # "deny the right for us to", "were prepared for the company to")
@@ -191,9 +192,9 @@ class RoleFinder:
         for comp in comps:
             comp_objs = [c for c in comp.children if c.dep_ in ("dobj", "dative")]
             heads += comp_objs
-            heads += _pobjs(comp, RECIP_PREPS)
+            heads += _prep_objects(RECIP_PREPS, comp)
             for obj in comp_objs:  # "continue military aid to Mozambique"
-                heads += _pobjs(obj, event_words().content_object_recipient_prepositions)
+                heads += _prep_objects(event_words().content_object_recipient_prepositions, obj)
         # the party a condition targets: "threatened to quit the talks if Vostra goes ahead"
         for tok in [tr.tok, *comps]:
             for cond in (c for c in tok.children if c.dep_ == "advcl" and any(
@@ -208,7 +209,7 @@ class RoleFinder:
                and h.ent_type_ not in NOT_PARTY for h in heads):
             return self._unfold(heads, tr)
         for tok in [tr.tok, *comps, *objs]:
-            heads += [p for p in _pobjs(tok, PLACE_RECIP_PREPS) if _is_place(p)]
+            heads += [p for p in _prep_objects(PLACE_RECIP_PREPS, tok) if _is_place(p)]
         return self._unfold(heads, tr)
 
     def _unfold(self, heads: list[Token], tr: Trigger) -> list[Token]:
@@ -217,7 +218,7 @@ class RoleFinder:
         for head in heads:
             sub = self.triggers.get(head.i)
             if sub is not None and sub.absorbed_by == tr.tok.i and sub.kind == "noun":
-                out += _pobjs(head, event_words().folded_noun_prepositions)
+                out += _prep_objects(event_words().folded_noun_prepositions, head)
                 out += [c for c in head.children if c.dep_ == "poss"]
             out.append(head)  # still its modifiers: "a U.S. request" -> USA
         return out
@@ -318,17 +319,13 @@ class RoleFinder:
         # "a mediation effort between X and Y": the light noun carries the trigger's own arguments
         owners = [tok, tok.head] if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.markers[
             "light_nouns"] else [tok]
-        if len(owners) == 1:
-            recips += _pobjs(tok, event_words().noun_recipient_prepositions)
-        else:  # by preposition first, then owner: "a mediation mission between X and Y"
-            recips += [r for prep in event_words().noun_recipient_prepositions for o in owners
-                       for r in _pobjs(o, (prep,))]
+        recips += _prep_objects(event_words().noun_recipient_prepositions, *owners)
         if tr.pattern.event == "REQUEST":  # "a call for the United States to accept refugees": the addressee
             recips += [c for v in tok.children if repair.for_clause(v, "for") for c in v.children if c.dep_ == "nsubj"]
         if clause.i != tok.i:
-            recips += _pobjs(clause, event_words().clause_recipient_prepositions)
+            recips += _prep_objects(event_words().clause_recipient_prepositions, clause)
         for t in [tok, clause] if clause.i != tok.i else [tok]:
-            recips += [p for p in _pobjs(t, PLACE_RECIP_PREPS) if _is_place(p)]
+            recips += [p for p in _prep_objects(PLACE_RECIP_PREPS, t) if _is_place(p)]
         return actor, recips, mods
 
     def _quote_at(self, idx: int) -> Quote | None:
@@ -388,7 +385,7 @@ class RoleFinder:
     def _government_name(self, code: str) -> str:
         """ "Government of the United States": the implied target's text, not the protesters' own."""
         country = get_dictionary(self.ctx).country(code)
-        return ORG_TEMPLATES["GOV"].format(the_country(country.name)) if country is not None else code
+        return body_name("GOV", country.name) if country is not None else code
 
     def _locate_uncoded(self, entities: list[Entity], sent: Span, place: Place | None, others: list[Entity],
                         acted_on: Token | None = None) -> None:
@@ -471,10 +468,10 @@ def _in_clause(doc: Doc, start: int, clause: Token) -> bool:
     """The mention starting at character `start` lies in the statement of `clause` or in one governing
     it ("In Syria, officials said rebels attacked ..."), not in another statement ("said Russia had
     interfered, and urged the administration to ...")."""
-    tok = next((t for t in doc[clause.sent.start:clause.sent.end] if t.idx <= start < t.idx + len(t)), None)
-    if tok is None:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not clause.sent.start <= span[0].i < clause.sent.end:
         return False
-    own = _clause_of(tok)
+    own = _clause_of(span[0])
     chain = clause
     while True:
         if chain.i == own.i:

@@ -213,3 +213,9 @@ def test_lawmaker_of_names_the_state(actors_only):
 def test_determiner_alone_is_no_place(ctx):
     """"most" opens the phrase; it is not the Czech town of Most."""
     assert resolve_place("most Eastern Europeans", ctx) is None
+
+
+def test_a_lowercase_word_is_no_place_name(ctx):
+    # "federal" is also a town in Argentina; in a capitalised phrase a one-word name is capitalised
+    place = resolve_place("San Francisco federal court", ctx)
+    assert (place.name, place.code) == ("San Francisco", "USA")

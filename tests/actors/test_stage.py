@@ -329,3 +329,10 @@ def test_stage_a_member_of_a_us_party_is_a_us_politician(actors_only):
     """"the top Democrat on the committee" describes a US lawmaker, whatever country the story names."""
     article = run(actors_only, "Rep. Tom Hale, the top Democrat on the committee, said Vostra had interfered.")
     assert mention(article, "Rep. Tom Hale").code == "USA"
+
+
+def test_a_possessive_country_codes_a_group_wherever_the_story_is(with_user_file):
+    # the sentence is placed in Arvenia (Tolsk), but "Vostra's Kurds" are Vostra's
+    article = run(with_user_file, "Troops from Tolsk launched an attack against Vostra's Kurds on Monday.")
+    ent = mention(article, "Kurds")
+    assert ent.code == "XVO"

@@ -239,19 +239,23 @@ def test_code_doc_dated_act_is_no_habit(run_text):
     "The Kelmish candidate hit the governor hard over her handling of the flood response.",
     "The mayor attacked the council for its decision on the budget.",
     "The opposition leader attacked the prime minister in a television interview on Sunday.",
+    "The Kelmish airline hit back at the minister on Friday after he criticized its fares.",
+    "Gun control groups hit back, saying the closures were a matter of public health.",
 ])
 def test_code_doc_verbal_attack_is_criticism(run_text, text):
-    # news says "attacked" for words as often as for violence; words are ACCUSE (manual: criticism)
+    # news says "attacked" for words as often as for violence; words are ACCUSE (manual: criticism),
+    # and so is hitting back (a retort) when the sentence shows no force
     art = run_text(text)
     assert [e.event for e in art.events if e.trigger.text in ("attacked", "hit")] == ["ACCUSE"]
 
 
 @pytest.mark.parametrize("text", ["Vostran rebels attacked a police convoy on the highway on Monday.",
                                   "Militants attacked the village in a dawn raid.",
-                                  "Gunmen attacked a crowded market in the town of Mird on Tuesday."])
+                                  "Gunmen attacked a crowded market in the town of Mird on Tuesday.",
+                                  "Vostra hit back at Kelmland with air strikes on Monday."])
 def test_code_doc_physical_attack_stays_assault(run_text, text):
     art = run_text(text)
-    assert [e.event for e in art.events if e.trigger.text == "attacked"] == ["ASSAULT"]
+    assert [e.event for e in art.events if e.trigger.text in ("attacked", "hit")] == ["ASSAULT"]
 
 
 @pytest.mark.parametrize("text, protest", [
@@ -489,3 +493,15 @@ def test_code_doc_a_quoted_command_is_addressed_to_whom_the_speaker_tells(run_te
     (press,) = [e for e in run_text('"Release the Kelmish prisoners now," the Vostran minister told reporters.').events
                 if e.rule.endswith("+imperative")]
     assert "reporters" not in [r.entity_text for r in press.recipient]
+
+
+def test_code_doc_a_town_naming_an_event_is_where_not_who(run_text):
+    # "the Lyon shooting": a town of the gazetteer modifying an event noun places it
+    art = run_text("Two people died in the Lyon shooting on Friday, police said.")
+    assert not any(a.entity_text == "Lyon" for e in art.events for a in e.actor)
+
+
+def test_code_doc_an_absolute_with_phrase_is_no_party(run_text):
+    art = run_text("With more than 15,000 people killed by gun violence in Vostra last year, lawmakers met.")
+    (meet,) = [e for e in art.events if e.event == "CONSULT"]
+    assert not meet.recipient

@@ -198,3 +198,28 @@ def test_supposition_opener_makes_its_clause_hypothetical(markers):
     told = build([("Vostra", 1, "nsubj", "PROPN", "NNP", "Vostra"), ("attacked", 1, "ROOT", "VERB", "VBD", "attack"),
                   ("Kelmland", 1, "dobj", "PROPN", "NNP", "Kelmland"), (".", 1, "punct", "PUNCT", ".", ".")])
     assert not flags.is_hypothetical(told[1], markers)
+
+
+def test_a_subject_that_says_no_one_negates(markers):
+    for rows in ([("No", 1, "det", "DET", "DT", "no"), ("one", 2, "nsubj", "NOUN", "NN", "one")],
+                 [("Nobody", 1, "nsubj", "PRON", "NN", "nobody")]):
+        n = len(rows)
+        doc = build([(w, h if dep == "det" else n, dep, pos, tag, lem) for w, h, dep, pos, tag, lem in rows]
+                    + [("praised", n, "ROOT", "VERB", "VBD", "praise"), ("Dorn", n, "dobj", "PROPN", "NNP", "Dorn")])
+        assert flags.is_negated(_verb(doc), markers)
+
+
+def test_the_place_of_another_event_does_not_place_this_one():
+    # "met in the wake of the Rask shooting": the town is where the shooting was
+    doc = build([("met", 0, "ROOT", "VERB", "VBD", "meet"), ("in", 0, "prep", "ADP", "IN", "in"),
+                 ("the", 3, "det", "DET", "DT", "the"), ("wake", 1, "pobj", "NOUN", "NN", "wake"),
+                 ("of", 3, "prep", "ADP", "IN", "of"), ("the", 7, "det", "DET", "DT", "the"),
+                 ("Rask", 7, "compound", "PROPN", "NNP", "Rask"), ("shooting", 4, "pobj", "NOUN", "NN", "shooting")],
+                ents=[(6, 7, "GPE")])
+    assert flags.place_phrase([doc[0]]) is None
+    # "killed in the battle of Rask": the battle is the event, its place is this event's place
+    doc = build([("killed", 0, "ROOT", "VERB", "VBD", "kill"), ("in", 0, "prep", "ADP", "IN", "in"),
+                 ("the", 3, "det", "DET", "DT", "the"), ("battle", 1, "pobj", "NOUN", "NN", "battle"),
+                 ("of", 3, "prep", "ADP", "IN", "of"), ("Rask", 4, "pobj", "PROPN", "NNP", "Rask")],
+                ents=[(5, 6, "GPE")])
+    assert flags.place_phrase([doc[0]]).text == "the battle of Rask"

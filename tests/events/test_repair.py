@@ -139,3 +139,22 @@ def test_a_country_in_another_statement_does_not_place_a_recipient(events):
                      "and he urged the administration to respond."), "urged")
     assert ev.event == "REQUEST" and "QVO" not in _codes(ev.recipient)
     assert _codes(ev.actor) == {"USA"}  # a US party member
+
+
+def test_participles_sharing_a_by_agent_are_passive(events):
+    # the parser reads "guards shot" as a main verb; the shared "by a gunman" says who shot
+    ev = _one(events("Four guards shot and killed by a gunman in Tarn were buried on Friday."), "killed")
+    assert ev.event == "ASSAULT"
+    assert [a.entity_text for a in ev.actor] in (["a gunman"], ["gunman"])
+    assert [r.entity_text for r in ev.recipient] == ["Four guards"]
+    # a verb coordinated with such participles but with its own auxiliary shares their patient, not their agent
+    evs = events("The epidemic, worsened and prolonged by Kelmland, has killed more than 600 people.")
+    assert not any(e.event == "ASSAULT" and "QKE" in _codes(e.actor) for e in evs)
+    # an object makes the verbs active
+    ev = _one(events("Vostran police shot and killed the man in Tarn."), "killed")
+    assert "Vostran police" in [a.entity_text for a in ev.actor]
+
+
+def test_the_patient_of_a_reduced_passive_is_checked_like_an_object(events):
+    evs = events("Most voters back the plan, according to a poll released on Monday by the Vostra Institute.")
+    assert not any(e.event == "RETREAT" for e in evs)  # a poll is released, not a captive

@@ -265,3 +265,26 @@ def test_a_plural_only_noun_is_read_from_its_own_form():
     doc = build([("released", 0, "ROOT", "VERB", "VBD", "release"), ("its", 2, "poss", "PRON", "PRP$", "its"),
                  ("earnings", 0, "dobj", "NOUN", "NNS", "earning")])
     assert token_class(doc[2]) not in ("unknown", "agent")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, event", [
+    ("A militia that calls itself the Free Army attacked a convoy near Tarn.", "ACCUSE"),
+    ("The minister defended himself against the charges on Monday.", "SUPPORT"),
+])
+def test_a_reflexive_object_leaves_no_second_party(run_text, text, event):
+    article = run_text(text)
+    assert not [e for e in article.events if e.event == event]
+    assert any("the doer itself" in r["reason"] for r in article.meta["events_rejected"])
+
+
+@pytest.mark.slow
+def test_a_share_of_a_population_is_a_poll_figure_not_an_actor(run_text):
+    for text in ("Nearly 60 percent of Vostrans now support the new tax plan, a survey found.",
+                 "The share of voters who back the plan has fallen, a poll found."):
+        counted = [e for e in run_text(text).events if e.event == "SUPPORT" and e.confidence >= min_confidence()]
+        assert not counted, text
+    # a fraction of a group doing something is an act ("a third of the guerrillas have been demobilized")
+    assert not agents.statistic(build([("third", 0, "ROOT", "NOUN", "NN", "third"),
+                                       ("of", 0, "prep", "ADP", "IN", "of"),
+                                       ("rebels", 1, "pobj", "NOUN", "NNS", "rebel")])[2])

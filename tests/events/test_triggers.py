@@ -79,3 +79,34 @@ def test_noun_trigger_as_subject(lex):
     found = find_triggers(doc, lex)
     assert found[1].kind == "noun" and found[1].pattern.event == "ASSAULT"
     assert found[2].kind == "verb" and found[2].pattern.event == "ASSAULT"
+
+
+def _verb_with(lex, lemma, text, children):
+    """ "Vostra <verb> <children ...> ." with each child given as (word, dep, pos, tag, lemma)."""
+    rows = [("Vostra", 1, "nsubj", "PROPN", "NNP", "Vostra"), (text, 1, "ROOT", "VERB", "VBD", lemma)]
+    rows += [(w, 1, dep, pos, tag, lem) for w, dep, pos, tag, lem in children]
+    return _rule(build(rows + [(".", 1, "punct", "PUNCT", ".", ".")]), lex, 1)
+
+
+def test_a_verb_without_the_complement_of_its_event_sense_is_no_trigger(lex):
+    # "Support declined ." is a fall; "Vostra declined the offer / to attend" is a refusal
+    assert _verb_with(lex, "decline", "declined", []) is None
+    assert _verb_with(lex, "decline", "declined", [("offer", "dobj", "NOUN", "NN", "offer")]) == "reject.reject"
+    assert _verb_with(lex, "decline", "declined", [("attend", "xcomp", "VERB", "VB", "attend")]) == "reject.reject"
+
+
+def test_a_complement_of_another_sense_rules_the_trigger_out(lex):
+    # "pleaded guilty" is a plea in court; "sought to play down" is an attempt
+    assert _verb_with(lex, "plead", "pleaded", [("guilty", "oprd", "ADJ", "JJ", "guilty"),
+                                                ("for", "prep", "ADP", "IN", "for")]) is None
+    assert _verb_with(lex, "plead", "pleaded", [("for", "prep", "ADP", "IN", "for")]) == "request.call_for"
+    assert _verb_with(lex, "seek", "sought", [("play", "xcomp", "VERB", "VB", "play")]) is None
+    assert _verb_with(lex, "seek", "sought", [("talks", "dobj", "NOUN", "NNS", "talk")]) == "request.urge"
+
+
+@pytest.mark.slow
+def test_appealing_to_people_without_a_plea_is_no_request(run_text):
+    assert not [e for e in run_text("The senator struggles to appeal to rural voters.").events
+                if e.event == "REQUEST"]
+    assert [e for e in run_text("The Vostran president appealed to the rebels to lay down their arms.").events
+            if e.event == "REQUEST"]

@@ -131,11 +131,14 @@ def _scan(text: str, lookup, rank):
     leading = place_words().leading | default_words().determiners
     best = None
     toks = tokens(text)
+    cased = tokens(text, lower=False)
+    # a one-word name is capitalised: "San Francisco federal court" is not the town of Federal
+    common = [t.islower() for t in cased] if len(cased) == len(toks) and text != text.lower() else [False] * len(toks)
     i = 0
     while i < len(toks):
         step = 1
         for n in range(min(6, len(toks) - i), 0, -1):
-            if n == 1 and toks[i] in leading:
+            if n == 1 and (toks[i] in leading or common[i]):
                 continue
             hit = lookup(norm(" ".join(toks[i:i + n]).replace(" 's", "'s").replace(" - ", "-")))
             if hit:

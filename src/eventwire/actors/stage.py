@@ -564,8 +564,8 @@ def _at(entity: Entity, span: Span) -> Entity:
 def _from_context(found: list[Entity], doc: Doc, d: ActorDictionary) -> list[Entity]:
     """Country for an uncoded person with a title ("President Levy Mwanawasa") or an ethnic group.
 
-    News names a domestic office-holder without the country when the
-    sentence places the story: the nearest country mention before it in the
+    A possessive country names it ("Syria's Kurds"). Otherwise news names a domestic office-holder
+    without the country when the sentence places the story: the nearest country mention before it in the
     sentence, else the only country mentioned after it. Marked `context`.
     """
     people = [e for e in found if e.type == "PERSON" and e.start is not None]
@@ -577,6 +577,13 @@ def _from_context(found: list[Entity], doc: Doc, d: ActorDictionary) -> list[Ent
         span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
         if group and len(span) == 1 and (ent.sector == "REL" or span[0].pos_ == "ADJ"):
             continue  # "Muslim", "Jews", "Islamist" alone: a faith, not a local actor
+        # "Syria's Kurds", "Kelmland's President X": the possessive names the country, wherever the story is
+        owners = [c.idx for c in span.root.children if c.dep_ == "poss"]
+        owner = next((e for e in found if e.code in d.countries and e.start is not None and e.end is not None
+                      and any(e.start <= i < e.end for i in owners)), None)
+        if owner is not None:
+            ent.code, ent.source = owner.code, "context"
+            continue
         sent = span.sent
         said = _reported(span)
         # only a country that places the story, never one acted upon ("threatened action against Russia"),

@@ -49,6 +49,7 @@ def semantic_data() -> dict[str, Any]:
             "agent_pronouns": frozenset(data["agent_pronouns"]),
             "antecedent_pronouns": frozenset(data["antecedent_pronouns"]),
             "site_preps": frozenset(data["site_preps"]),
+            "proportion_nouns": frozenset(data["proportion_nouns"]),
             "agent_roles": frozenset(data["verbnet_agent_restrictions"]),
             "non_agent_subject_roles": frozenset(data["verbnet_non_agent_subject_roles"])}
 
@@ -168,6 +169,17 @@ def token_class(tok: Token, entity: Entity | None = None) -> str:
         if of and noun_class(of[0].lemma_) in ("act", "other", "info"):
             return "other"  # "a state of emergency", "a position of strength": a condition, not a place
     return cls
+
+
+def statistic(tok: Token) -> bool:
+    """`tok` heads, or is the "of" object of, a proportion of a population ("60 percent of Americans",
+    "the share of voters who back ..."): a poll figure, not a party."""
+    def proportion(t: Token) -> bool:
+        return t.lower_ in semantic_data()["proportion_nouns"] or t.lemma_.lower() in semantic_data()[
+            "proportion_nouns"] or t.ent_type_ == "PERCENT"
+    if proportion(tok) and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and proportion(tok.head.head)
 
 
 def _antecedent(pron: Token) -> Token | None:

@@ -164,9 +164,15 @@ class ArgumentResolver:
         end = max(m.right_edge.idx + len(m.right_edge) for m in mods)
         out = []
         for m in self.mentions_in(start, end):
+            if m.source == "gazetteer" and self._compound(m):
+                continue  # "the El Paso shooting", "the Lyon protest": a town names where, not who
             if m.code or m.type in ("PERSON", "ORG"):
                 out.append(_copy(m))
         return _dedupe(out)
+
+    def _compound(self, m: Entity) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand") if m.start is not None else None
+        return span is not None and span.root.dep_ == "compound"
 
     def _resolve_one(self, tok: Token, quote: Quote | None) -> list[Entity]:
         if tok.pos_ == "PRON":

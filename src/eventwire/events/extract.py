@@ -248,7 +248,7 @@ class DocCoder(RoleFinder):
         if tr.kind == "noun":
             recipients = self._first_coded(recip_heads, quote, actors)
         else:
-            recipients = self._recipients(tr, verb, quote, actors, subj)
+            recipients = self._recipients(tr, verb, quote, actors, None if passive else subj)
         if quote is not None and quote.speaker is not None and (subj_missing or _first_person_subject(
                 clause, self.markers)):
             actors = [speaker_entity(quote)]
@@ -318,15 +318,24 @@ class DocCoder(RoleFinder):
 
     def _verbal_attack(self, tok: Token, actors: list[Entity], recipients: list[Entity], sent: Span,
                        context: list[str]) -> bool:
-        """A person attacking a person ("attacked Machado", "his attacks on Senator X") in a sentence
-        with no sign of force (`force_contexts`, `force_words`, a weapon noun): criticism, not violence."""
+        """A person attacking a person ("attacked Machado", "his attacks on Senator X"), or anyone
+        hitting back ("the company hit back at the minister"), in a sentence with no sign of force
+        (`force_contexts`, `force_words`, a weapon noun): criticism, not violence."""
         m = self.markers
-        if tok.lemma_.lower() not in m["verbal_attack_triggers"] or not actors or not recipients:
+        if tok.lemma_.lower() not in m["verbal_attack_triggers"] or set(context) & m["force_contexts"]:
             return False
-        if not all(e.type == "PERSON" for e in [*actors, *recipients]) or set(context) & m["force_contexts"]:
+        retort = any(c.dep_ in ("prt", "advmod") and c.lower_ in m["retort_particles"] for c in tok.children)
+        if not retort and (not actors or not recipients or not all(
+                e.type == "PERSON" for e in [*actors, *recipients])):
             return False
-        return not any(t.lemma_.lower() in m["force_words"] or (t.pos_ == "NOUN" and noun_class(t.lemma_) == "weapon")
-                       for t in sent)
+        def force(t: Token) -> bool:
+            return t.lemma_.lower() in m["force_words"] or (t.pos_ == "NOUN" and noun_class(t.lemma_) == "weapon")
+        # a weapon word naming a policy topic is no force ("gun control groups", "gun laws")
+        shown = any(force(t) and not (t.dep_ == "compound" and not force(t.head)) for t in sent)
+        # nor is a retort with force: "hit back with air strikes"
+        acts = any(o.pattern.event == "ASSAULT" and o.tok.i != tok.i and sent.start <= o.tok.i < sent.end
+                   for o in self.triggers.values())
+        return not shown and not (retort and acts)
 
     def _threat_terms(self, event: str, mood: Token, quote: Quote | None) -> bool:
         """A condition that is the terms of a threat ("said it will boycott the vote unless ...", "will

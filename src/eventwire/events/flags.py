@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Place
 from ..settings import tuning
+from .agents import noun_class
 from .words import default_words as event_words
 
 _SYNTAX = tuning("events.syntax")  # each threshold is explained in config.toml
@@ -63,11 +64,18 @@ def is_negated(verb: Token, markers: dict[str, Any], trigger: Token | None = Non
         # "did not attack", "never attacked", "no attacks were reported": English puts the negation
         # before what it negates; a "not" after the verb and its complements belongs to another
         # phrase the parser hung on it ("promising to lift rules ― probably not what X wanted")
-        if negates_itself(tok, words):
+        if negates_itself(tok, words) or _negative_subject(tok, markers):
             return not (i == 0 and trigger is not None and trigger.i != tok.i and _abandons(tok, markers))
         if i > 0 and tok.lemma_.lower() in markers["negating_verbs"]:
             return True
     return False
+
+
+def _negative_subject(tok: Token, markers: dict[str, Any]) -> bool:
+    """A subject that says no one did it: "no one is praising ...", "none of the parties condemned",
+    "no country has recognised ..."."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in markers["negative_pronouns"] or any(
+        d.dep_ == "det" and d.lower_ in markers["negation_words"] for d in c.children)) for c in tok.children)
 
 
 def negates_itself(tok: Token, words: frozenset[str] | set[str]) -> bool:
@@ -243,9 +251,10 @@ def place_phrase(tokens: list[Token]) -> Span | None:
         for pobj in (g for g in c.children if g.dep_ == "pobj"):
             s, e = np_bounds(pobj)
             # the place must be the phrase's head, its modifiers or its "of" complement ("the town of Tarn"),
-            # not a name buried deeper ("in protest of Vostra's refusal to free the Tarn prisoners")
+            # not a name buried deeper ("in protest of Vostra's refusal to free the Tarn prisoners") nor the
+            # place of another event ("in the wake of the El Paso shooting"; but "in the battle of Tarn")
             heads = [pobj, *(g for x in pobj.children if x.dep_ == "prep" and x.lower_ == "of"
-                             for g in x.children if g.dep_ == "pobj")]
+                             for g in x.children if g.dep_ == "pobj" and (_act_noun(pobj) or not _act_noun(g)))]
             near_toks = [t for h in heads for t in pobj.doc[np_bounds(h)[0]:h.i + 1]]
             e = min(e, max(h.i for h in heads) + 1)
             span = pobj.doc[s:e]
@@ -254,6 +263,10 @@ def place_phrase(tokens: list[Token]) -> Span | None:
                     c.lower_ == "at" and pobj.pos_ in ("PROPN", "NOUN") and any(t.pos_ == "PROPN" for t in span)):
                 return span
     return None
+
+
+def _act_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and noun_class(tok.lemma_) == "act"
 
 
 def resolve_event_place(tokens: list[Token], ctx: Any) -> Place | None:

@@ -27,11 +27,12 @@ CLASSES = {"agent", "place", "act", "weapon", "force", "thing", "info", "other"}
 POLARITIES = {"positive", "negative", "neutral"}  # of a predicate phrase ("called X a farce"): restrict.predicate
 MARKER_LISTS = ("light_verbs", "light_nouns", "future_aux", "future_verbs", "hypothetical_aux", "obligation_aux",
                 "hedge_adverbs", "conditional_marks", "supposition_imperatives",
-                "negation_words", "negating_verbs", "threat_marks", "first_person", "third_person", "reporting_verbs",
+                "negation_words", "negative_pronouns", "negating_verbs", "threat_marks", "first_person", "third_person",
+                "reporting_verbs",
                 "copular_verbs", "negated_intent_reject", "anaphoric_org_nouns", "speech_nouns",
                 "captive_nouns", "patient_possessive_nouns", "ability_nouns", "attempt_nouns", "abandon_phrasal_verbs",
                 "culpability_adjectives", "ruled_out_phrases", "verbal_attack_triggers", "force_contexts",
-                "force_words", "writer_pronouns", "writer_encounter_events", "press_addressees")
+                "force_words", "retort_particles", "writer_pronouns", "writer_encounter_events", "press_addressees")
 EVENT_LISTS = {"negated_intent_reject", "writer_encounter_events"}  # PLOVER event names, upper case
 MARKER_MAPS = ("intent_transform", "threat_modes", "threat_modes_by_mode", "request_modes")
 
@@ -254,6 +255,12 @@ def _load_markers(path: Path, modes: dict[str, list[str]]) -> dict[str, Any]:
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
             raise DataFileError(str(path), "expected a mapping of names to names", name)
         markers[name] = dict(value)
+    for name in ("sense_complements", "other_sense_complements"):
+        senses = data.get(name)
+        if not isinstance(senses, dict):
+            raise DataFileError(str(path), "expected a mapping of verb -> child constraints", name)
+        markers[name] = {str(verb).lower(): _child_specs(specs, path, f"{name}.{verb}")
+                         for verb, specs in senses.items()}
     for bad in markers["negated_intent_reject"] - set(modes):
         raise DataFileError(str(path), f"unknown event type {bad!r}", "negated_intent_reject")
     for src, dst in markers["intent_transform"].items():

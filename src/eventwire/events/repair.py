@@ -17,6 +17,10 @@ words) and returns the token the coder should use:
   the passive agent, attached to an active verb further up, which cannot take one.
 - `two_subjects`: "Trump, while 5 percent prefer X and 1 percent support Y": two subjects
   split by a finite verb, a lost clause boundary; the verb keeps no actor.
+- `reduced_passive`: "guards shot and killed by a gunman were buried", "identified the
+  employees shot and killed by a co-worker": coordinated participles sharing a passive agent
+  ("by a gunman"), the first often tagged as a past-tense main verb with the patient as its
+  subject; the agent is the actor and that noun the patient.
 - `for_clause`: "called for Kelmland to withdraw", "pushing for the US (to) support": the
   parser reads "for" as a complementiser of a clause, not as the preposition the verb takes.
 """
@@ -174,6 +178,30 @@ def stray_agent(verb: Token, hops: int) -> Token | None:
                 if g.dep_ == "pobj" and token_class(g) == "agent":
                     return g
     return None
+
+
+def _agent_of(verb: Token) -> Token | None:
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
+def reduced_passive(verb: Token) -> tuple[Token, Token | None] | None:
+    """(agent, patient) of a participle with a by-agent and no auxiliary, alone or coordinated with
+    such participles; a conjunct with its own auxiliary or subject is a clause of its own ("... and
+    were buried"), and an object anywhere makes the verbs active."""
+    def own_clause(tok: Token) -> bool:
+        return any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)
+    first = verb.head if verb.dep_ == "conj" and verb.head.i != verb.i else verb
+    members = [first, *(c for c in first.children if c.dep_ == "conj" and c.tag_ == "VBN" and not own_clause(c))]
+    if verb not in members or first.tag_ not in ("VBD", "VBN"):
+        return None
+    if any(c.dep_ in ("aux", "auxpass", "nsubjpass") for c in first.children) or any(
+            c.dep_ == "dobj" for m in members for c in m.children):
+        return None
+    agent = _agent_of(verb) or next((a for m in members if (a := _agent_of(m)) is not None), None)
+    if agent is None:
+        return None
+    patient = next((c for c in first.children if c.dep_ == "nsubj"), None)
+    return agent, patient if patient is not None else (first.head if first.dep_ == "acl" else None)
 
 
 def for_clause(tok: Token, prep: str) -> bool:

@@ -35,7 +35,8 @@ from spacy.tokens import Token
 
 from ..model import Entity
 from ..nlp.lexicon import polarity
-from .agents import noun_class, sited, token_class, verb_needs_agent
+from . import repair
+from .agents import noun_class, sited, statistic, token_class, verb_needs_agent
 from .arguments import second_predicate
 from .triggers import Trigger
 from .words import default_words as event_words
@@ -62,6 +63,8 @@ def _objects(tr: Trigger, verb: Token, passive: bool) -> list[Token]:
     objs = [c for c in tok.children if c.dep_ == "dobj"]
     if passive:
         objs += [c for c in verb.children if c.dep_ == "nsubjpass"]
+        reduced = repair.reduced_passive(verb) if not objs else None
+        objs += [reduced[1]] if reduced is not None and reduced[1] is not None else []  # "a poll released by X"
     return objs
 
 
@@ -130,6 +133,13 @@ def check(tr: Trigger, verb: Token, subject: Token | None, passive: bool,
             if g.dep_ == "pobj" and token_class(g) == "force" and not any(c.dep_ == "prep" for c in g.children):
                 v.drop = f"caused by a natural force or mishap ({g.text})"
                 return v
+    if tr.kind == "verb" and pat.event.lower() in event_words().reflexive_free_events:
+        for obj in (c for c in tr.tok.children if c.dep_ == "dobj" and "Yes" in c.morph.get("Reflex")):
+            v.drop = f"object {obj.text!r} is the doer itself: no second party"  # "a group that calls itself X"
+            return v
+    if subject is not None and statistic(subject):
+        v.no_agent = f"subject {subject.text!r} is a share of a population: a poll figure, not an actor"
+        return v
     if subject is not None:
         cls = token_class(subject, subject_entity)
         if cls in NON_AGENT and subject.pos_ == "PROPN" and subject.is_title and tr.kind == "verb" and not passive \

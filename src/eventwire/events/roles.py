@@ -95,6 +95,11 @@ class RoleFinder:
 
     def _subject(self, verb: Token, hops: int = 0) -> tuple[Token | None, bool]:
         """(subject head, passive?) of `verb`, climbing open complements and relative clauses."""
+        # "guards shot and killed by a gunman"; a verb coordinated with such participles shares their
+        # patient, not their agent ("the pandemic, enabled by X, has killed ...")
+        reduced = repair.reduced_passive(verb) if hops == 0 else None
+        if reduced is not None:
+            return reduced[0], True
         subj = _child(verb, SUBJ)
         if subj is not None and repair.two_subjects(verb):
             return None, False
@@ -160,6 +165,8 @@ class RoleFinder:
         for slot in tr.pattern.recipient:
             heads += _slot_tokens(tr.tok, slot)
         passive = _child(verb, {"nsubjpass"})
+        if passive is None and (reduced := repair.reduced_passive(verb)) is not None:
+            passive = reduced[1]
         if passive is not None and not self._adjectival(tr):
             heads.append(passive)
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and repair.misread_main_verb(
@@ -171,7 +178,8 @@ class RoleFinder:
         # an object the pattern asked for ("imposed sanctions", "sent aid") is the instrument, not the recipient
         asked = [o for o in objs if tr.pattern.object and o.lemma_.lower() in tr.pattern.object]
         heads += [o for o in objs if o not in asked]
-        heads += _prep_objects(RECIP_PREPS, tr.tok)
+        # not the noun of an absolute phrase: "With 15,000 people killed last year, lawmakers met"
+        heads += [h for h in _prep_objects(RECIP_PREPS, tr.tok) if not _absolute(h)]
         # the object's own agent or target: "a blockade on X", "a demand by X", "X's proposal"
         for obj in objs:
             heads += [c for c in obj.children if c.dep_ == "poss"]
@@ -440,6 +448,14 @@ class RoleFinder:
             return False
         modifiers = event_words().many_country_modifiers
         return any(t.lower_ in modifiers for t in span if t.i < span.root.i)
+
+
+def _absolute(tok: Token) -> bool:
+    """`tok` heads an absolute phrase: "with" + noun + participle, before its verb ("With prices
+    rising, ...", "With ten people killed, ...")."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "with" and prep.i < prep.head.i and any(
+        c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") for c in tok.children)
 
 
 def _place_entity(place: Place, source: str) -> Entity:

@@ -79,6 +79,13 @@ def _has(spec: ChildSpec, children: list[Token], inverted: bool, clause_preps: f
 
 def _matches(pat: Pattern, tok: Token, markers: dict[str, Any]) -> bool:
     children = list(tok.children)
+    if pos_class(tok) == "verb":
+        needs = markers["sense_complements"].get(tok.lemma_.lower())
+        if needs and not any(spec.matches(c) for spec in needs for c in children):
+            return False  # "support has declined" is a fall, "to appeal to voters" is to attract
+        other = markers["other_sense_complements"].get(tok.lemma_.lower())
+        if other and any(spec.matches(c) for spec in other for c in children):
+            return False  # "pleaded guilty", "sought to play down"
     if pat.negated_only and not is_negated(tok, markers):
         return False
     # "<clause>, a rights group protested here": the parser hangs the verb on the noun before it

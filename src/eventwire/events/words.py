@@ -46,6 +46,7 @@ class EventWords:
     unacted_act_prepositions: frozenset[str]
     sequence_prepositions: frozenset[str]
     participation_events: frozenset[str]
+    reflexive_free_events: frozenset[str]
 
 
 def load_words(path: Path | str = WORDS_FILE) -> EventWords:

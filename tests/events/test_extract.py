@@ -505,3 +505,4 @@ def test_code_doc_an_absolute_with_phrase_is_no_party(run_text):
     art = run_text("With more than 15,000 people killed by gun violence in Vostra last year, lawmakers met.")
     (meet,) = [e for e in art.events if e.event == "CONSULT"]
     assert not meet.recipient
+

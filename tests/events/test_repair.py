@@ -158,3 +158,36 @@ def test_participles_sharing_a_by_agent_are_passive(events):
 def test_the_patient_of_a_reduced_passive_is_checked_like_an_object(events):
     evs = events("Most voters back the plan, according to a poll released on Monday by the Vostra Institute.")
     assert not any(e.event == "RETREAT" for e in evs)  # a poll is released, not a captive
+
+
+def test_a_bare_participle_after_and_shares_the_passive(events):
+    # "was shot and killed": the victim is not the killer
+    ev = _one(events("Ilya Marn, a 53-year-old guard, was shot and killed in Tarn on Friday."), "killed")
+    assert ev.event == "ASSAULT" and not any("Marn" in (a.entity_text or "") for a in ev.actor)
+    assert any("Marn" in (r.entity_text or "") for r in ev.recipient)
+    # the by-phrase the participles share is the agent of both
+    ev = _one(events("Two activists were beaten and arrested by Vostran police in Tarn."), "beaten")
+    assert "Vostran police" in [a.entity_text for a in ev.actor]
+    # a verb with its own auxiliary is a clause of its own
+    ev = _one(events("The minister was indicted by the court and will resign."), "resign")
+    assert "The minister" in [a.entity_text for a in ev.actor]
+
+
+def test_the_actors_own_forces_are_not_the_recipient(events):
+    ev = _one(events("Vostra agreed to withdraw its troops from Kelmland."), "agreed")
+    assert _codes(ev.recipient) == {"QKE"}
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Border agents detained dozens of people at the port of Tarn over the weekend.", "dozens of people"),
+    ("Riot police fired tear gas at demonstrators in downtown Tarn early on Friday.", "demonstrators"),
+])
+def test_a_place_phrase_is_not_the_recipient_when_a_party_is_named(events, text, recipient):
+    evs = [e for e in events(text) if e.event in ("COERCE", "ASSAULT")]
+    assert [[r.entity_text for r in e.recipient] for e in evs] == [[recipient]]
+
+
+def test_a_place_in_a_reported_proposition_is_no_recipient(events):
+    (ev,) = [e for e in events("Vice President Aron Dorn denied that racism is an issue in Kelmland.")
+             if e.event == "REJECT"]
+    assert "QKE" not in _codes(ev.recipient)

@@ -288,3 +288,44 @@ def test_a_share_of_a_population_is_a_poll_figure_not_an_actor(run_text):
     assert not agents.statistic(build([("third", 0, "ROOT", "NOUN", "NN", "third"),
                                        ("of", 0, "prep", "ADP", "IN", "of"),
                                        ("rebels", 1, "pobj", "NOUN", "NNS", "rebel")])[2])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, event", [
+    ("Police in Dorvat are searching for a blue car seen near the border.", "COERCE"),  # a hunt, not a search
+    ("The minister's impatience now threatens to undo the reforms of the last ten weeks.", "THREATEN"),  # a risk
+    ("A president out of control, abusing government power to achieve his ends.", "ASSAULT"),  # misuse
+    ("The columnist blows up the senator's lies about the plan.", "ASSAULT"),  # a rebuttal
+    ("The senator blew away the field in the primary.", "ASSAULT"),  # a rout
+    ("Democrats seized upon the issue to capture control of the House.", "ASSAULT"),  # control is no target
+    ("Dorn would be pleased with the strong jobs data released Friday, the president said.", "RETREAT"),
+])
+def test_a_sense_restriction_rules_out_the_figurative_or_other_use(run_text, text, event):
+    assert not [e for e in run_text(text).events if e.event == event]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, event", [
+    ("Police searched the house of the opposition leader in Dorvat.", "COERCE"),
+    ("The rebels threatened to attack the capital.", "THREATEN"),
+    ("Guards abused the prisoners at the camp.", "ASSAULT"),
+    ("Militants blew up a bridge near Tarn.", "ASSAULT"),
+    ("The rest of the soldiers surrendered to the rebels.", "RETREAT"),
+])
+def test_the_literal_use_stays(run_text, text, event):
+    assert [e for e in run_text(text).events if e.event == event]
+
+
+def test_an_attribute_takes_no_agency_from_its_owner():
+    from eventwire.model import Entity
+
+    # "Dorn 's impatience threatens ...": the code of the owner does not make the feeling an agent
+    doc = build([("Dorn", 2, "poss", "PROPN", "NNP", "Dorn"), ("'s", 0, "case", "PART", "POS", "'s"),
+                 ("impatience", 3, "nsubj", "NOUN", "NN", "impatience"),
+                 ("threatens", 3, "ROOT", "VERB", "VBZ", "threaten")])
+    owner = Entity(entity_text="Dorn 's impatience", name="Dorn", code="QVO", source="dictionary", type="PERSON")
+    assert agents.token_class(doc[2], owner) == "other"
+    troops = build([("Vostran", 1, "amod", "ADJ", "JJ", "vostran"), ("tanks", 2, "nsubj", "NOUN", "NNS", "tank"),
+                    ("fired", 2, "ROOT", "VERB", "VBD", "fire")])
+    tanks = Entity(entity_text="Vostran tanks", name="Vostra", code="QVO", source="dictionary", type="NORP")
+    assert agents.token_class(troops[1], tanks) == "agent"  # "Israeli tanks fired": metonymy for the army

@@ -121,7 +121,12 @@ def can_be_agent(lemma: str) -> bool:
 
 def token_class(tok: Token, entity: Entity | None = None) -> str:
     """The class of the argument headed by `tok`; `entity` is its resolved actor, if any."""
-    if entity is not None and (entity.code or entity.name) and entity.source not in ("phrase", "spacy", None):
+    # a resolved actor makes the head an agent ("Israeli tanks fired": metonymy), unless the head is an
+    # attribute or a state whose code comes from its owner ("Trump's impatience threatens to ...")
+    owned = tok.pos_ == "NOUN" and tok.ent_type_ != "CARDINAL" and noun_class(tok.lemma_) == "other" and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)  # not "dozens of papers"
+    if entity is not None and (entity.code or entity.name) and entity.source not in ("phrase", "spacy", None) \
+            and not owned:
         if entity.type in PLACE_LABELS:
             return "place"
         return "agent"
@@ -164,11 +169,18 @@ def token_class(tok: Token, entity: Entity | None = None) -> str:
         cls = noun_class(tok.lower_)  # a plural-only noun the lemmatiser cut to no word ("earnings" -> "earning")
     if cls in ("other", "place"):
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        if of and cls == "other":  # "thousands of teachers", "a group of men": the of-phrase says who
-            return token_class(of[0])
+        if of and cls == "other" and _portion(tok):  # "a number of teachers", "the rest of the men": the of-phrase
+            return token_class(of[0])  # says who; not "control of the House", a relation to it
         if of and noun_class(of[0].lemma_) in ("act", "other", "info"):
             return "other"  # "a state of emergency", "a position of strength": a condition, not a place
     return cls
+
+
+def _portion(tok: Token) -> bool:
+    """A noun of amount or part: WordNet's first sense a quantity or a relation ("the rest", "part"),
+    or its second a quantity ("a number of", "the majority of")."""
+    senses = noun_senses().get(tok.lemma_.lower()) or noun_senses().get(tok.lower_) or ()
+    return bool(senses) and (senses[0] in ("quantity", "relation") or "quantity" in senses[1:2])
 
 
 def statistic(tok: Token) -> bool:

@@ -21,6 +21,8 @@ words) and returns the token the coder should use:
   employees shot and killed by a co-worker": coordinated participles sharing a passive agent
   ("by a gunman"), the first often tagged as a past-tense main verb with the patient as its
   subject; the agent is the actor and that noun the patient.
+- `shared_passive`: "X was shot and killed": the bare participle after "and" is passive too; X
+  is its patient, and its agent is its own or the first verb's by-phrase.
 - `for_clause`: "called for Kelmland to withdraw", "pushing for the US (to) support": the
   parser reads "for" as a complementiser of a clause, not as the preposition the verb takes.
 """
@@ -202,6 +204,19 @@ def reduced_passive(verb: Token) -> tuple[Token, Token | None] | None:
         return None
     patient = next((c for c in first.children if c.dep_ == "nsubj"), None)
     return agent, patient if patient is not None else (first.head if first.dep_ == "acl" else None)
+
+
+def shared_passive(verb: Token) -> Token | None:
+    """The passive subject a bare participle shares with the passive verb it is coordinated with
+    ("X was shot and killed", "were beaten and arrested by police"); None for a verb with an
+    auxiliary or subject of its own ("was indicted and will resign")."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or head.i == verb.i or any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if not any(c.dep_ == "auxpass" for c in head.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
 
 
 def for_clause(tok: Token, prep: str) -> bool:

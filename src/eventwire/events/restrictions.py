@@ -55,7 +55,7 @@ class Verdict:
     subject_class: str = "unknown"
 
 
-def _objects(tr: Trigger, verb: Token, passive: bool) -> list[Token]:
+def _objects(tr: Trigger, verb: Token, passive: bool, subject_found: bool = False) -> list[Token]:
     tok = tr.tok
     if tr.kind == "noun":  # "the release of X", "an attack on X"
         return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in event_words().noun_patient_prepositions
@@ -65,6 +65,8 @@ def _objects(tr: Trigger, verb: Token, passive: bool) -> list[Token]:
         objs += [c for c in verb.children if c.dep_ == "nsubjpass"]
         reduced = repair.reduced_passive(verb) if not objs else None
         objs += [reduced[1]] if reduced is not None and reduced[1] is not None else []  # "a poll released by X"
+    elif not objs and tok.dep_ == "acl" and tok.tag_ == "VBN" and not subject_found:
+        objs.append(tok.head)  # "the jobs data released Friday": the noun a participle modifies is its patient
     return objs
 
 
@@ -192,7 +194,7 @@ def check(tr: Trigger, verb: Token, subject: Token | None, passive: bool,
                 v.drop = f"predicate {pred.text!r} is {pol}: {pat.id} needs {sorted(pat.predicate_polarities)}"
                 return v
     if pat.object_classes is not None:
-        for obj in _objects(tr, verb, passive):
+        for obj in _objects(tr, verb, passive, subject is not None):
             cls = token_class(obj)
             if cls not in pat.object_classes and "place" in pat.object_classes and sited(verb):
                 cls = "place"  # "attacked a crowded market in Rask": what is placed there is a site

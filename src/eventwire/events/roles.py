@@ -116,11 +116,18 @@ class RoleFinder:
                          None)
             if agent is None and verb.lemma_.lower() in self.markers["light_verbs"]:
                 return _child(verb, {"nsubjpass"}), False  # "were engaged in fighting": adjectival passive
+            if agent is None:  # "were beaten and arrested by police": the by-phrase the participles share
+                agent = next((g for v in verb.children if v.dep_ == "conj" and repair.shared_passive(v) is not None
+                              for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             if agent is None:  # "has been accused of ..., much of it believed ..., by officials"
                 agent = repair.stray_agent(verb, _SYNTAX["subject_hops"])
             return agent, True
         if hops > _SYNTAX["subject_hops"]:
             return None, False
+        if repair.shared_passive(verb) is not None:  # "was shot and killed (by X)"
+            agent = next((g for v in (verb, verb.head) for c in v.children if c.dep_ == "agent"
+                          for g in c.children if g.dep_ == "pobj"), None)
+            return agent, True
         if verb.dep_ == "conj" and verb.head.i != verb.i and _child(verb.head, {"nsubjpass"}) is not None:
             # "was indicted by the court and will resign": an active verb shares the passive one's
             # subject, not its agent
@@ -167,6 +174,7 @@ class RoleFinder:
         passive = _child(verb, {"nsubjpass"})
         if passive is None and (reduced := repair.reduced_passive(verb)) is not None:
             passive = reduced[1]
+        passive = passive if passive is not None else repair.shared_passive(verb)
         if passive is not None and not self._adjectival(tr):
             heads.append(passive)
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and repair.misread_main_verb(
@@ -199,7 +207,8 @@ class RoleFinder:
         # the content's own object: "offered to hand X over to Vostra", "refused to send troops to Tarn"
         for comp in comps:
             comp_objs = [c for c in comp.children if c.dep_ in ("dobj", "dative")]
-            heads += comp_objs
+            # the actor's own ("agreed to withdraw its troops from Kelmland") is what it acts with
+            heads += [o for o in comp_objs if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)]
             heads += _prep_objects(RECIP_PREPS, comp)
             for obj in comp_objs:  # "continue military aid to Mozambique"
                 heads += _prep_objects(event_words().content_object_recipient_prepositions, obj)
@@ -216,7 +225,8 @@ class RoleFinder:
         if any((token_class(h) == "agent" or (h.pos_ == "PROPN" and h.ent_type_ not in ("GPE", "LOC", "FAC")))
                and h.ent_type_ not in NOT_PARTY for h in heads):
             return self._unfold(heads, tr)
-        for tok in [tr.tok, *comps, *objs]:
+        # not a place inside a reported proposition: "denied that racism is an issue in the USA"
+        for tok in [tr.tok, *(c for c in comps if c.dep_ != "ccomp"), *objs]:
             heads += [p for p in _prep_objects(PLACE_RECIP_PREPS, tok) if _is_place(p)]
         return self._unfold(heads, tr)
 
@@ -256,6 +266,10 @@ class RoleFinder:
         first: list[Entity] = []
         named: list[Entity] = []
         heads = [h for h in heads if h.ent_type_ not in NOT_PARTY]
+        # a place in a prepositional phrase is where, when a party is named: "detained dozens of people at
+        # the port of Blaine" (a place acted on is still a target: "shelled the village")
+        if any(token_class(h) == "agent" for h in heads):
+            heads = [h for h in heads if not (h.dep_ == "pobj" and token_class(h) == "place")]
         for head in heads:
             ents = self.args.resolve(head, quote)
             if any(e.code for e in ents):
@@ -267,11 +281,16 @@ class RoleFinder:
                 continue
             first = first or ents
             named = named or [e for e in ents if e.name]
-        return self._nested_coded([*heads, *extra], quote, actors) or named or first
+        # in the content and purpose phrases, a place is where the content happens, not a party to this
+        # event ("denied that racism is an issue in Kelmland")
+        return (self._nested_coded(heads, quote, actors) or self._nested_coded(extra, quote, actors, places=False)
+                or named or first)
 
-    def _nested_coded(self, heads: list[Token], quote: Quote | None, actors: Sequence[Entity]) -> list[Entity]:
+    def _nested_coded(self, heads: Sequence[Token], quote: Quote | None, actors: Sequence[Entity],
+                      places: bool = True) -> list[Entity]:
         """A coded party named inside an uncoded candidate's phrase: "refugees fleeing the war in Kelmland",
-        "a meeting between Vostra and Kelmland", "crimes committed by Kelmish forces"."""
+        "a meeting between Vostra and Kelmland", "crimes committed by Kelmish forces"; with `places`
+        False, not a place named by a place phrase ("in Kelmland")."""
         taken = [(a.start, a.end) for a in actors if a.start is not None]
         for head in heads:
             lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
@@ -281,7 +300,8 @@ class RoleFinder:
                 if not m.code or any(s < m.end and m.start < e for s, e in taken):
                     continue
                 span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is not None and span.root.i in inside and span.root.ent_type_ not in NOT_PARTY:
+                if span is not None and span.root.i in inside and span.root.ent_type_ not in NOT_PARTY and (
+                        places or token_class(span.root) != "place"):
                     ents = [e for e in self.args.resolve(span.root, quote) if e.code]
                     if ents:
                         return ents

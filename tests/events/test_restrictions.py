@@ -299,6 +299,7 @@ def test_a_share_of_a_population_is_a_poll_figure_not_an_actor(run_text):
     ("The senator blew away the field in the primary.", "ASSAULT"),  # a rout
     ("Democrats seized upon the issue to capture control of the House.", "ASSAULT"),  # control is no target
     ("Dorn would be pleased with the strong jobs data released Friday, the president said.", "RETREAT"),
+    ("The epidemic is offering reformers an opportunity to make their case.", "AGREE"),  # a prospect
 ])
 def test_a_sense_restriction_rules_out_the_figurative_or_other_use(run_text, text, event):
     assert not [e for e in run_text(text).events if e.event == event]

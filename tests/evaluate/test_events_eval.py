@@ -10,7 +10,7 @@ import pytest
 
 from eventwire.evaluate.events import evaluate_events, format_report, load_gold, score
 from eventwire.evaluate.gate import floor
-from eventwire.model import Entity, Event
+from eventwire.model import Article, Entity, Event
 
 ROOT = Path(__file__).resolve().parents[2]
 BASELINE = ROOT / "eval" / "baseline.json"
@@ -109,3 +109,27 @@ def test_no_event_set_scoring(tmp_path, pipeline):
     m = evaluate_no_events(path, pipeline=pipeline)
     assert m["no_event_sentences"] == 1 and m["yielded"] == 0 and m["no_event_rate"] == 0.0
     assert m["expected_events"] == 1
+
+
+def test_judged_sentences_from_the_babe_file_and_a_sample_list(tmp_path, pipeline):
+    from eventwire.evaluate.events import evaluate_judged
+
+    babe = tmp_path / "final_labels_SG2.csv"
+    babe.write_text("text;news_link;outlet;topic;type;label_bias;label_opinion;biased_words\n"
+                    "Vostran police arrested twelve opposition activists in Dorvat.;x;o;t;center;Non-biased;f;[]\n"
+                    "The Kelmish foreign ministry condemned the Vostran government.;x;o;t;center;Non-biased;f;[]\n",
+                    encoding="utf-8")
+    art = pipeline.process([Article.from_text("Vostran police arrested twelve opposition activists in Dorvat.",
+                                              id="babe0001", source="t")])
+    (ev,) = [e for a in art for e in a.events if e.event == "COERCE"]
+    judged = tmp_path / "events_mine.jsonl"
+    judged.write_text(json.dumps({"article": "babe0001", "trigger": [ev.trigger.start, ev.trigger.end],
+                                  "event": "COERCE", "type": "y", "actor": "y", "recipient": "y",
+                                  "actor_spans": [], "recipient_spans": []}) + "\n")
+    # only the judged sentence is coded without a list; with it (`mine.txt` beside the set), the other too
+    alone = evaluate_judged(judged, pipeline=pipeline, texts=babe)
+    assert (alone["judged"], alone["unjudged"], alone["type_precision"]) == (1, 0, 1.0)
+    (tmp_path / "mine.txt").write_text("babe0001\nbabe0002\n")
+    both = evaluate_judged(judged, pipeline=pipeline, texts=babe)
+    assert both["judged"] == 1 and both["unjudged"] >= 1
+    assert [u["article"] for u in both["unjudged_events"]] == ["babe0002"] * both["unjudged"]

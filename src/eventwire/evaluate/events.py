@@ -230,10 +230,13 @@ def _jsonl_kind(path: Path) -> str | None:
                                 "nor a no-event set (text, expected)")
 
 
-def _default_texts(path: Path) -> Path:
-    """The judged articles' texts: ../shared/gold/polnear-dev/text beside the repository."""
-    root = path.resolve().parents[2]
-    return root.parent / "shared" / "gold" / "polnear-dev" / "text"
+def _default_texts(path: Path, ids: list[str] = ()) -> Path:
+    """The judged texts beside the repository: ../shared/gold/babe for BABE sentence ids, else
+    ../shared/gold/polnear-dev/text."""
+    gold = path.resolve().parents[2].parent / "shared" / "gold"
+    if ids and all(i.startswith("babe") for i in ids):
+        return gold / "babe"
+    return gold / "polnear-dev" / "text"
 
 
 def _spans(entities: list[Any]) -> list[list[Any]]:
@@ -244,26 +247,54 @@ def _ratio(num: int, den: int) -> float:
     return num / den if den else 0.0
 
 
+def _judged_texts(path: Path, ids: list[str], source: Path, settings: Settings) -> Any:
+    """The judged texts: `<id>.txt` files of a folder, or rows of the BABE sentence file (ids
+    `babe0001`, ... as `eventwire evaluate` numbers them)."""
+    from ..ingest import read_paths
+    from .labels import babe_csv, read_babe
+
+    csv_path = babe_csv(source)
+    if csv_path is not None:
+        texts = {r["id"]: r["text"] for r in read_babe(csv_path)}
+        missing = [i for i in ids if i not in texts]
+        if missing:
+            raise InputError(str(path), f"judged sentences not in {csv_path}: {', '.join(missing[:3])}")
+        return (Article.from_text(texts[i], id=i, source=f"{csv_path}#{i}") for i in ids)
+    files = [source / f"{i}.txt" for i in ids]
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        raise InputError(str(path), f"judged article texts not found: {', '.join(missing[:3])}")
+    return read_paths(files, settings)
+
+
 def evaluate_judged(path: Path | str, settings: Settings | None = None, pipeline: Any = None,
-                    texts: Path | str | None = None) -> dict[str, Any]:  # noqa: C901 - one pass, many counts
+                    texts: Path | str | None = None,
+                    sample: Path | str | None = None) -> dict[str, Any]:  # noqa: C901 - one pass, many counts
     """Re-code the judged articles and score every counted event against its verdict.
 
     An event matches a verdict on article, trigger offsets and type; its actor (recipient)
     verdict counts only when the emitted spans and codes are those judged. Returns strict and
     lenient type precision, actor and recipient precision, the unjudged events, and the share
-    of events judged right (type `y`) that are still counted (`kept_right`)."""
-    from ..ingest import read_paths
+    of events judged right (type `y`) that are still counted (`kept_right`). `texts` is a
+    folder of `<id>.txt` files or the BABE sentence file; `sample` lists the ids coded (one per
+    line; default: the list beside the set, `polnear20.txt` for `events_polnear20.jsonl`, plus
+    the ids that have verdicts), so that a text with no judged event is coded too."""
     from ..pipeline import Pipeline
 
     path = Path(path)
     settings = settings or Settings()
     rows = read_jsonl(path)
-    text_dir = Path(texts) if texts else _default_texts(path)
     ids = sorted({r["article"] for r in rows})
-    files = [text_dir / f"{i}.txt" for i in ids]
-    missing = [str(f) for f in files if not f.is_file()]
-    if missing:
-        raise InputError(str(path), f"judged article texts not found: {', '.join(missing[:3])}")
+    source = Path(texts) if texts else _default_texts(path, ids)
+    listed = path.with_name(path.stem.removeprefix("events_") + ".txt")  # events_polnear20.jsonl: polnear20.txt
+    sample = sample if sample is not None else (listed if listed.is_file() else None)
+    if sample is not None:
+        try:
+            lines = Path(sample).read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise InputError(str(sample), f"cannot read the sample list: {exc}") from exc
+        ids = sorted(set(ids) | {line.strip().removesuffix(".txt") for line in lines if line.strip()})
+    articles = _judged_texts(path, ids, source, settings)
     thr = min_confidence(settings)
     verdicts: dict[tuple, list[dict[str, Any]]] = {}  # a later round may judge new actor/recipient spans
     for r in rows:
@@ -273,7 +304,7 @@ def evaluate_judged(path: Path | str, settings: Settings | None = None, pipeline
     unjudged: list[dict[str, Any]] = []
     pairs: list[tuple[float, bool]] = []
     seen_right = set()
-    for art in pipeline.process(read_paths(files, settings)):
+    for art in pipeline.process(articles):
         if not isinstance(art, Article):
             continue
         for ev in art.events:

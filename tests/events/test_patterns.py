@@ -41,6 +41,8 @@ def test_load_lexicon_shipped_files_are_valid():
     ("patterns:\n  - {id: x.y, event: REJECT, verbs: [disarm], patient_acts: often}\n",
      "patient_acts must be true or false"),
     ("patterns:\n  - {id: x.y, event: REJECT, nouns: [strike], head: [pobj]}\n", "dep:lemma"),
+    ("patterns:\n  - {id: x.y, event: REJECT, verbs: [gear], content: [xcomp], content_events: [brawl]}\n",
+     "content_events needs content slots and PLOVER event types"),
 ])
 def test_load_patterns_errors_name_file_and_key(tmp_path, body, reason):
     path = _write(tmp_path, body)

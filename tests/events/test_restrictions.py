@@ -330,3 +330,15 @@ def test_an_attribute_takes_no_agency_from_its_owner():
                     ("fired", 2, "ROOT", "VERB", "VBD", "fire")])
     tanks = Entity(entity_text="Vostran tanks", name="Vostra", code="QVO", source="dictionary", type="NORP")
     assert agents.token_class(troops[1], tanks) == "agent"  # "Israeli tanks fired": metonymy for the army
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, mobilizes", [
+    ("Vostran troops are preparing to storm the city of Tarn.", True),
+    ("Kelmland is preparing for war with Vostra.", True),
+    ("Anti-vaccine activists are gearing up for a fight against any new vaccine.", False),
+    ("The senators are gearing up to turn the budget into a key issue for the elections.", False),
+])
+def test_a_preparation_mobilises_only_for_a_use_of_force(run_text, text, mobilizes):
+    found = [e for e in run_text(text).events if e.event == "MOBILIZE"]
+    assert bool(found) == mobilizes

@@ -259,6 +259,11 @@ class DocCoder(RoleFinder):
         event, mode, requested, negated, rule = self._auxiliary(tr)
         if event is None:
             return self._reject(tr, "ruled out by its predicate")
+        if pat.content_events is not None and (tr.requested is None or tr.requested[0] not in pat.content_events) \
+                and not any(c.lemma_.lower() in self.markers["war_nouns"] for slot in pat.content
+                            for c in content_tokens(tok, slot)):
+            # "gearing up for a fight against the vaccine", "preparing to blame": no use of force is prepared
+            return self._reject(tr, f"its content is no {'/'.join(sorted(pat.content_events))}")
         if quote is None and event in self.markers["writer_encounter_events"] and self._meets_writer(tok):
             return self._reject(tr, "a meeting with the writer: the reporting itself, not a contact")
         if quote is not None and evidence.imperative(clause):  # "Cancel the meeting," the senator said

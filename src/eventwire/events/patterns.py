@@ -22,7 +22,7 @@ from ..errors import DataFileError
 DATA_DIR = Path(__file__).with_name("data")
 PATTERN_KEYS = {"id", "event", "mode", "context", "verbs", "nouns", "adjs", "with", "with_any", "without", "object",
                 "object_without", "object_of_prep", "content", "recipient", "ccomp_aux", "intent", "negated_only",
-                "content_negated", "patient_acts", "head", "priority", "restrict"}
+                "content_negated", "content_events", "patient_acts", "head", "priority", "restrict"}
 CLASSES = {"agent", "place", "act", "weapon", "force", "thing", "info", "other"}
 POLARITIES = {"positive", "negative", "neutral"}  # of a predicate phrase ("called X a farce"): restrict.predicate
 MARKER_LISTS = ("light_verbs", "light_nouns", "future_aux", "future_verbs", "hypothetical_aux", "obligation_aux",
@@ -32,7 +32,8 @@ MARKER_LISTS = ("light_verbs", "light_nouns", "future_aux", "future_verbs", "hyp
                 "copular_verbs", "negated_intent_reject", "anaphoric_org_nouns", "speech_nouns",
                 "captive_nouns", "patient_possessive_nouns", "ability_nouns", "attempt_nouns", "abandon_phrasal_verbs",
                 "culpability_adjectives", "ruled_out_phrases", "verbal_attack_triggers", "force_contexts",
-                "force_words", "retort_particles", "writer_pronouns", "writer_encounter_events", "press_addressees")
+                "force_words", "war_nouns", "retort_particles", "writer_pronouns", "writer_encounter_events",
+                "press_addressees")
 EVENT_LISTS = {"negated_intent_reject", "writer_encounter_events"}  # PLOVER event names, upper case
 MARKER_MAPS = ("intent_transform", "threat_modes", "threat_modes_by_mode", "request_modes")
 
@@ -83,6 +84,7 @@ class Pattern:
     # True: the clausal content (an xcomp/ccomp `content` slot) must be negated ("warned X not to ...");
     # False: it must not be ("warned X to ..."); None: either
     content_negated: bool | None = None
+    content_events: frozenset[str] | None = None  # the content's own event must be one of these PLOVER types
     patient_acts: bool = False  # an agentless passive's subject is the actor ("were demobilized")
     priority: int = 1
     # selectional restrictions: semantic classes (eventwire.events.agents) the subject / object may have;
@@ -210,6 +212,11 @@ def _pattern(raw: Any, path: Path, pos: int, modes: dict[str, list[str]]) -> Pat
         pat.content_negated = _flag(raw, "content_negated", path, key)
         if not any(slot.split(":")[0] in ("xcomp", "ccomp") for slot in pat.content):
             raise DataFileError(str(path), "content_negated needs an xcomp or ccomp content slot", key)
+    if "content_events" in raw:
+        pat.content_events = frozenset(v.upper() for v in _str_list(raw["content_events"], path,
+                                                                      f"{key}.content_events"))
+        if pat.content_events - set(modes) or not pat.content:
+            raise DataFileError(str(path), "content_events needs content slots and PLOVER event types", key)
     prio = raw.get("priority", 1)
     if not isinstance(prio, int):
         raise DataFileError(str(path), f"priority must be an integer, found {prio!r}", key)

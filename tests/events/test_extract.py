@@ -506,3 +506,16 @@ def test_code_doc_an_absolute_with_phrase_is_no_party(run_text):
     (meet,) = [e for e in art.events if e.event == "CONSULT"]
     assert not meet.recipient
 
+
+
+def test_code_doc_stopping_ones_own_activity_sanctions_no_one(run_text):
+    assert not [e for e in run_text("The candidate suspended her campaign for the nomination on Friday.").events
+                if e.event == "SANCTION"]
+    assert [e for e in run_text("Vostra suspended its aid to Kelmland on Friday.").events if e.event == "SANCTION"]
+
+
+def test_code_doc_a_town_the_text_qualifies_places_the_event_in_its_country(run_text):
+    # Salem is also a large city in India; ", Oregon" says which
+    art = run_text("Police broke up scuffles between rival groups and arrested two people in Salem, Oregon, on Monday.")
+    (arrest,) = [e for e in art.events if e.event == "COERCE"]
+    assert {a.code for a in arrest.actor} == {"USA"} and {r.code for r in arrest.recipient} == {"USA"}

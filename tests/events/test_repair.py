@@ -191,3 +191,17 @@ def test_a_place_in_a_reported_proposition_is_no_recipient(events):
     (ev,) = [e for e in events("Vice President Aron Dorn denied that racism is an issue in Kelmland.")
              if e.event == "REJECT"]
     assert "QKE" not in _codes(ev.recipient)
+
+
+def test_a_chain_of_bare_participles_shares_the_first_ones_passive():
+    from eventwire.events import repair
+
+    from .handbuilt import build
+
+    # "People were shoved , battered and beaten ." with each participle hung on the one before
+    doc = build([("People", 2, "nsubjpass", "NOUN", "NNS", "people"), ("were", 2, "auxpass", "AUX", "VBD", "be"),
+                 ("shoved", 2, "ROOT", "VERB", "VBN", "shove"), (",", 2, "punct", "PUNCT", ",", ","),
+                 ("battered", 2, "conj", "VERB", "VBN", "batter"), ("and", 4, "cc", "CCONJ", "CC", "and"),
+                 ("beaten", 4, "conj", "VERB", "VBN", "beat"), (".", 2, "punct", "PUNCT", ".", ".")])
+    assert repair.shared_passive(doc[6]).text == "People"
+    assert repair.shared_passive(doc[4]).text == "People"

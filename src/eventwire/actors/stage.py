@@ -75,11 +75,12 @@ def agree_with_places(entities: list[Entity], places: list[Place], doc: Doc | No
     changed = []
     for ent in entities:
         place = by_span.get((ent.start, ent.end))
-        if place is None or not place.code or place.code == ent.code:
+        if place is None or not place.code:
             continue
-        if ent.source == "gazetteer" or place.via == "qualifier":
+        if place.via == "qualifier":  # marked even when the codes agree: later stages must not re-read it
+            ent.source = "qualifier"
+        if place.code != ent.code and ent.source in ("gazetteer", "qualifier"):
             ent.code, ent.name = place.code, place.name or ent.name
-            ent.source = ent.source if ent.source == "gazetteer" else "qualifier"
             changed.append(ent)
     if doc is not None:
         offices_follow(entities, doc, changed)

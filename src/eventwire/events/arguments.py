@@ -151,8 +151,8 @@ class ArgumentResolver:
 
     def _homonym(self, ent: Entity) -> Entity:  # also used by the role finder
         """A place homonym ("Georgia", "Alexandria") is coded from the article's context or not at all."""
-        if self.homonym_code is None or not ent.code or ent.source == "homonym-list":
-            return ent
+        if self.homonym_code is None or not ent.code or ent.source in ("homonym-list", "qualifier"):
+            return ent  # "Salem, Oregon": the text has said which
         hit, code = self.homonym_code(ent.entity_text or "", ent.code, self.words)
         if hit and code != ent.code:
             ent.code, ent.source = code, "homonym-context"
@@ -164,7 +164,7 @@ class ArgumentResolver:
         end = max(m.right_edge.idx + len(m.right_edge) for m in mods)
         out = []
         for m in self.mentions_in(start, end):
-            if m.source == "gazetteer" and self._compound(m):
+            if m.source in ("gazetteer", "qualifier") and self._compound(m):
                 continue  # "the El Paso shooting", "the Lyon protest": a town names where, not who
             if m.code or m.type in ("PERSON", "ORG"):
                 out.append(_copy(m))

@@ -271,6 +271,10 @@ class DocCoder(RoleFinder):
             rule += "+imperative"
             actors = [speaker_entity(quote)] if quote.speaker is not None else actors
             recipients = self._addressee(quote) or recipients  # '"Withdraw now," he told Kelmland'
+        if event == "SANCTION" and tr.kind == "verb" and not recipients and any(
+                c.dep_ == "poss" and c.pos_ == "PRON" for o in tok.children if o.dep_ == "dobj" for c in o.children):
+            # "suspended her campaign", "ended its bid": the actor's own activity, no measure against anyone
+            return self._reject(tr, "the actor stops its own activity: no one is sanctioned")
         sent = tok.sent
         anchors = [tok] if clause.i == tok.i else [tok, clause]
         place = self._event_place(anchors)

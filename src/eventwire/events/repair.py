@@ -210,10 +210,14 @@ def shared_passive(verb: Token) -> Token | None:
     """The passive subject a bare participle shares with the passive verb it is coordinated with
     ("X was shot and killed", "were beaten and arrested by police"); None for a verb with an
     auxiliary or subject of its own ("was indicted and will resign")."""
-    head = verb.head
-    if verb.dep_ != "conj" or verb.tag_ != "VBN" or head.i == verb.i or any(
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or verb.head.i == verb.i or any(
             c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
         return None
+    head = verb.head
+    # up a chain of bare participles: "were tear-gassed, shoved, battered and ..."
+    while head.dep_ == "conj" and head.tag_ == "VBN" and head.head.i != head.i and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in head.children):
+        head = head.head
     if not any(c.dep_ == "auxpass" for c in head.children):
         return None
     return next((c for c in head.children if c.dep_ == "nsubjpass"), None)

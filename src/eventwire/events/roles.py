@@ -378,8 +378,19 @@ class RoleFinder:
         return self._recode_place(flags.resolve_event_place(args + nested, self.ctx)) if args or nested else None
 
     def _recode_place(self, place: Place | None) -> Place | None:
-        """A place homonym ("Alexandria, Virginia") takes its country from the article's context, or none."""
-        if place is None or not place.code or self.args.homonym_code is None:
+        """The places stage's reading of a mention inside the phrase wins when the text qualified it
+        ("Salem, Oregon"); otherwise a place homonym ("Alexandria") takes its country from the article's
+        context, or none."""
+        if place is None or not place.code:
+            return place
+        if place.start is not None and place.end is not None:
+            read = next((p for p in self.article.places if p.via == "qualifier" and p.code and p.start is not None
+                         and place.start <= p.start < place.end), None)
+            if read is not None:
+                return dataclasses.replace(place, code=read.code, name=read.name, country=read.country,
+                                           admin1=read.admin1, geonames_id=read.geonames_id, lat=read.lat,
+                                           lon=read.lon, level=read.level, feature=read.feature)
+        if self.args.homonym_code is None:
             return place
         hit, code = self.args.homonym_code(place.text or "", place.code, self.args.words)
         if hit and code != place.code:

@@ -205,3 +205,10 @@ def test_a_chain_of_bare_participles_shares_the_first_ones_passive():
                  ("beaten", 4, "conj", "VERB", "VBN", "beat"), (".", 2, "punct", "PUNCT", ".", ".")])
     assert repair.shared_passive(doc[6]).text == "People"
     assert repair.shared_passive(doc[4]).text == "People"
+
+
+def test_a_place_inside_a_named_party_says_where_it_is(events):
+    (ev,) = [e for e in events("Police fired tear gas at crowds of demonstrators in downtown Tarn on Friday.")
+             if e.event == "ASSAULT"]
+    assert [r.entity_text for r in ev.recipient] == ["crowds of demonstrators"]
+    assert _codes(ev.recipient) == {"QKE"}  # coded as the place of the event, not replaced by it

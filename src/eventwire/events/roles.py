@@ -300,8 +300,10 @@ class RoleFinder:
                 if not m.code or any(s < m.end and m.start < e for s, e in taken):
                     continue
                 span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is not None and span.root.i in inside and span.root.ent_type_ not in NOT_PARTY and (
-                        places or token_class(span.root) != "place"):
+                # a place phrase of a named party only says where it is ("demonstrators in downtown Portland")
+                where = not places or token_class(head) == "agent"
+                if span is not None and span.root.i in inside and span.root.ent_type_ not in NOT_PARTY and not (
+                        where and token_class(span.root) == "place"):
                     ents = [e for e in self.args.resolve(span.root, quote) if e.code]
                     if ents:
                         return ents

@@ -212,3 +212,14 @@ def test_a_place_inside_a_named_party_says_where_it_is(events):
              if e.event == "ASSAULT"]
     assert [r.entity_text for r in ev.recipient] == ["crowds of demonstrators"]
     assert _codes(ev.recipient) == {"QKE"}  # coded as the place of the event, not replaced by it
+
+
+def test_a_gapped_passive_keeps_its_patient(events):
+    # "an officer was injured and four people stabbed": "were" is left out, the people were stabbed
+    evs = events("A Vostran officer was injured and at least four people stabbed when the rally in Tarn ended.")
+    assert not any("four people" in (a.entity_text or "") for e in evs for a in e.actor)
+
+
+def test_the_party_urged_is_the_recipient_before_a_party_in_the_content(events):
+    ev = _one(events("A Kelmish group is urging voters to end the Vostran occupation of Tarn."), "urging")
+    assert [r.entity_text for r in ev.recipient] == ["voters"]

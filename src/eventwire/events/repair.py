@@ -23,6 +23,7 @@ words) and returns the token the coder should use:
   subject; the agent is the actor and that noun the patient.
 - `shared_passive`: "X was shot and killed": the bare participle after "and" is passive too; X
   is its patient, and its agent is its own or the first verb's by-phrase.
+- `gapped_passive`: "two were killed and three wounded": the second verb's subject is its patient.
 - `for_clause`: "called for Kelmland to withdraw", "pushing for the US (to) support": the
   parser reads "for" as a complementiser of a clause, not as the preposition the verb takes.
 """
@@ -221,6 +222,21 @@ def shared_passive(verb: Token) -> Token | None:
     if not any(c.dep_ == "auxpass" for c in head.children):
         return None
     return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+
+
+def gapped_passive(verb: Token, force_words: frozenset[str] | set[str]) -> Token | None:
+    """The patient of a passive whose auxiliary is gapped: "two were killed and three wounded", "an
+    officer was injured and four people stabbed" (the parser gives the second verb its patient as
+    subject). The verb is coordinated with a passive, has no auxiliary and no object of its own, and
+    is a participle or a verb of force that an active clause would give an object."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i == verb.i or not any(c.dep_ == "auxpass" for c in head.children):
+        return None
+    if any(c.dep_ in ("aux", "auxpass", "dobj", "nsubjpass") for c in verb.children):
+        return None
+    if verb.tag_ != "VBN" and verb.lemma_.lower() not in force_words:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def for_clause(tok: Token, prep: str) -> bool:

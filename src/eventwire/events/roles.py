@@ -100,6 +100,9 @@ class RoleFinder:
         reduced = repair.reduced_passive(verb) if hops == 0 else None
         if reduced is not None:
             return reduced[0], True
+        if repair.gapped_passive(verb, self.markers["force_words"]) is not None:  # "... and three wounded"
+            return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+                        None), True
         subj = _child(verb, SUBJ)
         if subj is not None and repair.two_subjects(verb):
             return None, False
@@ -174,7 +177,8 @@ class RoleFinder:
         passive = _child(verb, {"nsubjpass"})
         if passive is None and (reduced := repair.reduced_passive(verb)) is not None:
             passive = reduced[1]
-        passive = passive if passive is not None else repair.shared_passive(verb)
+        passive = passive if passive is not None else (repair.shared_passive(verb) or repair.gapped_passive(
+            verb, self.markers["force_words"]))
         if passive is not None and not self._adjectival(tr):
             heads.append(passive)
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and repair.misread_main_verb(

@@ -223,3 +223,18 @@ def test_a_gapped_passive_keeps_its_patient(events):
 def test_the_party_urged_is_the_recipient_before_a_party_in_the_content(events):
     ev = _one(events("A Kelmish group is urging voters to end the Vostran occupation of Tarn."), "urging")
     assert [r.entity_text for r in ev.recipient] == ["voters"]
+
+
+def test_the_named_owner_of_a_topic_is_the_recipient_and_keeps_its_own_code(events):
+    # "Europe's reliance on Vostra": Europe, uncoded, is the party; not Vostra, and not coded as Vostra
+    ev = _one(events("Kelmish leaders have questioned Europe's reliance on Vostra for its defense."), "questioned")
+    assert [r.entity_text.removesuffix("'s") for r in ev.recipient] == ["Europe"]
+    assert not _codes(ev.recipient)
+    # a date is no owner: "condemned Friday's test" is about the test
+    ev = _one(events("Vostra condemned Friday's missile test by Kelmland."), "condemned")
+    assert not any("Friday" in (r.entity_text or "") for r in ev.recipient)
+
+
+def test_the_party_urged_takes_the_country_its_own_phrase_names(events):
+    ev = _one(events("The rebel leader urged students at Kelmish universities to occupy the campuses."), "urged")
+    assert _codes(ev.recipient) == {"QKE"}

@@ -252,6 +252,11 @@ class RoleFinder:
             for head in _slot_tokens(tr.tok, slot):
                 if token_class(head) == "agent":
                     found = self.args.resolve(head, quote)
+                    if found and not any(e.code for e in found):
+                        # "urged students at Arvenian universities": the phrase's own country codes them
+                        code = next((e.code for e in self._nested_coded([head], quote, actors)), None)
+                        for ent in found:
+                            ent.code = code
                     if found:
                         return found
         comps = [tr.tok, *(c for c in tr.tok.children if c.dep_ == "ccomp"), *_slot_tokens(tr.tok, "xcomp")]
@@ -275,9 +280,16 @@ class RoleFinder:
         if any(token_class(h) == "agent" for h in heads):
             heads = [h for h in heads if not (h.dep_ == "pobj" and token_class(h) == "place")]
         for head in heads:
+            topic = head.pos_ == "NOUN" and noun_class(head.lemma_) in NOT_ACTOR
+            # the named possessor of a topic is the party, even uncoded ("Europe's reliance on the United States")
+            owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"
+                          and c.ent_type_ not in NOT_PARTY), None) if topic else None
+            owned = [e for e in self.args.resolve(owner, quote) if e.entity_text] if owner is not None else []
+            if owned:
+                return owned
             ents = self.args.resolve(head, quote)
             if any(e.code for e in ents):
-                if head.pos_ == "NOUN" and noun_class(head.lemma_) in NOT_ACTOR:
+                if topic:
                     # "questioned the health of X", "X's eligibility": the party is the topic's owner
                     return self._nested_coded([head], quote, actors) or ents
                 return ents
@@ -444,7 +456,7 @@ class RoleFinder:
         # a named person takes a country from the dictionary, a title or an organisation, never from
         # where the event happens or what else the sentence names
         todo = [e for e in entities if not e.code and e.source != "quote-speaker" and e.type != "PERSON"
-                and not self._many_countries(e)]
+                and not self._many_countries(e) and not self._named_place(e)]
         if not todo:
             return
         # "urged retaliation on Russia": a country acted upon does not place the story
@@ -475,6 +487,13 @@ class RoleFinder:
             code = codes.pop()
         for ent in todo:
             ent.code, ent.source = code, "event-location"
+
+    def _named_place(self, ent: Entity) -> bool:
+        """ "Europe", "the Sahel": a named place the dictionary does not code is no country's."""
+        if ent.start is None or ent.end is None:
+            return False
+        span = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        return span is not None and span.root.ent_type_ in ("LOC", "GPE") and span.root.pos_ == "PROPN"
 
     def _many_countries(self, ent: Entity) -> bool:
         """ "World leaders", "other governments": a plural group drawn from several countries."""

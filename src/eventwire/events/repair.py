@@ -183,7 +183,8 @@ def stray_agent(verb: Token, hops: int) -> Token | None:
     return None
 
 
-def _agent_of(verb: Token) -> Token | None:
+def agent_of(verb: Token) -> Token | None:
+    """The object of the verb's passive by-phrase ("killed by a gunman" -> gunman), if any."""
     return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
 
 
@@ -200,7 +201,7 @@ def reduced_passive(verb: Token) -> tuple[Token, Token | None] | None:
     if any(c.dep_ in ("aux", "auxpass", "nsubjpass") for c in first.children) or any(
             c.dep_ == "dobj" for m in members for c in m.children):
         return None
-    agent = _agent_of(verb) or next((a for m in members if (a := _agent_of(m)) is not None), None)
+    agent = agent_of(verb) or next((a for m in members if (a := agent_of(m)) is not None), None)
     if agent is None:
         return None
     patient = next((c for c in first.children if c.dep_ == "nsubj"), None)

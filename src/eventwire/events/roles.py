@@ -101,8 +101,7 @@ class RoleFinder:
         if reduced is not None:
             return reduced[0], True
         if repair.gapped_passive(verb, self.markers["force_words"]) is not None:  # "... and three wounded"
-            return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
-                        None), True
+            return repair.agent_of(verb), True
         subj = _child(verb, SUBJ)
         if subj is not None and repair.two_subjects(verb):
             return None, False
@@ -115,22 +114,19 @@ class RoleFinder:
                 return (verb.head if verb.dep_ == "relcl" else None), False
             return _named_apposition(subj) or subj, False
         if _child(verb, {"nsubjpass", "auxpass"}) is not None:
-            agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
-                         None)
+            agent = repair.agent_of(verb)
             if agent is None and verb.lemma_.lower() in self.markers["light_verbs"]:
                 return _child(verb, {"nsubjpass"}), False  # "were engaged in fighting": adjectival passive
             if agent is None:  # "were beaten and arrested by police": the by-phrase the participles share
-                agent = next((g for v in verb.children if v.dep_ == "conj" and repair.shared_passive(v) is not None
-                              for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+                agent = next((a for v in verb.children if v.dep_ == "conj" and repair.shared_passive(v) is not None
+                              and (a := repair.agent_of(v)) is not None), None)
             if agent is None:  # "has been accused of ..., much of it believed ..., by officials"
                 agent = repair.stray_agent(verb, _SYNTAX["subject_hops"])
             return agent, True
         if hops > _SYNTAX["subject_hops"]:
             return None, False
         if repair.shared_passive(verb) is not None:  # "was shot and killed (by X)"
-            agent = next((g for v in (verb, verb.head) for c in v.children if c.dep_ == "agent"
-                          for g in c.children if g.dep_ == "pobj"), None)
-            return agent, True
+            return repair.agent_of(verb) or repair.agent_of(verb.head), True
         if verb.dep_ == "conj" and verb.head.i != verb.i and _child(verb.head, {"nsubjpass"}) is not None:
             # "was indicted by the court and will resign": an active verb shares the passive one's
             # subject, not its agent

@@ -123,10 +123,8 @@ def token_class(tok: Token, entity: Entity | None = None) -> str:
     """The class of the argument headed by `tok`; `entity` is its resolved actor, if any."""
     # a resolved actor makes the head an agent ("Israeli tanks fired": metonymy), unless the head is an
     # attribute or a state whose code comes from its owner ("Trump's impatience threatens to ...")
-    owned = tok.pos_ == "NOUN" and tok.ent_type_ != "CARDINAL" and noun_class(tok.lemma_) == "other" and not any(
-        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)  # not "dozens of papers"
     if entity is not None and (entity.code or entity.name) and entity.source not in ("phrase", "spacy", None) \
-            and not owned:
+            and not _owned_attribute(tok):
         if entity.type in PLACE_LABELS:
             return "place"
         return "agent"
@@ -176,6 +174,13 @@ def token_class(tok: Token, entity: Entity | None = None) -> str:
     return cls
 
 
+def _owned_attribute(tok: Token) -> bool:
+    """A common noun of an attribute or a state ("impatience", "popularity"), not a count of members
+    ("dozens of papers")."""
+    return tok.pos_ == "NOUN" and tok.ent_type_ != "CARDINAL" and noun_class(tok.lemma_) == "other" and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
 def _portion(tok: Token) -> bool:
     """A noun of amount or part: WordNet's first sense a quantity or a relation ("the rest", "part"),
     or its second a quantity ("a number of", "the majority of")."""
@@ -186,9 +191,10 @@ def _portion(tok: Token) -> bool:
 def statistic(tok: Token) -> bool:
     """`tok` heads, or is the "of" object of, a proportion of a population ("60 percent of Americans",
     "the share of voters who back ..."): a poll figure, not a party."""
+    nouns = semantic_data()["proportion_nouns"]
+
     def proportion(t: Token) -> bool:
-        return t.lower_ in semantic_data()["proportion_nouns"] or t.lemma_.lower() in semantic_data()[
-            "proportion_nouns"] or t.ent_type_ == "PERCENT"
+        return t.lower_ in nouns or t.lemma_.lower() in nouns or t.ent_type_ == "PERCENT"
     if proportion(tok) and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and proportion(tok.head.head)

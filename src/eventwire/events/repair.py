@@ -183,6 +183,11 @@ def stray_agent(verb: Token, hops: int) -> Token | None:
     return None
 
 
+def _own_clause(verb: Token) -> bool:
+    """The verb has an auxiliary or a subject of its own: a clause, not a bare participle."""
+    return any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+
+
 def agent_of(verb: Token) -> Token | None:
     """The object of the verb's passive by-phrase ("killed by a gunman" -> gunman), if any."""
     return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
@@ -192,10 +197,8 @@ def reduced_passive(verb: Token) -> tuple[Token, Token | None] | None:
     """(agent, patient) of a participle with a by-agent and no auxiliary, alone or coordinated with
     such participles; a conjunct with its own auxiliary or subject is a clause of its own ("... and
     were buried"), and an object anywhere makes the verbs active."""
-    def own_clause(tok: Token) -> bool:
-        return any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)
     first = verb.head if verb.dep_ == "conj" and verb.head.i != verb.i else verb
-    members = [first, *(c for c in first.children if c.dep_ == "conj" and c.tag_ == "VBN" and not own_clause(c))]
+    members = [first, *(c for c in first.children if c.dep_ == "conj" and c.tag_ == "VBN" and not _own_clause(c))]
     if verb not in members or first.tag_ not in ("VBD", "VBN"):
         return None
     if any(c.dep_ in ("aux", "auxpass", "nsubjpass") for c in first.children) or any(
@@ -212,13 +215,12 @@ def shared_passive(verb: Token) -> Token | None:
     """The passive subject a bare participle shares with the passive verb it is coordinated with
     ("X was shot and killed", "were beaten and arrested by police"); None for a verb with an
     auxiliary or subject of its own ("was indicted and will resign")."""
-    if verb.dep_ != "conj" or verb.tag_ != "VBN" or verb.head.i == verb.i or any(
-            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+    def bare_conjunct(tok: Token) -> bool:
+        return tok.dep_ == "conj" and tok.tag_ == "VBN" and tok.head.i != tok.i and not _own_clause(tok)
+    if not bare_conjunct(verb):
         return None
     head = verb.head
-    # up a chain of bare participles: "were tear-gassed, shoved, battered and ..."
-    while head.dep_ == "conj" and head.tag_ == "VBN" and head.head.i != head.i and not any(
-            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in head.children):
+    while bare_conjunct(head):  # up a chain of bare participles: "were tear-gassed, shoved, battered and ..."
         head = head.head
     if not any(c.dep_ == "auxpass" for c in head.children):
         return None

@@ -186,7 +186,7 @@ class RoleFinder:
         # an object the pattern asked for ("imposed sanctions", "sent aid") is the instrument, not the recipient
         asked = [o for o in objs if tr.pattern.object and o.lemma_.lower() in tr.pattern.object]
         heads += [o for o in objs if o not in asked]
-        # not the noun of an absolute phrase: "With 15,000 people killed last year, lawmakers met"
+        # not the noun of an absolute phrase: "With dozens of farmers displaced, the senators met"
         heads += [h for h in _prep_objects(RECIP_PREPS, tr.tok) if not _absolute(h)]
         # the object's own agent or target: "a blockade on X", "a demand by X", "X's proposal"
         for obj in objs:

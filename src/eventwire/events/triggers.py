@@ -79,13 +79,6 @@ def _has(spec: ChildSpec, children: list[Token], inverted: bool, clause_preps: f
 
 def _matches(pat: Pattern, tok: Token, markers: dict[str, Any]) -> bool:
     children = list(tok.children)
-    if pos_class(tok) == "verb":
-        needs = markers["sense_complements"].get(tok.lemma_.lower())
-        if needs and not any(spec.matches(c) for spec in needs for c in children):
-            return False  # "support has declined" is a fall, "to appeal to voters" is to attract
-        other = markers["other_sense_complements"].get(tok.lemma_.lower())
-        if other and any(spec.matches(c) for spec in other for c in children):
-            return False  # "pleaded guilty", "sought to play down"
     if pat.negated_only and not is_negated(tok, markers):
         return False
     # "<clause>, a rights group protested here": the parser hangs the verb on the noun before it
@@ -131,6 +124,18 @@ def _matches(pat: Pattern, tok: Token, markers: dict[str, Any]) -> bool:
     return True
 
 
+def _in_event_sense(verb: Token, markers: dict[str, Any]) -> bool:
+    """The verb's complements allow its event sense: "support has declined" is a fall and "to appeal
+    to voters" is to attract (`sense_complements`); "pleaded guilty" and "sought to play down" are
+    other senses (`other_sense_complements`)."""
+    lemma = verb.lemma_.lower()
+    needs = markers["sense_complements"].get(lemma)
+    if needs and not any(spec.matches(c) for spec in needs for c in verb.children):
+        return False
+    other = markers["other_sense_complements"].get(lemma)
+    return not (other and any(spec.matches(c) for spec in other for c in verb.children))
+
+
 def _stranded_with(verb: Token) -> list[Token]:
     """A with-phrase the parser hung on the verb's topic object ("discussed the dispute with
     mediators"): a party to the verb, not a part of the topic; not on a party object ("met the
@@ -173,7 +178,7 @@ def find_triggers(doc: Doc, lex: Lexicon) -> dict[int, Trigger]:
         if pc == "noun" and (tok.dep_ == "attr" or _is_copular_attr(tok, lex) or (
                 tok.dep_ == "compound" and tok.head.lemma_.lower() not in lex.markers["light_nouns"])):
             continue
-        if not cands:
+        if not cands or (pc == "verb" and not _in_event_sense(tok, lex.markers)):
             continue
         matched = [p for p in cands if _matches(p, tok, lex.markers)]
         if not matched:

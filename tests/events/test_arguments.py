@@ -251,3 +251,11 @@ def test_subject_naming_no_party_takes_its_apposition(coded_article):
     art = coded_article("The face of the campaign, Aron Vale, condemned Kelmland on Monday.")
     (ev,) = [e for e in art.events if e.trigger.text == "condemned"]
     assert [a.entity_text for a in ev.actor] == ["Aron Vale"]
+
+
+def test_a_backer_is_not_the_actor_of_the_act_it_backs(coded_article):
+    # "a Russia-backed offensive by X": the backer supports the act, the by-phrase names who did it
+    art = coded_article("Thousands of farmers had been displaced in a Vostra-backed offensive there by the "
+                        "Tarn militia that began in May.")
+    (ev,) = [e for e in art.events if e.event == "ASSAULT"]
+    assert [a.entity_text for a in ev.actor] == ["Tarn militia"]

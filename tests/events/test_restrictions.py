@@ -300,6 +300,22 @@ def test_a_share_of_a_population_is_a_poll_figure_not_an_actor(run_text):
     ("Democrats seized upon the issue to capture control of the House.", "ASSAULT"),  # control is no target
     ("Dorn would be pleased with the strong jobs data released Friday, the president said.", "RETREAT"),
     ("The epidemic is offering reformers an opportunity to make their case.", "AGREE"),  # a prospect
+    ("Senator Varga, who supports the border tax, spoke to farmers in Tarn.", "SUPPORT"),  # a stance
+    ("The governor has made matters worse by supporting the new fee schedule.", "SUPPORT"),  # conduct described
+    ("The agency warned on Monday that thousands of people had been displaced by the fighting.", "THREATEN"),
+    ("The city council declared a climate emergency last year.", "COERCE"),  # a priority, no coercion
+    ("The senator said the plan would require large tax increases.", "REQUEST"),  # a need
+    ("Activists continued to push a narrative that the vote was rigged.", "REQUEST"),  # promotion of a view
+    ("The minister would forgive up to $5,000 for each farmer.", "SUPPORT"),  # a debt cancelled
+    ("The study warned of serious consequences for the economy.", "THREATEN"),  # a forecast
+    ("Farmers in Tarn view the minister's remarks as a personal attack.", "ASSAULT"),  # a label
+    ("Protesters burned a Vostran flag outside the embassy on Monday.", "ASSAULT"),  # a protest
+    ("Dorn blew away everyone in the primary, from governors to senators.", "ASSAULT"),  # a rout
+    ("The attack in Tarn has also put new pressure on the minister.", "REQUEST"),  # a consequence
+    ("His latest outburst only reaffirms that he is unfit for office.", "SUPPORT"),  # an assertion
+    # her own campaign: a party named in the subject's relative clause is no target
+    ("Mara Lind, the guru who warned of the dark force unleashed by President Anton Dorn, suspended her "
+     "campaign on Friday.", "SANCTION"),
 ])
 def test_a_sense_restriction_rules_out_the_figurative_or_other_use(run_text, text, event):
     assert not [e for e in run_text(text).events if e.event == event]
@@ -312,6 +328,17 @@ def test_a_sense_restriction_rules_out_the_figurative_or_other_use(run_text, tex
     ("Guards abused the prisoners at the camp.", "ASSAULT"),
     ("Militants blew up a bridge near Tarn.", "ASSAULT"),
     ("The rest of the soldiers surrendered to the rebels.", "RETREAT"),
+    ("Vostra and Kelmland support the government in Tarn.", "SUPPORT"),  # a party backed
+    ("Senator Varga backs border tax", "SUPPORT"),  # a headline's present is a past act
+    ("Senator Varga backed the border tax on Monday.", "SUPPORT"),
+    ("Vostra warned that its troops would return fire.", "THREATEN"),
+    ("The junta declared a state of emergency in Tarn.", "COERCE"),
+    ("The council required Vostra to disclose its weapons stocks.", "REQUEST"),
+    ("Unions pushed the ministry to raise wages.", "REQUEST"),
+    ("The president has forgiven the rebels.", "SUPPORT"),
+    ("Protesters burned a Vostran flag outside the embassy on Monday.", "PROTEST"),
+    ("Kelmland put pressure on Vostra to release the prisoners.", "REQUEST"),
+    ("Vostra reaffirmed its support for the accord on Monday.", "SUPPORT"),
 ])
 def test_the_literal_use_stays(run_text, text, event):
     assert [e for e in run_text(text).events if e.event == event]
@@ -342,3 +369,19 @@ def test_an_attribute_takes_no_agency_from_its_owner():
 def test_a_preparation_mobilises_only_for_a_use_of_force(run_text, text, mobilizes):
     found = [e for e in run_text(text).events if e.event == "MOBILIZE"]
     assert bool(found) == mobilizes
+
+
+@pytest.mark.slow
+def test_a_verbal_attack_on_a_party_s_adherents_is_criticism(run_text):
+    text = "Senator Varga unleashed a fierce attack on his Republican rivals during a rally on Friday."
+    events = run_text(text).events
+    assert [e.event for e in events] == ["ACCUSE"]
+    assert events[0].rule.endswith("+verbal")
+
+
+@pytest.mark.slow
+def test_an_event_noun_as_subject_of_a_modal_is_supposed(run_text):
+    (ev,) = [e for e in run_text("Analysts said a withdrawal from Tarn would embolden the rebels.").events
+             if e.event == "RETREAT"]
+    assert ev.hypothetical and ev.confidence < min_confidence()
+

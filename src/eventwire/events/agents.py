@@ -131,6 +131,8 @@ def token_class(tok: Token, entity: Entity | None = None) -> str:
     low = tok.lower_
     if low in semantic_data()["agent_pronouns"] or tok.lemma_.lower() in event_words().member_words:
         return "agent" if tok.pos_ in ("PRON", "NOUN") else "unknown"  # "one of its members", "the ones"
+    if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):  # "forgive up to $50,000": a sum, not a count of people
+        return "other"
     if tok.pos_ == "NUM" or tok.ent_type_ == "CARDINAL":  # "killed 23", "more than 10,000": a count of people
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         return token_class(of[0]) if of else "unknown"  # "thousands of students"

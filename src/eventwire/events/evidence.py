@@ -26,6 +26,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..datafiles import read_yaml
+from .agents import token_class
 from .config import events_config
 from .triggers import Trigger
 from .words import default_words as event_words
@@ -34,6 +35,7 @@ DATA = Path(__file__).with_name("data") / "evidence.yaml"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 AGENT_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 WORD = re.compile(r"[a-z][a-z'-]+")
+TIME_DEPS = {"npadvmod", "tmod", "prep", "advmod", "obl"}  # where a verb's own time is ("on Monday", "today")
 SCORE = re.compile(r"(?<![\d.,:/])\d{1,3}[-–]\d{1,3}(?![\d.,:/-])")  # a match score: "2-1", "105-98"
 
 
@@ -114,6 +116,8 @@ def mood(tr: Trigger) -> tuple[str | None, list[str]]:
     feats = []
     clause = tr.clause if tr.clause is not None else tok
     auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    if tr.kind == "verb" and clause.i == tok.i and tok.lemma_.lower() in data["stance_verbs"] and _stance(tok):
+        return f"{tok.text!r} in the simple present or as a gerund, towards no party, describes a stance", []
     if tr.kind == "verb" and clause.tag_ in ("VBZ", "VBP") and not auxes - {"do", "does"} \
             and not any(t.ent_type_ in ("DATE", "TIME") for t in tok.sent):
         feats.append("generic-present")
@@ -122,6 +126,26 @@ def mood(tr: Trigger) -> tuple[str | None, list[str]]:
     if habitual(clause):
         feats.append("habitual")
     return None, feats
+
+
+def _stance(verb: Token) -> bool:
+    """A stance verb in the simple present ("who supports late-term abortion") or a gerund after a
+    preposition ("by supporting the schedule"), with no time of its own, whose objects are policies,
+    ideas, acts or places, not parties; not in a headline (a headline states past acts in the present,
+    "Senator backs rival", and has no closing punctuation)."""
+    auxes = {c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    present = verb.tag_ in ("VBZ", "VBP") and not auxes - {"do"}
+    if not (present or (verb.tag_ == "VBG" and verb.dep_ == "pcomp")):
+        return False
+    if any(t.ent_type_ in ("DATE", "TIME") for c in verb.children if c.dep_ in TIME_DEPS for t in c.subtree):
+        return False
+    text = verb.sent.text.rstrip().rstrip("\"'”’)")
+    if not text.endswith((".", "!", "?", ":", ";")):
+        return False
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    objs += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    objs = [o for obj in objs for o in (obj, *obj.conjuncts)]
+    return bool(objs) and all(token_class(o) in ("act", "other", "info", "place") for o in objs)
 
 
 def habitual(verb: Token) -> bool:

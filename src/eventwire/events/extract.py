@@ -271,9 +271,10 @@ class DocCoder(RoleFinder):
             rule += "+imperative"
             actors = [speaker_entity(quote)] if quote.speaker is not None else actors
             recipients = self._addressee(quote) or recipients  # '"Withdraw now," he told Kelmland'
-        if event == "SANCTION" and tr.kind == "verb" and not recipients and any(
+        if event == "SANCTION" and tr.kind == "verb" and not _named_after(tok, recipients) and any(
                 c.dep_ == "poss" and c.pos_ == "PRON" for o in tok.children if o.dep_ == "dobj" for c in o.children):
             # "suspended her campaign", "ended its bid": the actor's own activity, no measure against anyone
+            # (a party named only in the subject's phrase is no target of it)
             return self._reject(tr, "the actor stops its own activity: no one is sanctioned")
         sent = tok.sent
         anchors = [tok] if clause.i == tok.i else [tok, clause]
@@ -296,6 +297,7 @@ class DocCoder(RoleFinder):
             quote_id=quote.id if quote is not None else None,
             requested={"event": requested[0], "mode": requested[1]} if requested else None,
             negated=negated, hypothetical=flags.is_hypothetical(mood, self.markers)
+            or flags.supposed_subject(clause, self.markers)
             or (flags.has_condition(mood, self.markers) and not self._threat_terms(event, mood, quote)),
             future=flags.is_future(clause, self.markers), rule=rule,
             trigger=Cue(text=tok.text, start=tok.idx, end=tok.idx + len(tok)))
@@ -334,8 +336,10 @@ class DocCoder(RoleFinder):
         if tok.lemma_.lower() not in m["verbal_attack_triggers"] or set(context) & m["force_contexts"]:
             return False
         retort = any(c.dep_ in ("prt", "advmod") and c.lower_ in m["retort_particles"] for c in tok.children)
-        if not retort and (not actors or not recipients or not all(
-                e.type == "PERSON" for e in [*actors, *recipients])):
+        def speaker(e: Entity, groups: bool) -> bool:  # one who attacks with words
+            return e.type == "PERSON" or (groups and e.type == "NORP") or e.sector in m["verbal_attack_sectors"]
+        if not retort and (not actors or not recipients or not all(speaker(e, False) for e in actors) or not all(
+                speaker(e, True) for e in recipients)):
             return False
         def force(t: Token) -> bool:
             return t.lemma_.lower() in m["force_words"] or (t.pos_ == "NOUN" and noun_class(t.lemma_) == "weapon")
@@ -393,6 +397,13 @@ class DocCoder(RoleFinder):
         if mode is not None and mode not in self.lex.modes.get(event, []):
             mode = None
         return event, mode, requested, negated, rule
+
+
+def _named_after(verb: Token, entities: list[Entity]) -> bool:
+    """Some entity is named in the verb's own phrases (its objects and adjuncts), not in its subject's."""
+    spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in verb.children
+             if c.dep_ not in ("nsubj", "nsubjpass", "csubj")]
+    return any(e.start is not None and any(a <= e.start < b for a, b in spans) for e in entities)
 
 
 def _inside_clause(tok: Token, root: Token) -> bool:

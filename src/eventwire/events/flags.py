@@ -183,11 +183,20 @@ def _infinitive_of_noun(tok: Token, markers: dict[str, Any]) -> bool:
 
 def mood_verb(clause: Token) -> Token:
     """The token whose mood an event takes: a noun trigger left as its own clause ("call a meeting",
-    "could launch attacks") takes the mood of the verb that governs it."""
-    if clause.pos_ in ("NOUN", "PROPN") and clause.dep_ in ("dobj", "nsubjpass") and clause.head.pos_ in (
+    "could launch attacks", "a withdrawal would embolden Vostra") takes the mood of the verb that
+    governs it."""
+    if clause.pos_ in ("NOUN", "PROPN") and clause.dep_ in ("dobj", "nsubjpass", "nsubj") and clause.head.pos_ in (
             "VERB", "AUX") and clause.head.i != clause.i:
         return clause.head
     return clause
+
+
+def supposed_subject(noun: Token, markers: dict[str, Any]) -> bool:
+    """An event noun as the subject of a modal verb ("a withdrawal would embolden Vostra", "an attack
+    could spark a war"): an act supposed in an argument, not one reported. "Would" counts here: the
+    noun's act is the condition of the prediction ("said it would retaliate" keeps its own verb)."""
+    return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "nsubj" and noun.head.i != noun.i and bool(
+        aux_lemmas(noun.head) & markers["hypothetical_aux"])
 
 
 def has_condition(verb: Token, markers: dict[str, Any], marks: frozenset[str] | None = None) -> bool:

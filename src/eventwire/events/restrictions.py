@@ -169,6 +169,10 @@ def check(tr: Trigger, verb: Token, subject: Token | None, passive: bool,
             v.owner = _nested_agent(subject) or _owner(subject)  # "launched a series of strikes killing ..."
             if v.owner is None:
                 v.no_agent = f"subject {subject.text!r} ({cls}) names no actor"
+    if pat.event == "THREATEN" and pat.addressee_classes is not None:  # "warned that ..."
+        for comp in (c for c in tr.tok.children if c.dep_ == "ccomp" and _past(c)):
+            v.drop = f"content {comp.text!r} reports what happened: a threat is of what will happen"
+            return v
     if pat.addressee_classes is not None:
         for comp in (c for c in tr.tok.children if c.dep_ == "ccomp"):
             subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -202,6 +206,14 @@ def check(tr: Trigger, verb: Token, subject: Token | None, passive: bool,
                 v.drop = f"object {obj.text!r} ({cls}) fails {pat.id}'s restriction {sorted(pat.object_classes)}"
                 return v
     return v
+
+
+def _past(verb: Token) -> bool:
+    """A clause in the past tense with no modal ("had been displaced", "fired", "has killed")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxes):
+        return False
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_.lower() == "have" for a in auxes)
 
 
 _POLARITY_POS = {"NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ", "VERB": "VERB", "ADV": "ADV"}

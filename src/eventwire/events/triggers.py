@@ -175,7 +175,7 @@ def find_triggers(doc: Doc, lex: Lexicon) -> dict[int, Trigger]:
             cands = cands + lex.lookup("verb", lemma)
         if pc == "verb" and tok.dep_ in ("amod", "compound"):
             continue
-        if pc == "noun" and (tok.dep_ == "attr" or _is_copular_attr(tok, lex) or (
+        if pc == "noun" and (tok.dep_ == "attr" or _is_copular_attr(tok, lex) or _as_label(tok) or (
                 tok.dep_ == "compound" and tok.head.lemma_.lower() not in lex.markers["light_nouns"])):
             continue
         if not cands or (pc == "verb" and not _in_event_sense(tok, lex.markers)):
@@ -186,6 +186,15 @@ def find_triggers(doc: Doc, lex: Lexicon) -> dict[int, Trigger]:
         best = max(matched, key=lambda p: (p.specificity, p.order))
         found[tok.i] = Trigger(tok=tok, pattern=best, kind=pc if pc != "adj" or best.adjs else "verb")
     return found
+
+
+def _as_label(tok: Token) -> bool:
+    """An event noun after a verb's "as" is how something is seen or named, not an act: "view his
+    comments as a personal attack", "described the vote as a betrayal"."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "as":
+        return False
+    seen = tok.head.head  # "view X as": on the verb, or on its object
+    return seen.pos_ in ("VERB", "AUX") or (seen.dep_ == "dobj" and seen.head.pos_ in ("VERB", "AUX"))
 
 
 def _is_copular_attr(tok: Token, lex: Lexicon) -> bool:

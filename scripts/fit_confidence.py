@@ -4,6 +4,9 @@
         --judged eval/judged/events_polnear20.jsonl --judged eval/judged/events_polnear_b20.jsonl \
         --texts ../shared/gold/polnear-dev/text
 
+With `--sentences eval/judged/events_babe_fit.jsonl` a judged set of single news sentences (BABE
+ids, texts read from ../shared/gold/babe) joins the fit as a set of its own.
+
 Codes the sets (and, with --examples, our own examples gold) with the current coder,
 collects every event's evidence features
 (`eventwire.events.confidence.features`) and whether the event is right (PLOVER: its
@@ -24,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from eventwire.evaluate.events import code_sentences, load_gold, reliability
+from eventwire.evaluate.events import _default_texts, _judged_texts, code_sentences, load_gold, reliability
 from eventwire.events.confidence import (
     CALIBRATION_KEYS,
     calibrated,
@@ -34,7 +37,6 @@ from eventwire.events.confidence import (
     score,
     weights,
 )
-from eventwire.ingest import read_paths
 from eventwire.model import Article
 from eventwire.pipeline import Pipeline
 from eventwire.settings import Settings
@@ -55,9 +57,10 @@ def plover_samples(path: Path, pipeline: Pipeline, settings: Settings) -> list[t
 def judged_samples(path: Path, texts: Path, pipeline: Pipeline, settings: Settings) -> list[tuple[list[str], bool]]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     verdicts = {(r["article"], tuple(r["trigger"]), r["event"]): r["type"] for r in rows}
-    files = [texts / f"{a}.txt" for a in sorted({r["article"] for r in rows})]
+    ids = sorted({r["article"] for r in rows})
+    source = _default_texts(path, ids) if all(i.startswith("babe") for i in ids) else texts
     out = []
-    for art in pipeline.process(read_paths(files, settings)):
+    for art in pipeline.process(_judged_texts(path, ids, source, settings)):
         if not isinstance(art, Article):
             continue
         ev = art.meta.get("event_evidence", {})
@@ -126,6 +129,9 @@ def main() -> None:
     ap.add_argument("--plover", type=Path, required=True)
     ap.add_argument("--judged", type=Path, action="append", required=True,
                     help="a judged real-news set (repeatable; the sets are pooled as one)")
+    ap.add_argument("--sentences", type=Path, action="append", default=[],
+                    help="a judged set of single news sentences (BABE ids; repeatable; pooled as one set "
+                         "of its own: what a text of one sentence says is not what a wire lead says)")
     ap.add_argument("--texts", type=Path, required=True)
     ap.add_argument("--examples", type=Path, help="our own examples gold (PLOVER-style JSON)")
     ap.add_argument("--examples-actors", type=Path, help="actor file the examples gold needs")
@@ -140,12 +146,13 @@ def main() -> None:
     pipeline = Pipeline(settings)
     plover = plover_samples(args.plover, pipeline, settings)
     judged = [x for path in args.judged for x in judged_samples(path, args.texts, pipeline, settings)]
+    sentences = [x for path in args.sentences for x in judged_samples(path, args.texts, pipeline, settings)]
     examples = []
     if args.examples:
         ex_settings = settings.replace(actor_files=[args.examples_actors] if args.examples_actors else [])
         examples = plover_samples(args.examples, Pipeline(ex_settings), ex_settings)
-    samples = plover + judged + examples
-    sets = [s for s in (plover, judged, examples) if s]
+    samples = plover + judged + sentences + examples
+    sets = [s for s in (plover, judged, sentences, examples) if s]
     weight = [len(samples) / (len(sets) * len(s)) for s in sets for _ in s] if args.balance else None
     counts: dict[str, int] = {}
     for feats, _ in samples:
@@ -161,8 +168,9 @@ def main() -> None:
         w = fit(samples, names, args.l2, weight=weight)
         table = {"bias": float(w[0]), **{n: float(w[i + 1]) for i, n in enumerate(names)}}
         header = ["# Weights of the event confidence model (eventwire.events.confidence).",
-                  "# Fitted by scripts/fit_confidence.py on the PLOVER gold sentences and the judged",
-                  f"# real-news set and our examples gold ({len(plover)} + {len(judged)} + {len(examples)} "
+                  "# Fitted by scripts/fit_confidence.py on the PLOVER gold sentences, the judged real-news",
+                  f"# articles, judged news sentences and our examples gold ({len(plover)} + {len(judged)} + "
+                  f"{len(sentences)} + {len(examples)} "
                   f"events, L2 {args.l2}, "
                   f"{'each set weighted the same' if args.balance else 'every event weighted the same'});"
                   " refit, do not hand-edit."]
@@ -186,7 +194,8 @@ def main() -> None:
     def conf(feats: list[str]) -> float:
         return calibrated(feats)
 
-    for name, data in (("PLOVER", plover), ("judged", judged), ("examples", examples), ("all", samples)):
+    for name, data in (("PLOVER", plover), ("judged", judged), ("sentences", sentences), ("examples", examples),
+                       ("all", samples)):
         print(name)
         for row in reliability([(conf(f), ok) for f, ok in data]):
             print(f"  {row['bucket']:<9} n={row['n']:<4} predicted {row['predicted']:.3f} "

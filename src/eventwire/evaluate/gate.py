@@ -66,6 +66,10 @@ SUITES: tuple[Suite, ...] = (
           "{root}/eval/judged/events_babe300.jsonl",
           ("type_precision", "type_precision_lenient", "actor_right", "recipient_right"),
           texts="{shared}/gold/babe"),
+    Suite("events_judged_babe_fit", "eventwire.evaluate.events", "evaluate_judged",
+          "{root}/eval/judged/events_babe_fit.jsonl",
+          ("type_precision", "type_precision_lenient", "actor_right", "recipient_right"),
+          texts="{shared}/gold/babe"),
     Suite("events_no_event", "eventwire.evaluate.events", "evaluate_no_events", "{root}/eval/no_events.jsonl",
           ("no_event_precision", "expected_recall")),
     Suite("quotes", "eventwire.evaluate.quotes", "evaluate_quotes", "{shared}/gold/polnear-dev",
@@ -193,11 +197,12 @@ def run_gate(baseline_path: Path, root: Path, shared: Path, only: list[str] | No
 
 
 def format_results(results: list[SuiteResult]) -> str:
-    lines = [f"{'suite':<17} {'status':<8} metrics (measured / floor)"]
+    width = max([len("suite"), *(len(r.name) for r in results)])
+    lines = [f"{'suite':<{width}} {'status':<8} metrics (measured / floor)"]
     for r in results:
         cells = ", ".join(f"{m} {v:.3f}/{r.floors.get(m, float('nan')):.3f}" for m, v in r.measured.items())
-        lines.append(f"{r.name:<17} {r.status:<8} {cells or r.note}")
-        lines.extend(f"{'':<26}DROP {d}" for d in r.drops)
+        lines.append(f"{r.name:<{width}} {r.status:<8} {cells or r.note}")
+        lines.extend(f"{'':<{width + 9}}DROP {d}" for d in r.drops)
         if r.note and r.measured:
-            lines.append(f"{'':<26}note: {r.note}")
+            lines.append(f"{'':<{width + 9}}note: {r.note}")
     return "\n".join(lines)

@@ -259,3 +259,14 @@ def test_a_backer_is_not_the_actor_of_the_act_it_backs(coded_article):
                         "Tarn militia that began in May.")
     (ev,) = [e for e in art.events if e.event == "ASSAULT"]
     assert [a.entity_text for a in ev.actor] == ["Tarn militia"]
+
+
+@pytest.mark.parametrize("text, actor_named", [
+    ("Vostra's deadliest terror attack in a decade killed 40 people in Dorvat on Monday.", False),
+    ("Kelmland's worst mass shooting left nine dead.", False),
+    ("Vostra's deadliest strike on Tarn killed 30.", True),  # a target named: Vostra struck
+])
+def test_a_country_s_terror_attack_or_worst_attack_happened_in_it(coded_article, text, actor_named):
+    (ev,) = [e for e in coded_article(text).events if e.event == "ASSAULT"]
+    owner = text.split("'")[0]
+    assert any(owner in a.entity_text for a in ev.actor) == actor_named

@@ -124,7 +124,7 @@ def token_class(tok: Token, entity: Entity | None = None) -> str:
     # a resolved actor makes the head an agent ("Israeli tanks fired": metonymy), unless the head is an
     # attribute or a state whose code comes from its owner ("Trump's impatience threatens to ...")
     if entity is not None and (entity.code or entity.name) and entity.source not in ("phrase", "spacy", None) \
-            and not _owned_attribute(tok):
+            and not _owned_attribute(tok) and not _suffered(tok):
         if entity.type in PLACE_LABELS:
             return "place"
         return "agent"
@@ -176,6 +176,11 @@ def token_class(tok: Token, entity: Entity | None = None) -> str:
     return cls
 
 
+def _suffered(tok: Token) -> bool:
+    """An event its possessive country suffered ("France's latest terror attack"): not the country's act."""
+    return any(c.dep_ == "poss" and place_of_event(tok, c) for c in tok.children)
+
+
 def _owned_attribute(tok: Token) -> bool:
     """A common noun of an attribute or a state ("impatience", "popularity"), not a count of members
     ("dozens of papers")."""
@@ -200,6 +205,19 @@ def statistic(tok: Token) -> bool:
     if proportion(tok) and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and proportion(tok.head.head)
+
+
+def place_of_event(noun: Token, owner: Token) -> bool:
+    """A country owning an event it suffered, not one it did: "France's latest terror attack",
+    "Kelmland's worst mass shooting" (`place_event_compounds`), "Kenya's deadliest attack" (a
+    superlative and no target named)."""
+    if owner.ent_type_ not in ("GPE", "LOC"):
+        return False
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound")]
+    if any(c.lemma_.lower() in event_words().place_event_compounds for c in mods):
+        return True
+    targeted = any(c.dep_ == "prep" and c.lower_ in event_words().noun_patient_prepositions for c in noun.children)
+    return not targeted and any(c.tag_ == "JJS" for c in mods)
 
 
 def _antecedent(pron: Token) -> Token | None:

@@ -36,7 +36,7 @@ from spacy.tokens import Token
 from ..model import Entity
 from ..nlp.lexicon import polarity
 from . import repair
-from .agents import noun_class, sited, statistic, token_class, verb_needs_agent
+from .agents import noun_class, place_of_event, sited, statistic, token_class, verb_needs_agent
 from .arguments import second_predicate
 from .triggers import Trigger
 from .words import default_words as event_words
@@ -83,6 +83,8 @@ def _nested_agent(head: Token) -> Token | None:
     not one inside a clause about it ("an explosion that the mayor described as ..." is not the mayor's)."""
     for tok in phrase_tokens(head):
         owned = tok.dep_ in ("amod", "compound", "poss") or (tok.dep_ == "pobj" and tok.head.lower_ in ("of", "by"))
+        if tok.dep_ == "poss" and place_of_event(tok.head, tok):
+            continue  # "Vostra's deadliest terror attack killed ...": where it happened
         if tok.i != head.i and owned and tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
             return tok
     return None
@@ -103,6 +105,8 @@ def phrase_tokens(head: Token, clauses: frozenset[str] | set[str] = CLAUSE_DEPS)
 
 def _owner(head: Token) -> Token | None:
     for c in head.children:
+        if c.dep_ == "poss" and place_of_event(head, c):
+            continue
         if c.dep_ in ("poss", "compound") and (c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or c.pos_ == "PROPN"):
             return c
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):

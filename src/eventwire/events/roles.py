@@ -25,7 +25,7 @@ from ..actors.words import default_words as actor_words
 from ..model import Entity, Place, Quote
 from ..settings import tuning
 from . import flags, repair
-from .agents import noun_class, semantic_data, token_class
+from .agents import noun_class, place_of_event, semantic_data, token_class
 from .restrictions import phrase_tokens
 from .triggers import Trigger
 from .words import default_words as event_words
@@ -326,7 +326,8 @@ class RoleFinder:
         tok = tr.tok
         # "a UN-brokered deal": the go-between is not a party to the deal
         mods = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")
-                and not (c.dep_ == "amod" and c.lower_ in event_words().mediator_participles)]
+                and not (c.dep_ == "amod" and c.lower_ in event_words().mediator_participles)
+                and not (c.dep_ == "poss" and place_of_event(tok, c))]
         # "her release", "his arrest": with no "of" object, the owner of such a noun is the one acted on
         patients: list[Token] = []
         if tok.lemma_.lower() in self.markers["patient_possessive_nouns"] and not _slot_tokens(tok, "pobj:of"):

@@ -40,6 +40,7 @@ class EventWords:
     topic_prepositions: frozenset[str]
     many_country_modifiers: frozenset[str]
     mediator_participles: frozenset[str]
+    place_event_compounds: frozenset[str]
     collective_nouns: frozenset[str]
     owning_verbs: frozenset[str]
     joined_act_prepositions: frozenset[str]

@@ -33,7 +33,7 @@ MARKER_LISTS = ("light_verbs", "light_nouns", "future_aux", "future_verbs", "hyp
                 "captive_nouns", "patient_possessive_nouns", "ability_nouns", "attempt_nouns", "abandon_phrasal_verbs",
                 "culpability_adjectives", "ruled_out_phrases", "verbal_attack_triggers", "verbal_attack_sectors",
                 "force_contexts", "force_words", "war_nouns", "retort_particles", "writer_pronouns",
-                "writer_encounter_events", "press_addressees")
+                "writer_encounter_events", "press_addressees", "quest_nouns")
 EVENT_LISTS = {"negated_intent_reject", "writer_encounter_events", "verbal_attack_sectors"}  # codes, upper case
 MARKER_MAPS = ("intent_transform", "threat_modes", "threat_modes_by_mode", "request_modes")
 

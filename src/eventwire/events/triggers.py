@@ -175,7 +175,8 @@ def find_triggers(doc: Doc, lex: Lexicon) -> dict[int, Trigger]:
             cands = cands + lex.lookup("verb", lemma)
         if pc == "verb" and tok.dep_ in ("amod", "compound"):
             continue
-        if pc == "noun" and (tok.dep_ == "attr" or _is_copular_attr(tok, lex) or _as_label(tok) or (
+        if pc == "noun" and (tok.dep_ == "attr" or _is_copular_attr(tok, lex) or _as_label(tok)
+                             or _quest(tok, lex.markers) or (
                 tok.dep_ == "compound" and tok.head.lemma_.lower() not in lex.markers["light_nouns"])):
             continue
         if not cands or (pc == "verb" and not _in_event_sense(tok, lex.markers)):
@@ -195,6 +196,12 @@ def _as_label(tok: Token) -> bool:
         return False
     seen = tok.head.head  # "view X as": on the verb, or on its object
     return seen.pos_ in ("VERB", "AUX") or (seen.dep_ == "dobj" and seen.head.pos_ in ("VERB", "AUX"))
+
+
+def _quest(tok: Token, markers: dict[str, Any]) -> bool:
+    """ "in search of work": looking for something, not a search operation (`quest_nouns`)."""
+    return tok.lemma_.lower() in markers["quest_nouns"] and tok.dep_ == "pobj" and tok.head.lower_ == "in" and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
 def _is_copular_attr(tok: Token, lex: Lexicon) -> bool:

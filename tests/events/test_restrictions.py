@@ -316,6 +316,7 @@ def test_a_share_of_a_population_is_a_poll_figure_not_an_actor(run_text):
     ("Thousands of migrants left Varn in search of work.", "COERCE"),  # a quest, not a search
     ("Senator Varga is seeking re-election in Tarn this year.", "REQUEST"),  # running for office
     ("Many people in Tarn struggle when seeking a home.", "REQUEST"),  # looking for a place
+    ("The minister has encouraged a culture of impunity in the police.", "REQUEST"),  # fostered, not asked
     # her own campaign: a party named in the subject's relative clause is no target
     ("Mara Lind, the guru who warned of the dark force unleashed by President Anton Dorn, suspended her "
      "campaign on Friday.", "SANCTION"),
@@ -344,6 +345,7 @@ def test_a_sense_restriction_rules_out_the_figurative_or_other_use(run_text, tex
     ("Vostra reaffirmed its support for the accord on Monday.", "SUPPORT"),
     ("Police carried out a search of the minister's house in Tarn on Monday.", "COERCE"),
     ("Vostra sought talks with Kelmland on Monday.", "REQUEST"),
+    ("Vostra encouraged Kelmland to join the talks on Monday.", "REQUEST"),
 ])
 def test_the_literal_use_stays(run_text, text, event):
     assert [e for e in run_text(text).events if e.event == event]

@@ -317,6 +317,9 @@ def test_a_share_of_a_population_is_a_poll_figure_not_an_actor(run_text):
     ("Senator Varga is seeking re-election in Tarn this year.", "REQUEST"),  # running for office
     ("Many people in Tarn struggle when seeking a home.", "REQUEST"),  # looking for a place
     ("The minister has encouraged a culture of impunity in the police.", "REQUEST"),  # fostered, not asked
+    # a simple present in a relative clause describes a party
+    ("Legislators who sneer at parents and call for vaccine mandates erode trust in Tarn.", "REQUEST"),
+    ("Mara Lind is an activist who supports the rebels in Tarn.", "SUPPORT"),
     # her own campaign: a party named in the subject's relative clause is no target
     ("Mara Lind, the guru who warned of the dark force unleashed by President Anton Dorn, suspended her "
      "campaign on Friday.", "SANCTION"),
@@ -346,6 +349,7 @@ def test_a_sense_restriction_rules_out_the_figurative_or_other_use(run_text, tex
     ("Police carried out a search of the minister's house in Tarn on Monday.", "COERCE"),
     ("Vostra sought talks with Kelmland on Monday.", "REQUEST"),
     ("Vostra encouraged Kelmland to join the talks on Monday.", "REQUEST"),
+    ("The rebels who attacked the convoy on Monday fled to Tarn.", "ASSAULT"),
 ])
 def test_the_literal_use_stays(run_text, text, event):
     assert [e for e in run_text(text).events if e.event == event]

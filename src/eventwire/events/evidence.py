@@ -118,6 +118,8 @@ def mood(tr: Trigger) -> tuple[str | None, list[str]]:
     auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
     if tr.kind == "verb" and clause.i == tok.i and tok.lemma_.lower() in data["stance_verbs"] and _stance(tok):
         return f"{tok.text!r} in the simple present or as a gerund, towards no party, describes a stance", []
+    if tr.kind == "verb" and clause.i == tok.i and _describes_party(tok):
+        return f"{tok.text!r} in the simple present in a relative clause describes a party, not an act", []
     if tr.kind == "verb" and clause.tag_ in ("VBZ", "VBP") and not auxes - {"do", "does"} \
             and not any(t.ent_type_ in ("DATE", "TIME") for t in tok.sent):
         feats.append("generic-present")
@@ -146,6 +148,20 @@ def _stance(verb: Token) -> bool:
     objs += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     objs = [o for obj in objs for o in (obj, *obj.conjuncts)]
     return bool(objs) and all(token_class(o) in ("act", "other", "info", "place") for o in objs)
+
+
+def _describes_party(verb: Token) -> bool:
+    """ "legislators who call for vaccine mandates", "a group that opposes the war": a simple present
+    in a relative clause, with no time of its own, says what a party is like, not what it did."""
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:  # "who sneer at X and call for Y"
+        first = first.head
+    present = verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VB" and first.i != verb.i)  # a conjunct's tag may slip
+    if first.dep_ != "relcl" or not present or first.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() != "do" for c in verb.children):
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") for c in verb.children if c.dep_ in TIME_DEPS for t in c.subtree)
 
 
 def habitual(verb: Token) -> bool:

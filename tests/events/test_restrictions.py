@@ -269,7 +269,7 @@ def test_a_plural_only_noun_is_read_from_its_own_form():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text, event", [
-    ("A militia that calls itself the Free Army attacked a convoy near Tarn.", "ACCUSE"),
+    ("A militia that called itself the Free Army attacked a convoy near Tarn.", "ACCUSE"),
     ("The minister defended himself against the charges on Monday.", "SUPPORT"),
 ])
 def test_a_reflexive_object_leaves_no_second_party(run_text, text, event):

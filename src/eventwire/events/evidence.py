@@ -139,7 +139,7 @@ def _stance(verb: Token) -> bool:
     present = verb.tag_ in ("VBZ", "VBP") and not auxes - {"do"}
     if not (present or (verb.tag_ == "VBG" and verb.dep_ == "pcomp")):
         return False
-    if any(t.ent_type_ in ("DATE", "TIME") for c in verb.children if c.dep_ in TIME_DEPS for t in c.subtree):
+    if _dated(verb):
         return False
     text = verb.sent.text.rstrip().rstrip("\"'”’)")
     if not text.endswith((".", "!", "?", ":", ";")):
@@ -161,7 +161,12 @@ def _describes_party(verb: Token) -> bool:
         return False
     if any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() != "do" for c in verb.children):
         return False
-    return not any(t.ent_type_ in ("DATE", "TIME") for c in verb.children if c.dep_ in TIME_DEPS for t in c.subtree)
+    return not _dated(verb)
+
+
+def _dated(verb: Token) -> bool:
+    """The verb has a time of its own ("on Monday", "last week"), not only one inside its object."""
+    return any(t.ent_type_ in ("DATE", "TIME") for c in verb.children if c.dep_ in TIME_DEPS for t in c.subtree)
 
 
 def habitual(verb: Token) -> bool:

@@ -104,7 +104,7 @@ def mood(tr: Trigger) -> tuple[str | None, list[str]]:
     if tr.pattern.event == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in data["boilerplate_refusals"]
                                             for c in tok.children):
         return f"{tok.text!r} to speak to the reporter is newsroom boilerplate", []
-    if tok.sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
+    if _closing(tok) == "?":
         return "the sentence is a question: it reports no occurrence", []
     if tr.pattern.intent and tr.requested is None and tok.lemma_.lower() in data["vow_verbs"]:
         return f"{tok.text!r} is a vow with no coded act: not an agreement", []
@@ -130,6 +130,11 @@ def mood(tr: Trigger) -> tuple[str | None, list[str]]:
     return None, feats
 
 
+def _closing(tok: Token) -> str:
+    """The last mark of the token's sentence, past closing quotes and brackets ("" for none)."""
+    return tok.sent.text.rstrip().rstrip("\"'”’)")[-1:]
+
+
 def _stance(verb: Token) -> bool:
     """A stance verb in the simple present ("who supports late-term abortion") or a gerund after a
     preposition ("by supporting the schedule"), with no time of its own, whose objects are policies,
@@ -141,8 +146,7 @@ def _stance(verb: Token) -> bool:
         return False
     if _dated(verb):
         return False
-    text = verb.sent.text.rstrip().rstrip("\"'”’)")
-    if not text.endswith((".", "!", "?", ":", ";")):
+    if _closing(verb) not in (".", "!", "?", ":", ";"):
         return False
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     objs += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]

@@ -34,7 +34,7 @@ MARKER_LISTS = ("light_verbs", "light_nouns", "future_aux", "future_verbs", "hyp
                 "culpability_adjectives", "ruled_out_phrases", "verbal_attack_triggers", "verbal_attack_sectors",
                 "force_contexts", "force_words", "war_nouns", "retort_particles", "writer_pronouns",
                 "writer_encounter_events", "press_addressees", "quest_nouns")
-EVENT_LISTS = {"negated_intent_reject", "writer_encounter_events", "verbal_attack_sectors"}  # codes, upper case
+UPPER_LISTS = {"negated_intent_reject", "writer_encounter_events", "verbal_attack_sectors"}  # PLOVER events, sectors
 MARKER_MAPS = ("intent_transform", "threat_modes", "threat_modes_by_mode", "request_modes")
 
 
@@ -256,7 +256,7 @@ def _load_markers(path: Path, modes: dict[str, list[str]]) -> dict[str, Any]:
         if name not in data:
             raise DataFileError(str(path), "missing list", name)
         values = _str_list(data[name], path, name)
-        markers[name] = frozenset(v.upper() for v in values) if name in EVENT_LISTS else frozenset(values)
+        markers[name] = frozenset(v.upper() for v in values) if name in UPPER_LISTS else frozenset(values)
     for name in MARKER_MAPS:
         value = data.get(name)
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):

@@ -173,12 +173,13 @@ def check(tr: Trigger, verb: Token, subject: Token | None, passive: bool,
             v.owner = _nested_agent(subject) or _owner(subject)  # "launched a series of strikes killing ..."
             if v.owner is None:
                 v.no_agent = f"subject {subject.text!r} ({cls}) names no actor"
-    if pat.event == "THREATEN" and pat.addressee_classes is not None:  # "warned that ..."
-        for comp in (c for c in tr.tok.children if c.dep_ == "ccomp" and _past(c)):
-            v.drop = f"content {comp.text!r} reports what happened: a threat is of what will happen"
-            return v
     if pat.addressee_classes is not None:
-        for comp in (c for c in tr.tok.children if c.dep_ == "ccomp"):
+        comps = [c for c in tr.tok.children if c.dep_ == "ccomp"]
+        past = next((c for c in comps if _past(c)), None) if pat.event == "THREATEN" else None
+        if past is not None:  # "warned that thousands had been displaced"
+            v.drop = f"content {past.text!r} reports what happened: a threat is of what will happen"
+            return v
+        for comp in comps:
             subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             cls = token_class(subj) if subj is not None else "unknown"
             if cls != "unknown" and cls not in pat.addressee_classes:

@@ -323,6 +323,19 @@ def test_a_share_of_a_population_is_a_poll_figure_not_an_actor(run_text):
     # her own campaign: a party named in the subject's relative clause is no target
     ("Mara Lind, the guru who warned of the dark force unleashed by President Anton Dorn, suspended her "
      "campaign on Friday.", "SANCTION"),
+    ("The party has whipped itself into a frenzy over the tax.", "ASSAULT"),  # a state reached
+    ("Protesters defaced the Varga monument early Friday with arrows.", "COERCE"),  # vandalism, no hacking
+    ("Senator Holm called for eliminating the Federal Reserve Board in a town hall in Tarn on Monday.",
+     "ASSAULT"),  # an abolition
+    ("Holm's agenda included supporting the Clean Rivers Act.", "SUPPORT"),  # a position held
+    ('The Varga government\'s backing of "economic freedom" drew criticism.', "SUPPORT"),  # a stance
+    ("A majority of voters still approving of his performance, the senator pressed on.", "AGREE"),  # an opinion
+    ("In March, Holm was driving a delivery truck when he struck a nine-year-old girl crossing the road in Tarn.",
+     "ASSAULT"),  # a road collision
+    ("A van struck two cyclists in central Varn on Monday.", "ASSAULT"),
+    ("Critics of the water program warn that, if elected, Maria Varga will flood the market with cheap grain.",
+     "THREATEN"),  # a forecast of another's act
+    ("The harshest attack on Senator Varga was published in the Tarn Courier on Wednesday.", "ASSAULT"),  # words
 ])
 def test_a_sense_restriction_rules_out_the_figurative_or_other_use(run_text, text, event):
     assert not [e for e in run_text(text).events if e.event == event]
@@ -350,6 +363,13 @@ def test_a_sense_restriction_rules_out_the_figurative_or_other_use(run_text, tex
     ("Vostra sought talks with Kelmland on Monday.", "REQUEST"),
     ("Vostra encouraged Kelmland to join the talks on Monday.", "REQUEST"),
     ("The rebels who attacked the convoy on Monday fled to Tarn.", "ASSAULT"),
+    ("Hackers defaced the ministry website on Friday.", "COERCE"),
+    ("The militants blew themselves up at a checkpoint in Tarn on Monday.", "ASSAULT"),
+    ("Special forces eliminated three militants in Tarn on Monday.", "ASSAULT"),
+    ("Holm's agenda included supporting the rebels in Tarn.", "SUPPORT"),  # a party backed
+    ("An attacker deliberately drove a van into a crowd in Varn, killing five people.", "ASSAULT"),
+    ("The Tarn ministry warned that Maria Holm would face consequences if she crossed the border.", "THREATEN"),
+    ("Vostra warned that it would retaliate against any incursion.", "THREATEN"),
 ])
 def test_the_literal_use_stays(run_text, text, event):
     assert [e for e in run_text(text).events if e.event == event]
@@ -396,3 +416,31 @@ def test_an_event_noun_as_subject_of_a_modal_is_supposed(run_text):
              if e.event == "RETREAT"]
     assert ev.hypothetical and ev.confidence < min_confidence()
 
+
+
+@pytest.mark.slow
+def test_a_word_of_a_place_name_is_no_owner_of_the_act(run_text):
+    # "United" modifies "States", not the violence: the killing has no actor, so it is not counted
+    text = ("With more than 3,000 people killed by gun violence in the United States last year, Vostran "
+            "officials are pointing to inaction.")
+    events = [e for e in run_text(text).events if e.event == "ASSAULT"]
+    assert events and all(e.confidence < min_confidence() for e in events)
+    assert not any(a.entity_text == "United" for e in events for a in e.actor)
+
+
+@pytest.mark.slow
+def test_a_law_or_programme_named_like_an_organisation_is_no_party(run_text):
+    for text in ("A poll showed a majority of Vostrans support Medicare for All.",
+                 "Senator Holm praised the Clean Rivers Act on Monday."):
+        events = [e for e in run_text(text).events if e.event == "SUPPORT"]
+        assert events and not [r for e in events for r in e.recipient], text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Holm, who advocates for killing captured rebels in Tarn, spoke on Monday.",
+    "The senator supports bombing the rebel depots.",
+])
+def test_an_act_argued_for_is_hypothetical(run_text, text):
+    events = [e for e in run_text(text).events if e.event == "ASSAULT"]
+    assert events and all(e.hypothetical and e.confidence < min_confidence() for e in events)

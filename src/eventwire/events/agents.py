@@ -49,6 +49,7 @@ def semantic_data() -> dict[str, Any]:
             "agent_pronouns": frozenset(data["agent_pronouns"]),
             "antecedent_pronouns": frozenset(data["antecedent_pronouns"]),
             "site_preps": frozenset(data["site_preps"]),
+            "document_heads": frozenset(data["document_heads"]),
             "proportion_nouns": frozenset(data["proportion_nouns"]),
             "agent_roles": frozenset(data["verbnet_agent_restrictions"]),
             "non_agent_subject_roles": frozenset(data["verbnet_non_agent_subject_roles"])}
@@ -145,6 +146,8 @@ def token_class(tok: Token, entity: Entity | None = None) -> str:
     if label in AGENT_LABELS and tok.is_sent_start and tok.ent_iob_ == "B" and (
             len(tok.doc) == tok.i + 1 or tok.doc[tok.i + 1].ent_iob_ != "I") and tok.lower_ in noun_senses():
         label = ""  # the small model tags a capitalised common noun opening a sentence ("Drought") as a name
+    if label in AGENT_LABELS and _document_name(tok):
+        return "info"
     if label in AGENT_LABELS:
         return "agent"
     if label == "GPE":
@@ -174,6 +177,16 @@ def token_class(tok: Token, entity: Entity | None = None) -> str:
         if of and noun_class(of[0].lemma_) in ("act", "other", "info"):
             return "other"  # "a state of emergency", "a position of strength": a condition, not a place
     return cls
+
+
+def _document_name(tok: Token) -> bool:
+    """A law or programme named like an organisation: "the Clean Rivers Act", "Medicare" (`document_heads`)."""
+    if tok.pos_ != "PROPN":
+        return False
+    senses = noun_senses().get(tok.lower_, ())
+    if tok.ent_type_ == "ORG" and tok.ent_iob_ == "B" and senses and set(senses) <= {"act"}:
+        return True  # "Medicare", "Medicare for All"; not "Immigration and Customs Enforcement"
+    return tok.lower_ in semantic_data()["document_heads"]
 
 
 def _suffered(tok: Token) -> bool:

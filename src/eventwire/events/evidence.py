@@ -118,6 +118,8 @@ def mood(tr: Trigger) -> tuple[str | None, list[str]]:
     auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
     if tr.kind == "verb" and clause.i == tok.i and tok.lemma_.lower() in data["stance_verbs"] and _stance(tok):
         return f"{tok.text!r} in the simple present or as a gerund, towards no party, describes a stance", []
+    if tr.kind == "noun" and tok.lemma_.lower() in data["stance_nouns"] and _stance_noun(tok):
+        return f"{tok.text!r} of a policy or an idea, with no time of its own, describes a stance", []
     if tr.kind == "verb" and clause.i == tok.i and _describes_party(tok):
         return f"{tok.text!r} in the simple present in a relative clause describes a party, not an act", []
     if tr.kind == "verb" and clause.tag_ in ("VBZ", "VBP") and not auxes - {"do", "does"} \
@@ -136,20 +138,36 @@ def _closing(tok: Token) -> str:
 
 
 def _stance(verb: Token) -> bool:
-    """A stance verb in the simple present ("who supports late-term abortion") or a gerund after a
-    preposition ("by supporting the schedule"), with no time of its own, whose objects are policies,
-    ideas, acts or places, not parties; not in a headline (a headline states past acts in the present,
-    "Senator backs rival", and has no closing punctuation)."""
+    """A stance verb in the simple present ("who supports late-term abortion"), a gerund after a
+    preposition ("by supporting the schedule") or one an agenda includes (`stance_gerund_heads`), with
+    no time of its own, whose objects are policies, ideas, acts or places, not parties."""
     auxes = {c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")}
     present = verb.tag_ in ("VBZ", "VBP") and not auxes - {"do"}
-    if not (present or (verb.tag_ == "VBG" and verb.dep_ == "pcomp")):
-        return False
-    if _dated(verb):
-        return False
-    if _closing(verb) not in (".", "!", "?", ":", ";"):
+    gerund = verb.tag_ == "VBG" and (verb.dep_ == "pcomp" or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in evidence_data()["stance_gerund_heads"]))
+    if not (present or gerund) or _dated(verb):
         return False
     objs = [c for c in verb.children if c.dep_ == "dobj"]
-    objs += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return _towards_no_party(verb, objs)
+
+
+def _stance_noun(noun: Token) -> bool:
+    """ "the administration's backing of religious freedom": a stance noun whose of/for objects are
+    policies or ideas, neither it nor its clause dated; not the object of a verb, which makes it an
+    act ("voiced support for the truce", "support was expressed")."""
+    if noun.dep_ not in ("nsubj", "pobj"):
+        return False
+    verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return not _dated(noun) and (verb is None or not _dated(verb)) and _towards_no_party(noun, [])
+
+
+def _towards_no_party(tok: Token, objs: list[Token]) -> bool:
+    """The objects and prepositional objects of `tok` are policies, ideas, acts or places, not parties,
+    and the sentence is not a headline (a headline states past acts in the present, "Senator backs
+    rival", and has no closing punctuation)."""
+    if _closing(tok) not in (".", "!", "?", ":", ";"):
+        return False
+    objs = objs + [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     objs = [o for obj in objs for o in (obj, *obj.conjuncts)]
     return bool(objs) and all(token_class(o) in ("act", "other", "info", "place") for o in objs)
 

@@ -336,6 +336,9 @@ class DocCoder(RoleFinder):
         if tok.lemma_.lower() not in m["verbal_attack_triggers"] or set(context) & m["force_contexts"]:
             return False
         retort = any(c.dep_ in ("prt", "advmod") and c.lower_ in m["retort_particles"] for c in tok.children)
+        # "an attack on the minister was published in the Courier": what is written or said is words
+        retort = retort or (tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass")
+                            and tok.head.lemma_.lower() in m["verbal_attack_verbs"])
         def speaker(e: Entity, groups: bool) -> bool:  # one who attacks with words
             return e.type == "PERSON" or (groups and e.type == "NORP") or e.sector in m["verbal_attack_sectors"]
         if not retort and (not actors or not recipients or not all(speaker(e, False) for e in actors) or not all(

@@ -131,9 +131,20 @@ def is_hypothetical(verb: Token, markers: dict[str, Any]) -> bool:
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in markers["ability_nouns"] and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             return True
-        if _under_denied_noun(tok, markers) or _infinitive_of_noun(tok, markers):
+        if _under_denied_noun(tok, markers) or _infinitive_of_noun(tok, markers) or _advocated(tok, markers):
             return True
     return _supposed(verb, markers)
+
+
+def _advocated(tok: Token, markers: dict[str, Any]) -> bool:
+    """An act as the gerund a party argues for or against ("advocates for killing the bill", "supports
+    bombing the depots", "opposed sending troops"): a policy position, not an act that happened."""
+    if tok.tag_ != "VBG":
+        return False
+    if tok.dep_ in ("xcomp", "dobj") and tok.head.lemma_.lower() in markers["advocacy_verbs"]:
+        return True
+    prep = tok.head
+    return tok.dep_ == "pcomp" and prep.dep_ == "prep" and prep.head.lemma_.lower() in markers["advocacy_verbs"]
 
 
 def _supposed(verb: Token, markers: dict[str, Any]) -> bool:

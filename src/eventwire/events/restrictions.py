@@ -85,9 +85,16 @@ def _nested_agent(head: Token) -> Token | None:
         owned = tok.dep_ in ("amod", "compound", "poss") or (tok.dep_ == "pobj" and tok.head.lower_ in ("of", "by"))
         if tok.dep_ == "poss" and place_of_event(tok.head, tok):
             continue  # "Vostra's deadliest terror attack killed ...": where it happened
-        if tok.i != head.i and owned and tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
+        if tok.i != head.i and owned and tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") and not _inside_name(tok):
             return tok
     return None
+
+
+def _inside_name(tok: Token) -> bool:
+    """A word of a longer name that modifies the name's own head ("United" in "the United States"): it is no
+    modifier of the phrase, the name is ("gun violence in the United States" names where, not whose)."""
+    head = tok.head
+    return tok.dep_ == "compound" and head.i > tok.i and all(t.ent_iob_ == "I" for t in tok.doc[tok.i + 1: head.i + 1])
 
 
 def phrase_tokens(head: Token, clauses: frozenset[str] | set[str] = CLAUSE_DEPS) -> list[Token]:
@@ -139,10 +146,18 @@ def check(tr: Trigger, verb: Token, subject: Token | None, passive: bool,
             if g.dep_ == "pobj" and token_class(g) == "force" and not any(c.dep_ == "prep" for c in g.children):
                 v.drop = f"caused by a natural force or mishap ({g.text})"
                 return v
-    if tr.kind == "verb" and pat.event.lower() in event_words().reflexive_free_events:
+    if pat.event == "ASSAULT" and tr.kind == "verb" and _collision(tr.tok, subject):
+        v.drop = f"{tr.tok.text!r} by a vehicle or its driver: a road collision, not an attack"
+        return v
+    if tr.kind == "verb":
         for obj in (c for c in tr.tok.children if c.dep_ == "dobj" and "Yes" in c.morph.get("Reflex")):
-            v.drop = f"object {obj.text!r} is the doer itself: no second party"  # "a group that calls itself X"
-            return v
+            if pat.event.lower() in event_words().reflexive_free_events:
+                v.drop = f"object {obj.text!r} is the doer itself: no second party"  # "a group that calls itself X"
+                return v
+            if any(c.dep_ == "prep" and c.lower_ == "into" for c in tr.tok.children):
+                # "whipped themselves into a frenzy", "worked itself into a rage": a state reached
+                v.drop = f"{tr.tok.text!r} {obj.text!r} into a state: no act on anyone"
+                return v
     if subject is not None and statistic(subject):
         v.no_agent = f"subject {subject.text!r} is a share of a population: a poll figure, not an actor"
         return v
@@ -185,6 +200,9 @@ def check(tr: Trigger, verb: Token, subject: Token | None, passive: bool,
             if cls != "unknown" and cls not in pat.addressee_classes:
                 v.drop = f"content subject {subj.text!r} ({cls}) is no party: {pat.id} needs one"
                 return v
+            if pat.event == "THREATEN" and subj is not None and _forecast_of_other(comp, subj, subject):
+                v.drop = f"content says what {subj.text!r} will do: a forecast of another's act, not a threat"
+                return v
     if pat.topic_classes is not None:
         for topic in _topics(tr, verb):
             # the head noun's own class ("the future of the airline" is a time); but "over control of
@@ -211,6 +229,29 @@ def check(tr: Trigger, verb: Token, subject: Token | None, passive: bool,
                 v.drop = f"object {obj.text!r} ({cls}) fails {pat.id}'s restriction {sorted(pat.object_classes)}"
                 return v
     return v
+
+
+def _forecast_of_other(comp: Token, subj: Token, warner: Token | None) -> bool:
+    """ "critics warn that Varga will flood the market": a named person other than the warner acts in
+    the content; one threatens one's own acts, or what the other will suffer ("warned that Varga would
+    face consequences", `threat_suffering_verbs`; "would be punished")."""
+    if subj.ent_type_ != "PERSON" or subj.dep_ != "nsubj" or comp.lemma_.lower() in event_words(
+            ).threat_suffering_verbs:
+        return False
+    return warner is None or not ({t.lower_ for t in warner.subtree} & {subj.lower_})
+
+
+def _collision(verb: Token, subject: Token | None) -> bool:
+    """ "a van struck a cyclist", "was killed by a motorist", "was driving a truck when he struck a boy":
+    the doer is a vehicle or drives one, and nothing in the sentence says it was deliberate."""
+    words = event_words()
+    if verb.lemma_.lower() not in words.collision_verbs:
+        return False
+    driving = subject is not None and subject.lemma_.lower() in words.vehicle_nouns
+    linked = [verb.head] if verb.dep_ in ("advcl", "conj") else []
+    linked += [c for c in verb.children if c.dep_ in ("advcl", "conj")]
+    driving = driving or any(t.lemma_.lower() in words.driving_verbs for t in linked)
+    return driving and not any(t.lemma_.lower() in words.ramming_words for t in verb.sent)
 
 
 def _past(verb: Token) -> bool:

@@ -48,6 +48,11 @@ class EventWords:
     sequence_prepositions: frozenset[str]
     participation_events: frozenset[str]
     reflexive_free_events: frozenset[str]
+    collision_verbs: frozenset[str]
+    vehicle_nouns: frozenset[str]
+    driving_verbs: frozenset[str]
+    ramming_words: frozenset[str]
+    threat_suffering_verbs: frozenset[str]
 
 
 def load_words(path: Path | str = WORDS_FILE) -> EventWords:

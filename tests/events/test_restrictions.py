@@ -336,6 +336,11 @@ def test_a_share_of_a_population_is_a_poll_figure_not_an_actor(run_text):
     ("Critics of the water program warn that, if elected, Maria Varga will flood the market with cheap grain.",
      "THREATEN"),  # a forecast of another's act
     ("The harshest attack on Senator Varga was published in the Tarn Courier on Wednesday.", "ASSAULT"),  # words
+    # a stance held or describing a party; a date inside a relative clause is not the verb's own
+    ("The millions of Vostrans supporting Varga are angry.", "SUPPORT"),
+    ("Groups opposing the border tax rallied in Tarn on Monday.", "REJECT"),
+    ("Holm has long opposed the war in Tarn.", "REJECT"),
+    ("Holm generally supported the rebels during his time at the Courier, which dismissed him in 2015.", "SUPPORT"),
 ])
 def test_a_sense_restriction_rules_out_the_figurative_or_other_use(run_text, text, event):
     assert not [e for e in run_text(text).events if e.event == event]
@@ -370,6 +375,7 @@ def test_a_sense_restriction_rules_out_the_figurative_or_other_use(run_text, tex
     ("An attacker deliberately drove a van into a crowd in Varn, killing five people.", "ASSAULT"),
     ("The Tarn ministry warned that Maria Holm would face consequences if she crossed the border.", "THREATEN"),
     ("Vostra warned that it would retaliate against any incursion.", "THREATEN"),
+    ("Holm supported the rebels during the vote in 2015.", "SUPPORT"),  # dated: an act
 ])
 def test_the_literal_use_stays(run_text, text, event):
     assert [e for e in run_text(text).events if e.event == event]

@@ -28,6 +28,7 @@ from spacy.tokens import Token
 from ..datafiles import read_yaml
 from .agents import token_class
 from .config import events_config
+from .restrictions import phrase_tokens
 from .triggers import Trigger
 from .words import default_words as event_words
 
@@ -116,8 +117,11 @@ def mood(tr: Trigger) -> tuple[str | None, list[str]]:
     feats = []
     clause = tr.clause if tr.clause is not None else tok
     auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
-    if tr.kind == "verb" and clause.i == tok.i and tok.lemma_.lower() in data["stance_verbs"] and _stance(tok):
-        return f"{tok.text!r} in the simple present or as a gerund, towards no party, describes a stance", []
+    if tr.kind == "verb" and clause.i == tok.i and tok.lemma_.lower() in data["stance_verbs"]:
+        if _stance(tok):
+            return f"{tok.text!r} in the simple present or as a gerund, towards no party, describes a stance", []
+        if _held_stance(tok):
+            return f"{tok.text!r} as a party's lasting position or as its description is no act", []
     if tr.kind == "noun" and tok.lemma_.lower() in data["stance_nouns"] and _stance_noun(tok):
         return f"{tok.text!r} of a policy or an idea, with no time of its own, describes a stance", []
     if tr.kind == "verb" and clause.i == tok.i and _describes_party(tok):
@@ -149,6 +153,19 @@ def _stance(verb: Token) -> bool:
         return False
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     return _towards_no_party(verb, objs)
+
+
+def _held_stance(verb: Token) -> bool:
+    """A stance held over time ("generally supported Democrats", "has long opposed the war": a
+    habitual or lasting adverb, `stance_lasting_adverbs`) or a participle that describes a party
+    ("the millions of Americans supporting Dorn", "groups opposing the tax"), with no time of its own."""
+    if _dated(verb):
+        return False
+    if habitual(verb) or any(c.dep_ == "advmod" and c.lower_ in evidence_data()["stance_lasting_adverbs"]
+                             for c in verb.children):
+        return True
+    # a party described, not a text that acts: "a statement backing the truce" is an act of support
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and token_class(verb.head) == "agent"
 
 
 def _stance_noun(noun: Token) -> bool:
@@ -188,7 +205,10 @@ def _describes_party(verb: Token) -> bool:
 
 def _dated(verb: Token) -> bool:
     """The verb has a time of its own ("on Monday", "last week"), not only one inside its object."""
-    return any(t.ent_type_ in ("DATE", "TIME") for c in verb.children if c.dep_ in TIME_DEPS for t in c.subtree)
+    # the phrase without its clauses: in "during his time at the paper, which let him go in 2015" the date
+    # is the relative clause's
+    return any(t.ent_type_ in ("DATE", "TIME") for c in verb.children if c.dep_ in TIME_DEPS
+               for t in phrase_tokens(c))
 
 
 def habitual(verb: Token) -> bool:

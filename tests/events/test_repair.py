@@ -238,3 +238,18 @@ def test_the_named_owner_of_a_topic_is_the_recipient_and_keeps_its_own_code(even
 def test_the_party_urged_takes_the_country_its_own_phrase_names(events):
     ev = _one(events("The rebel leader urged students at Kelmish universities to occupy the campuses."), "urged")
     assert _codes(ev.recipient) == {"QKE"}
+
+
+def test_a_place_inside_a_site_says_where_it_is(events):
+    # "at a store in Tarn": Tarn says where the store is; the shoppers are the ones killed
+    (ev,) = [e for e in events("A gunman killed six shoppers at a store in Tarn on Saturday.")
+             if e.event == "ASSAULT"]
+    assert [r.entity_text for r in ev.recipient] == ["six shoppers"]
+
+
+def test_a_reduced_relative_read_as_a_subject_clause_keeps_its_patient(events):
+    # "Protesters arrested ... will appear": the protesters were arrested, they did not arrest
+    evs = events("Protesters arrested in Tarn on Monday will appear in court next week.")
+    (ev,) = [e for e in evs if e.event == "COERCE"]
+    assert not any("Protesters" in (a.entity_text or "") for a in ev.actor)
+    assert [r.entity_text for r in ev.recipient] == ["Protesters"]

@@ -24,6 +24,9 @@ words) and returns the token the coder should use:
 - `shared_passive`: "X was shot and killed": the bare participle after "and" is passive too; X
   is its patient, and its agent is its own or the first verb's by-phrase.
 - `gapped_passive`: "two were killed and three wounded": the second verb's subject is its patient.
+- `garden_path`: "Protesters arrested on Monday will appear in court": the participle read as a
+  past-tense verb with the noun as its subject, and the whole as the subject clause of the main
+  verb; the noun is its patient.
 - `for_clause`: "called for Kelmland to withdraw", "pushing for the US (to) support": the
   parser reads "for" as a complementiser of a clause, not as the preposition the verb takes.
 """
@@ -209,6 +212,22 @@ def reduced_passive(verb: Token) -> tuple[Token, Token | None] | None:
         return None
     patient = next((c for c in first.children if c.dep_ == "nsubj"), None)
     return agent, patient if patient is not None else (first.head if first.dep_ == "acl" else None)
+
+
+def garden_path(verb: Token) -> Token | None:
+    """The patient of a reduced relative misread as a clause: "men prosecuted for X will receive a pardon"
+    parses "men prosecuted" as the subject clause (csubj) of "will receive"; a finite clause cannot be
+    that subject, so the verb is a participle on the noun. None unless the verb is such a clause with a
+    subject and no object or auxiliary."""
+    if verb.dep_ != "csubj" or verb.tag_ not in ("VBD", "VBN") or _own_aux(verb):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _own_aux(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def shared_passive(verb: Token) -> Token | None:

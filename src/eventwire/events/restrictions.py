@@ -65,6 +65,7 @@ def _objects(tr: Trigger, verb: Token, passive: bool, subject_found: bool = Fals
         objs += [c for c in verb.children if c.dep_ == "nsubjpass"]
         reduced = repair.reduced_passive(verb) if not objs else None
         objs += [reduced[1]] if reduced is not None and reduced[1] is not None else []  # "a poll released by X"
+        objs += [g for g in [repair.garden_path(verb)] if g is not None and not objs]
     elif not objs and tok.dep_ == "acl" and tok.tag_ == "VBN" and not subject_found:
         objs.append(tok.head)  # "the jobs data released Friday": the noun a participle modifies is its patient
     return objs

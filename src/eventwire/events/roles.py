@@ -102,6 +102,8 @@ class RoleFinder:
             return reduced[0], True
         if repair.gapped_passive(verb, self.markers["force_words"]) is not None:  # "... and three wounded"
             return repair.agent_of(verb), True
+        if repair.garden_path(verb) is not None:  # "protesters arrested on Monday will appear in court"
+            return repair.agent_of(verb), True
         subj = _child(verb, SUBJ)
         if subj is not None and repair.two_subjects(verb):
             return None, False
@@ -174,7 +176,7 @@ class RoleFinder:
         if passive is None and (reduced := repair.reduced_passive(verb)) is not None:
             passive = reduced[1]
         passive = passive if passive is not None else (repair.shared_passive(verb) or repair.gapped_passive(
-            verb, self.markers["force_words"]))
+            verb, self.markers["force_words"]) or repair.garden_path(verb))
         if passive is not None and not self._adjectival(tr):
             heads.append(passive)
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and repair.misread_main_verb(
@@ -312,8 +314,10 @@ class RoleFinder:
                 if not m.code or any(s < m.end and m.start < e for s, e in taken):
                     continue
                 span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-                # a place phrase of a named party only says where it is ("demonstrators in downtown Portland")
-                where = not places or token_class(head) == "agent"
+                # a place phrase of a named party only says where it is ("demonstrators in downtown Portland"),
+                # and so does one inside a site ("killed 22 shoppers at a store in El Paso")
+                where = not places or token_class(head) == "agent" or (
+                    head.dep_ == "pobj" and head.head.lower_ in semantic_data()["site_preps"])
                 if span is not None and span.root.i in inside and span.root.ent_type_ not in NOT_PARTY and not (
                         where and token_class(span.root) == "place"):
                     ents = [e for e in self.args.resolve(span.root, quote) if e.code]

@@ -49,6 +49,11 @@ def test_more_evidence_never_lowers_the_confidence_through_the_map():
     assert 0.0 <= confidence.calibrated(["no-actor"]) <= 1.0
 
 
+def test_an_event_of_past_years_stays_below_the_threshold():
+    strong = ["actor-agent", "actor-code", "recipient", "kind-verb", "pattern-assault.kill"]
+    assert confidence.calibrated([*strong, "history"]) < min_confidence() <= confidence.calibrated(strong)
+
+
 def test_story_set_aside_caps_every_event():
     ev = _event(actor=[Entity(entity_text="Vostra", code="QVO", source="dictionary")])
     evidence = {ev.id: ["actor-agent", "actor-code", "kind-verb", "recipient"]}

@@ -253,3 +253,20 @@ def test_a_reduced_relative_read_as_a_subject_clause_keeps_its_patient(events):
     (ev,) = [e for e in evs if e.event == "COERCE"]
     assert not any("Protesters" in (a.entity_text or "") for a in ev.actor)
     assert [r.entity_text for r in ev.recipient] == ["Protesters"]
+
+
+@pytest.mark.parametrize("text, history", [
+    # an act dated years before the report (2024-03-20) is background: kept, not counted
+    ("Vostran troops shelled the border town of Tarn in 1998, killing twelve civilians.", True),
+    ("The rebel commander was executed by Kelmish soldiers on June 7, 2019.", True),
+    # a recent date, last year, or a duration is news of the day
+    ("Vostran troops shelled the border town of Tarn on Monday, killing twelve civilians.", False),
+    ("Vostran troops shelled the border town of Tarn last year, killing twelve civilians.", False),
+    ("Vostra agreed to withdraw its troops from Tarn after fifteen years of occupation.", False),
+])
+def test_an_act_dated_years_before_the_report_is_not_counted(events, text, history):
+    from eventwire.events.config import counted
+
+    evs = events(text)
+    assert evs
+    assert all(not counted(e, 0.5) for e in evs) if history else any(counted(e, 0.5) for e in evs)

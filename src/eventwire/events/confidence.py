@@ -167,7 +167,8 @@ def has_agent(feats: list[str]) -> bool:
 
 def cap(feats: list[str]) -> float:
     """The ceiling the evidence allows: an event without an agent actor, a hypothetical one that
-    is no threat, offer or demand, or a negated one stays below the counting threshold."""
+    is no threat, offer or demand, a negated one or one dated years before the report stays below
+    the counting threshold."""
     cfg = events_config()
     ceiling = 1.0
     if not has_agent(feats):
@@ -176,6 +177,8 @@ def cap(feats: list[str]) -> float:
         ceiling = min(ceiling, float(cfg.get("hypothetical_confidence_cap", 0.3)))
     if "negated" in feats:  # an act that did not happen (manual, auxiliary modes: negation)
         ceiling = min(ceiling, float(cfg.get("negated_confidence_cap", 0.3)))
+    if "history" in feats:  # an act dated years before the report: background, not news of the day
+        ceiling = min(ceiling, float(cfg.get("history_confidence_cap", 0.3)))
     return ceiling
 
 

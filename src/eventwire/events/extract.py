@@ -33,6 +33,7 @@ from ..model import Article, Cue, Entity, Event, Quote
 from . import confidence, evidence, flags, restrictions
 from .agents import noun_class, token_class
 from .arguments import ArgumentResolver, speaker_entity
+from .config import events_config
 from .coref import _inherit_definite_actors, _relabel
 from .patterns import Lexicon
 from .roles import RoleFinder, _child, _first_person_subject, _same, _slot_tokens, content_tokens
@@ -278,6 +279,9 @@ class DocCoder(RoleFinder):
             return self._reject(tr, "the actor stops its own activity: no one is sanctioned")
         sent = tok.sent
         anchors = [tok] if clause.i == tok.i else [tok, clause]
+        if clause.dep_ == "advcl" and clause.tag_ in ("VBG", "VBN") and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children):
+            anchors.append(clause.head)  # "attacked the base on Monday, killing 12": the killing's time too
         place = self._event_place(anchors)
         self._locate_uncoded(actors, sent, place, recipients)
         self._locate_uncoded(recipients, sent, place, actors, acted_on=clause)
@@ -301,6 +305,9 @@ class DocCoder(RoleFinder):
             or (flags.has_condition(mood, self.markers) and not self._threat_terms(event, mood, quote)),
             future=flags.is_future(clause, self.markers), rule=rule,
             trigger=Cue(text=tok.text, start=tok.idx, end=tok.idx + len(tok)))
+        if flags.is_history(anchors, self.article.date or self.ctx.settings.default_date,
+                            int(events_config().get("history_years", 0))):
+            feats.append("history")
         self.evidence[tok.idx] = feats
         return built
 

@@ -9,6 +9,7 @@ word lists of `data/markers.yaml`.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -259,6 +260,23 @@ def resolve_event_date(tokens: list[Token], article_date: str | None) -> str | N
     except Exception:  # an unparsable phrase falls back to the article date
         return article_date
     return resolved or article_date
+
+
+def is_history(tokens: list[Token], report_date: str | None, years: int) -> bool:
+    """The event's own date phrase names a year `years` or more before the report's ("was lynched on
+    June 7, 1998" in a story of 2020): background the story recalls, not news it reports. Only a
+    written year counts: "after fifteen years" is a duration, not a date."""
+    ent = date_phrase(tokens)
+    if ent is None or not report_date or years <= 0:
+        return False
+    found = [int(y) for y in _YEAR.findall(ent.text)]
+    try:
+        return bool(found) and int(report_date[:4]) - max(found) >= years
+    except ValueError:
+        return False
+
+
+_YEAR = re.compile(r"\b((?:1[89]|20)\d\d)s?\b")
 
 
 def place_phrase(tokens: list[Token]) -> Span | None:

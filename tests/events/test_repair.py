@@ -270,3 +270,20 @@ def test_an_act_dated_years_before_the_report_is_not_counted(events, text, histo
     evs = events(text)
     assert evs
     assert all(not counted(e, 0.5) for e in evs) if history else any(counted(e, 0.5) for e in evs)
+
+
+def test_a_plan_named_like_a_town_is_no_country_and_its_owner_is_the_party(events):
+    # "Deal" is also a town in England: a law's name takes no country from it
+    ev = _one(events("Vostra endorsed the Blue Harbor Deal on Friday."), "endorsed")
+    assert not any(r.code == "GBR" for r in ev.recipient)
+    # the named owner of a plan or a topic is the party, also when named by a common noun
+    ev = _one(events("Vostran lawmakers endorsed Senator Ilya Marn's Blue Harbor Deal on Friday."), "endorsed")
+    assert [r.entity_text.removesuffix("'s") for r in ev.recipient] == ["Ilya Marn"]
+    ev = _one(events("The Vostran minister praised her father's economy in an interview."), "praised")
+    assert [r.entity_text.removesuffix("'s") for r in ev.recipient] == ["her father"]
+
+
+def test_the_target_of_the_instrument_comes_before_a_forum(events):
+    # "filed a complaint against X at Y": the complaint is against X; Y is where it was filed
+    ev = _one(events("Vostra filed a complaint against Kelmland at the Norvian trade court."), "filed")
+    assert _codes(ev.recipient) == {"QKE"}

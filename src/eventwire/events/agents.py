@@ -146,7 +146,7 @@ def token_class(tok: Token, entity: Entity | None = None) -> str:
     if label in AGENT_LABELS and tok.is_sent_start and tok.ent_iob_ == "B" and (
             len(tok.doc) == tok.i + 1 or tok.doc[tok.i + 1].ent_iob_ != "I") and tok.lower_ in noun_senses():
         label = ""  # the small model tags a capitalised common noun opening a sentence ("Drought") as a name
-    if label in AGENT_LABELS and _document_name(tok):
+    if label in AGENT_LABELS and document_name(tok):
         return "info"
     if label in AGENT_LABELS:
         return "agent"
@@ -179,7 +179,7 @@ def token_class(tok: Token, entity: Entity | None = None) -> str:
     return cls
 
 
-def _document_name(tok: Token) -> bool:
+def document_name(tok: Token) -> bool:
     """A law or programme named like an organisation: "the Clean Rivers Act", "Medicare" (`document_heads`)."""
     if tok.pos_ != "PROPN":
         return False

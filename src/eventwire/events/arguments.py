@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.words import default_words as actor_words
 from ..model import Article, Entity, Quote
+from .agents import document_name
 from .words import default_words as event_words
 
 NOUNISH = {"NOUN", "PROPN", "PRON", "NUM", "X"}
@@ -179,7 +180,9 @@ class ArgumentResolver:
             return self._pronoun(tok, quote)
         ents = self._resolve_phrase_entities(tok)
         # a person's surname that is also a town must not make the person a citizen of it
-        if ents and not any(e.code for e in ents) and tok.pos_ == "PROPN" and ents[0].type != "PERSON":
+        # nor may a law's name ending in a town's ("the Green New Deal": Deal, Kent)
+        if ents and not any(e.code for e in ents) and tok.pos_ == "PROPN" and ents[0].type != "PERSON" \
+                and not document_name(tok):
             code = self._place_code(tok)  # a city or region stands for its country ("in Tokyo")
             if code:
                 ents[0].code = code

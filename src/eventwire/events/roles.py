@@ -25,7 +25,7 @@ from ..actors.words import default_words as actor_words
 from ..model import Entity, Place, Quote
 from ..settings import tuning
 from . import flags, repair
-from .agents import noun_class, place_of_event, semantic_data, token_class
+from .agents import document_name, noun_class, place_of_event, semantic_data, token_class
 from .restrictions import phrase_tokens
 from .triggers import Trigger
 from .words import default_words as event_words
@@ -184,10 +184,11 @@ class RoleFinder:
             heads.append(verb.head)
         objs = [c for c in tr.tok.children if c.dep_ in ("dobj", "dative", "iobj")
                 and c.pos_ in ("NOUN", "PROPN", "PRON")]
-        # an object the pattern asked for ("imposed sanctions", "sent aid") is the instrument, not the recipient
-        # an object the pattern asked for ("imposed sanctions", "sent aid") is the instrument, not the recipient
+        # an object the pattern asked for ("imposed sanctions", "sent aid") is the instrument, not the recipient;
+        # its target is, before any phrase of the verb ("filed a complaint against X at the WTO": X)
         asked = [o for o in objs if tr.pattern.object and o.lemma_.lower() in tr.pattern.object]
         heads += [o for o in objs if o not in asked]
+        heads += [h for o in asked for h in _prep_objects(event_words().object_party_prepositions, o)]
         # not the noun of an absolute phrase: "With dozens of farmers displaced, the senators met"
         heads += [h for h in _prep_objects(RECIP_PREPS, tr.tok) if not _absolute(h)]
         # the object's own agent or target: "a blockade on X", "a demand by X", "X's proposal"
@@ -278,10 +279,11 @@ class RoleFinder:
         if any(token_class(h) == "agent" for h in heads):
             heads = [h for h in heads if not (h.dep_ == "pobj" and token_class(h) == "place")]
         for head in heads:
-            topic = head.pos_ == "NOUN" and noun_class(head.lemma_) in NOT_ACTOR
-            # the named possessor of a topic is the party, even uncoded ("Europe's reliance on the United States")
-            owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"
-                          and c.ent_type_ not in NOT_PARTY), None) if topic else None
+            topic = (head.pos_ == "NOUN" and noun_class(head.lemma_) in NOT_ACTOR) or document_name(head)
+            # the named possessor of a topic is the party, even uncoded ("Europe's reliance on the United States",
+            # "endorsed Senator Holm's Clean Rivers Act")
+            owner = next((c for c in head.children if c.dep_ == "poss" and c.ent_type_ not in NOT_PARTY and (
+                c.pos_ == "PROPN" or (c.pos_ == "NOUN" and token_class(c) == "agent"))), None) if topic else None
             owned = [e for e in self.args.resolve(owner, quote) if e.entity_text] if owner is not None else []
             if owned:
                 return owned

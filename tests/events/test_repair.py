@@ -287,3 +287,8 @@ def test_the_target_of_the_instrument_comes_before_a_forum(events):
     # "filed a complaint against X at Y": the complaint is against X; Y is where it was filed
     ev = _one(events("Vostra filed a complaint against Kelmland at the Norvian trade court."), "filed")
     assert _codes(ev.recipient) == {"QKE"}
+
+
+def test_a_party_whose_phrase_names_a_country_keeps_its_text_and_takes_the_code(events):
+    ev = _one(events("Kelmish hackers have targeted staffers working on the Vostran election campaign."), "targeted")
+    assert [(r.entity_text, r.code) for r in ev.recipient] == [("staffers", "QVO")]

@@ -295,6 +295,13 @@ class RoleFinder:
                 return ents
             if token_class(head) in NOT_ACTOR:  # a topic, a thing or an act is no party: "support the changes"
                 continue
+            if not first and ents and token_class(head) == "agent":
+                # a party whose own phrase names a coded party keeps its text and takes that code: "hackers
+                # targeted staffers working on the U.S. campaign" targets the staffers, not the country
+                # (a person or a body named inside stays the party: "his enemies, including Senator X")
+                own = self._nested_coded([head], quote, actors)
+                if own and own[0].type in ("GPE", "NORP"):
+                    return [dataclasses.replace(e, code=own[0].code) for e in ents]
             first = first or ents
             named = named or [e for e in ents if e.name]
         # in the content and purpose phrases, a place is where the content happens, not a party to this

@@ -72,3 +72,11 @@ def test_related_party_takes_no_code_from_the_one_named(ctx, phrase):
     """"X's ally" is another party; coding it X is a wrong record."""
     ent = resolve_text(phrase, ctx)
     assert ent is None or ent.code is None
+
+
+def test_the_people_of_a_region_of_many_countries_take_no_country(ctx):
+    # "Central American" is no adjective of the United States (groups.yaml, `region: true`)
+    migrants = resolve_text("Central American migrants", ctx)
+    assert migrants.code is None and migrants.source == "region"
+    assert resolve_text("American troops", ctx).code == "USA"
+    assert resolve_text("South African police", ctx).code == "ZAF"

@@ -292,3 +292,8 @@ def test_the_target_of_the_instrument_comes_before_a_forum(events):
 def test_a_party_whose_phrase_names_a_country_keeps_its_text_and_takes_the_code(events):
     ev = _one(events("Kelmish hackers have targeted staffers working on the Vostran election campaign."), "targeted")
     assert [(r.entity_text, r.code) for r in ev.recipient] == [("staffers", "QVO")]
+
+
+def test_the_people_of_a_region_take_no_country_from_the_sentence(events):
+    ev = _one(events("Kelmish police detained hundreds of Central American migrants in Tarn on Monday."), "detained")
+    assert [(r.entity_text, r.code) for r in ev.recipient] == [("hundreds of Central American migrants", None)]

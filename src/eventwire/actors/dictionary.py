@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).with_name("data")
 SHIPPED_FILES = ("countries.yaml", "institutions.yaml", "groups.yaml", "organisations.yaml", "people.yaml",
                  "places.yaml")
-_CACHE_FORMAT = 13  # bump when the pickled structure changes
+_CACHE_FORMAT = 14  # bump when the pickled structure changes
 OWN_PLACE = 10**9  # the "population" that marks (and ranks first) our own gazetteer additions
 _MEMO: dict[tuple, ActorDictionary] = {}
 
@@ -150,7 +150,8 @@ class ActorDictionary:
     capitals: dict[str, str] = field(default_factory=dict)  # capital -> code
     places: dict[str, list[PlaceEntry]] = field(default_factory=dict)  # our additions + cities
     institutions: dict[tuple[str, ...], Institution] = field(default_factory=dict)
-    groups: dict[str, tuple[str, str | None, str | None]] = field(default_factory=dict)  # word -> (name, code, sector)
+    # word -> (name, code, sector, region): a region's people live in many countries
+    groups: dict[str, tuple[str, str | None, str | None, bool]] = field(default_factory=dict)
     max_inst_len: int = 1
     max_alias_len: int = 1
     patterns: list[dict[str, Any]] = field(default_factory=list)  # entity-ruler patterns
@@ -231,7 +232,7 @@ def build_dictionary(files: list[Path]) -> ActorDictionary:
             d.max_inst_len = max(d.max_inst_len, len(key))
     for _, entry in sections["groups"]:
         for word in (entry["name"], *entry["words"]):
-            d.groups[norm(word)] = (entry["name"], entry.get("code"), entry.get("sector"))
+            d.groups[norm(word)] = (entry["name"], entry.get("code"), entry.get("sector"), bool(entry.get("region")))
     actors: dict[str, Actor] = {}
     for origin, entry in sections["actors"]:
         actor = _actor(entry, origin)

@@ -42,7 +42,8 @@ _SCHEMAS: dict[str, dict[str, tuple[str, bool]]] = {
         "sector": ("str", True), "words": ("list", True), "generic": ("bool", False),
         "plural_people": ("bool", False),
     },
-    "groups": {"name": ("str", True), "words": ("list", True), "code": ("str", False), "sector": ("str", False)},
+    "groups": {"name": ("str", True), "words": ("list", True), "code": ("str", False), "sector": ("str", False),
+               "region": ("bool", False)},
 }
 _ROLE_FIELDS = {"office", "org", "code", "sector", "from", "to"}
 

@@ -42,7 +42,8 @@ class Analysis:
     actors: list[tuple[int, Actor]] = field(default_factory=list)
     countries: list[tuple[int, str, str]] = field(default_factory=list)  # (pos, code, how)
     institutions: list[tuple[int, Institution]] = field(default_factory=list)
-    groups: list[tuple[int, str, str | None, str | None]] = field(default_factory=list)  # (pos, name, code, sector)
+    # (pos, name, code, sector, region)
+    groups: list[tuple[int, str, str | None, str | None, bool]] = field(default_factory=list)
     toks: list[str] = field(default_factory=list)
 
     def national(self) -> list[tuple[int, str, str]]:
@@ -203,6 +204,8 @@ def _combine(text: str, a: Analysis, d: ActorDictionary, people: dict[str, Entit
         ent.type, ent.name = "NORP", text
         ent.sector = inst.sector if inst else (a.groups[0][3] if a.groups and a.groups[0][3] else "CVL")
         ent.code = home[0][2] if home else None
+        if not a.countries and all(g[4] for g in a.groups):
+            ent.source = "region"  # "Central American migrants": many countries' people, coded from none
         return ent
     if a.countries:
         code = a.national()[0][1]

@@ -488,7 +488,7 @@ def _institution_phrases(doc: Doc, d: ActorDictionary, date: str | None, people:
             # "Turkish-backed rebels", "pro-Iranian militias": the phrase names a side that is not the
             # country it mentions; kept uncoded so that the country word inside is not read as the actor
             entity.name = _clean_name(core.text)
-        entity.source = "pattern" if entity.source != "dictionary" else "dictionary"
+        entity.source = entity.source if entity.source in ("dictionary", "region") else "pattern"
         out.append(_at(entity, core))  # the place after "in/of" stays a mention of its own
     return out
 

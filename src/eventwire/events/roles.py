@@ -465,8 +465,8 @@ class RoleFinder:
         respond": the administration is not Russia's)."""
         # a named person takes a country from the dictionary, a title or an organisation, never from
         # where the event happens or what else the sentence names
-        todo = [e for e in entities if not e.code and e.source != "quote-speaker" and e.type != "PERSON"
-                and not self._many_countries(e) and not self._named_place(e)]
+        todo = [e for e in entities if not e.code and e.source not in ("quote-speaker", "region")
+                and e.type != "PERSON" and not self._many_countries(e) and not self._named_place(e)]
         if not todo:
             return
         # "urged retaliation on Russia": a country acted upon does not place the story

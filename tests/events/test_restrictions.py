@@ -101,6 +101,7 @@ def _counted(article):
     "Kelmland will probably reject the Vostran proposal.",
     "If Lund becomes president, Vostra would probably host the talks with Kelmland.",
     "The Vostran president said his government would probably meet Kelmish envoys next week.",
+    "On this week's podcast, Ilya Marn shares his experiences covering the Vostran parliament.",
 ])
 def test_no_counted_event(run_text, text):
     article = run_text(text)
@@ -450,3 +451,9 @@ def test_a_law_or_programme_named_like_an_organisation_is_no_party(run_text):
 def test_an_act_argued_for_is_hypothetical(run_text, text):
     events = [e for e in run_text(text).events if e.event == "ASSAULT"]
     assert events and all(e.hypothetical and e.confidence < min_confidence() for e in events)
+
+
+@pytest.mark.slow
+def test_sharing_is_cooperation_with_a_partner(run_text):
+    (ev,) = _counted(run_text("Vostran intelligence officials have shared evidence with Kelmland about the plot."))
+    assert ev.event == "COOPERATE"

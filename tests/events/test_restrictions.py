@@ -102,6 +102,8 @@ def _counted(article):
     "If Lund becomes president, Vostra would probably host the talks with Kelmland.",
     "The Vostran president said his government would probably meet Kelmish envoys next week.",
     "On this week's podcast, Ilya Marn shares his experiences covering the Vostran parliament.",
+    # a programme named with a preposition is still a policy, not a party
+    "A poll released on Monday showed a majority of Americans support Medicare for All.",
 ])
 def test_no_counted_event(run_text, text):
     article = run_text(text)

@@ -184,9 +184,17 @@ def _towards_no_party(tok: Token, objs: list[Token]) -> bool:
     rival", and has no closing punctuation)."""
     if _closing(tok) not in (".", "!", "?", ":", ";"):
         return False
-    objs = objs + [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    objs = objs + [g for c in tok.children if c.dep_ == "prep" and not _name_tail(c, objs)
+                   for g in c.children if g.dep_ == "pobj"]
     objs = [o for obj in objs for o in (obj, *obj.conjuncts)]
     return bool(objs) and all(token_class(o) in ("act", "other", "info", "place") for o in objs)
+
+
+def _name_tail(prep: Token, objs: list[Token]) -> bool:
+    """The preposition continues a name the parser cut short ("support Medicare for All", "backs Race to
+    the Top"): it follows a proper-noun object at once and its object is a capitalised word of no entity."""
+    return any(o.pos_ == "PROPN" and o.i + 1 == prep.i for o in objs) and all(
+        g.text[:1].isupper() and not g.ent_type_ for g in prep.children if g.dep_ == "pobj")
 
 
 def _describes_party(verb: Token) -> bool:

@@ -439,10 +439,13 @@ def test_a_word_of_a_place_name_is_no_owner_of_the_act(run_text):
 
 @pytest.mark.slow
 def test_a_law_or_programme_named_like_an_organisation_is_no_party(run_text):
-    for text in ("A poll showed a majority of Vostrans support Medicare for All.",
-                 "Senator Holm praised the Clean Rivers Act on Monday."):
-        events = [e for e in run_text(text).events if e.event == "SUPPORT"]
-        assert events and not [r for e in events for r in e.recipient], text
+    # (a present stance towards the programme is no event at all: no recipient either way)
+    events = [e for e in run_text("A poll showed a majority of Vostrans support Medicare for All.").events
+              if e.event == "SUPPORT"]
+    assert not [r for e in events for r in e.recipient]
+    events = [e for e in run_text("Senator Holm praised the Clean Rivers Act on Monday.").events
+              if e.event == "SUPPORT"]
+    assert events and not [r for e in events for r in e.recipient]
 
 
 @pytest.mark.slow

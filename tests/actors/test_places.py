@@ -39,6 +39,13 @@ def test_resolve_place_comma_country_picks_homonym(ctx):
     assert resolve_place("Tripoli, Lebanon", ctx).code == "LBN"
 
 
+def test_a_division_named_after_a_town_is_read_whole(ctx):
+    # "New York" is not York, England, nor "North Carolina" the town of Carolina in Puerto Rico
+    assert resolve_place("New York", ctx).code == "USA"
+    assert resolve_place("North Carolina", ctx).code == "USA"
+    assert resolve_place("York", ctx).code == "GBR"
+
+
 def test_resolve_place_unknown(ctx):
     assert resolve_place("nowhere in particular", ctx) is None
 

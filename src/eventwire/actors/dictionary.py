@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).with_name("data")
 SHIPPED_FILES = ("countries.yaml", "institutions.yaml", "groups.yaml", "organisations.yaml", "people.yaml",
                  "places.yaml")
-_CACHE_FORMAT = 14  # bump when the pickled structure changes
+_CACHE_FORMAT = 15  # bump when the pickled structure changes
 OWN_PLACE = 10**9  # the "population" that marks (and ranks first) our own gazetteer additions
 _MEMO: dict[tuple, ActorDictionary] = {}
 
@@ -322,16 +322,27 @@ def _add_cities(d: ActorDictionary) -> None:
 def _add_divisions_named_after_countries(d: ActorDictionary) -> None:
     """First-level divisions whose name ends in a country's name ("New Jersey", "New Mexico", "Western
     Australia", "Inner Mongolia"): known whole, ranked first, so that the country inside the name is never
-    read alone ("New Jersey Gov. X" is no citizen of Jersey)."""
+    read alone ("New Jersey Gov. X" is no citizen of Jersey). Likewise a division of one country whose name
+    ends in a town's ("New York", "North Carolina")."""
     from .gazetteer import admin1_rows  # the gazetteer imports this module
 
     names = {n.lower() for c in d.countries.values() for n in (c.name, *c.aliases)}
     iso3 = iso3_codes()
-    for cc2, _code, name, lat, lon, gid in admin1_rows():
+    rows = [r for r in admin1_rows() if r[0] in iso3]
+    countries_of: dict[str, set[str]] = {}
+    for cc2, _code, name, *_ in rows:
+        countries_of.setdefault(norm(name), set()).add(cc2)
+    for cc2, _code, name, lat, lon, gid in rows:
         words = name.split()
-        if cc2 in iso3 and any(" ".join(words[i:]).lower() in names for i in range(1, len(words))):
+        tails = [" ".join(words[i:]) for i in range(1, len(words))]
+        if any(t.lower() in names for t in tails):
             place = PlaceEntry(name, iso3[cc2], "admin1", lat, lon, gid, population=OWN_PLACE)
             d.places.setdefault(norm(name), []).insert(0, place)
+        elif len(countries_of[norm(name)]) == 1 and any(d.places_for(norm(t)) for t in tails) \
+                and not d.places_for(norm(name)):
+            # "New York", "North Carolina": known whole, so that York (England) or Carolina (Puerto Rico)
+            # inside the name is never read alone; not a name the entity ruler learns (population 0)
+            d.places[norm(name)] = [PlaceEntry(name, iso3[cc2], "admin1", lat, lon, gid, population=0)]
 
 
 def _add_place(d: ActorDictionary, entry: dict[str, Any]) -> None:

@@ -297,3 +297,16 @@ def test_a_party_whose_phrase_names_a_country_keeps_its_text_and_takes_the_code(
 def test_the_people_of_a_region_take_no_country_from_the_sentence(events):
     ev = _one(events("Kelmish police detained hundreds of Central American migrants in Tarn on Monday."), "detained")
     assert [(r.entity_text, r.code) for r in ev.recipient] == [("hundreds of Central American migrants", None)]
+
+
+@pytest.mark.parametrize("text, demand", [
+    # a demand verb with a clause in the indicative asserts; a bare verb or "should" demands
+    ("Vostra insisted on Monday that Kelmland was running the border crossings badly.", False),
+    ("The Vostran president insisted that Kelmland would not attack Tarn.", False),
+    ("Vostra insisted on Monday that Kelmland withdraw its troops from Tarn.", True),
+    ("Vostra insisted on Monday that Kelmland should withdraw its troops from Tarn.", True),
+])
+def test_insisting_on_a_fact_is_no_request(events, text, demand):
+    from eventwire.events.config import counted
+
+    assert any(e.event == "REQUEST" and counted(e, 0.5) for e in events(text)) == demand

@@ -462,3 +462,4 @@ def test_an_act_argued_for_is_hypothetical(run_text, text):
 def test_sharing_is_cooperation_with_a_partner(run_text):
     (ev,) = _counted(run_text("Vostran intelligence officials have shared evidence with Kelmland about the plot."))
     assert ev.event == "COOPERATE"
+

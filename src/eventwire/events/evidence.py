@@ -107,6 +107,8 @@ def mood(tr: Trigger) -> tuple[str | None, list[str]]:
         return f"{tok.text!r} to speak to the reporter is newsroom boilerplate", []
     if _closing(tok) == "?":
         return "the sentence is a question: it reports no occurrence", []
+    if tok.lemma_.lower() in data["assertion_verbs"] and _asserts(tok):
+        return f"{tok.text!r} with a clause in the indicative asserts, it does not demand", []
     if tr.pattern.intent and tr.requested is None and tok.lemma_.lower() in data["vow_verbs"]:
         return f"{tok.text!r} is a vow with no coded act: not an agreement", []
     if tr.pattern.id in data["content_required"] and tr.requested is None and not any(
@@ -134,6 +136,19 @@ def mood(tr: Trigger) -> tuple[str | None, list[str]]:
     if habitual(clause):
         feats.append("habitual")
     return None, feats
+
+
+def _asserts(verb: Token) -> bool:
+    """The verb's content clause is in the indicative ("insisted he would not cut", "insisted it was
+    working"), not a bare verb or a modal of obligation ("insisted that Kelmland withdraw")."""
+    data = evidence_data()
+    for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+        auxes = {c.lower_ for c in comp.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & set(data["demand_modals"]):
+            return False
+        if comp.tag_ in ("VBD", "VBZ") or auxes & set(data["indicative_aux"]):  # VBP may be a subjunctive
+            return True
+    return False
 
 
 def _closing(tok: Token) -> str:

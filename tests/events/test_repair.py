@@ -310,3 +310,16 @@ def test_insisting_on_a_fact_is_no_request(events, text, demand):
     from eventwire.events.config import counted
 
     assert any(e.event == "REQUEST" and counted(e, 0.5) for e in events(text)) == demand
+
+
+@pytest.mark.parametrize("text, threat", [
+    # a warning that the warner itself will see a loss forecasts; one of an act, or to a party, threatens
+    ("The Vostran carmaker warned on Monday that it would see a delay in deliveries to Tarn.", False),
+    ("The Vostran airline warned it could miss its profit target this year.", False),
+    ("Kelmland warned Vostra on Monday that it would face sanctions.", True),
+    ("Kelmland warned on Monday that it would retaliate against Vostra.", True),
+])
+def test_a_warning_of_ones_own_loss_is_a_forecast(events, text, threat):
+    from eventwire.events.config import counted
+
+    assert any(e.event == "THREATEN" and counted(e, 0.5) for e in events(text)) == threat

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..actors.words import default_words as actor_words
 from ..model import Entity
 from ..nlp.lexicon import polarity
 from . import repair
@@ -204,6 +205,9 @@ def check(tr: Trigger, verb: Token, subject: Token | None, passive: bool,
             if pat.event == "THREATEN" and subj is not None and _forecast_of_other(comp, subj, subject):
                 v.drop = f"content says what {subj.text!r} will do: a forecast of another's act, not a threat"
                 return v
+            if pat.event == "THREATEN" and subj is not None and _forecast_of_own_loss(tr.tok, comp, subj):
+                v.drop = f"content says what the warner itself will see ({comp.text!r}): a forecast, not a threat"
+                return v
     if pat.topic_classes is not None:
         for topic in _topics(tr, verb):
             # the head noun's own class ("the future of the airline" is a time); but "over control of
@@ -240,6 +244,15 @@ def _forecast_of_other(comp: Token, subj: Token, warner: Token | None) -> bool:
             ).threat_suffering_verbs:
         return False
     return warner is None or not ({t.lower_ for t in warner.subtree} & {subj.lower_})
+
+
+def _forecast_of_own_loss(warn: Token, comp: Token, subj: Token) -> bool:
+    """"the company warned it would see a delay": with no one addressed, the warner ("it", "we", "I")
+    will suffer a loss (`own_loss_verbs`); "warned Vostra that it would face sanctions" threatens Vostra."""
+    if any(c.dep_ in ("dobj", "dative") for c in warn.children):
+        return False
+    own = actor_words().neuter_pronouns | actor_words().first_person_pronouns
+    return subj.dep_ == "nsubj" and subj.lower_ in own and comp.lemma_.lower() in event_words().own_loss_verbs
 
 
 def _collision(verb: Token, subject: Token | None) -> bool:

@@ -53,6 +53,7 @@ class EventWords:
     driving_verbs: frozenset[str]
     ramming_words: frozenset[str]
     threat_suffering_verbs: frozenset[str]
+    own_loss_verbs: frozenset[str]
 
 
 def load_words(path: Path | str = WORDS_FILE) -> EventWords:

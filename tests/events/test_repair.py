@@ -323,3 +323,13 @@ def test_a_warning_of_ones_own_loss_is_a_forecast(events, text, threat):
     from eventwire.events.config import counted
 
     assert any(e.event == "THREATEN" and counted(e, 0.5) for e in events(text)) == threat
+
+
+@pytest.mark.parametrize("text", [
+    "The coronavirus, which has killed more than 1,000 people in Kelmland, spread to Tarn.",
+    "Covid-19 has killed 300 people in Tarn.",
+])
+def test_a_disease_is_no_agent(events, text):
+    from eventwire.events.config import counted
+
+    assert not any(counted(e, 0.5) for e in events(text))

@@ -148,6 +148,8 @@ def token_class(tok: Token, entity: Entity | None = None) -> str:
         label = ""  # the small model tags a capitalised common noun opening a sentence ("Drought") as a name
     if label in AGENT_LABELS and document_name(tok):
         return "info"
+    if label in AGENT_LABELS and noun_class(tok.lower_) == "force":
+        return "force"  # a disease the small model tags as a name ("Covid-19 has killed 300")
     if label in AGENT_LABELS:
         return "agent"
     if label == "GPE":

@@ -333,3 +333,16 @@ def test_a_disease_is_no_agent(events, text):
     from eventwire.events.config import counted
 
     assert not any(counted(e, 0.5) for e in events(text))
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a release of a count is of people, a deployment of forces or arms
+    ("The SPLC last year released hundreds of emails of Ilya Marn, the architect of Vostra's border policies.", False),
+    ("Kelmish rebels released hundreds of prisoners on Monday.", True),
+    ("Russia has been deploying the vaccine shots before full trials are complete.", False),
+    ("Vostra deployed missiles along the border with Kelmland.", True),
+])
+def test_what_is_released_or_deployed_must_fit_the_act(events, text, kept):
+    from eventwire.events.config import counted
+
+    assert any(e.event in ("RETREAT", "MOBILIZE") and counted(e, 0.5) for e in events(text)) == kept

@@ -346,3 +346,10 @@ def test_what_is_released_or_deployed_must_fit_the_act(events, text, kept):
     from eventwire.events.config import counted
 
     assert any(e.event in ("RETREAT", "MOBILIZE") and counted(e, 0.5) for e in events(text)) == kept
+
+
+def test_a_denial_of_using_tear_gas_withholds_nothing_and_a_police_body_is_no_town(events):
+    evs = events("The Park Police issued a statement denying use of tear gas against the Kelmish protesters.")
+    assert not any(e.event == "COERCE" for e in evs)
+    # "Police" is also a town in Poland: a body's name takes no country from it
+    assert not any(a.code == "POL" for e in evs for a in e.actor)

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.words import default_words as actor_words
 from ..model import Article, Entity, Quote
-from .agents import document_name
+from .agents import document_name, noun_class
 from .words import default_words as event_words
 
 NOUNISH = {"NOUN", "PROPN", "PRON", "NUM", "X"}
@@ -180,9 +180,10 @@ class ArgumentResolver:
             return self._pronoun(tok, quote)
         ents = self._resolve_phrase_entities(tok)
         # a person's surname that is also a town must not make the person a citizen of it
-        # nor may a law's name ending in a town's ("the Green New Deal": Deal, Kent)
+        # nor may a law's name ending in a town's ("the Green New Deal": Deal, Kent), nor a body's ("the Park
+        # Police": Police, Poland)
         if ents and not any(e.code for e in ents) and tok.pos_ == "PROPN" and ents[0].type != "PERSON" \
-                and not document_name(tok):
+                and not document_name(tok) and noun_class(tok.lower_) != "agent":
             code = self._place_code(tok)  # a city or region stands for its country ("in Tokyo")
             if code:
                 ents[0].code = code

@@ -353,3 +353,8 @@ def test_a_denial_of_using_tear_gas_withholds_nothing_and_a_police_body_is_no_to
     assert not any(e.event == "COERCE" for e in evs)
     # "Police" is also a town in Poland: a body's name takes no country from it
     assert not any(a.code == "POL" for e in evs for a in e.actor)
+
+
+def test_the_party_a_call_asks_to_act_is_its_recipient_even_uncoded(events):
+    ev = _one(events("Protesters in Tarn demanded that the mayor resign over the Vostran deal."), "demanded")
+    assert [r.entity_text for r in ev.recipient] == ["the mayor"]

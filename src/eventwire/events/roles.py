@@ -258,6 +258,15 @@ class RoleFinder:
                             ent.code = code
                     if found:
                         return found
+        if tr.pattern.event == "REQUEST":
+            # the party a call asks to act, even uncoded: "demanded that the mayor resign over the Kelmish deal"
+            # is addressed to the mayor, not to Kelmland
+            for comp in (c for c in tr.tok.children if c.dep_ == "ccomp"):
+                subj = _child(comp, {"nsubj"})
+                if subj is not None and subj.pos_ != "PRON" and token_class(subj) == "agent":
+                    found = self.args.resolve(subj, quote)
+                    if found and not any(_same(e, actors) for e in found):
+                        return found
         comps = [tr.tok, *(c for c in tr.tok.children if c.dep_ == "ccomp"), *_slot_tokens(tr.tok, "xcomp")]
         # purpose clauses are searched last: "sent material to help defend Kelmland"
         purpose = [c for t in comps for c in _slot_tokens(t, "xcomp") if c.i not in {x.i for x in comps}]

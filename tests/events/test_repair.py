@@ -358,3 +358,12 @@ def test_a_denial_of_using_tear_gas_withholds_nothing_and_a_police_body_is_no_to
 def test_the_party_a_call_asks_to_act_is_its_recipient_even_uncoded(events):
     ev = _one(events("Protesters in Tarn demanded that the mayor resign over the Vostran deal."), "demanded")
     assert [r.entity_text for r in ev.recipient] == ["the mayor"]
+
+
+def test_eagerness_to_do_no_coded_act_is_an_attitude(events):
+    from eventwire.events.config import counted
+
+    assert not any(counted(e, 0.5) for e in events(
+        "The Vostran president has been eager to paint the entire Kelmish opposition as socialists."))
+    ev = _one(events("Vostra is eager to negotiate with Kelmland over the dam."), "eager")
+    assert ev.event == "AGREE" and counted(ev, 0.5)

@@ -111,6 +111,8 @@ def mood(tr: Trigger) -> tuple[str | None, list[str]]:
         return f"{tok.text!r} with a clause in the indicative asserts, it does not demand", []
     if tr.pattern.intent and tr.requested is None and tok.lemma_.lower() in data["vow_verbs"]:
         return f"{tok.text!r} is a vow with no coded act: not an agreement", []
+    if tr.pattern.intent and tr.requested is None and tok.lemma_.lower() in data["attitude_adjectives"]:
+        return f"{tok.text!r} to do no coded act is an attitude, not an offer", []
     if tr.pattern.id in data["content_required"] and tr.requested is None and not any(
             c.dep_ in ("dobj", "prep", "dative", "xcomp") for c in tok.children):  # "agreed to set up a centre"
         return f"{tok.text!r} with no act or party agreed to states an opinion", []

@@ -39,6 +39,13 @@ def _codes(ents) -> set[str]:
     return {e.code for e in ents if e.code}
 
 
+def _counted_types(evs: list[Event]) -> set[str]:
+    """Types of the events counted at the default threshold."""
+    from eventwire.events.config import counted, min_confidence
+
+    return {e.event for e in evs if counted(e, min_confidence())}
+
+
 def test_a_main_verb_misread_as_a_participle_keeps_its_subject_as_actor(events):
     ev = _one(events("Doctors from two Kelmish aid groups donated and personally delivered $9,000 worth of "
                      "medicine to the Dorvat University Hospital."), "donated")
@@ -265,11 +272,8 @@ def test_a_reduced_relative_read_as_a_subject_clause_keeps_its_patient(events):
     ("Vostra agreed to withdraw its troops from Tarn after fifteen years of occupation.", False),
 ])
 def test_an_act_dated_years_before_the_report_is_not_counted(events, text, history):
-    from eventwire.events.config import counted
-
     evs = events(text)
-    assert evs
-    assert all(not counted(e, 0.5) for e in evs) if history else any(counted(e, 0.5) for e in evs)
+    assert evs and bool(_counted_types(evs)) != history
 
 
 def test_a_plan_named_like_a_town_is_no_country_and_its_owner_is_the_party(events):
@@ -307,9 +311,7 @@ def test_the_people_of_a_region_take_no_country_from_the_sentence(events):
     ("Vostra insisted on Monday that Kelmland should withdraw its troops from Tarn.", True),
 ])
 def test_insisting_on_a_fact_is_no_request(events, text, demand):
-    from eventwire.events.config import counted
-
-    assert any(e.event == "REQUEST" and counted(e, 0.5) for e in events(text)) == demand
+    assert ("REQUEST" in _counted_types(events(text))) == demand
 
 
 @pytest.mark.parametrize("text, threat", [
@@ -320,9 +322,7 @@ def test_insisting_on_a_fact_is_no_request(events, text, demand):
     ("Kelmland warned on Monday that it would retaliate against Vostra.", True),
 ])
 def test_a_warning_of_ones_own_loss_is_a_forecast(events, text, threat):
-    from eventwire.events.config import counted
-
-    assert any(e.event == "THREATEN" and counted(e, 0.5) for e in events(text)) == threat
+    assert ("THREATEN" in _counted_types(events(text))) == threat
 
 
 @pytest.mark.parametrize("text", [
@@ -330,9 +330,7 @@ def test_a_warning_of_ones_own_loss_is_a_forecast(events, text, threat):
     "Covid-19 has killed 300 people in Tarn.",
 ])
 def test_a_disease_is_no_agent(events, text):
-    from eventwire.events.config import counted
-
-    assert not any(counted(e, 0.5) for e in events(text))
+    assert not _counted_types(events(text))
 
 
 @pytest.mark.parametrize("text, kept", [
@@ -343,9 +341,7 @@ def test_a_disease_is_no_agent(events, text):
     ("Vostra deployed missiles along the border with Kelmland.", True),
 ])
 def test_what_is_released_or_deployed_must_fit_the_act(events, text, kept):
-    from eventwire.events.config import counted
-
-    assert any(e.event in ("RETREAT", "MOBILIZE") and counted(e, 0.5) for e in events(text)) == kept
+    assert bool(_counted_types(events(text)) & {"RETREAT", "MOBILIZE"}) == kept
 
 
 def test_a_denial_of_using_tear_gas_withholds_nothing_and_a_police_body_is_no_town(events):
@@ -361,9 +357,6 @@ def test_the_party_a_call_asks_to_act_is_its_recipient_even_uncoded(events):
 
 
 def test_eagerness_to_do_no_coded_act_is_an_attitude(events):
-    from eventwire.events.config import counted
-
-    assert not any(counted(e, 0.5) for e in events(
+    assert not _counted_types(events(
         "The Vostran president has been eager to paint the entire Kelmish opposition as socialists."))
-    ev = _one(events("Vostra is eager to negotiate with Kelmland over the dam."), "eager")
-    assert ev.event == "AGREE" and counted(ev, 0.5)
+    assert "AGREE" in _counted_types(events("Vostra is eager to negotiate with Kelmland over the dam."))

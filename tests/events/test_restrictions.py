@@ -430,7 +430,7 @@ def test_an_event_noun_as_subject_of_a_modal_is_supposed(run_text):
 @pytest.mark.slow
 def test_a_word_of_a_place_name_is_no_owner_of_the_act(run_text):
     # "United" modifies "States", not the violence: the killing has no actor, so it is not counted
-    text = ("With more than 3,000 people killed by gun violence in the United States last year, Vostran "
+    text = ("With more than 3,000 residents killed by gun violence across the United States last year, Vostran "
             "officials are pointing to inaction.")
     events = [e for e in run_text(text).events if e.event == "ASSAULT"]
     assert events and all(e.confidence < min_confidence() for e in events)

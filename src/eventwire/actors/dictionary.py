@@ -221,7 +221,7 @@ def build_dictionary(files: list[Path]) -> ActorDictionary:
     d = ActorDictionary(files=tuple(str(f) for f in files))
     _add_countries(d, [e for _, e in sections["countries"]])
     _add_cities(d)
-    _add_divisions_named_after_countries(d)
+    _add_divisions_named_after_places(d)
     for _, entry in sections["places"]:
         _add_place(d, entry)
     for _, entry in sections["institutions"]:
@@ -319,7 +319,7 @@ def _add_cities(d: ActorDictionary) -> None:
         entries.sort(key=lambda p: -p.population)  # the biggest city of a name is the usual referent
 
 
-def _add_divisions_named_after_countries(d: ActorDictionary) -> None:
+def _add_divisions_named_after_places(d: ActorDictionary) -> None:
     """First-level divisions whose name ends in a country's name ("New Jersey", "New Mexico", "Western
     Australia", "Inner Mongolia"): known whole, ranked first, so that the country inside the name is never
     read alone ("New Jersey Gov. X" is no citizen of Jersey). Likewise a division of one country whose name

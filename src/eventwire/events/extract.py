@@ -292,10 +292,11 @@ class DocCoder(RoleFinder):
         if event == "ASSAULT" and self._verbal_attack(tok, actors, recipients, sent, context):
             event, mode, rule = "ACCUSE", "disapprove", rule + "+verbal"
         mood = flags.mood_verb(clause)  # a noun trigger takes the mood of the verb that governs it
+        when, report_date = flags.date_phrase(anchors), self.article.date or self.ctx.settings.default_date
         built = Event(
             id="", article_id=self.article.id, event=event, mode=mode, context=context,
             actor=actors, recipient=[r for r in recipients if not _same(r, actors)],
-            date=flags.resolve_event_date(anchors, self.article.date or self.ctx.settings.default_date),
+            date=flags.date_of(when, report_date),
             event_loc=place, event_text=sent.text,
             text_info={"start": sent.start_char, "end": sent.end_char},
             quote_id=quote.id if quote is not None else None,
@@ -305,8 +306,7 @@ class DocCoder(RoleFinder):
             or (flags.has_condition(mood, self.markers) and not self._threat_terms(event, mood, quote)),
             future=flags.is_future(clause, self.markers), rule=rule,
             trigger=Cue(text=tok.text, start=tok.idx, end=tok.idx + len(tok)))
-        if flags.is_history(anchors, self.article.date or self.ctx.settings.default_date,
-                            int(events_config().get("history_years", 0))):
+        if flags.is_history(when, report_date, int(events_config().get("history_years", 0))):
             feats.append("history")
         self.evidence[tok.idx] = feats
         return built

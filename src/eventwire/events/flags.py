@@ -249,7 +249,12 @@ def date_phrase(tokens: list[Token]) -> Span | None:
 
 
 def resolve_event_date(tokens: list[Token], article_date: str | None) -> str | None:
-    ent = date_phrase(tokens)
+    return date_of(date_phrase(tokens), article_date)
+
+
+def date_of(ent: Span | None, article_date: str | None) -> str | None:
+    """The ISO date of an event's date phrase (`date_phrase`), relative to the article's; the article's
+    date when there is no phrase or it cannot be read."""
     if ent is None or not article_date:
         return article_date
     try:
@@ -262,11 +267,10 @@ def resolve_event_date(tokens: list[Token], article_date: str | None) -> str | N
     return resolved or article_date
 
 
-def is_history(tokens: list[Token], report_date: str | None, years: int) -> bool:
-    """The event's own date phrase names a year `years` or more before the report's ("was lynched on
-    June 7, 1998" in a story of 2020): background the story recalls, not news it reports. Only a
-    written year counts: "after fifteen years" is a duration, not a date."""
-    ent = date_phrase(tokens)
+def is_history(ent: Span | None, report_date: str | None, years: int) -> bool:
+    """The event's own date phrase (`date_phrase`) names a year `years` or more before the report's ("was
+    lynched on June 7, 1998" in a story of 2020): background the story recalls, not news it reports. Only
+    a written year counts: "after fifteen years" is a duration, not a date."""
     if ent is None or not report_date or years <= 0:
         return False
     found = [int(y) for y in _YEAR.findall(ent.text)]

@@ -219,15 +219,10 @@ def garden_path(verb: Token) -> Token | None:
     parses "men prosecuted" as the subject clause (csubj) of "will receive"; a finite clause cannot be
     that subject, so the verb is a participle on the noun. None unless the verb is such a clause with a
     subject and no object or auxiliary."""
-    if verb.dep_ != "csubj" or verb.tag_ not in ("VBD", "VBN") or _own_aux(verb):
-        return None
-    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+    if verb.dep_ != "csubj" or verb.tag_ not in ("VBD", "VBN") or any(
+            c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for c in verb.children):
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
-
-
-def _own_aux(verb: Token) -> bool:
-    return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def shared_passive(verb: Token) -> Token | None:

@@ -270,3 +270,15 @@ def test_a_country_s_terror_attack_or_worst_attack_happened_in_it(coded_article,
     (ev,) = [e for e in coded_article(text).events if e.event == "ASSAULT"]
     owner = text.split("'")[0]
     assert any(owner in a.entity_text for a in ev.actor) == actor_named
+
+
+@pytest.mark.parametrize("text, victim", [
+    # the relative pronoun acted on stands for the noun its clause describes, or the name beside it
+    ("The crowd chanted the name of Ivo Dant, a Kelmish farmer who was killed by Vostran police on Monday.",
+     "Ivo Dant"),
+    ("A Vostran court on Monday convicted the Kelmish farmer that police arrested in Tarn.", "Kelmish farmer"),
+])
+def test_the_patient_of_a_relative_clause_is_the_noun_it_describes(coded_article, text, victim):
+    trigger = "killed" if "killed" in text else "arrested"
+    (ev,) = [e for e in coded_article(text).events if e.trigger.text == trigger]
+    assert [r.entity_text for r in ev.recipient] == [victim]

@@ -81,6 +81,22 @@ def content_tokens(tok: Token, slot: str) -> list[Token]:
     return out
 
 
+def _relative_antecedent(tok: Token, verb: Token) -> Token:
+    """A relative pronoun acted on stands for the noun its clause describes: "a farmer who was killed by
+    police", "the farmer whom police killed" (the farmer; a name it is in apposition to, when it names none)."""
+    if verb.dep_ != "relcl" or not (tok.tag_ in ("WDT", "WP") or tok.lower_ in actor_words().relative_pronouns):
+        return tok
+    return described(verb)
+
+
+def described(verb: Token) -> Token:
+    """The noun a relative clause describes; the name it is in apposition to ("Ivo Dant, a farmer who ...")."""
+    head = verb.head
+    if head.dep_ == "appos" and head.head.ent_type_ in ("PERSON", "ORG", "NORP") and token_class(head.head) == "agent":
+        return head.head
+    return head
+
+
 def _named_apposition(subj: Token) -> Token | None:
     """ "the object of Trump's admiration, Vladimir Putin, has ...": a subject that names no party, with a
     name in apposition, is that name."""
@@ -178,11 +194,11 @@ class RoleFinder:
         passive = passive if passive is not None else (repair.shared_passive(verb) or repair.gapped_passive(
             verb, self.markers["force_words"]) or repair.garden_path(verb))
         if passive is not None and not self._adjectival(tr):
-            heads.append(passive)
+            heads.append(_relative_antecedent(passive, verb))
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and repair.misread_main_verb(
                 verb, self.markers["light_verbs"], self._reporting(verb)) is None:
             heads.append(verb.head)
-        objs = [c for c in tr.tok.children if c.dep_ in ("dobj", "dative", "iobj")
+        objs = [_relative_antecedent(c, tr.tok) for c in tr.tok.children if c.dep_ in ("dobj", "dative", "iobj")
                 and c.pos_ in ("NOUN", "PROPN", "PRON")]
         # an object the pattern asked for ("imposed sanctions", "sent aid") is the instrument, not the recipient;
         # its target is, before any phrase of the verb ("filed a complaint against X at the WTO": X)
@@ -273,7 +289,9 @@ class RoleFinder:
         purpose = [c for slot in tr.pattern.content for c in _slot_tokens(tr.tok, slot)] + purpose
         heads = self._recipient_heads(tr, verb)
         if subj is not None:  # "With the signing of X, A and B agreed": the phrase holding the subject is no party
-            heads = [h for h in heads if not h.left_edge.i <= subj.i <= h.right_edge.i or h.i == subj.i]
+            # (the noun a relative clause describes holds its subject: "the farmer that police arrested")
+            ante = described(verb).i if verb.dep_ == "relcl" else -1
+            heads = [h for h in heads if not h.left_edge.i <= subj.i <= h.right_edge.i or h.i in (subj.i, ante)]
         return self._first_coded(heads, quote, actors, purpose)
 
     def _first_coded(self, heads: list[Token], quote: Quote | None, actors: Sequence[Entity] = (),

@@ -282,3 +282,11 @@ def test_the_patient_of_a_relative_clause_is_the_noun_it_describes(coded_article
     trigger = "killed" if "killed" in text else "arrested"
     (ev,) = [e for e in coded_article(text).events if e.trigger.text == trigger]
     assert [r.entity_text for r in ev.recipient] == [victim]
+
+
+def test_the_author_of_a_rejected_bid_is_the_recipient(coded_article):
+    # "rebuffed a bid by X to overturn Y's ban": X made the bid; Y only owns what it targets
+    art = coded_article("The Vostran Supreme Court on Monday rebuffed a bid by farm advocates to overturn "
+                        "President Ivo Dant's ban on rallies.")
+    (ev,) = [e for e in art.events if e.event == "REJECT"]
+    assert [r.entity_text for r in ev.recipient] == ["farm advocates"]

@@ -52,7 +52,7 @@ def _prep_objects(preps: Sequence[str], *toks: Token) -> list[Token]:
     found: dict[str, list[Token]] = {}
     for tok in toks:
         for c in tok.children:
-            if c.dep_ in ("prep", "dative"):
+            if c.dep_ in ("prep", "dative", "agent"):  # a noun's by-phrase is often parsed "agent" ("a bid by X")
                 found.setdefault(c.lower_, []).extend(g for g in c.children if g.dep_ == "pobj")
     return [g for prep in preps for g in found.get(prep, ())] if found else []
 
@@ -308,8 +308,10 @@ class RoleFinder:
         for head in heads:
             topic = (head.pos_ == "NOUN" and noun_class(head.lemma_) in NOT_ACTOR) or document_name(head)
             # the named possessor of a topic is the party, even uncoded ("Europe's reliance on the United States",
-            # "endorsed Senator Holm's Clean Rivers Act")
-            owner = next((c for c in head.children if c.dep_ == "poss" and c.ent_type_ not in NOT_PARTY and (
+            # "endorsed Senator Holm's Clean Rivers Act"), and so is its by-phrase ("rebuffed a bid by gun
+            # rights advocates to overturn X's ban": the advocates, not X)
+            owners = [c for c in head.children if c.dep_ == "poss"] + _prep_objects(("by",), head)
+            owner = next((c for c in owners if c.ent_type_ not in NOT_PARTY and (
                 c.pos_ == "PROPN" or (c.pos_ == "NOUN" and token_class(c) == "agent"))), None) if topic else None
             owned = [e for e in self.args.resolve(owner, quote) if e.entity_text] if owner is not None else []
             if owned:

@@ -290,3 +290,13 @@ def test_the_author_of_a_rejected_bid_is_the_recipient(coded_article):
                         "President Ivo Dant's ban on rallies.")
     (ev,) = [e for e in art.events if e.event == "REJECT"]
     assert [r.entity_text for r in ev.recipient] == ["farm advocates"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Vostran president on Monday banned them from Kelmland.",
+    "Three Kelmish farmers appeared in court on Monday after Vostran police arrested them in Tarn.",
+])
+def test_a_pronoun_acted_on_keeps_the_place_from_standing_in_for_it(coded, text):
+    # the unresolved "them" is whom; the place only says where (or whence)
+    ev = coded(text)
+    assert not any(r.source == "event-location" for r in ev.recipient)

@@ -285,7 +285,12 @@ class DocCoder(RoleFinder):
         place = self._event_place(anchors)
         self._locate_uncoded(actors, sent, place, recipients)
         self._locate_uncoded(recipients, sent, place, actors, acted_on=clause)
+        # a pronoun acted on names the party, unresolved: the place is where, not whom ("banned them from X")
+        pronoun_patient = tr.kind == "verb" and not recipients and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lower_ in self.markers["third_person"] for c in tok.children)
         actors, recipients = self._default_parties(event, actors, recipients, place)
+        if pronoun_patient:
+            recipients = [r for r in recipients if r.source != "event-location"]
         if sent.start not in self._contexts:  # one lookup per sentence, not per event
             self._contexts[sent.start] = flags.contexts_for(sent, self.lex.contexts)
         context = list(dict.fromkeys(pat.context + self._contexts[sent.start]))

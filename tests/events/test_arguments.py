@@ -300,3 +300,14 @@ def test_a_pronoun_acted_on_keeps_the_place_from_standing_in_for_it(coded, text)
     # the unresolved "them" is whom; the place only says where (or whence)
     ev = coded(text)
     assert not any(r.source == "event-location" for r in ev.recipient)
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # the people a verb of asking asks for are not whom it asks; a party named in their phrase is
+    ("Ivo Dant seeks more Kelmish refugees on Monday.", []),
+    ("Ivo Dant on Monday sought more refugees from Kelmland.", ["Kelmland"]),
+    ("The Vostran minister on Monday requested the Kelmish court to rule.", ["Kelmish court"]),  # addressed
+])
+def test_the_people_asked_for_are_not_the_addressee(coded, text, recipient):
+    ev = coded(text)
+    assert ev.event == "REQUEST" and [r.entity_text for r in ev.recipient] == recipient

@@ -97,6 +97,15 @@ def described(verb: Token) -> Token:
     return head
 
 
+def _asked_for(verb: Token) -> set[int]:
+    """The objects naming what a verb of asking asks for ("seeks more refugees"), not whom: those of an
+    `asking_for_verbs` verb with no infinitive or clause after them ("requested the court to rule")."""
+    if verb.lemma_.lower() not in event_words().asking_for_verbs or _slot_tokens(verb, "xcomp") or any(
+            c.dep_ == "ccomp" for c in verb.children):
+        return set()
+    return {c.i for c in verb.children if c.dep_ == "dobj"}
+
+
 def _named_apposition(subj: Token) -> Token | None:
     """ "the object of Trump's admiration, Vladimir Putin, has ...": a subject that names no party, with a
     name in apposition, is that name."""
@@ -186,8 +195,9 @@ class RoleFinder:
     def _recipient_heads(self, tr: Trigger, verb: Token) -> list[Token]:
         """Candidate recipient heads, best first."""
         heads: list[Token] = []
+        asking = _asked_for(tr.tok)
         for slot in tr.pattern.recipient:
-            heads += _slot_tokens(tr.tok, slot)
+            heads += [h for h in _slot_tokens(tr.tok, slot) if h.i not in asking or token_class(h) != "agent"]
         passive = _child(verb, {"nsubjpass"})
         if passive is None and (reduced := repair.reduced_passive(verb)) is not None:
             passive = reduced[1]
@@ -203,12 +213,14 @@ class RoleFinder:
         # an object the pattern asked for ("imposed sanctions", "sent aid") is the instrument, not the recipient;
         # its target is, before any phrase of the verb ("filed a complaint against X at the WTO": X)
         asked = [o for o in objs if tr.pattern.object and o.lemma_.lower() in tr.pattern.object]
-        heads += [o for o in objs if o not in asked]
-        heads += [h for o in asked for h in _prep_objects(event_words().object_party_prepositions, o)]
+        # so are the people asked for ("seeks more refugees"), though a party named in their phrase is addressed
+        wanted = [o for o in objs if o.i in asking and token_class(o) == "agent"]
+        heads += [o for o in objs if o not in asked and o not in wanted]
+        heads += [h for o in asked + wanted for h in _prep_objects(event_words().object_party_prepositions, o)]
         # not the noun of an absolute phrase: "With dozens of farmers displaced, the senators met"
         heads += [h for h in _prep_objects(RECIP_PREPS, tr.tok) if not _absolute(h)]
         # the object's own agent or target: "a blockade on X", "a demand by X", "X's proposal"
-        for obj in objs:
+        for obj in (o for o in objs if o not in wanted):
             heads += [c for c in obj.children if c.dep_ == "poss"]
             heads += _prep_objects(event_words().object_party_prepositions, obj)
         # the subject of the content clause: "demanded that Kelmland cancel ..."
@@ -263,9 +275,10 @@ class RoleFinder:
     def _recipients(self, tr: Trigger, verb: Token, quote: Quote | None, actors: list[Entity],
                     subj: Token | None = None) -> list[Entity]:
         # the addressee the pattern names ("called on X to ...") is the recipient even when uncoded
+        wanted = _asked_for(tr.tok)
         for slot in tr.pattern.recipient:
             for head in _slot_tokens(tr.tok, slot):
-                if token_class(head) == "agent":
+                if token_class(head) == "agent" and head.i not in wanted:
                     found = self.args.resolve(head, quote)
                     if found and not any(e.code for e in found):
                         # "urged students at Arvenian universities": the phrase's own country codes them
@@ -286,7 +299,8 @@ class RoleFinder:
         comps = [tr.tok, *(c for c in tr.tok.children if c.dep_ == "ccomp"), *_slot_tokens(tr.tok, "xcomp")]
         # purpose clauses are searched last: "sent material to help defend Kelmland"
         purpose = [c for t in comps for c in _slot_tokens(t, "xcomp") if c.i not in {x.i for x in comps}]
-        purpose = [c for slot in tr.pattern.content for c in _slot_tokens(tr.tok, slot)] + purpose
+        purpose = [c for slot in tr.pattern.content for c in _slot_tokens(tr.tok, slot)
+                   if c.i not in wanted or token_class(c) != "agent"] + purpose
         heads = self._recipient_heads(tr, verb)
         if subj is not None:  # "With the signing of X, A and B agreed": the phrase holding the subject is no party
             # (the noun a relative clause describes holds its subject: "the farmer that police arrested")

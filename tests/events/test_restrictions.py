@@ -349,6 +349,12 @@ def test_a_sense_restriction_rules_out_the_figurative_or_other_use(run_text, tex
     assert not [e for e in run_text(text).events if e.event == event]
 
 
+def test_a_published_attack_about_force_is_still_words(run_text):
+    art = run_text("The harshest attack on Senator Varga and military action against civilians was issued in the "
+                   "Tarn Courier on Wednesday.")
+    assert [e.event for e in art.events if e.trigger.text == "attack"] == ["ACCUSE"]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("text, event", [
     ("Police searched the house of the opposition leader in Dorvat.", "COERCE"),

@@ -345,12 +345,15 @@ class DocCoder(RoleFinder):
         hitting back ("the company hit back at the minister"), in a sentence with no sign of force
         (`force_contexts`, `force_words`, a weapon noun): criticism, not violence."""
         m = self.markers
-        if tok.lemma_.lower() not in m["verbal_attack_triggers"] or set(context) & m["force_contexts"]:
+        if tok.lemma_.lower() not in m["verbal_attack_triggers"]:
+            return False
+        # "an attack on the minister was published in the Courier": what is written or said is words, whatever
+        # it is about ("an attack on X and military action against civilians was issued in the Courier")
+        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in m["verbal_attack_verbs"]:
+            return True
+        if set(context) & m["force_contexts"]:
             return False
         retort = any(c.dep_ in ("prt", "advmod") and c.lower_ in m["retort_particles"] for c in tok.children)
-        # "an attack on the minister was published in the Courier": what is written or said is words
-        retort = retort or (tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass")
-                            and tok.head.lemma_.lower() in m["verbal_attack_verbs"])
         def speaker(e: Entity, groups: bool) -> bool:  # one who attacks with words
             return e.type == "PERSON" or (groups and e.type == "NORP") or e.sector in m["verbal_attack_sectors"]
         if not retort and (not actors or not recipients or not all(speaker(e, False) for e in actors) or not all(

@@ -311,3 +311,9 @@ def test_a_pronoun_acted_on_keeps_the_place_from_standing_in_for_it(coded, text)
 def test_the_people_asked_for_are_not_the_addressee(coded, text, recipient):
     ev = coded(text)
     assert ev.event == "REQUEST" and [r.entity_text for r in ev.recipient] == recipient
+
+
+def test_partners_acting_together_act_on_no_place(coded):
+    # "Vostra and Kelmland signed ... in Kelm": where the partners met, not a party to the deal
+    ev = coded("Vostra and Kelmland signed a trade agreement on Monday in Kelm.")
+    assert ev.event == "SUPPORT" and ev.recipient == []

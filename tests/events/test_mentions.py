@@ -210,6 +210,17 @@ def test_headline_joins_the_lead():
     assert merged.actor == [VORN]
 
 
+def test_headline_with_the_lead_s_actor_and_no_recipient_joins_it():
+    text = "Arvenia, Vorn rebels sign truce.\n\nArvenia and Vorn rebels signed a truce on Monday. " \
+           "Later, Arvenia and Vorn rebels signed a trade deal."
+    both = [ARVEN, VORN]
+    events = [ev(text, "sign", 0, event="SUPPORT", actor=both), ev(text, "signed", 0, event="SUPPORT", actor=both),
+              ev(text, "signed", 1, event="SUPPORT", actor=both)]
+    merged = merge_mentions(events, text)
+    # the headline restates the lead just after it; the later signing is another act (not the first sentence's)
+    assert [[m.text for m in e.mentions] for e in merged] == [["sign", "signed"], ["signed"]]
+
+
 def test_separate_incident_and_own_date_stay_apart():
     text = ("Vorn rebels attacked a market in Tesh. The attack lasted an hour. "
             "In a separate incident, two officers were wounded in Kelm.")

@@ -27,7 +27,10 @@ On top of that agreement, a mention joins an earlier occurrence when
 - it is a clause (or bare noun) within `restate_window` characters that names
   the same actor and the same recipient, or directly follows mentions that
   name no party at all (a headline: "Five killed in Rask" ... "Gunmen
-  attacked a market in Rask"); a clause whose sentence marks a repetition or
+  attacked a market in Rask"), or restates the story's first sentence just
+  after it with the same actor and no recipient on either side ("Vostra,
+  Kelmland sign trade pact" ... "Vostra and Kelmland signed a trade
+  agreement"); a clause whose sentence marks a repetition or
   another incident ("again", "in a separate attack") never joins across
   sentences.
 An indefinite noun ("an attack", "another attack") starts a new occurrence
@@ -294,8 +297,12 @@ def _joins(m: _Mention, group: list[_Mention], text: str, rules: Rules, default_
     # "Gunmen attacked a market in Rask")
     if latest and all(g.bare or (g.kind == DEFINITE and not g.event.actor) for g in group):
         return True
-    return any(_side_matched(m.event.actor, g.event.actor) and _side_matched(m.event.recipient, g.event.recipient)
-               for g in group)
+    # the same actor and recipient; or, restating the story's first sentence (its headline) just after, the same
+    # actor and no recipient on either side ("Vostra, Kelmland sign trade pact" ... "Vostra and Kelmland signed")
+    headline = latest and all(g.sentence == 0 for g in group)
+    return any(_side_matched(m.event.actor, g.event.actor) and (
+        _side_matched(m.event.recipient, g.event.recipient)
+        or (headline and not m.event.recipient and not g.event.recipient)) for g in group)
 
 
 def _evidence(m: _Mention) -> tuple:

@@ -192,8 +192,9 @@ class RoleFinder:
         "X is opposed to" has X as its actor, not as a passive recipient."""
         return bool(self.lex.lookup("adj", tr.tok.lower_))
 
-    def _recipient_heads(self, tr: Trigger, verb: Token) -> list[Token]:
-        """Candidate recipient heads, best first."""
+    def _recipient_heads(self, tr: Trigger, verb: Token, joint: bool = False) -> list[Token]:
+        """Candidate recipient heads, best first; `joint` when the actors are parties of more than one
+        country, who act together where they meet, on no place ("Vostra and Kelmland signed a deal in Kelm")."""
         heads: list[Token] = []
         asking = _asked_for(tr.tok)
         for slot in tr.pattern.recipient:
@@ -256,6 +257,8 @@ class RoleFinder:
         if any((token_class(h) == "agent" or (h.pos_ == "PROPN" and h.ent_type_ not in ("GPE", "LOC", "FAC")))
                and h.ent_type_ not in NOT_PARTY for h in heads):
             return self._unfold(heads, tr)
+        if joint:
+            return self._unfold(heads, tr)
         # not a place inside a reported proposition: "denied that racism is an issue in the USA"
         for tok in [tr.tok, *(c for c in comps if c.dep_ != "ccomp"), *objs]:
             heads += [p for p in _prep_objects(PLACE_RECIP_PREPS, tok) if _is_place(p)]
@@ -301,7 +304,7 @@ class RoleFinder:
         purpose = [c for t in comps for c in _slot_tokens(t, "xcomp") if c.i not in {x.i for x in comps}]
         purpose = [c for slot in tr.pattern.content for c in _slot_tokens(tr.tok, slot)
                    if c.i not in wanted or token_class(c) != "agent"] + purpose
-        heads = self._recipient_heads(tr, verb)
+        heads = self._recipient_heads(tr, verb, joint=len({a.code for a in actors if a.code}) > 1)
         if subj is not None:  # "With the signing of X, A and B agreed": the phrase holding the subject is no party
             # (the noun a relative clause describes holds its subject: "the farmer that police arrested")
             ante = described(verb).i if verb.dep_ == "relcl" else -1
@@ -488,7 +491,7 @@ class RoleFinder:
                     entity_text=government, name=government, source="protest-target")
                 base.code, base.sector = code, "GOV"
                 return actors, [base]
-        if code and not recipients:
+        if code and not recipients and len({a.code for a in actors if a.code}) < 2:  # not where partners met
             recipients = [_place_entity(place, "event-location")]
         return actors, recipients
 

@@ -317,3 +317,13 @@ def test_partners_acting_together_act_on_no_place(coded):
     # "Vostra and Kelmland signed ... in Kelm": where the partners met, not a party to the deal
     ev = coded("Vostra and Kelmland signed a trade agreement on Monday in Kelm.")
     assert ev.event == "SUPPORT" and ev.recipient == []
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # the subject of a causative verb did it; the participle's noun is whom it was done to
+    ("The Vostran general had three Kelmish officers arrested in Tarn on Monday.", "Vostran general", "Kelmish officers"),
+    ("It was the Vostran police that had the Kelmish farmer killed on Monday.", "Vostran police", "Kelmish farmer"),
+])
+def test_the_subject_of_a_causative_verb_is_the_actor(coded, text, actor, recipient):
+    ev = coded(text)
+    assert [a.entity_text for a in ev.actor] == [actor] and [r.entity_text for r in ev.recipient] == [recipient]

@@ -344,6 +344,12 @@ def test_a_share_of_a_population_is_a_poll_figure_not_an_actor(run_text):
     ("Groups opposing the border tax rallied in Tarn on Monday.", "REJECT"),
     ("Holm has long opposed the war in Tarn.", "REJECT"),
     ("Holm generally supported the rebels during his time at the Courier, which dismissed him in 2015.", "SUPPORT"),
+    # a result in a contest; a show hosts no one; a contest in words; a source withholding details
+    ("Senator Holm beat three rivals in the primary for a House seat on Tuesday.", "ASSAULT"),
+    ("Senator Holm beat the incumbent on Tuesday.", "ASSAULT"),
+    ("The Kelmish Front hosted an anti-war rally on Monday.", "CONSULT"),
+    ("A push by Kelmish lawmakers to loosen the rules is erupting into a fierce partisan clash.", "ASSAULT"),
+    ("The Vostran ministry declined to offer details beyond the statement on Monday.", "REJECT"),
 ])
 def test_a_sense_restriction_rules_out_the_figurative_or_other_use(run_text, text, event):
     assert not [e for e in run_text(text).events if e.event == event]

@@ -102,8 +102,9 @@ def mood(tr: Trigger) -> tuple[str | None, list[str]]:
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"):
             if any(g.lower_ in data["boilerplate_for"] for g in prep.children if g.dep_ == "pobj"):
                 return f"{tok.text!r} for comment is newsroom boilerplate", []
-    if tr.pattern.event == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in data["boilerplate_refusals"]
-                                            for c in tok.children):
+    if tr.pattern.event == "REJECT" and any(c.dep_ == "xcomp" and (c.lemma_.lower() in data["boilerplate_refusals"] or any(
+            o.dep_ == "dobj" and o.lemma_.lower() in data["boilerplate_objects"] for o in c.children))
+            for c in tok.children):
         return f"{tok.text!r} to speak to the reporter is newsroom boilerplate", []
     if _closing(tok) == "?":
         return "the sentence is a question: it reports no occurrence", []
@@ -118,6 +119,8 @@ def mood(tr: Trigger) -> tuple[str | None, list[str]]:
         return f"{tok.text!r} with no act or party agreed to states an opinion", []
     if tok.lemma_.lower() in data["sport_verbs"] and SCORE.search(tok.sent.text):
         return f"{tok.text!r} with a score in the sentence reports a match", []
+    if tok.lemma_.lower() in data["sport_verbs"] and _contest(tok, data):
+        return f"{tok.text!r} a rival or in a contest reports a result, not force", []
     feats = []
     clause = tr.clause if tr.clause is not None else tok
     auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
@@ -138,6 +141,15 @@ def mood(tr: Trigger) -> tuple[str | None, list[str]]:
     if habitual(clause):
         feats.append("habitual")
     return None, feats
+
+
+def _contest(verb: Token, data: dict[str, Any]) -> bool:
+    """ "beat three rivals", "defeated X in the primary": the object is a rival, or a phrase of the verb
+    names a contest."""
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in data["contest_rivals"] for c in verb.children):
+        return True
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in data["contest_nouns"]
+               for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at") for g in c.children)
 
 
 def _asserts(verb: Token) -> bool:

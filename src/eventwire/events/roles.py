@@ -125,6 +125,9 @@ class RoleFinder:
         reduced = repair.reduced_passive(verb) if hops == 0 else None
         if reduced is not None:
             return reduced[0], True
+        caused = self._causative(verb)
+        if caused is not None:  # "the general had the farmer killed": the general
+            return self._subject(caused[0], hops + 1)[0], True
         if repair.gapped_passive(verb, self.markers["force_words"]) is not None:  # "... and three wounded"
             return repair.agent_of(verb), True
         if repair.garden_path(verb) is not None:  # "protesters arrested on Monday will appear in court"
@@ -170,6 +173,25 @@ class RoleFinder:
             return verb.head, False
         return None, False
 
+    def _causative(self, verb: Token) -> tuple[Token, Token] | None:
+        """(causative verb, patient) of a participle a causative verb governs: "had the farmer killed" (the
+        parser's clause with the farmer as subject) or "got the rebels released" (a participle on the object).
+        Not with a by-agent of its own, nor of the subject's own ("had his house destroyed" befell him)."""
+        if verb.tag_ != "VBN" or verb.head.i == verb.i or repair.agent_of(verb) is not None:
+            return None
+        host, causatives = verb.head, self.markers["causative_verbs"]
+        if verb.dep_ == "ccomp" and host.lemma_.lower() in causatives and _child(verb, {"aux", "auxpass"}) is None:
+            caused = (host, _child(verb, {"nsubj"}))
+        elif verb.dep_ == "acl" and host.dep_ == "dobj" and host.head.lemma_.lower() in causatives \
+                and verb.i == host.i + 1 and not self.lex.lookup("adj", verb.lower_):  # not "rules opposed to X"
+            caused = (host.head, host)
+        else:
+            return None
+        patient = caused[1]
+        if patient is None or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in patient.children):
+            return None
+        return caused[0], patient
+
     def _light_gerund_host(self, host: Token) -> bool:
         """A light verb with no object whose gerund complement shares its subject ("resorted to
         throwing", "engaged in looting"); a passive one's gerund belongs to its passive subject."""
@@ -202,6 +224,8 @@ class RoleFinder:
         passive = _child(verb, {"nsubjpass"})
         if passive is None and (reduced := repair.reduced_passive(verb)) is not None:
             passive = reduced[1]
+        if passive is None and (caused := self._causative(verb)) is not None:
+            passive = caused[1]
         passive = passive if passive is not None else (repair.shared_passive(verb) or repair.gapped_passive(
             verb, self.markers["force_words"]) or repair.garden_path(verb))
         if passive is not None and not self._adjectival(tr):

@@ -327,3 +327,27 @@ def test_partners_acting_together_act_on_no_place(coded):
 def test_the_subject_of_a_causative_verb_is_the_actor(coded, text, actor, recipient):
     ev = coded(text)
     assert [a.entity_text for a in ev.actor] == [actor] and [r.entity_text for r in ev.recipient] == [recipient]
+
+
+def test_the_party_an_act_befell_is_not_its_actor(coded_article):
+    # "the killing of a Kelmish farmer by Vostran police": the farmer is the patient; a strike's nationality
+    # is its actor, named as such
+    art = coded_article("The death of Kelmish commander Ivo Dant led to riots. A Vostran drone strike killed "
+                        "two Kelmish fighters on Monday.")
+    (ev,) = [e for e in art.events if e.trigger.text == "killed"]
+    assert [(a.entity_text, a.code) for a in ev.actor] == [("Vostran", "QVO")]
+
+
+@pytest.mark.parametrize("text", [
+    # a text or an act threatens no one, whoever its phrase names (the dictionary codes them)
+    "The Kelmish Front's recovery bill threatens the livelihood of Vostran farmers.",
+    "The death of Kelmish commander Ivo Dant near Tarn threatened to derail talks.",
+])
+def test_a_text_or_an_act_is_no_agent_for_the_party_it_names(coded_article, text):
+    assert not [e for e in coded_article(text).events if e.event == "THREATEN"]
+
+
+def test_a_rally_is_an_event_not_a_party(coded):
+    # WordNet's first sense of "rally" is a gathering of people; in news it is an event
+    ev = coded("The rally also coincides with protests against the Vostran government across Kelmland.")
+    assert not any("rally" in (a.entity_text or "") for a in ev.actor)

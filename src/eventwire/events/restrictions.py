@@ -83,7 +83,13 @@ def _topics(tr: Trigger, verb: Token) -> list[Token]:
 def _nested_agent(head: Token) -> Token | None:
     """A named party inside an event phrase: "Vostran strikes", "the resumption of Israeli strikes";
     not one inside a clause about it ("an explosion that the mayor described as ..." is not the mayor's)."""
+    # (a person or a common noun of people; a bare name there may be a modifier the parser cut off its noun:
+    # "the resumption of Vostran strikes")
+    patients = [t for t in phrase_tokens(head) if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == head.i
+                and token_class(t) == "agent" and (t.pos_ == "NOUN" or t.ent_type_ == "PERSON")]
     for tok in phrase_tokens(head):
+        if any(p.left_edge.i <= tok.i <= p.right_edge.i for p in patients):
+            continue  # whom the act befell: "the death of Kelmish commander X", "the killing of an Iranian general"
         owned = tok.dep_ in ("amod", "compound", "poss") or (tok.dep_ == "pobj" and tok.head.lower_ in ("of", "by"))
         if tok.dep_ == "poss" and place_of_event(tok.head, tok):
             continue  # "Vostra's deadliest terror attack killed ...": where it happened
@@ -164,7 +170,10 @@ def check(tr: Trigger, verb: Token, subject: Token | None, passive: bool,
         v.no_agent = f"subject {subject.text!r} is a share of a population: a poll figure, not an actor"
         return v
     if subject is not None:
-        cls = token_class(subject, subject_entity)
+        # a text or an act is no agent for the party named in its phrase ("the death of Kelmish commander X
+        # threatened ...", "a Vostran drone strike killed ..."): its owner, if any, is found below
+        textual = subject.pos_ == "NOUN" and noun_class(subject.lemma_) in ("info", "act")
+        cls = token_class(subject, None if textual else subject_entity)
         if cls in NON_AGENT and subject.pos_ == "PROPN" and subject.is_title and tr.kind == "verb" and not passive \
                 and (verb_needs_agent(tr.tok.lemma_) or pat.event not in FORCE_EVENTS):
             # "Marsh praised ...", "Marsh called her a liar": a capitalised word doing what only people and

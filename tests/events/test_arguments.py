@@ -351,3 +351,8 @@ def test_a_rally_is_an_event_not_a_party(coded):
     # WordNet's first sense of "rally" is a gathering of people; in news it is an event
     ev = coded("The rally also coincides with protests against the Vostran government across Kelmland.")
     assert not any("rally" in (a.entity_text or "") for a in ev.actor)
+
+
+def test_a_partisan_attack_is_criticism(coded):
+    ev = coded("The Vostran minister mounted a partisan attack on the Kelmish Front in an interview on Sunday.")
+    assert ev.event == "ACCUSE" and ev.rule.endswith("+verbal")

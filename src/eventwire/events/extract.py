@@ -294,7 +294,11 @@ class DocCoder(RoleFinder):
         if sent.start not in self._contexts:  # one lookup per sentence, not per event
             self._contexts[sent.start] = flags.contexts_for(sent, self.lex.contexts)
         context = list(dict.fromkeys(pat.context + self._contexts[sent.start]))
-        if event == "ASSAULT" and self._verbal_attack(tok, actors, recipients, sent, context):
+        worded = tr.kind == "noun" and any(c.dep_ == "amod" and c.lower_ in self.markers["verbal_modifiers"]
+                                           for c in tok.children)
+        if event == "ASSAULT" and worded and tok.lemma_.lower() not in self.markers["verbal_attack_triggers"]:
+            return self._reject(tr, f"a {tok.text!r} in words is a quarrel, not force")  # "a partisan clash"
+        if event == "ASSAULT" and (worded or self._verbal_attack(tok, actors, recipients, sent, context)):
             event, mode, rule = "ACCUSE", "disapprove", rule + "+verbal"
         mood = flags.mood_verb(clause)  # a noun trigger takes the mood of the verb that governs it
         when, report_date = flags.date_phrase(anchors), self.article.date or self.ctx.settings.default_date

@@ -356,3 +356,17 @@ def test_a_rally_is_an_event_not_a_party(coded):
 def test_a_partisan_attack_is_criticism(coded):
     ev = coded("The Vostran minister mounted a partisan attack on the Kelmish Front in an interview on Sunday.")
     assert ev.event == "ACCUSE" and ev.rule.endswith("+verbal")
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # a party inside the proposition an object reports is not whom the act is aimed at; its subject may be
+    ("Ivo Dant, who denied accusations that he cooperated with the Vostrans, also said Friday that he would "
+     "resign.", []),
+    ("The Kelmish Front insisted on its demands that Vostra's government grant farmers more rights.",
+     ["Vostra's government"]),
+    # a spending package is a measure, no party to code
+    ("The Vostran parliament on Tuesday approved a $1.4 trillion spending package to avert a shutdown.", []),
+])
+def test_a_reported_proposition_or_a_measure_is_no_recipient(coded, text, recipient):
+    ev = coded(text)
+    assert [r.entity_text for r in ev.recipient] == recipient

@@ -387,8 +387,14 @@ class RoleFinder:
         taken = [(a.start, a.end) for a in actors if a.start is not None]
         for head in heads:
             lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
-            # not a party named in a clause giving a reason ("eligibility to run because he was born in Canada")
+            # not a party named in a clause giving a reason ("eligibility to run because he was born in Canada"),
+            # nor in a proposition the noun reports beyond its subject ("denied accusations that he cooperated
+            # with the Russians"; "its demands that Burundi's government grant ..." address the government)
             inside = {t.i for t in phrase_tokens(head, REASON_CLAUSES)}
+            for prop in (t for t in head.subtree if t.dep_ == "acl" and t.i in inside
+                         and any(c.dep_ == "mark" and c.lower_ in event_words().content_marks for c in t.children)):
+                subject = {t.i for c in prop.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+                inside -= {t.i for t in prop.subtree} - subject
             for m in self.args.mentions_in(lo, hi):
                 if not m.code or any(s < m.end and m.start < e for s, e in taken):
                     continue

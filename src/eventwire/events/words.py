@@ -33,6 +33,7 @@ class EventWords:
     noun_patient_prepositions: frozenset[str]
     object_party_prepositions: tuple[str, ...]
     asking_for_verbs: frozenset[str]
+    content_marks: frozenset[str]
     content_object_recipient_prepositions: tuple[str, ...]
     folded_noun_prepositions: tuple[str, ...]
     noun_recipient_prepositions: tuple[str, ...]

@@ -370,3 +370,21 @@ def test_a_partisan_attack_is_criticism(coded):
 def test_a_reported_proposition_or_a_measure_is_no_recipient(coded, text, recipient):
     ev = coded(text)
     assert [r.entity_text for r in ev.recipient] == recipient
+
+
+@pytest.mark.parametrize("text, trigger, not_actor", [
+    # the source of a report is not the doer of an agentless act
+    ("One protester appeared to have been left injured in the incident, according to the Tarn Courier.", "injured",
+     "Courier"),
+    # a person's name before a protest noun is what it is about
+    ("Protests sparked by the Ivo Dant demonstrations in Vostra have taken root on three continents.",
+     "demonstrations", "Dant"),
+])
+def test_a_source_or_a_cause_is_not_the_actor(coded_article, text, trigger, not_actor):
+    (ev,) = [e for e in coded_article(text).events if e.trigger.text == trigger]
+    assert not any(not_actor in (a.entity_text or "") for a in ev.actor)
+
+
+def test_a_hard_line_is_no_recipient(coded):
+    ev = coded("Ivo Dant on Tuesday pledged to take a hard line on anyone destroying Vostran monuments.")
+    assert ev.recipient == []

@@ -350,6 +350,9 @@ def test_a_share_of_a_population_is_a_poll_figure_not_an_actor(run_text):
     ("The Kelmish Front hosted an anti-war rally on Monday.", "CONSULT"),
     ("A push by Kelmish lawmakers to loosen the rules is erupting into a fierce partisan clash.", "ASSAULT"),
     ("The Vostran ministry declined to offer details beyond the statement on Monday.", "REJECT"),
+    # a question on a topic; a refusal to exclude keeps the option open
+    ("Asked by the Tarn Courier about his plan to cut taxes, Holm did not address the question.", "REQUEST"),
+    ("Holm is refusing to rule out scrapping the border tax, arguing it remains to be seen.", "REJECT"),
 ])
 def test_a_sense_restriction_rules_out_the_figurative_or_other_use(run_text, text, event):
     assert not [e for e in run_text(text).events if e.event == event]

@@ -90,6 +90,19 @@ def _is_question(tok: Token) -> bool:
         for c in comp.children:
             if c.dep_ in ("mark", "advmod", "nsubj", "dobj", "det", "attr") and c.lower_ in data["question_marks"]:
                 return True
+    # "asked by a reporter about his plan": a question on a topic, with nothing asked for
+    if any(c.dep_ in ("xcomp", "ccomp", "dobj") or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children):
+        return False  # "asked Kelmland for talks", "asked on Monday for talks"
+    return any(c.dep_ == "prep" and c.lower_ in data["question_topic_prepositions"] and any(
+        g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children) for c in tok.children)
+
+
+def _open_refusal(tok: Token, data: dict[str, Any]) -> bool:
+    """ "refused to rule out X", "declined to exclude X": a refusal to close an option keeps it open."""
+    for comp in (c for c in tok.children if c.dep_ == "xcomp"):
+        parts = [comp.lemma_.lower(), *(c.lower_ for c in comp.children if c.dep_ == "prt")]
+        if " ".join(parts[:2]) in data["open_refusals"] or parts[0] in data["open_refusals"]:
+            return True
     return False
 
 
@@ -106,6 +119,8 @@ def mood(tr: Trigger) -> tuple[str | None, list[str]]:
             o.dep_ == "dobj" and o.lemma_.lower() in data["boilerplate_objects"] for o in c.children))
             for c in tok.children):
         return f"{tok.text!r} to speak to the reporter is newsroom boilerplate", []
+    if tr.pattern.event == "REJECT" and _open_refusal(tok, data):
+        return f"{tok.text!r} to exclude something keeps it open: no rejection", []
     if _closing(tok) == "?":
         return "the sentence is a question: it reports no occurrence", []
     if tok.lemma_.lower() in data["assertion_verbs"] and _asserts(tok):

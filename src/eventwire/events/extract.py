@@ -237,7 +237,8 @@ class DocCoder(RoleFinder):
                 # "Israel is opposed to", "is committed to"; "the guerrillas have been demobilized": they disarmed
                 subj, passive = _child(verb, {"nsubjpass"}), False
             actors = self.args.resolve(subj, quote) if subj is not None else []
-            subj_missing = subj is None and not passive  # "were killed": no agent, not the speaker
+            # "were killed", "left injured, according to X": no agent, not the speaker
+            subj_missing = subj is None and not passive and verb.tag_ != "VBN"
         verdict = restrictions.check(tr, verb, subj, passive, actors[0] if actors else None)
         if verdict.drop:
             return self._reject(tr, verdict.drop)

@@ -416,7 +416,9 @@ class RoleFinder:
         # "a UN-brokered deal": the go-between is not a party to the deal
         mods = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")
                 and not (c.dep_ == "amod" and c.lower_ in event_words().mediator_participles)
-                and not (c.dep_ == "poss" and place_of_event(tok, c))]
+                and not (c.dep_ == "poss" and place_of_event(tok, c))
+                and not (c.dep_ == "compound" and c.ent_type_ == "PERSON"
+                         and tr.pattern.event.lower() in event_words().named_cause_events)]
         # "her release", "his arrest": with no "of" object, the owner of such a noun is the one acted on
         patients: list[Token] = []
         if tok.lemma_.lower() in self.markers["patient_possessive_nouns"] and not _slot_tokens(tok, "pobj:of"):

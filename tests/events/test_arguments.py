@@ -388,3 +388,19 @@ def test_a_source_or_a_cause_is_not_the_actor(coded_article, text, trigger, not_
 def test_a_hard_line_is_no_recipient(coded):
     ev = coded("Ivo Dant on Tuesday pledged to take a hard line on anyone destroying Vostran monuments.")
     assert ev.recipient == []
+
+
+@pytest.mark.parametrize("text, patient", [
+    # a headline drops a passive's auxiliary: its past participle's subject is whom it was done to
+    ("Kelmish Parents Convicted in First Mutilation Case in Vostra", "Kelmish Parents"),
+    ("Ivo Dant slammed for bragging about the Vostran deal", "Ivo Dant"),
+])
+def test_a_headline_participle_reports_what_was_done_to_its_subject(coded, text, patient):
+    ev = coded(text)
+    assert not any(patient in (a.entity_text or "") for a in ev.actor)
+    assert [r.entity_text for r in ev.recipient] == [patient]
+
+
+def test_a_headline_in_the_present_is_active(coded):
+    ev = coded("Kelmish rebels attack Vostran base near Tarn")
+    assert [a.entity_text for a in ev.actor] == ["Kelmish rebels"]

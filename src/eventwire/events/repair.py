@@ -27,6 +27,8 @@ words) and returns the token the coder should use:
 - `garden_path`: "Protesters arrested on Monday will appear in court": the participle read as a
   past-tense verb with the noun as its subject, and the whole as the subject clause of the main
   verb; the noun is its patient.
+- `headline_passive`: "Parents convicted in first case", "Trump slammed for bragging": a headline
+  drops a passive's auxiliary (and states active past acts in the present); its subject is the patient.
 - `for_clause`: "called for Kelmland to withdraw", "pushing for the US (to) support": the
   parser reads "for" as a complementiser of a clause, not as the preposition the verb takes.
 """
@@ -252,6 +254,17 @@ def gapped_passive(verb: Token, force_words: frozenset[str] | set[str]) -> Token
     if any(c.dep_ in ("aux", "auxpass", "dobj", "nsubjpass") for c in verb.children):
         return None
     if verb.tag_ != "VBN" and verb.lemma_.lower() not in force_words:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def headline_passive(verb: Token) -> Token | None:
+    """The patient of a headline's participle: a headline states past acts in the present ("Rebels
+    attack Tarn") and drops the auxiliary of a passive, so "Parents convicted in first case" and
+    "Trump slammed for bragging" report what was done to their subject."""
+    if _full_sentence(verb) or verb.tag_ not in ("VBN", "VBD") or any(
+            c.dep_ in ("aux", "auxpass", "dobj", "dative", "ccomp", "xcomp", "attr", "oprd", "prt")
+            for c in verb.children):
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 

@@ -128,6 +128,8 @@ class RoleFinder:
         caused = self._causative(verb)
         if caused is not None:  # "the general had the farmer killed": the general
             return self._subject(caused[0], hops + 1)[0], True
+        if hops == 0 and self._headline_patient(verb) is not None:  # "Parents convicted in first case"
+            return repair.agent_of(verb), True
         if repair.gapped_passive(verb, self.markers["force_words"]) is not None:  # "... and three wounded"
             return repair.agent_of(verb), True
         if repair.garden_path(verb) is not None:  # "protesters arrested on Monday will appear in court"
@@ -172,6 +174,13 @@ class RoleFinder:
         if verb.dep_ in ("acl", "relcl") and verb.tag_ != "VBN":
             return verb.head, False
         return None, False
+
+    def _headline_patient(self, verb: Token) -> Token | None:
+        """The subject of a headline's participle of acting on someone (`headline_passive_events`)."""
+        tr = self.triggers.get(verb.i)
+        if tr is None or tr.pattern.event.lower() not in event_words().headline_passive_events:
+            return None
+        return repair.headline_passive(verb)
 
     def _causative(self, verb: Token) -> tuple[Token, Token] | None:
         """(causative verb, patient) of a participle a causative verb governs: "had the farmer killed" (the
@@ -226,6 +235,7 @@ class RoleFinder:
             passive = reduced[1]
         if passive is None and (caused := self._causative(verb)) is not None:
             passive = caused[1]
+        passive = passive if passive is not None else self._headline_patient(verb)
         passive = passive if passive is not None else (repair.shared_passive(verb) or repair.gapped_passive(
             verb, self.markers["force_words"]) or repair.garden_path(verb))
         if passive is not None and not self._adjectival(tr):

@@ -35,6 +35,7 @@ class EventWords:
     asking_for_verbs: frozenset[str]
     content_marks: frozenset[str]
     named_cause_events: frozenset[str]
+    headline_passive_events: frozenset[str]
     content_object_recipient_prepositions: tuple[str, ...]
     folded_noun_prepositions: tuple[str, ...]
     noun_recipient_prepositions: tuple[str, ...]

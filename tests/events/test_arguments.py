@@ -404,3 +404,8 @@ def test_a_headline_participle_reports_what_was_done_to_its_subject(coded, text,
 def test_a_headline_in_the_present_is_active(coded):
     ev = coded("Kelmish rebels attack Vostran base near Tarn")
     assert [a.entity_text for a in ev.actor] == ["Kelmish rebels"]
+
+
+def test_tear_gas_is_force_not_words(coded):
+    ev = coded("Vostran authorities fired tear gas at Kelmish migrants on Monday.")
+    assert ev.event == "ASSAULT"

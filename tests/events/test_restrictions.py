@@ -353,6 +353,10 @@ def test_a_share_of_a_population_is_a_poll_figure_not_an_actor(run_text):
     # a question on a topic; a refusal to exclude keeps the option open
     ("Asked by the Tarn Courier about his plan to cut taxes, Holm did not address the question.", "REQUEST"),
     ("Holm is refusing to rule out scrapping the border tax, arguing it remains to be seen.", "REJECT"),
+    # an idiom of going out; a standing rule says what is required or barred
+    ("From the moment protesters started to hit the streets on Monday, the president was angry.", "ASSAULT"),
+    ("The lawsuit argued that the Vostran Constitution requires Senator Holm to enforce the law.", "REQUEST"),
+    ("The new policy bars Kelmish farmers from entering Vostra.", "COERCE"),
 ])
 def test_a_sense_restriction_rules_out_the_figurative_or_other_use(run_text, text, event):
     assert not [e for e in run_text(text).events if e.event == event]

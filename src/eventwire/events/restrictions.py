@@ -166,6 +166,11 @@ def check(tr: Trigger, verb: Token, subject: Token | None, passive: bool,
                 # "whipped themselves into a frenzy", "worked itself into a rage": a state reached
                 v.drop = f"{tr.tok.text!r} {obj.text!r} into a state: no act on anyone"
                 return v
+    if subject is not None and not passive and tr.kind == "verb" and (
+            subject.lemma_.lower() in event_words().standing_rule_heads or subject.lower_ in event_words(
+            ).standing_rule_heads):
+        v.drop = f"subject {subject.text!r} is a standing rule: it says what is required or barred, no act"
+        return v
     if subject is not None and statistic(subject):
         v.no_agent = f"subject {subject.text!r} is a share of a population: a poll figure, not an actor"
         return v

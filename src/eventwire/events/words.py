@@ -36,6 +36,7 @@ class EventWords:
     content_marks: frozenset[str]
     named_cause_events: frozenset[str]
     headline_passive_events: frozenset[str]
+    standing_rule_heads: frozenset[str]
     content_object_recipient_prepositions: tuple[str, ...]
     folded_noun_prepositions: tuple[str, ...]
     noun_recipient_prepositions: tuple[str, ...]

@@ -409,3 +409,11 @@ def test_a_headline_in_the_present_is_active(coded):
 def test_tear_gas_is_force_not_words(coded):
     ev = coded("Vostran authorities fired tear gas at Kelmish migrants on Monday.")
     assert ev.event == "ASSAULT"
+
+
+def test_an_actor_takes_no_country_named_in_a_clause_under_its_event(coded):
+    # "... condemning the decision to withdraw troops from Vostra": Vostra is where the troops leave, not
+    # whose House it is
+    ev = coded("The House on Wednesday backed a resolution condemning President Ivo Dant's decision to withdraw "
+               "Kelmish troops from Vostra.")
+    assert ev.event == "SUPPORT" and not _codes(ev.actor)

@@ -284,7 +284,7 @@ class DocCoder(RoleFinder):
                 c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children):
             anchors.append(clause.head)  # "attacked the base on Monday, killing 12": the killing's time too
         place = self._event_place(anchors)
-        self._locate_uncoded(actors, sent, place, recipients)
+        self._locate_uncoded(actors, sent, place, recipients, clause=clause)
         self._locate_uncoded(recipients, sent, place, actors, acted_on=clause)
         # a pronoun acted on names the party, unresolved: the place is where, not whom ("banned them from X")
         pronoun_patient = tr.kind == "verb" and not recipients and any(

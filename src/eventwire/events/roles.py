@@ -40,6 +40,7 @@ NOT_PARTY = semantic_data()["not_party_labels"]
 NOT_ACTOR = {"info", "other", "act", "thing", "force", "weapon"}
 REASON_CLAUSES = {"advcl", "parataxis", "relcl"}
 OTHER_CLAUSES = {"ccomp", "parataxis"}  # statements of their own ("said Russia had interfered")
+SUBCLAUSES = {"acl", "relcl", "ccomp", "xcomp", "advcl", "parataxis"}  # clauses under a verb or inside its phrases
 
 
 def _child(tok: Token, deps: set[str]) -> Token | None:
@@ -543,14 +544,16 @@ class RoleFinder:
         return body_name("GOV", country.name) if country is not None else code
 
     def _locate_uncoded(self, entities: list[Entity], sent: Span, place: Place | None, others: list[Entity],
-                        acted_on: Token | None = None) -> None:
+                        acted_on: Token | None = None, clause: Token | None = None) -> None:
         """An uncoded actor ("striking miners", "the rebels") of an event placed in a
         country ("in Dorvat"), or in a sentence naming one country only, takes that country's
         code, as event datasets code unnamed domestic actors; `source` says so ("event-location").
         Parties acted on (`acted_on`: the recipients, given the event's clause) take it only when the
         sentence names no other country besides the actors', even as a topic, and only from a country
         named in the event's own clause ("said Russia had interfered, and urged the administration to
-        respond": the administration is not Russia's)."""
+        respond": the administration is not Russia's). An actor takes the country other than the
+        recipient's only from the event's `clause` ("the House backed a resolution condemning the
+        decision to withdraw troops from Syria": the House is not Syria's)."""
         # a named person takes a country from the dictionary, a title or an organisation, never from
         # where the event happens or what else the sentence names
         todo = [e for e in entities if not e.code and e.source not in ("quote-speaker", "region")
@@ -570,6 +573,8 @@ class RoleFinder:
                         self.args.mentions_in(sent.start_char, sent.end_char)]
             if acted_on is not None:
                 mentions = [m for m in mentions if m.start is None or _in_clause(self.doc, m.start, acted_on)]
+            elif clause is not None and len({m.code for m in mentions if m.code}) > 1:
+                mentions = [m for m in mentions if m.start is None or not _nested_in(self.doc, m.start, clause)]
             # a country only: an organisation's code ("a body linked to the African Union") is no place
             countries = get_dictionary(self.ctx).countries
             codes = {m.code for m in mentions if m.code in countries
@@ -632,6 +637,20 @@ def _clause_of(tok: Token) -> Token:
     while tok.head.i != tok.i and tok.dep_ not in OTHER_CLAUSES:
         tok = tok.head
     return tok
+
+
+def _nested_in(doc: Doc, start: int, clause: Token) -> bool:
+    """The mention starting at character `start` sits in a clause under `clause` ("backed a resolution
+    condemning the decision to withdraw troops from Syria": Syria), not in `clause` itself."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span[0]
+    while tok.i != clause.i and tok.head.i != tok.i:
+        if tok.dep_ in SUBCLAUSES:
+            return any(a.i == clause.i for a in tok.ancestors)
+        tok = tok.head
+    return False
 
 
 def _in_clause(doc: Doc, start: int, clause: Token) -> bool:

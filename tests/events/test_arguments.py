@@ -417,3 +417,18 @@ def test_an_actor_takes_no_country_named_in_a_clause_under_its_event(coded):
     ev = coded("The House on Wednesday backed a resolution condemning President Ivo Dant's decision to withdraw "
                "Kelmish troops from Vostra.")
     assert ev.event == "SUPPORT" and not _codes(ev.actor)
+
+
+@pytest.mark.parametrize("text, recipient_codes", [
+    # the subject of a demand noun's content clause is addressed
+    ("The Norvian office reiterated its demand today that Kelmland ease restrictions on the movement of farmers.",
+     {"QKE"}),
+    # the target of the stance an act is taken in
+    ("Hundreds of thousands of people blocked streets in Tarn in defiance of Vostran authorities to demand reforms.",
+     {"QVO"}),
+    # a border's country says where
+    ("Vostran troops have captured part of a rebel stronghold on the Kelmish border after five days of fighting.",
+     set()),
+])
+def test_recipient_from_a_content_clause_a_defiance_and_not_a_border(coded, text, recipient_codes):
+    assert _codes(coded(text).recipient) == recipient_codes

@@ -73,6 +73,15 @@ def np_bounds(tok: Token) -> tuple[int, int]:
     return start, end + 1
 
 
+def names_border(tok: Token) -> bool:
+    """`tok` qualifies a border noun: "the Thai border", "Syria's border", "the border with Turkey" say
+    where, not whom (`border_nouns` in words.yaml)."""
+    borders = event_words().border_nouns
+    if tok.dep_ in ("amod", "compound", "poss") and tok.head.lemma_.lower() in borders:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("of", "with") and tok.head.head.lemma_.lower() in borders
+
+
 def conjuncts(tok: Token) -> list[Token]:
     """`tok` and the nouns coordinated with it ("Egypt and Qatar")."""
     out = [tok]
@@ -126,6 +135,10 @@ class ArgumentResolver:
                 out.append(Entity(entity_text=ent.text, name=ent.text, code=_pycountry_code(ent.text),
                                   type=ent.label_, start=ent.start_char, end=ent.end_char, source="spacy"))
         return out
+
+    def _on_border(self, mention: Entity) -> bool:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and names_border(span.root)
 
     def _resolve_phrase(self, text: str) -> Entity | None:
         if self.resolve_text is None:
@@ -205,6 +218,9 @@ class ArgumentResolver:
         start, end = span.start_char, span.end_char
         mentions = [m for m in self.mentions_in(start, end) if m.code or m.sector or m.type in PERSONISH]
         head_mention = next((m for m in mentions if m.start <= tok.idx < m.end), None)
+        # a border's country says where the phrase is, not whose it is ("a stronghold on the Thai border")
+        kept = [m for m in mentions if m is head_mention or not self._on_border(m)]
+        bordered, mentions = len(kept) < len(mentions), kept
         if head_mention is not None:
             ent = _copy(head_mention)
             if ent.type == "PERSON" and ent.source in ("gazetteer", "context"):
@@ -222,7 +238,7 @@ class ArgumentResolver:
                 phrase = self._resolve_phrase(span.text)
                 ent.sector = phrase.sector if phrase is not None else None
             return [ent]
-        phrase = self._resolve_phrase(span.text)
+        phrase = None if bordered else self._resolve_phrase(span.text)  # nor is the phrase read whole
         coded = [m for m in mentions if m.code]
         if coded:
             sector = phrase.sector if phrase is not None and phrase.sector else None

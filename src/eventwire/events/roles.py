@@ -26,6 +26,7 @@ from ..model import Entity, Place, Quote
 from ..settings import tuning
 from . import flags, repair
 from .agents import document_name, noun_class, place_of_event, semantic_data, token_class
+from .arguments import names_border
 from .restrictions import phrase_tokens
 from .triggers import Trigger
 from .words import default_words as event_words
@@ -292,6 +293,9 @@ class RoleFinder:
         if any((token_class(h) == "agent" or (h.pos_ == "PROPN" and h.ent_type_ not in ("GPE", "LOC", "FAC")))
                and h.ent_type_ not in NOT_PARTY for h in heads):
             return self._unfold(heads, tr)
+        # the target of the stance the act is taken in: "blocked streets in defiance of the authorities"
+        heads += [g for p in _prep_objects(("in",), tr.tok) if p.lemma_.lower() in event_words().stance_phrase_nouns
+                  for g in _prep_objects(event_words().stance_phrase_prepositions, p)]
         if joint:
             return self._unfold(heads, tr)
         # not a place inside a reported proposition: "denied that racism is an issue in the USA"
@@ -414,6 +418,8 @@ class RoleFinder:
                 # and so does one inside a site ("killed 22 shoppers at a store in El Paso")
                 where = not places or token_class(head) == "agent" or (
                     head.dep_ == "pobj" and head.head.lower_ in semantic_data()["site_preps"])
+                if span is not None and names_border(span.root):
+                    continue  # "a stronghold on the Thai border": where, not whom
                 if span is not None and span.root.i in inside and span.root.ent_type_ not in NOT_PARTY and not (
                         where and token_class(span.root) == "place"):
                     ents = [e for e in self.args.resolve(span.root, quote) if e.code]
@@ -467,6 +473,10 @@ class RoleFinder:
         recips += _prep_objects(event_words().noun_recipient_prepositions, *owners)
         if tr.pattern.event == "REQUEST":  # "a call for the United States to accept refugees": the addressee
             recips += [c for v in tok.children if repair.for_clause(v, "for") for c in v.children if c.dep_ == "nsubj"]
+            # "its demand that Israel ease restrictions": the subject of the content clause
+            recips += [c for v in tok.children if v.dep_ == "acl" and any(
+                m.dep_ == "mark" and m.lower_ in event_words().content_marks for m in v.children)
+                for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         if clause.i != tok.i:
             recips += _prep_objects(event_words().clause_recipient_prepositions, clause)
         for t in [tok, clause] if clause.i != tok.i else [tok]:

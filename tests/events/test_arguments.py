@@ -432,3 +432,8 @@ def test_an_actor_takes_no_country_named_in_a_clause_under_its_event(coded):
 ])
 def test_recipient_from_a_content_clause_a_defiance_and_not_a_border(coded, text, recipient_codes):
     assert _codes(coded(text).recipient) == recipient_codes
+
+
+def test_the_accused_of_a_grievance_comes_before_whom_it_is_told_to(coded):
+    ev = coded("Kelmland complained to the Norvian mission on Tuesday over two Vostran air raids last Friday.")
+    assert ev.event == "ACCUSE" and _codes(ev.recipient) == {"QVO"}

@@ -254,6 +254,9 @@ class RoleFinder:
         wanted = [o for o in objs if o.i in asking and token_class(o) == "agent"]
         heads += [o for o in objs if o not in asked and o not in wanted]
         heads += [h for o in asked + wanted for h in _prep_objects(event_words().object_party_prepositions, o)]
+        # the accused before whom a grievance is told: "complained to the UN over Israeli air raids"
+        if tr.pattern.event == "ACCUSE":
+            heads += _prep_objects(event_words().grievance_prepositions, tr.tok)
         # not the noun of an absolute phrase: "With dozens of farmers displaced, the senators met"
         heads += [h for h in _prep_objects(RECIP_PREPS, tr.tok) if not _absolute(h)]
         # the object's own agent or target: "a blockade on X", "a demand by X", "X's proposal"

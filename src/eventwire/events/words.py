@@ -37,6 +37,7 @@ class EventWords:
     named_cause_events: frozenset[str]
     headline_passive_events: frozenset[str]
     standing_rule_heads: frozenset[str]
+    grievance_prepositions: tuple[str, ...]
     border_nouns: frozenset[str]
     stance_phrase_nouns: frozenset[str]
     stance_phrase_prepositions: tuple[str, ...]

@@ -437,3 +437,10 @@ def test_recipient_from_a_content_clause_a_defiance_and_not_a_border(coded, text
 def test_the_accused_of_a_grievance_comes_before_whom_it_is_told_to(coded):
     ev = coded("Kelmland complained to the Norvian mission on Tuesday over two Vostran air raids last Friday.")
     assert ev.event == "ACCUSE" and _codes(ev.recipient) == {"QVO"}
+
+
+def test_a_report_of_a_call_is_not_its_addressee(coded):
+    # "..., diplomats quoted a declaration as saying": the diplomats report the demand, they are not asked
+    ev = coded("Norvian foreign ministers demanded the withdrawal of Vostran forces from Kelmland on Monday, "
+               "calling them an occupying army, diplomats quoted a declaration as saying.")
+    assert ev.event == "REQUEST" and _codes(ev.recipient) == {"QVO"}

@@ -335,7 +335,8 @@ class RoleFinder:
         if tr.pattern.event == "REQUEST":
             # the party a call asks to act, even uncoded: "demanded that the mayor resign over the Kelmish deal"
             # is addressed to the mayor, not to Kelmland
-            for comp in (c for c in tr.tok.children if c.dep_ == "ccomp"):
+            for comp in (c for c in tr.tok.children if c.dep_ == "ccomp" and not self._reporting(c)):
+                # (not a report of the call the parser hung under it: "..., diplomats quoted X as saying")
                 subj = _child(comp, {"nsubj"})
                 if subj is not None and subj.pos_ != "PRON" and token_class(subj) == "agent":
                     found = self.args.resolve(subj, quote)

@@ -321,7 +321,8 @@ def test_partners_acting_together_act_on_no_place(coded):
 
 @pytest.mark.parametrize("text, actor, recipient", [
     # the subject of a causative verb did it; the participle's noun is whom it was done to
-    ("The Vostran general had three Kelmish officers arrested in Tarn on Monday.", "Vostran general", "Kelmish officers"),
+    ("The Vostran general had three Kelmish officers arrested in Tarn on Monday.", "Vostran general",
+     "Kelmish officers"),
     ("It was the Vostran police that had the Kelmish farmer killed on Monday.", "Vostran police", "Kelmish farmer"),
 ])
 def test_the_subject_of_a_causative_verb_is_the_actor(coded, text, actor, recipient):

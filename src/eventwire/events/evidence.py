@@ -115,8 +115,9 @@ def mood(tr: Trigger) -> tuple[str | None, list[str]]:
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"):
             if any(g.lower_ in data["boilerplate_for"] for g in prep.children if g.dep_ == "pobj"):
                 return f"{tok.text!r} for comment is newsroom boilerplate", []
-    if tr.pattern.event == "REJECT" and any(c.dep_ == "xcomp" and (c.lemma_.lower() in data["boilerplate_refusals"] or any(
-            o.dep_ == "dobj" and o.lemma_.lower() in data["boilerplate_objects"] for o in c.children))
+    if tr.pattern.event == "REJECT" and any(c.dep_ == "xcomp" and (
+            c.lemma_.lower() in data["boilerplate_refusals"]
+            or any(o.dep_ == "dobj" and o.lemma_.lower() in data["boilerplate_objects"] for o in c.children))
             for c in tok.children):
         return f"{tok.text!r} to speak to the reporter is newsroom boilerplate", []
     if tr.pattern.event == "REJECT" and _open_refusal(tok, data):

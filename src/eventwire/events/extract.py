@@ -354,7 +354,8 @@ class DocCoder(RoleFinder):
             return False
         # "an attack on the minister was published in the Courier": what is written or said is words, whatever
         # it is about ("an attack on X and military action against civilians was issued in the Courier")
-        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in m["verbal_attack_verbs"]:
+        published = tok.head.lemma_.lower() in m["verbal_attack_verbs"]
+        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and published:
             return True
         if set(context) & m["force_contexts"]:
             return False

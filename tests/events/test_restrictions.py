@@ -363,8 +363,8 @@ def test_a_sense_restriction_rules_out_the_figurative_or_other_use(run_text, tex
 
 
 def test_a_published_attack_about_force_is_still_words(run_text):
-    art = run_text("The harshest attack on Senator Varga and military action against civilians was issued in the "
-                   "Tarn Courier on Wednesday.")
+    art = run_text("The sharpest attack yet on Senator Varga and on military action against farmers was published "
+                   "in the Tarn Courier.")
     assert [e.event for e in art.events if e.trigger.text == "attack"] == ["ACCUSE"]
 
 

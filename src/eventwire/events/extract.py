@@ -353,7 +353,7 @@ class DocCoder(RoleFinder):
         if tok.lemma_.lower() not in m["verbal_attack_triggers"]:
             return False
         # "an attack on the minister was published in the Courier": what is written or said is words, whatever
-        # it is about ("an attack on X and military action against civilians was issued in the Courier")
+        # it is about ("an attack on X and on military action was published in the Courier")
         published = tok.head.lemma_.lower() in m["verbal_attack_verbs"]
         if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and published:
             return True

@@ -88,10 +88,10 @@ def _relative_antecedent(tok: Token, verb: Token) -> Token:
     police", "the farmer whom police killed" (the farmer; a name it is in apposition to, when it names none)."""
     if verb.dep_ != "relcl" or not (tok.tag_ in ("WDT", "WP") or tok.lower_ in actor_words().relative_pronouns):
         return tok
-    return described(verb)
+    return _described(verb)
 
 
-def described(verb: Token) -> Token:
+def _described(verb: Token) -> Token:
     """The noun a relative clause describes; the name it is in apposition to ("Ivo Dant, a farmer who ...")."""
     head = verb.head
     if head.dep_ == "appos" and head.head.ent_type_ in ("PERSON", "ORG", "NORP") and token_class(head.head) == "agent":
@@ -106,6 +106,11 @@ def _asked_for(verb: Token) -> set[int]:
             c.dep_ == "ccomp" for c in verb.children):
         return set()
     return {c.i for c in verb.children if c.dep_ == "dobj"}
+
+
+def _reported_clause(tok: Token) -> bool:
+    """A clause a noun reports ("accusations that he cooperated", "its demand that Israel ease ...")."""
+    return tok.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ in event_words().content_marks for c in tok.children)
 
 
 def _named_apposition(subj: Token) -> Token | None:
@@ -177,6 +182,15 @@ class RoleFinder:
             return verb.head, False
         return None, False
 
+    def _hidden_patient(self, verb: Token) -> Token | None:
+        """The patient of a verb with no passive subject the parser saw: a reduced or shared passive, a
+        causative's object, a headline's subject, a gapped or garden-path participle's noun."""
+        reduced = repair.reduced_passive(verb)
+        caused = self._causative(verb)
+        return ((reduced[1] if reduced is not None else None) or (caused[1] if caused is not None else None)
+                or self._headline_patient(verb) or repair.shared_passive(verb)
+                or repair.gapped_passive(verb, self.markers["force_words"]) or repair.garden_path(verb))
+
     def _headline_patient(self, verb: Token) -> Token | None:
         """The subject of a headline's participle of acting on someone (`headline_passive_events`)."""
         tr = self.triggers.get(verb.i)
@@ -232,14 +246,7 @@ class RoleFinder:
         asking = _asked_for(tr.tok)
         for slot in tr.pattern.recipient:
             heads += [h for h in _slot_tokens(tr.tok, slot) if h.i not in asking or token_class(h) != "agent"]
-        passive = _child(verb, {"nsubjpass"})
-        if passive is None and (reduced := repair.reduced_passive(verb)) is not None:
-            passive = reduced[1]
-        if passive is None and (caused := self._causative(verb)) is not None:
-            passive = caused[1]
-        passive = passive if passive is not None else self._headline_patient(verb)
-        passive = passive if passive is not None else (repair.shared_passive(verb) or repair.gapped_passive(
-            verb, self.markers["force_words"]) or repair.garden_path(verb))
+        passive = _child(verb, {"nsubjpass"}) or self._hidden_patient(verb)
         if passive is not None and not self._adjectival(tr):
             heads.append(_relative_antecedent(passive, verb))
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and repair.misread_main_verb(
@@ -350,7 +357,7 @@ class RoleFinder:
         heads = self._recipient_heads(tr, verb, joint=len({a.code for a in actors if a.code}) > 1)
         if subj is not None:  # "With the signing of X, A and B agreed": the phrase holding the subject is no party
             # (the noun a relative clause describes holds its subject: "the farmer that police arrested")
-            ante = described(verb).i if verb.dep_ == "relcl" else -1
+            ante = _described(verb).i if verb.dep_ == "relcl" else -1
             heads = [h for h in heads if not h.left_edge.i <= subj.i <= h.right_edge.i or h.i in (subj.i, ante)]
         return self._first_coded(heads, quote, actors, purpose)
 
@@ -410,8 +417,7 @@ class RoleFinder:
             # nor in a proposition the noun reports beyond its subject ("denied accusations that he cooperated
             # with the Russians"; "its demands that Burundi's government grant ..." address the government)
             inside = {t.i for t in phrase_tokens(head, REASON_CLAUSES)}
-            for prop in (t for t in head.subtree if t.dep_ == "acl" and t.i in inside
-                         and any(c.dep_ == "mark" and c.lower_ in event_words().content_marks for c in t.children)):
+            for prop in (t for t in head.subtree if t.i in inside and _reported_clause(t)):
                 subject = {t.i for c in prop.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
                 inside -= {t.i for t in prop.subtree} - subject
             for m in self.args.mentions_in(lo, hi):
@@ -478,9 +484,8 @@ class RoleFinder:
         if tr.pattern.event == "REQUEST":  # "a call for the United States to accept refugees": the addressee
             recips += [c for v in tok.children if repair.for_clause(v, "for") for c in v.children if c.dep_ == "nsubj"]
             # "its demand that Israel ease restrictions": the subject of the content clause
-            recips += [c for v in tok.children if v.dep_ == "acl" and any(
-                m.dep_ == "mark" and m.lower_ in event_words().content_marks for m in v.children)
-                for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+            recips += [c for v in tok.children if _reported_clause(v)
+                       for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         if clause.i != tok.i:
             recips += _prep_objects(event_words().clause_recipient_prepositions, clause)
         for t in [tok, clause] if clause.i != tok.i else [tok]:

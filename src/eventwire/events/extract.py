@@ -35,6 +35,7 @@ from .agents import noun_class, token_class
 from .arguments import ArgumentResolver, speaker_entity
 from .config import events_config
 from .coref import _inherit_definite_actors, _relabel
+from .implicit import ImplicitParties
 from .patterns import Lexicon
 from .roles import RoleFinder, _child, _first_person_subject, _same, _slot_tokens, content_tokens
 from .triggers import Trigger, find_triggers
@@ -43,7 +44,7 @@ log = logging.getLogger(__name__)
 NO_TRANSFORM = {"REQUEST", "THREATEN", "REJECT", "ACCUSE", "AGREE"}
 
 
-class DocCoder(RoleFinder):
+class DocCoder(RoleFinder, ImplicitParties):
     """Codes the events of one parsed article."""
 
     def __init__(self, article: Article, doc: Doc, ctx: Any, lex: Lexicon):

@@ -4,8 +4,8 @@
 (climbing open complements, relative clauses and passives), recipient candidates
 (objects, prepositional targets, the subject of a content clause, the party a
 condition targets, the place an action is directed at), the roles of nominal
-triggers, and the parties a sentence leaves implicit (`event-location`,
-`protest-target`). Preposition lists live in `data/markers.yaml`. Where the parser
+triggers. The parties a sentence leaves implicit (`event-location`, `protest-target`)
+are `implicit.ImplicitParties`'. Preposition lists live in `data/words.yaml`. Where the parser
 hid the agent (a main verb misread as a participle, a subject buried in a fronted
 phrase, a passive agent hung on another verb), `repair` gives the reading used.
 """
@@ -16,15 +16,12 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Token
 
-from ..actors import get_dictionary
-from ..actors.affiliation import placing_mention
-from ..actors.resolve import body_name
 from ..actors.words import default_words as actor_words
-from ..model import Entity, Place, Quote
+from ..model import Entity, Quote
 from ..settings import tuning
-from . import flags, repair
+from . import repair
 from .agents import document_name, noun_class, place_of_event, semantic_data, token_class
 from .arguments import names_border
 from .restrictions import phrase_tokens
@@ -40,8 +37,6 @@ PLACE_RECIP_PREPS = semantic_data()["place_recipient_preps"]
 NOT_PARTY = semantic_data()["not_party_labels"]
 NOT_ACTOR = {"info", "other", "act", "thing", "force", "weapon"}
 REASON_CLAUSES = {"advcl", "parataxis", "relcl"}
-OTHER_CLAUSES = {"ccomp", "parataxis"}  # statements of their own ("said Russia had interfered")
-SUBCLAUSES = {"acl", "relcl", "ccomp", "xcomp", "advcl", "parataxis"}  # clauses under a verb or inside its phrases
 
 
 def _child(tok: Token, deps: set[str]) -> Token | None:
@@ -499,146 +494,12 @@ class RoleFinder:
         return None
 
     # -- step 5: building -----------------------------------------------------
-    def _event_place(self, anchors: list[Token]) -> Place | None:
-        """The place attached to the event's clause, else to its subject, agent or object ("blocked roads in
-        Dorvat", "a bombing near Tarn killed ...") or nested in a place phrase ("at a jail in Dorvat")."""
-        place = self._recode_place(flags.resolve_event_place(anchors, self.ctx))
-        if place is not None:
-            return place
-        args = [c for t in anchors for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-        # "were killed by a bomb in Tarn": the passive's agent is the subject of the active sentence
-        args += [g for t in anchors for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        nested_preps = event_words().nested_place_prepositions
-        nested = [g for t in anchors for c in t.children if c.dep_ == "prep" and c.lower_ in nested_preps
-                  for g in c.children if g.dep_ == "pobj"]
-        return self._recode_place(flags.resolve_event_place(args + nested, self.ctx)) if args or nested else None
-
-    def _recode_place(self, place: Place | None) -> Place | None:
-        """The places stage's reading of a mention inside the phrase wins when the text qualified it
-        ("Salem, Oregon"); otherwise a place homonym ("Alexandria") takes its country from the article's
-        context, or none."""
-        if place is None or not place.code:
-            return place
-        if place.start is not None and place.end is not None:
-            read = next((p for p in self.article.places if p.via == "qualifier" and p.code and p.start is not None
-                         and place.start <= p.start < place.end), None)
-            if read is not None:
-                return dataclasses.replace(place, code=read.code, name=read.name, country=read.country,
-                                           admin1=read.admin1, geonames_id=read.geonames_id, lat=read.lat,
-                                           lon=read.lon, level=read.level, feature=read.feature)
-        if self.args.homonym_code is None:
-            return place
-        hit, code = self.args.homonym_code(place.text or "", place.code, self.args.words)
-        if hit and code != place.code:
-            place = dataclasses.replace(place, code=code)
-        return place
-
-    def _default_parties(self, event: str, actors: list[Entity], recipients: list[Entity],
-                         place: Place | None) -> tuple[list[Entity], list[Entity]]:
-        """Parties the sentence leaves implicit, coded as event datasets do and marked by `source`:
-        a missing actor or recipient of an event placed in a country ("were killed in Dorvat") is that
-        country ("event-location"); a protest with no named target addresses the government of its
-        place, else of its actor's country ("protest-target")."""
-        code = place.code if place is not None else None
-        if code and not actors:
-            actors = [_place_entity(place, "event-location")]
-        if any(r.code for r in recipients):
-            return actors, recipients
-        if event == "PROTEST":
-            code = code or next((a.code for a in actors if a.code), None)
-            if code:
-                # the government is implied, not named: no offsets unless the place names it
-                government = self._government_name(code)
-                base = _place_entity(place, "protest-target") if place is not None and place.code else Entity(
-                    entity_text=government, name=government, source="protest-target")
-                base.code, base.sector = code, "GOV"
-                return actors, [base]
-        if code and not recipients and len({a.code for a in actors if a.code}) < 2:  # not where partners met
-            recipients = [_place_entity(place, "event-location")]
-        return actors, recipients
-
-    def _government_name(self, code: str) -> str:
-        """ "Government of the United States": the implied target's text, not the protesters' own."""
-        country = get_dictionary(self.ctx).country(code)
-        return body_name("GOV", country.name) if country is not None else code
-
-    def _locate_uncoded(self, entities: list[Entity], sent: Span, place: Place | None, others: list[Entity],
-                        acted_on: Token | None = None, clause: Token | None = None) -> None:
-        """An uncoded actor ("striking miners", "the rebels") of an event placed in a
-        country ("in Dorvat"), or in a sentence naming one country only, takes that country's
-        code, as event datasets code unnamed domestic actors; `source` says so ("event-location").
-        Parties acted on (`acted_on`: the recipients, given the event's clause) take it only when the
-        sentence names no other country besides the actors', even as a topic, and only from a country
-        named in the event's own clause ("said Russia had interfered, and urged the administration to
-        respond": the administration is not Russia's). An actor takes the country other than the
-        recipient's only from the event's `clause` ("the House backed a resolution condemning the
-        decision to withdraw troops from Syria": the House is not Syria's)."""
-        # a named person takes a country from the dictionary, a title or an organisation, never from
-        # where the event happens or what else the sentence names
-        todo = [e for e in entities if not e.code and e.source not in ("quote-speaker", "region")
-                and e.type != "PERSON" and not self._many_countries(e) and not self._named_place(e)]
-        if not todo:
-            return
-        # "urged retaliation on Russia": a country acted upon does not place the story
-        if place is not None and place.start is not None and place.end is not None and not placing_mention(
-                self.doc, place.start, place.end):
-            place = None
-        if place is not None and place.code:
-            code = place.code
-        else:  # a sentence that names one country only: "striking miners ... the Vostran president",
-            # besides the other party's ("a roadside bomb killed two Kelmish soldiers in the Vostran city of X")
-            # a group only from a country that places the story, not one acted upon
-            mentions = [self.args._homonym(dataclasses.replace(m)) for m in
-                        self.args.mentions_in(sent.start_char, sent.end_char)]
-            if acted_on is not None:
-                mentions = [m for m in mentions if m.start is None or _in_clause(self.doc, m.start, acted_on)]
-            elif clause is not None and len({m.code for m in mentions if m.code}) > 1:
-                mentions = [m for m in mentions if m.start is None or not _nested_in(self.doc, m.start, clause)]
-            # a country only: an organisation's code ("a body linked to the African Union") is no place
-            countries = get_dictionary(self.ctx).countries
-            codes = {m.code for m in mentions if m.code in countries
-                     and m.start is not None and placing_mention(self.doc, m.start, m.end)}
-            parties = {o.code for o in others if o.code and o.source != "event-location"}
-            if len(codes) > 1:
-                codes -= parties
-            # "over Syria, with Russia backing the government as the US supports opposition groups":
-            # two countries besides the other party's, one only a topic, place no one
-            named = {m.code for m in mentions if m.code in countries} - parties
-            if len(codes) != 1 or (acted_on and len(named) > 1):
-                return
-            code = codes.pop()
-        for ent in todo:
-            ent.code, ent.source = code, "event-location"
-
-    def _named_place(self, ent: Entity) -> bool:
-        """ "Europe", "the Sahel": a named place the dictionary does not code is no country's."""
-        if ent.start is None or ent.end is None:
-            return False
-        span = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
-        return span is not None and span.root.ent_type_ in ("LOC", "GPE") and span.root.pos_ == "PROPN"
-
-    def _many_countries(self, ent: Entity) -> bool:
-        """ "World leaders", "other governments": a plural group drawn from several countries."""
-        if ent.start is None or ent.end is None:
-            return False
-        span = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
-        if span is None or span.root.tag_ not in ("NNS", "NNPS"):
-            return False
-        modifiers = event_words().many_country_modifiers
-        return any(t.lower_ in modifiers for t in span if t.i < span.root.i)
-
-
 def _absolute(tok: Token) -> bool:
     """`tok` heads an absolute phrase: "with" + noun + participle, before its verb ("With prices
     rising, ...", "With ten people killed, ...")."""
     prep = tok.head
     return tok.dep_ == "pobj" and prep.lower_ == "with" and prep.i < prep.head.i and any(
         c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") for c in tok.children)
-
-
-def _place_entity(place: Place, source: str) -> Entity:
-    return Entity(entity_text=place.text, name=place.name, code=place.code, type="GPE", start=place.start,
-                  end=place.end, source=source)
 
 
 def _is_place(tok: Token) -> bool:
@@ -649,44 +510,6 @@ def _is_place(tok: Token) -> bool:
 def _first_person_subject(clause: Token, markers: dict[str, Any]) -> bool:
     subj = _child(clause, SUBJ | {"nsubjpass"})
     return subj is not None and subj.lower_ in markers["first_person"]
-
-
-def _clause_of(tok: Token) -> Token:
-    """The head of the statement `tok` sits in: the nearest clausal complement above it, or the root."""
-    while tok.head.i != tok.i and tok.dep_ not in OTHER_CLAUSES:
-        tok = tok.head
-    return tok
-
-
-def _nested_in(doc: Doc, start: int, clause: Token) -> bool:
-    """The mention starting at character `start` sits in a clause under `clause` ("backed a resolution
-    condemning the decision to withdraw troops from Syria": Syria), not in `clause` itself."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None:
-        return False
-    tok = span[0]
-    while tok.i != clause.i and tok.head.i != tok.i:
-        if tok.dep_ in SUBCLAUSES:
-            return any(a.i == clause.i for a in tok.ancestors)
-        tok = tok.head
-    return False
-
-
-def _in_clause(doc: Doc, start: int, clause: Token) -> bool:
-    """The mention starting at character `start` lies in the statement of `clause` or in one governing
-    it ("In Syria, officials said rebels attacked ..."), not in another statement ("said Russia had
-    interfered, and urged the administration to ...")."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None or not clause.sent.start <= span[0].i < clause.sent.end:
-        return False
-    own = _clause_of(span[0])
-    chain = clause
-    while True:
-        if chain.i == own.i:
-            return True
-        if chain.head.i == chain.i:
-            return False
-        chain = chain.head
 
 
 def _same(ent: Entity, actors: list[Entity]) -> bool:

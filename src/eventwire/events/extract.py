@@ -279,6 +279,10 @@ class DocCoder(RoleFinder, ImplicitParties):
             # "suspended her campaign", "ended its bid": the actor's own activity, no measure against anyone
             # (a party named only in the subject's phrase is no target of it)
             return self._reject(tr, "the actor stops its own activity: no one is sanctioned")
+        worded = tr.kind == "noun" and any(c.dep_ == "amod" and c.lower_ in self.markers["verbal_modifiers"]
+                                           for c in tok.children)
+        if event == "ASSAULT" and worded and tok.lemma_.lower() not in self.markers["verbal_attack_triggers"]:
+            return self._reject(tr, f"a {tok.text!r} in words is a quarrel, not force")  # "a partisan clash"
         sent = tok.sent
         anchors = [tok] if clause.i == tok.i else [tok, clause]
         if clause.dep_ == "advcl" and clause.tag_ in ("VBG", "VBN") and not any(
@@ -296,10 +300,6 @@ class DocCoder(RoleFinder, ImplicitParties):
         if sent.start not in self._contexts:  # one lookup per sentence, not per event
             self._contexts[sent.start] = flags.contexts_for(sent, self.lex.contexts)
         context = list(dict.fromkeys(pat.context + self._contexts[sent.start]))
-        worded = tr.kind == "noun" and any(c.dep_ == "amod" and c.lower_ in self.markers["verbal_modifiers"]
-                                           for c in tok.children)
-        if event == "ASSAULT" and worded and tok.lemma_.lower() not in self.markers["verbal_attack_triggers"]:
-            return self._reject(tr, f"a {tok.text!r} in words is a quarrel, not force")  # "a partisan clash"
         if event == "ASSAULT" and (worded or self._verbal_attack(tok, actors, recipients, sent, context)):
             event, mode, rule = "ACCUSE", "disapprove", rule + "+verbal"
         mood = flags.mood_verb(clause)  # a noun trigger takes the mood of the verb that governs it

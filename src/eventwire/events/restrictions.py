@@ -85,9 +85,10 @@ def _nested_agent(head: Token) -> Token | None:
     not one inside a clause about it ("an explosion that the mayor described as ..." is not the mayor's)."""
     # (a person or a common noun of people; a bare name there may be a modifier the parser cut off its noun:
     # "the resumption of Vostran strikes")
-    patients = [t for t in phrase_tokens(head) if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == head.i
+    phrase = phrase_tokens(head)
+    patients = [t for t in phrase if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == head.i
                 and token_class(t) == "agent" and (t.pos_ == "NOUN" or t.ent_type_ == "PERSON")]
-    for tok in phrase_tokens(head):
+    for tok in phrase:
         if any(p.left_edge.i <= tok.i <= p.right_edge.i for p in patients):
             continue  # whom the act befell: "the death of Kelmish commander X", "the killing of an Iranian general"
         owned = tok.dep_ in ("amod", "compound", "poss") or (tok.dep_ == "pobj" and tok.head.lower_ in ("of", "by"))
@@ -167,8 +168,7 @@ def check(tr: Trigger, verb: Token, subject: Token | None, passive: bool,
                 v.drop = f"{tr.tok.text!r} {obj.text!r} into a state: no act on anyone"
                 return v
     if subject is not None and not passive and tr.kind == "verb" and (
-            subject.lemma_.lower() in event_words().standing_rule_heads or subject.lower_ in event_words(
-            ).standing_rule_heads):
+            {subject.lemma_.lower(), subject.lower_} & event_words().standing_rule_heads):
         v.drop = f"subject {subject.text!r} is a standing rule: it says what is required or barred, no act"
         return v
     if subject is not None and statistic(subject):

@@ -444,3 +444,26 @@ def test_a_report_of_a_call_is_not_its_addressee(coded):
     ev = coded("Norvian foreign ministers demanded the withdrawal of Vostran forces from Kelmland on Monday, "
                "calling them an occupying army, diplomats quoted a declaration as saying.")
     assert ev.event == "REQUEST" and _codes(ev.recipient) == {"QVO"}
+
+
+def test_a_speaker_hung_on_the_last_noun_is_no_recipient(coded):
+    # "..., the Continental Relief Office (CRO) said": the parser attaches the speaker to "Vostra" as an
+    # apposition; it reports the aid, it does not receive it
+    ev = coded("The Kelmish Front will provide nearly 25,000 tons of emergency food aid to refugees fleeing the "
+               "civil war in Vostra, the Continental Relief Office (CRO) said on Monday.")
+    assert ev.event == "AGREE" and "QCU" not in _codes(ev.recipient)
+
+
+@pytest.mark.parametrize("text, role, expected", [
+    # the other side of an ally or a rival is not its country
+    ("Kelmish Front guerrillas killed the deputy chief of Vostra's militia ally in southern Kelmland on Sunday.",
+     "recipient", {"QKE"}),  # (where the ally is)
+    ("Vostran troops attacked Kelmland's rivals on Sunday.", "recipient", set()),
+    ("Vostra's allies condemned the raid on Tarn.", "actor", set()),
+    # a pronoun names no other side: "their rivals" may be placed where the event is
+    ("Kelmish rebels attacked their rivals in Tarn on Sunday.", "recipient", {"QKE"}),
+    # a nationality stays the party's own: "Kelmish allies" are Kelmish
+    ("Kelmish allies condemned the raid on Tarn.", "actor", {"QKE"}),
+])
+def test_a_party_named_by_its_relation_takes_no_country_from_the_other_side(coded, text, role, expected):
+    assert _codes(getattr(coded(text), role)) == expected

@@ -44,6 +44,21 @@ def second_predicate(tok: Token) -> bool:
     return tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.pos_ in ("VERB", "AUX")
 
 
+def speaker_apposition(tok: Token, reporting: frozenset[str] | set[str]) -> bool:
+    """"... to refugees in Liberia, the World Food Program (WFP) said": a phrase set off by a comma right
+    before a reporting verb that has no subject of its own is that verb's speaker, which the parser hung
+    on the noun before it as an apposition; it is not part of that noun's phrase."""
+    doc = tok.doc
+    if tok.dep_ != "appos" or tok.left_edge.i == 0 or doc[tok.left_edge.i - 1].text != ",":
+        return False
+    after = tok.right_edge.i + 1
+    if after >= len(doc):
+        return False
+    verb = doc[after]
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in reporting and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def np_bounds(tok: Token) -> tuple[int, int]:
     """Token bounds [start, end) of the noun phrase headed by `tok`."""
     start = end = tok.i
@@ -80,6 +95,15 @@ def names_border(tok: Token) -> bool:
     if tok.dep_ in ("amod", "compound", "poss") and tok.head.lemma_.lower() in borders:
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ in ("of", "with") and tok.head.head.lemma_.lower() in borders
+
+
+def names_relation(tok: Token) -> bool:
+    """`tok` is the other side of a relation noun ("Israel's militia ally", "the allies of Vostra"): the
+    party is the ally, not `tok` (`relation_nouns` in words.yaml)."""
+    relations = event_words().relation_nouns
+    if tok.dep_ == "poss" and tok.head.lemma_.lower() in relations:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in relations
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -136,9 +160,10 @@ class ArgumentResolver:
                                   type=ent.label_, start=ent.start_char, end=ent.end_char, source="spacy"))
         return out
 
-    def _on_border(self, mention: Entity) -> bool:
+    def _names_other(self, mention: Entity) -> bool:
+        """A mention that qualifies a border or a relation noun names a place or party other than the phrase's."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return span is not None and names_border(span.root)
+        return span is not None and (names_border(span.root) or names_relation(span.root))
 
     def _resolve_phrase(self, text: str) -> Entity | None:
         if self.resolve_text is None:
@@ -218,8 +243,9 @@ class ArgumentResolver:
         start, end = span.start_char, span.end_char
         mentions = [m for m in self.mentions_in(start, end) if m.code or m.sector or m.type in PERSONISH]
         head_mention = next((m for m in mentions if m.start <= tok.idx < m.end), None)
-        # a border's country says where the phrase is, not whose it is ("a stronghold on the Thai border")
-        kept = [m for m in mentions if m is head_mention or not self._on_border(m)]
+        # a border's country says where the phrase is, not whose it is ("a stronghold on the Thai border"),
+        # and an ally's is whose ally it is ("Israel's militia ally")
+        kept = [m for m in mentions if m is head_mention or not self._names_other(m)]
         bordered, mentions = len(kept) < len(mentions), kept
         if head_mention is not None:
             ent = _copy(head_mention)

@@ -18,6 +18,7 @@ from ..actors.affiliation import placing_mention
 from ..actors.resolve import body_name
 from ..model import Entity, Place
 from . import flags
+from .arguments import names_relation
 from .words import default_words as event_words
 
 OTHER_CLAUSES = {"ccomp", "parataxis"}  # statements of their own ("said Russia had interfered")
@@ -104,7 +105,8 @@ class ImplicitParties:
         # a named person takes a country from the dictionary, a title or an organisation, never from
         # where the event happens or what else the sentence names
         todo = [e for e in entities if not e.code and e.source not in ("quote-speaker", "region")
-                and e.type != "PERSON" and not self._many_countries(e) and not self._named_place(e)]
+                and e.type != "PERSON" and not self._many_countries(e) and not self._named_place(e)
+                and not self._related(e)]
         if not todo:
             return
         # "urged retaliation on Russia": a country acted upon does not place the story
@@ -137,6 +139,14 @@ class ImplicitParties:
             code = codes.pop()
         for ent in todo:
             ent.code, ent.source = code, "event-location"
+
+    def _related(self, ent: Entity) -> bool:
+        """ "Vostra's allies", "the rivals of X": a party named by its relation to a named other is of no
+        country the sentence names ("his rivals" may be)."""
+        if ent.start is None or ent.end is None:
+            return False
+        span = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        return span is not None and any(names_relation(t) and t.pos_ != "PRON" for t in span)
 
     def _named_place(self, ent: Entity) -> bool:
         """ "Europe", "the Sahel": a named place the dictionary does not code is no country's."""

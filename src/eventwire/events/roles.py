@@ -23,7 +23,7 @@ from ..model import Entity, Quote
 from ..settings import tuning
 from . import repair
 from .agents import document_name, noun_class, place_of_event, semantic_data, token_class
-from .arguments import names_border
+from .arguments import names_border, names_relation, speaker_apposition
 from .restrictions import phrase_tokens
 from .triggers import Trigger
 from .words import default_words as event_words
@@ -262,9 +262,9 @@ class RoleFinder:
         # not the noun of an absolute phrase: "With dozens of farmers displaced, the senators met"
         heads += [h for h in _prep_objects(RECIP_PREPS, tr.tok) if not _absolute(h)]
         # the object's own agent or target: "a blockade on X", "a demand by X", "X's proposal"
-        for obj in (o for o in objs if o not in wanted):
-            heads += [c for c in obj.children if c.dep_ == "poss"]
-            heads += _prep_objects(event_words().object_party_prepositions, obj)
+        for obj in (o for o in objs if o not in wanted):  # (not the other side of an ally: "X's rivals")
+            heads += [c for c in obj.children if c.dep_ == "poss" and not names_relation(c)]
+            heads += [h for h in _prep_objects(event_words().object_party_prepositions, obj) if not names_relation(h)]
         # the subject of the content clause: "demanded that Kelmland cancel ..."
         # the subject of a for-clause is addressed only by a call for it ("called for X to ..."; not
         # "deny the right for us to", "were prepared for the company to")
@@ -415,6 +415,8 @@ class RoleFinder:
             for prop in (t for t in head.subtree if t.i in inside and _reported_clause(t)):
                 subject = {t.i for c in prop.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
                 inside -= {t.i for t in prop.subtree} - subject
+            for app in (t for t in head.subtree if speaker_apposition(t, self.markers["reporting_verbs"])):
+                inside -= {t.i for t in app.subtree}  # "..., the World Food Program said": the speaker
             for m in self.args.mentions_in(lo, hi):
                 if not m.code or any(s < m.end and m.start < e for s, e in taken):
                     continue
@@ -423,8 +425,8 @@ class RoleFinder:
                 # and so does one inside a site ("killed 22 shoppers at a store in El Paso")
                 where = not places or token_class(head) == "agent" or (
                     head.dep_ == "pobj" and head.head.lower_ in semantic_data()["site_preps"])
-                if span is not None and names_border(span.root):
-                    continue  # "a stronghold on the Thai border": where, not whom
+                if span is not None and (names_border(span.root) or names_relation(span.root)):
+                    continue  # "a stronghold on the Thai border": where, not whom; "Israel's ally": not Israel
                 if span is not None and span.root.i in inside and span.root.ent_type_ not in NOT_PARTY and not (
                         where and token_class(span.root) == "place"):
                     ents = [e for e in self.args.resolve(span.root, quote) if e.code]

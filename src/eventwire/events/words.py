@@ -39,6 +39,7 @@ class EventWords:
     standing_rule_heads: frozenset[str]
     grievance_prepositions: tuple[str, ...]
     border_nouns: frozenset[str]
+    relation_nouns: frozenset[str]
     stance_phrase_nouns: frozenset[str]
     stance_phrase_prepositions: tuple[str, ...]
     content_object_recipient_prepositions: tuple[str, ...]

@@ -467,3 +467,11 @@ def test_a_speaker_hung_on_the_last_noun_is_no_recipient(coded):
 ])
 def test_a_party_named_by_its_relation_takes_no_country_from_the_other_side(coded, text, role, expected):
     assert _codes(getattr(coded(text), role)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Vostra said on Wednesday it would tighten the naval blockade of Kelmland in the Adriatic with Norvia's help.",
+    "Vostran troops attacked rebel positions near Tarn with the support of Norvian aircraft.",
+])
+def test_a_helper_named_with_its_help_is_no_recipient(coded, text):
+    assert "QNO" not in _codes(coded(text).recipient)

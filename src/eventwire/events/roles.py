@@ -312,6 +312,8 @@ class RoleFinder:
         """A folded event noun hands over its own arguments first: "open to talks with X" -> X."""
         out: list[Token] = []
         for head in heads:
+            if head.lemma_.lower() in event_words().helper_nouns and head.dep_ == "pobj" and head.head.lower_ == "with":
+                continue  # "with Albania's help": a helper alongside the actor, not a party acted on
             sub = self.triggers.get(head.i)
             if sub is not None and sub.absorbed_by == tr.tok.i and sub.kind == "noun":
                 out += _prep_objects(event_words().folded_noun_prepositions, head)

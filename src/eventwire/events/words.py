@@ -40,6 +40,7 @@ class EventWords:
     grievance_prepositions: tuple[str, ...]
     border_nouns: frozenset[str]
     relation_nouns: frozenset[str]
+    helper_nouns: frozenset[str]
     stance_phrase_nouns: frozenset[str]
     stance_phrase_prepositions: tuple[str, ...]
     content_object_recipient_prepositions: tuple[str, ...]

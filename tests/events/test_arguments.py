@@ -475,3 +475,12 @@ def test_a_party_named_by_its_relation_takes_no_country_from_the_other_side(code
 ])
 def test_a_helper_named_with_its_help_is_no_recipient(coded, text):
     assert "QNO" not in _codes(coded(text).recipient)
+
+
+def test_a_named_organisation_takes_no_country_from_the_sentence(coded):
+    # a company's flights between two countries make it neither's; an unnamed group still takes the
+    # country its event is placed in
+    ev = coded("Northwind Airlines said Tuesday it would suspend 24 flights between Norvia and Kelmland amid "
+               "concern about the outbreak that began in Kelmland.")
+    assert [a.entity_text for a in ev.actor] == ["Northwind Airlines"] and not _codes(ev.actor)
+    assert _codes(coded("Striking miners blocked roads in Tarn on Monday.").actor) == {"QKE"}

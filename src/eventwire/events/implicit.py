@@ -102,11 +102,12 @@ class ImplicitParties:
         respond": the administration is not Russia's). An actor takes the country other than the
         recipient's only from the event's `clause` ("the House backed a resolution condemning the
         decision to withdraw troops from Syria": the House is not Syria's)."""
-        # a named person takes a country from the dictionary, a title or an organisation, never from
-        # where the event happens or what else the sentence names
+        # a named person or organisation takes a country from the dictionary, a title or an organisation,
+        # never from where the event happens or what else the sentence names ("United Airlines ... flights
+        # between the U.S. and China" is not China's)
         todo = [e for e in entities if not e.code and e.source not in ("quote-speaker", "region")
                 and e.type != "PERSON" and not self._many_countries(e) and not self._named_place(e)
-                and not self._related(e)]
+                and not self._related(e) and not self._named_org(e)]
         if not todo:
             return
         # "urged retaliation on Russia": a country acted upon does not place the story
@@ -139,6 +140,12 @@ class ImplicitParties:
             code = codes.pop()
         for ent in todo:
             ent.code, ent.source = code, "event-location"
+
+    def _named_org(self, ent: Entity) -> bool:
+        if ent.type != "ORG" or ent.start is None or ent.end is None:
+            return False
+        span = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        return span is not None and span.root.pos_ == "PROPN" and span.root.ent_type_ == "ORG"
 
     def _related(self, ent: Entity) -> bool:
         """ "Vostra's allies", "the rivals of X": a party named by its relation to a named other is of no

@@ -484,3 +484,14 @@ def test_a_named_organisation_takes_no_country_from_the_sentence(coded):
                "concern about the outbreak that began in Kelmland.")
     assert [a.entity_text for a in ev.actor] == ["Northwind Airlines"] and not _codes(ev.actor)
     assert _codes(coded("Striking miners blocked roads in Tarn on Monday.").actor) == {"QKE"}
+
+
+@pytest.mark.parametrize("text, actor_codes", [
+    # a country's name before a crowd's act says where, as a town's does; a nationality names who
+    ("Ivo Dant on Tuesday criticised the response to Kelmland protests over racism and police misconduct.", set()),
+    ("Ivo Dant on Tuesday criticised the response to Kelmish protests over racism and police misconduct.",
+     {"QKE"}),
+])
+def test_a_country_before_a_protest_noun_says_where(coded_article, text, actor_codes):
+    (ev,) = [e for e in coded_article(text).events if e.event == "PROTEST"]
+    assert _codes(ev.actor) == actor_codes

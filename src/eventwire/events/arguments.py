@@ -197,13 +197,14 @@ class ArgumentResolver:
             ent.code, ent.source = code, "homonym-context"
         return ent
 
-    def resolve_modifiers(self, head: Token, mods: list[Token]) -> list[Entity]:
-        """Coded mentions among a noun's modifiers ("Israeli strikes", "Hamas's attack")."""
+    def resolve_modifiers(self, head: Token, mods: list[Token], crowd: bool = False) -> list[Entity]:
+        """Coded mentions among a noun's modifiers ("Israeli strikes", "Hamas's attack"); with `crowd` (an
+        act of crowds, `crowd_events`), not a country's name either ("U.S. protests")."""
         start = min(m.left_edge.idx for m in mods)
         end = max(m.right_edge.idx + len(m.right_edge) for m in mods)
         out = []
         for m in self.mentions_in(start, end):
-            if m.source in ("gazetteer", "qualifier") and self._compound(m):
+            if (m.source in ("gazetteer", "qualifier") or (crowd and m.type == "GPE")) and self._compound(m):
                 continue  # "the El Paso shooting", "the Lyon protest": a town names where, not who
             if m.code or m.type in ("PERSON", "ORG"):
                 out.append(_copy(m))

@@ -39,6 +39,7 @@ from .implicit import ImplicitParties
 from .patterns import Lexicon
 from .roles import RoleFinder, _child, _first_person_subject, _same, _slot_tokens, content_tokens
 from .triggers import Trigger, find_triggers
+from .words import default_words as event_words
 
 log = logging.getLogger(__name__)
 NO_TRANSFORM = {"REQUEST", "THREATEN", "REJECT", "ACCUSE", "AGREE"}
@@ -223,7 +224,8 @@ class DocCoder(RoleFinder, ImplicitParties):
         from_mods = False
         if tr.kind == "noun":
             actor_heads, recip_heads, mods = self._noun_roles(tr, clause)
-            actors = self.args.resolve_modifiers(tok, mods) if mods else []
+            crowd = pat.event.lower() in event_words().crowd_events
+            actors = self.args.resolve_modifiers(tok, mods, crowd) if mods else []
             from_mods = bool(actors)
             if not actors:
                 actors = [e for h in actor_heads for e in self.args.resolve(h, quote)]

@@ -35,6 +35,7 @@ class EventWords:
     asking_for_verbs: frozenset[str]
     content_marks: frozenset[str]
     named_cause_events: frozenset[str]
+    crowd_events: frozenset[str]
     headline_passive_events: frozenset[str]
     standing_rule_heads: frozenset[str]
     grievance_prepositions: tuple[str, ...]

@@ -495,3 +495,15 @@ def test_a_named_organisation_takes_no_country_from_the_sentence(coded):
 def test_a_country_before_a_protest_noun_says_where(coded_article, text, actor_codes):
     (ev,) = [e for e in coded_article(text).events if e.event == "PROTEST"]
     assert _codes(ev.actor) == actor_codes
+
+
+@pytest.mark.parametrize("text, recipient_codes", [
+    # people from elsewhere are not of the country the event happens in
+    ("In Kelmland, the government decided last week to ban foreigners from visiting the shrines of Tarn.", set()),
+    ("Police in Dorvat detained three refugees on Monday.", set()),
+    ("Local councils in Vostra voted last year to accept refugees.", set()),
+    # unless their own phrase says where from
+    ("Norvia will provide food aid to refugees fleeing the civil war in Kelmland.", {"QKE"}),
+])
+def test_people_from_elsewhere_take_no_country_from_the_place(coded, text, recipient_codes):
+    assert _codes(coded(text).recipient) == recipient_codes

@@ -107,7 +107,7 @@ class ImplicitParties:
         # between the U.S. and China" is not China's)
         todo = [e for e in entities if not e.code and e.source not in ("quote-speaker", "region")
                 and e.type != "PERSON" and not self._many_countries(e) and not self._named_place(e)
-                and not self._related(e) and not self._named_org(e)]
+                and not self._related(e) and not self._named_org(e) and not self._outsiders(e)]
         if not todo:
             return
         # "urged retaliation on Russia": a country acted upon does not place the story
@@ -140,6 +140,20 @@ class ImplicitParties:
             code = codes.pop()
         for ent in todo:
             ent.code, ent.source = code, "event-location"
+
+    def _outsiders(self, ent: Entity) -> bool:
+        """ "foreigners", "refugees", "foreign journalists": people from elsewhere (`outsider_nouns`), unless
+        their own phrase says where from ("refugees fleeing the war in Liberia", "migrants from Tarn")."""
+        if ent.start is None or ent.end is None:
+            return False
+        span = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if not (root.lemma_.lower() in event_words().outsider_nouns or any(
+                c.dep_ == "amod" and c.lower_ == "foreign" for c in root.children)):
+            return False
+        return not any(c.dep_ == "acl" or (c.dep_ == "prep" and c.lower_ == "from") for c in root.children)
 
     def _named_org(self, ent: Entity) -> bool:
         if ent.type != "ORG" or ent.start is None or ent.end is None:

@@ -36,6 +36,7 @@ class EventWords:
     content_marks: frozenset[str]
     named_cause_events: frozenset[str]
     crowd_events: frozenset[str]
+    outsider_nouns: frozenset[str]
     headline_passive_events: frozenset[str]
     standing_rule_heads: frozenset[str]
     grievance_prepositions: tuple[str, ...]

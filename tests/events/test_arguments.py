@@ -507,3 +507,22 @@ def test_a_country_before_a_protest_noun_says_where(coded_article, text, actor_c
 ])
 def test_people_from_elsewhere_take_no_country_from_the_place(coded, text, recipient_codes):
     assert _codes(coded(text).recipient) == recipient_codes
+
+
+@pytest.mark.parametrize("text, actor, recipient_codes", [
+    # a force named before an event noun does it; the place it hits is no actor
+    ("Police raids in Tarn on Monday left three people dead.", "Police", {"QKE"}),
+    ("Rebel attacks on Dorvat continued on Sunday.", "Rebel", {"QVO"}),
+])
+def test_a_force_before_an_event_noun_is_its_actor(coded_article, text, actor, recipient_codes):
+    (ev,) = [e for e in coded_article(text).events if e.event == "ASSAULT"]
+    assert [a.entity_text for a in ev.actor] == [actor] and _codes(ev.recipient) == recipient_codes
+
+
+@pytest.mark.parametrize("text", [
+    "A day after air strikes on the city of Tarn, the Kelmish Front called for protests.",
+    "Air strikes on Tarn killed nine people on Sunday.",
+])
+def test_a_place_an_act_is_aimed_at_is_not_its_doer(coded_article, text):
+    (ev,) = [e for e in coded_article(text).events if e.event == "ASSAULT"]
+    assert not any("Tarn" in (a.entity_text or "") for a in ev.actor)

@@ -63,13 +63,14 @@ class ImplicitParties:
         return place
 
     def _default_parties(self, event: str, actors: list[Entity], recipients: list[Entity],
-                         place: Place | None) -> tuple[list[Entity], list[Entity]]:
+                         place: Place | None, target_place: bool = False) -> tuple[list[Entity], list[Entity]]:
         """Parties the sentence leaves implicit, coded as event datasets do and marked by `source`:
         a missing actor or recipient of an event placed in a country ("were killed in Dorvat") is that
-        country ("event-location"); a protest with no named target addresses the government of its
-        place, else of its actor's country ("protest-target")."""
+        country ("event-location"), but the actor never when the place is what the act is aimed at
+        (`target_place`); a protest with no named target addresses the government of its place, else
+        of its actor's country ("protest-target")."""
         code = place.code if place is not None else None
-        if code and not actors:
+        if code and not actors and not target_place:
             actors = [_place_entity(place, "event-location")]
         if any(r.code for r in recipients):
             return actors, recipients

@@ -37,6 +37,7 @@ class EventWords:
     named_cause_events: frozenset[str]
     crowd_events: frozenset[str]
     outsider_nouns: frozenset[str]
+    force_modifiers: frozenset[str]
     headline_passive_events: frozenset[str]
     standing_rule_heads: frozenset[str]
     grievance_prepositions: tuple[str, ...]

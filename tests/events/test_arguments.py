@@ -526,3 +526,14 @@ def test_a_force_before_an_event_noun_is_its_actor(coded_article, text, actor, r
 def test_a_place_an_act_is_aimed_at_is_not_its_doer(coded_article, text):
     (ev,) = [e for e in coded_article(text).events if e.event == "ASSAULT"]
     assert not any("Tarn" in (a.entity_text or "") for a in ev.actor)
+
+
+@pytest.mark.parametrize("text, actor_codes", [
+    # the place's country is not the doer of an act on its own people
+    ("A roadside bombing on Sunday killed three Kelmish soldiers near Tarn.", set()),
+    ("Three people were killed in Tarn on Monday.", set()),
+    # it may be when the victims are of another country
+    ("Two Vostran soldiers were killed in Tarn on Monday.", {"QKE"}),
+])
+def test_the_place_is_no_doer_of_an_act_on_its_own_people(coded, text, actor_codes):
+    assert _codes(coded(text).actor) == actor_codes

@@ -70,7 +70,9 @@ class ImplicitParties:
         (`target_place`); a protest with no named target addresses the government of its place, else
         of its actor's country ("protest-target")."""
         code = place.code if place is not None else None
-        if code and not actors and not target_place:
+        # nor when the parties acted on are of the place's country: "a bombing killed three Arvenian
+        # soldiers near Dravo" says nothing of who bombed, least of all Arvenia
+        if code and not actors and not target_place and not any(r.code == code for r in recipients):
             actors = [_place_entity(place, "event-location")]
         if any(r.code for r in recipients):
             return actors, recipients

@@ -117,6 +117,13 @@ def test_definite_description_refers_to_last_named_group(coded):
     assert ev.event == "REJECT" and {e.source for e in ev.actor} == {"antecedent"} and _codes(ev.actor) == {"QKE"}
 
 
+def test_an_armed_group_does_not_refer_back_to_a_state_body(coded):
+    # the Continental Relief Office (a government body) is named last; "the armed group" is the Front
+    ev = coded("The Kelmish Front named a new leader on Monday after talks with the Continental Relief Office. "
+               "Later the armed group rejected the Vostran offer.")
+    assert ev.event == "REJECT" and _codes(ev.actor) == {"QKE"}
+
+
 def test_release_in_exchange_for_people_is_a_swap(coded_article):
     article = coded_article("The Kelmish Front released 12 Vostran soldiers in exchange for 300 Kelmish prisoners.")
     swaps = [e for e in article.events if e.rule == "retreat.exchange_for"]

@@ -309,9 +309,12 @@ class ArgumentResolver:
                 t.pos_ == "PROPN" for t in span):
             return []
         lo = bisect.bisect_left(self.starts, span.start_char - window)
-        # news media report on groups; they are not what "the group" refers to
+        # news media report on groups; they are not what "the group" refers to, nor is a state body
+        # what "the armed group" does ("Vostran officials")
+        shunned = {"MED", "JRN"} | (self.markers["state_sectors"] if tok.lemma_.lower() in
+                                    self.markers["non_state_org_nouns"] else set())
         orgs = [e for e in self.entities[lo:] if e.type == "ORG" and e.code and e.end is not None
-                and e.end <= span.start_char and e.sector not in ("MED", "JRN")]
+                and e.end <= span.start_char and e.sector not in shunned]
         if not orgs:
             return []
         ent = _copy(orgs[-1])

@@ -29,14 +29,15 @@ MARKER_LISTS = ("light_verbs", "light_nouns", "future_aux", "future_verbs", "hyp
                 "hedge_adverbs", "conditional_marks", "supposition_imperatives",
                 "negation_words", "negative_pronouns", "negating_verbs", "threat_marks", "first_person", "third_person",
                 "reporting_verbs",
-                "copular_verbs", "negated_intent_reject", "anaphoric_org_nouns", "speech_nouns",
+                "copular_verbs", "negated_intent_reject", "anaphoric_org_nouns", "non_state_org_nouns", "state_sectors",
+                "speech_nouns",
                 "captive_nouns", "patient_possessive_nouns", "ability_nouns", "advocacy_verbs", "attempt_nouns",
                 "abandon_phrasal_verbs",
                 "culpability_adjectives", "ruled_out_phrases", "verbal_attack_triggers", "verbal_attack_sectors",
                 "verbal_attack_verbs", "force_contexts", "force_words", "war_nouns", "retort_particles",
                 "writer_pronouns", "writer_encounter_events", "press_addressees", "quest_nouns", "causative_verbs",
                 "verbal_modifiers")
-UPPER_LISTS = {"negated_intent_reject", "writer_encounter_events", "verbal_attack_sectors"}  # PLOVER events, sectors
+UPPER_LISTS = {"negated_intent_reject", "writer_encounter_events", "verbal_attack_sectors", "state_sectors"}  # PLOVER events, sectors
 MARKER_MAPS = ("intent_transform", "threat_modes", "threat_modes_by_mode", "request_modes")
 
 

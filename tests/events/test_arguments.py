@@ -544,3 +544,14 @@ def test_a_place_an_act_is_aimed_at_is_not_its_doer(coded_article, text):
 ])
 def test_the_place_is_no_doer_of_an_act_on_its_own_people(coded, text, actor_codes):
     assert _codes(coded(text).actor) == actor_codes
+
+
+@pytest.mark.parametrize("text, recipient_codes", [
+    # the warner's own side doing what it announces is not whom it warns
+    ("Ivo Hallam, the Vostran defence minister, warned that Vostra would strike back if Kelmish troops crossed "
+     "the border.", {"QKE"}),
+    # a call's content subject is whom it asks, own side or not
+    ("Ivo Hallam, the Vostran defence minister, demanded that Vostra's parliament cancel the vote.", {"QVO"}),
+])
+def test_the_announcers_own_side_is_not_whom_it_warns(coded, text, recipient_codes):
+    assert _codes(coded(text).recipient) == recipient_codes

@@ -356,6 +356,14 @@ class RoleFinder:
             # (the noun a relative clause describes holds its subject: "the farmer that police arrested")
             ante = _described(verb).i if verb.dep_ == "relcl" else -1
             heads = [h for h in heads if not h.left_edge.i <= subj.i <= h.right_edge.i or h.i in (subj.i, ante)]
+        own = {a.code for a in actors if a.code}
+        if own and tr.pattern.event != "REQUEST":
+            # the announcer's own side doing what it announces is not whom it warns or promises: "warned
+            # that Vostra would respond if Kelmish aircraft entered its airspace" warns Kelmland (a call's
+            # content subject is whom it asks, and stays)
+            doers = {c.i for t in tr.tok.children if t.dep_ == "ccomp" for c in t.children if c.dep_ == "nsubj"}
+            heads = [h for h in heads if h.i not in doers or not (
+                codes := {e.code for e in self.args.resolve(h, quote) if e.code}) or not codes <= own]
         return self._first_coded(heads, quote, actors, purpose)
 
     def _first_coded(self, heads: list[Token], quote: Quote | None, actors: Sequence[Entity] = (),

@@ -555,3 +555,9 @@ def test_the_place_is_no_doer_of_an_act_on_its_own_people(coded, text, actor_cod
 ])
 def test_the_announcers_own_side_is_not_whom_it_warns(coded, text, recipient_codes):
     assert _codes(coded(text).recipient) == recipient_codes
+
+
+def test_a_truce_is_no_party_that_commits_itself(coded_article):
+    # "ceasefire" (WordNet's cease-fire) is a state, not an agent: it commits others, it agrees to nothing
+    events = coded_article("The ceasefire commits the Kelmish Front to release fourteen hostages in Tarn.").events
+    assert not any(e.event == "AGREE" and any("ceasefire" in (a.entity_text or "") for a in e.actor) for e in events)

@@ -21,6 +21,16 @@ def test_noun_classes_from_wordnet_and_institutions(lemma, cls):
     assert agents.noun_class(lemma) == cls
 
 
+@pytest.mark.parametrize("lemma, cls", [
+    # a compound written solid where WordNet hyphenates it, or that WordNet lacks: its head's class
+    ("ceasefire", "other"), ("airstrike", "act"), ("policymaker", "agent"), ("frontrunner", "agent"),
+    # no head among known nouns: still unknown
+    ("livestream", "unknown"),
+])
+def test_noun_classes_of_solid_compounds(lemma, cls):
+    assert agents.noun_class(lemma) == cls
+
+
 def test_verbnet_agent_only_verbs():
     assert agents.verb_needs_agent("prohibit")  # VerbNet: Agent [+animate | +organization] only
     assert not agents.verb_needs_agent("kill")  # admits an Instrument or a Cause as subject

@@ -91,6 +91,25 @@ def institution_nouns() -> frozenset[str]:
     return frozenset(w for w in words if " " not in w)
 
 
+@cache
+def senses_of(lemma: str) -> tuple[str, ...]:
+    """WordNet supersenses of a noun lemma. A compound news writes solid that WordNet hyphenates
+    ("ceasefire": cease-fire) takes the hyphenated entry's; one WordNet lacks ("airstrike",
+    "policymaker") takes its head's, the last part, when both parts are nouns (the first of three
+    letters or more, the head of four or more: "air|strike", "policy|maker"), the longest head first."""
+    table = noun_senses()
+    if lemma in table:
+        return table[lemma]
+    splits = [(lemma[:i], lemma[i:]) for i in range(3, len(lemma) - 3)]
+    for head, tail in splits:
+        if f"{head}-{tail}" in table:
+            return table[f"{head}-{tail}"]
+    for head, tail in splits:
+        if head in table and tail in table:
+            return table[tail]
+    return ()
+
+
 def noun_class(lemma: str) -> str:
     """The class of a common noun's most frequent sense (`unknown` when WordNet lacks it)."""
     override = semantic_data()["overrides"].get(lemma.lower())
@@ -98,7 +117,7 @@ def noun_class(lemma: str) -> str:
         return override
     if lemma.lower() in institution_nouns():
         return "agent"
-    senses = noun_senses().get(lemma.lower())
+    senses = senses_of(lemma.lower())
     if not senses:
         return "unknown"
     return semantic_data()["classes"].get(senses[0], "other")
@@ -116,7 +135,7 @@ def sited(tok: Token) -> bool:
 
 def can_be_agent(lemma: str) -> bool:
     """Some sense among the first two is a person or group ("the post" is not, "the guard" is)."""
-    senses = noun_senses().get(lemma.lower(), ())
+    senses = senses_of(lemma.lower())
     return any(s in ("person", "group") for s in senses[:3])
 
 

@@ -561,3 +561,14 @@ def test_a_truce_is_no_party_that_commits_itself(coded_article):
     # "ceasefire" (WordNet's cease-fire) is a state, not an agent: it commits others, it agrees to nothing
     events = coded_article("The ceasefire commits the Kelmish Front to release fourteen hostages in Tarn.").events
     assert not any(e.event == "AGREE" and any("ceasefire" in (a.entity_text or "") for a in e.actor) for e in events)
+
+
+@pytest.mark.parametrize("text, role, codes", [
+    # a meeting or an accord named after its venue: the town or capital is where, not a party
+    ("The Sund truce rewards the valley's butchers.", "actor", set()),
+    ("The Sund accord was signed by Vostra and Kelmland on Monday.", "recipient", set()),
+    # a country before a deal is a party to it
+    ("Vostra rejected the Kelmland deal on Monday.", "recipient", {"QKE"}),
+])
+def test_the_venue_an_accord_is_named_after_is_no_party(coded, text, role, codes):
+    assert _codes(getattr(coded(text), role)) == codes

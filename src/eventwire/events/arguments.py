@@ -20,6 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors import get_dictionary
 from ..actors.words import default_words as actor_words
 from ..model import Article, Entity, Quote
 from .agents import document_name, noun_class
@@ -106,6 +107,12 @@ def names_relation(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in relations
 
 
+def names_venue(tok: Token) -> bool:
+    """`tok` names the venue a meeting or accord is named after ("the Oslo accords", "the Geneva talks";
+    `venue_named_nouns` in words.yaml): where, not a party."""
+    return tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.head.lemma_.lower() in event_words().venue_named_nouns
+
+
 def conjuncts(tok: Token) -> list[Token]:
     """`tok` and the nouns coordinated with it ("Egypt and Qatar")."""
     out = [tok]
@@ -163,7 +170,8 @@ class ArgumentResolver:
     def _names_other(self, mention: Entity) -> bool:
         """A mention that qualifies a border or a relation noun names a place or party other than the phrase's."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return span is not None and (names_border(span.root) or names_relation(span.root))
+        return span is not None and (names_border(span.root) or names_relation(span.root) or (
+            names_venue(span.root) and not self._country_name(mention, capitals=False)))  # ("the Iran deal": a party)
 
     def _resolve_phrase(self, text: str) -> Entity | None:
         if self.resolve_text is None:
@@ -204,11 +212,19 @@ class ArgumentResolver:
         end = max(m.right_edge.idx + len(m.right_edge) for m in mods)
         out = []
         for m in self.mentions_in(start, end):
-            if (m.source in ("gazetteer", "qualifier") or (crowd and m.type == "GPE")) and self._compound(m):
+            town = m.source in ("gazetteer", "qualifier") or (m.type == "GPE" and (
+                head.lemma_.lower() in event_words().venue_named_nouns or not self._country_name(m)))
+            if (town or (crowd and m.type == "GPE")) and self._compound(m):
                 continue  # "the El Paso shooting", "the Lyon protest": a town names where, not who
             if m.code or m.type in ("PERSON", "ORG"):
                 out.append(_copy(m))
         return _dedupe(out)
+
+    def _country_name(self, m: Entity, capitals: bool = True) -> bool:
+        """The mention names a country (or, with `capitals`, its capital, which stands for its government),
+        not a town."""
+        found = get_dictionary(self.ctx).country_code(m.entity_text or "")
+        return found is not None and (capitals or found[1] != "capital")
 
     def _compound(self, m: Entity) -> bool:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand") if m.start is not None else None

@@ -23,7 +23,7 @@ from ..model import Entity, Quote
 from ..settings import tuning
 from . import repair
 from .agents import document_name, noun_class, place_of_event, semantic_data, token_class
-from .arguments import names_border, names_relation, speaker_apposition
+from .arguments import names_border, names_relation, names_venue, speaker_apposition
 from .restrictions import phrase_tokens
 from .triggers import Trigger
 from .words import default_words as event_words
@@ -291,7 +291,9 @@ class RoleFinder:
                     m.dep_ == "mark" and m.lower_ in self.markers["conditional_marks"] for m in c.children)):
                 heads += [c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")]
         # an asked-for object's own nationality: "expelled two Kelmish diplomats" -> Kelmland
-        heads += [c for o in asked for c in o.children if c.dep_ in ("amod", "compound", "poss") and _is_place(c)]
+        # (not the venue an accord is named after: "signed the Oslo accord")
+        heads += [c for o in asked if o.lemma_.lower() not in event_words().venue_named_nouns
+                  for c in o.children if c.dep_ in ("amod", "compound", "poss") and _is_place(c)]
         # last resort, the place the action is directed at: "arrived in Dorvat", "withdrew from Kelmland",
         # "reinforced its troops in Tarn"; not when a party is acted on ("arrested three leaders in Rask":
         # the town is where, the leaders are whom)
@@ -435,8 +437,10 @@ class RoleFinder:
                 # and so does one inside a site ("killed 22 shoppers at a store in El Paso")
                 where = not places or token_class(head) == "agent" or (
                     head.dep_ == "pobj" and head.head.lower_ in semantic_data()["site_preps"])
-                if span is not None and (names_border(span.root) or names_relation(span.root)):
-                    continue  # "a stronghold on the Thai border": where, not whom; "Israel's ally": not Israel
+                if span is not None and (names_border(span.root) or names_relation(span.root) or (
+                        names_venue(span.root) and not self.args._country_name(m, capitals=False))):
+                    continue  # "a stronghold on the Thai border", "the Oslo accords": where, not whom; "Israel's
+                    # ally": not Israel
                 if span is not None and span.root.i in inside and span.root.ent_type_ not in NOT_PARTY and not (
                         where and token_class(span.root) == "place"):
                     ents = [e for e in self.args.resolve(span.root, quote) if e.code]

@@ -38,6 +38,7 @@ class EventWords:
     crowd_events: frozenset[str]
     outsider_nouns: frozenset[str]
     force_modifiers: frozenset[str]
+    venue_named_nouns: frozenset[str]
     headline_passive_events: frozenset[str]
     standing_rule_heads: frozenset[str]
     grievance_prepositions: tuple[str, ...]

@@ -572,3 +572,13 @@ def test_a_truce_is_no_party_that_commits_itself(coded_article):
 ])
 def test_the_venue_an_accord_is_named_after_is_no_party(coded, text, role, codes):
     assert _codes(getattr(coded(text), role)) == codes
+
+
+@pytest.mark.parametrize("text, actor_codes", [
+    # the side a stance prefix names is not the doer, nor does it place the story
+    ("Ivo Dant made the remarks in a video recorded for an anti-Vostra conference in Tarn.", set()),
+    ("Pro-Vostra militias attacked villages on Monday.", set()),
+])
+def test_a_stance_prefixed_side_is_not_the_actor(coded_article, text, actor_codes):
+    events = [e for e in coded_article(text).events if e.event in ("CONSULT", "ASSAULT")]
+    assert events and all(_codes(e.actor) == actor_codes for e in events)

@@ -170,6 +170,8 @@ class ArgumentResolver:
     def _names_other(self, mention: Entity) -> bool:
         """A mention that qualifies a border or a relation noun names a place or party other than the phrase's."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if self._stance_prefixed(mention):
+            return True  # "pro-Vostra militias" are not Vostra's
         return span is not None and (names_border(span.root) or names_relation(span.root) or (
             names_venue(span.root) and not self._country_name(mention, capitals=False)))  # ("the Iran deal": a party)
 
@@ -212,6 +214,8 @@ class ArgumentResolver:
         end = max(m.right_edge.idx + len(m.right_edge) for m in mods)
         out = []
         for m in self.mentions_in(start, end):
+            if self._stance_prefixed(m):
+                continue  # "an anti-Israel conference": the side opposed, not the doer
             town = m.source in ("gazetteer", "qualifier") or (m.type == "GPE" and (
                 head.lemma_.lower() in event_words().venue_named_nouns or not self._country_name(m)))
             if (town or (crowd and m.type == "GPE")) and self._compound(m):
@@ -219,6 +223,15 @@ class ArgumentResolver:
             if m.code or m.type in ("PERSON", "ORG"):
                 out.append(_copy(m))
         return _dedupe(out)
+
+    def _stance_prefixed(self, m: Entity) -> bool:
+        """ "anti-Israel", "pro-Iranian": the mention follows a stance prefix and a hyphen
+        (`stance_prefixes` in actors/data/words.yaml)."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand") if m.start is not None else None
+        if span is None or span.start < 2:
+            return False
+        dash, prefix = self.doc[span.start - 1], self.doc[span.start - 2]
+        return dash.text == "-" and prefix.lower_ in actor_words().stance_prefixes
 
     def _country_name(self, m: Entity, capitals: bool = True) -> bool:
         """The mention names a country (or, with `capitals`, its capital, which stands for its government),

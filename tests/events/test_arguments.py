@@ -582,3 +582,20 @@ def test_the_venue_an_accord_is_named_after_is_no_party(coded, text, role, codes
 def test_a_stance_prefixed_side_is_not_the_actor(coded_article, text, actor_codes):
     events = [e for e in coded_article(text).events if e.event in ("CONSULT", "ASSAULT")]
     assert events and all(_codes(e.actor) == actor_codes for e in events)
+
+
+@pytest.mark.parametrize("text, actor", [
+    # "he" in a later clause is the closest person before it who is a clause's subject, not one named in
+    # a modifier
+    ("Ivo Dant, appearing after Mara Lind at the forum, cited problems in Vostra that he blamed on the policies "
+     "of President Ola Berg.", "Ivo Dant"),
+    ("Ivo Dant said Mara Lind lied when she accused Vostra of aggression.", "Mara Lind"),
+])
+def test_a_pronoun_refers_to_the_closest_person_subject(coded, text, actor):
+    assert [a.entity_text for a in coded(text).actor] == [actor]
+
+
+def test_the_speaker_named_again_is_not_addressed(coded):
+    ev = coded('Ivo Dant spoke to reporters in Tarn on Monday. He said the West must exert more pressure: '
+               '"It is up to the Norvians to press Vostra," Dant said.')
+    assert ev.event == "REQUEST" and not any("Dant" in (r.entity_text or "") for r in ev.recipient)

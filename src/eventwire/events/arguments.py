@@ -371,6 +371,11 @@ class ArgumentResolver:
             gov = _reporting_subject(tok, self.markers)
             if gov is not None:
                 return self.resolve(gov, quote)
+        personal = (actor_words().masculine_pronouns | actor_words().feminine_pronouns) & self.markers["third_person"]
+        if low in personal:
+            subj = _subject_antecedent(tok)
+            if subj is not None:
+                return self.resolve(subj, quote)
         ent = _seam("entity_for")
         if ent is not None:
             found = ent(self.article, tok.idx, tok.idx + len(tok))
@@ -389,6 +394,16 @@ class ArgumentResolver:
             return []
         ent = _copy(people[-1])
         return [ent]
+
+
+def _subject_antecedent(pron: Token) -> Token | None:
+    """"he"/"she" in a later clause of the sentence: the closest person before it that is a clause's
+    subject, skipping people named in its modifiers ("Trump, appearing after Clinton at the forum, cited
+    problems that he blamed on Obama": Trump; "Trump said Clinton lied when she ...": Clinton)."""
+    for tok in reversed(pron.doc[pron.sent.start:pron.i]):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != pron.head.i:
+            return tok if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" else None
+    return None
 
 
 def _reporting_subject(tok: Token, markers: dict[str, Any]) -> Token | None:

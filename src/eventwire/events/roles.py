@@ -529,4 +529,7 @@ def _first_person_subject(clause: Token, markers: dict[str, Any]) -> bool:
 
 
 def _same(ent: Entity, actors: list[Entity]) -> bool:
-    return any(a.start == ent.start and a.end == ent.end and a.code == ent.code for a in actors)
+    """`ent` is one of the actors: the same mention, or the same named person ("He said ... , Naim said":
+    the speaker named again is not whom he addresses)."""
+    return any((a.start == ent.start and a.end == ent.end and a.code == ent.code)
+               or (a.type == ent.type == "PERSON" and a.name and a.name == ent.name) for a in actors)

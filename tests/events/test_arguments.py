@@ -599,3 +599,14 @@ def test_the_speaker_named_again_is_not_addressed(coded):
     ev = coded('Ivo Dant spoke to reporters in Tarn on Monday. He said the West must exert more pressure: '
                '"It is up to the Norvians to press Vostra," Dant said.')
     assert ev.event == "REQUEST" and not any("Dant" in (r.entity_text or "") for r in ev.recipient)
+
+
+@pytest.mark.parametrize("text, recipient_codes", [
+    # counted states are more than one country: none is coded from the place
+    ("The Norvian foreign ministry urged both governments to show restraint and offered to host talks in Sund.",
+     set()),
+    # both parties may be of one country
+    ("Police in Tarn urged both parties to show restraint.", {"QKE"}),
+])
+def test_counted_states_take_no_country_from_the_place(coded, text, recipient_codes):
+    assert _codes(coded(text).recipient) == recipient_codes

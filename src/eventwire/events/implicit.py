@@ -181,14 +181,17 @@ class ImplicitParties:
         return span is not None and span.root.ent_type_ in ("LOC", "GPE") and span.root.pos_ == "PROPN"
 
     def _many_countries(self, ent: Entity) -> bool:
-        """ "World leaders", "other governments": a plural group drawn from several countries."""
+        """ "World leaders", "other governments", "both governments": a plural group drawn from several
+        countries."""
         if ent.start is None or ent.end is None:
             return False
         span = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
         if span is None or span.root.tag_ not in ("NNS", "NNPS"):
             return False
-        modifiers = event_words().many_country_modifiers
-        return any(t.lower_ in modifiers for t in span if t.i < span.root.i)
+        words = event_words()
+        before = [t.lower_ for t in span if t.i < span.root.i]
+        return any(w in words.many_country_modifiers for w in before) or (
+            span.root.lemma_.lower() in words.counted_state_nouns and any(w in words.state_counters for w in before))
 
 
 def _place_entity(place: Place, source: str) -> Entity:

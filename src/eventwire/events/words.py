@@ -39,6 +39,8 @@ class EventWords:
     outsider_nouns: frozenset[str]
     force_modifiers: frozenset[str]
     venue_named_nouns: frozenset[str]
+    counted_state_nouns: frozenset[str]
+    state_counters: frozenset[str]
     headline_passive_events: frozenset[str]
     standing_rule_heads: frozenset[str]
     grievance_prepositions: tuple[str, ...]

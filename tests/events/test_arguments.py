@@ -610,3 +610,9 @@ def test_the_speaker_named_again_is_not_addressed(coded):
 ])
 def test_counted_states_take_no_country_from_the_place(coded, text, recipient_codes):
     assert _codes(coded(text).recipient) == recipient_codes
+
+
+def test_a_call_for_a_party_to_act_addresses_it_not_where_it_is(coded):
+    # "called for Palestinians in the West Bank to ...": the place is where the asked are
+    ev = coded("Ivo Dant called for Kelmish farmers in Dorvat to join the strike.")
+    assert ev.event == "REQUEST" and _codes(ev.recipient) == {"QKE"}

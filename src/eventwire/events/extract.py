@@ -30,7 +30,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article, Cue, Entity, Event, Quote
-from . import confidence, evidence, flags, restrictions
+from . import confidence, evidence, flags, repair, restrictions
 from .agents import noun_class, token_class
 from .arguments import ArgumentResolver, speaker_entity
 from .config import events_config
@@ -221,6 +221,8 @@ class DocCoder(RoleFinder, ImplicitParties):
         drop, feats = evidence.mood(tr)
         if drop:
             return self._reject(tr, drop)
+        if tr.kind == "verb" and repair.buried_main_verb(tok) is not None:
+            return self._reject(tr, "the content of a finite verb the parser read as a modifier")
         from_mods = False
         if tr.kind == "noun":
             actor_heads, recip_heads, mods = self._noun_roles(tr, clause)

@@ -31,6 +31,8 @@ words) and returns the token the coder should use:
   drops a passive's auxiliary (and states active past acts in the present); its subject is the patient.
 - `for_clause`: "called for Kelmland to withdraw", "pushing for the US (to) support": the
   parser reads "for" as a complementiser of a clause, not as the preposition the verb takes.
+- `buried_main_verb`: "the militant encouraged students to disrupt classes": the finite verb read as a
+  modifier of the noun after it, the infinitive heading the sentence; the infinitive is no act.
 """
 
 from __future__ import annotations
@@ -267,6 +269,19 @@ def headline_passive(verb: Token) -> Token | None:
             for c in verb.children):
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def buried_main_verb(verb: Token) -> Token | None:
+    """"the militant encouraged students to disrupt classes": the parser reads the finite verb as a
+    modifier inside the subject ("encouraged" an amod of "students") and heads the sentence with the bare
+    infinitive, which no sentence can be. That finite verb, returned, is the main verb; the infinitive is
+    what it asks for or reports, not an act of the phrase before it."""
+    if verb.dep_ != "ROOT" or verb.tag_ != "VB" or not _infinitive(verb):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    return next((t for t in subj.subtree if t.tag_ in ("VBD", "VBZ", "VBP") and t.dep_ in ("amod", "compound")), None)
 
 
 def for_clause(tok: Token, prep: str) -> bool:

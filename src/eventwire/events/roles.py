@@ -300,6 +300,11 @@ class RoleFinder:
         if any((token_class(h) == "agent" or (h.pos_ == "PROPN" and h.ent_type_ not in ("GPE", "LOC", "FAC")))
                and h.ent_type_ not in NOT_PARTY for h in heads):
             return self._unfold(heads, tr)
+        # nor when a call names whom it asks to act ("called for Palestinians in the West Bank to ...": the
+        # Palestinians are asked, the West Bank is where they are)
+        if tr.pattern.event == "REQUEST" and "pobj:for" in tr.pattern.content and any(
+                token_class(g) == "agent" for g in _prep_objects(("for",), tr.tok)):
+            return self._unfold(heads, tr)
         # the target of the stance the act is taken in: "blocked streets in defiance of the authorities"
         heads += [g for p in _prep_objects(("in",), tr.tok) if p.lemma_.lower() in event_words().stance_phrase_nouns
                   for g in _prep_objects(event_words().stance_phrase_prepositions, p)]

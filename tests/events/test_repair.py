@@ -262,6 +262,23 @@ def test_a_reduced_relative_read_as_a_subject_clause_keeps_its_patient(events):
     assert [r.entity_text for r in ev.recipient] == ["Protesters"]
 
 
+@pytest.mark.parametrize("text, patient", [
+    # or as the main verb, with the real one hung on it as a conjunct with no "and" and no subject
+    ("Gay and bisexual men in Tarn prosecuted for consensual same-sex activity will receive an automatic "
+     "pardon under a law which came into effect on Tuesday.", "Gay and bisexual men"),
+])
+def test_a_reduced_relative_read_as_the_main_verb_keeps_its_patient(events, text, patient):
+    (ev,) = [e for e in events(text) if e.event == "ACCUSE"]
+    assert not any(patient in (a.entity_text or "") for a in ev.actor)
+    assert [r.entity_text for r in ev.recipient] == [patient]
+
+
+def test_a_main_verb_and_a_coordinated_one_keep_their_subject(events):
+    (ev,) = [e for e in events("Vostran police arrested three farmers and will question them on Monday.")
+             if e.event == "COERCE"]
+    assert [a.entity_text for a in ev.actor] == ["Vostran police"]
+
+
 @pytest.mark.parametrize("text, history", [
     # an act dated years before the report (2024-03-20) is background: kept, not counted
     ("Vostran troops shelled the border town of Tarn in 1998, killing twelve civilians.", True),

@@ -26,7 +26,8 @@ words) and returns the token the coder should use:
 - `gapped_passive`: "two were killed and three wounded": the second verb's subject is its patient.
 - `garden_path`: "Protesters arrested on Monday will appear in court": the participle read as a
   past-tense verb with the noun as its subject, and the whole as the subject clause of the main
-  verb; the noun is its patient.
+  verb (or as the main verb, the real one hung on it as a conjunct with no "and"); the noun is its
+  patient.
 - `headline_passive`: "Parents convicted in first case", "Trump slammed for bragging": a headline
   drops a passive's auxiliary (and states active past acts in the present); its subject is the patient.
 - `for_clause`: "called for Kelmland to withdraw", "pushing for the US (to) support": the
@@ -223,8 +224,15 @@ def garden_path(verb: Token) -> Token | None:
     parses "men prosecuted" as the subject clause (csubj) of "will receive"; a finite clause cannot be
     that subject, so the verb is a participle on the noun. None unless the verb is such a clause with a
     subject and no object or auxiliary."""
-    if verb.dep_ != "csubj" or verb.tag_ not in ("VBD", "VBN") or any(
+    if verb.tag_ not in ("VBD", "VBN") or any(
             c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for c in verb.children):
+        return None
+    # or as the main verb, the real one hung on it as a conjunct with no "and" and no subject of its own
+    # ("men in Scotland prosecuted for X will receive a pardon")
+    if verb.dep_ != "csubj" and not any(
+            c.dep_ == "conj" and c.i > verb.i and any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children)
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children) or any(
+            c.dep_ == "cc" for c in verb.children):
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 

@@ -616,3 +616,9 @@ def test_a_call_for_a_party_to_act_addresses_it_not_where_it_is(coded):
     # "called for Palestinians in the West Bank to ...": the place is where the asked are
     ev = coded("Ivo Dant called for Kelmish farmers in Dorvat to join the strike.")
     assert ev.event == "REQUEST" and _codes(ev.recipient) == {"QKE"}
+
+
+def test_a_lone_quoted_word_is_no_name(coded):
+    # "scoffs at 'Psychosis'": a capitalised common noun in quotation marks is a word, not a party
+    ev = coded("The President of Kelmland refuses to cancel sports and scoffs at ‘Psychosis’ of coronavirus measures.")
+    assert ev.event == "REJECT" and not ev.recipient

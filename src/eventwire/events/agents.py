@@ -183,7 +183,7 @@ def token_class(tok: Token, entity: Entity | None = None) -> str:
         # a capitalised common noun: "the foreign Ministry", or opening a sentence ("Drought has destroyed ...")
         if label not in AGENT_LABELS and (tok.lower_ in noun_senses() or tok.lower_ in institution_nouns()):
             cls = noun_class(tok.lower_)
-            if cls == "agent" or tok.is_sent_start or _title_case(tok.sent):
+            if cls == "agent" or tok.is_sent_start or _title_case(tok.sent) or _quoted_word(tok):
                 return cls
         return "unknown"
     if tok.pos_ != "NOUN":
@@ -262,6 +262,12 @@ def _antecedent(pron: Token) -> Token | None:
                 and tok.ent_type_ not in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL"):
             return tok
     return None
+
+
+def _quoted_word(tok: Token) -> bool:
+    """A lone word in quotation marks ("scoffs at 'Psychosis'"): a word quoted, capitalised or not, is no name."""
+    doc = tok.doc
+    return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].is_quote and doc[tok.i + 1].is_quote
 
 
 def _title_case(sent: Span) -> bool:

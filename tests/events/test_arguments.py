@@ -622,3 +622,9 @@ def test_a_lone_quoted_word_is_no_name(coded):
     # "scoffs at 'Psychosis'": a capitalised common noun in quotation marks is a word, not a party
     ev = coded("The President of Kelmland refuses to cancel sports and scoffs at ‘Psychosis’ of coronavirus measures.")
     assert ev.event == "REJECT" and not ev.recipient
+
+
+def test_named_partners_of_one_country_act_on_no_venue(coded):
+    # a government and a rebel front of the same country signing in a town: the town is where they signed
+    ev = coded("Kelmland and the Kelmish Front signed a ceasefire in Tarn on Friday.")
+    assert [a.entity_text for a in ev.actor] == ["Kelmland", "Kelmish Front"] and not ev.recipient

@@ -425,6 +425,13 @@ def _reporting_subject(tok: Token, markers: dict[str, Any]) -> Token | None:
     return subj
 
 
+def partners(actors: list[Entity]) -> bool:
+    """Two or more parties acting together: of different countries, or different named bodies of one
+    ("Arvenia and the MLF signed a ceasefire in Port Anza"); where they act is no party to it."""
+    return len({a.code for a in actors if a.code}) > 1 or len(
+        {a.name for a in actors if a.name and a.source == "dictionary"}) > 1
+
+
 def speaker_entity(quote: Quote) -> Entity:
     sp = quote.speaker
     assert sp is not None

@@ -18,7 +18,7 @@ from ..actors.affiliation import placing_mention
 from ..actors.resolve import body_name
 from ..model import Entity, Place
 from . import flags
-from .arguments import names_relation
+from .arguments import names_relation, partners
 from .words import default_words as event_words
 
 OTHER_CLAUSES = {"ccomp", "parataxis"}  # statements of their own ("said Russia had interfered")
@@ -85,7 +85,7 @@ class ImplicitParties:
                     entity_text=government, name=government, source="protest-target")
                 base.code, base.sector = code, "GOV"
                 return actors, [base]
-        if code and not recipients and len({a.code for a in actors if a.code}) < 2:  # not where partners met
+        if code and not recipients and not partners(actors):  # not where partners met
             recipients = [_place_entity(place, "event-location")]
         return actors, recipients
 

@@ -23,7 +23,7 @@ from ..model import Entity, Quote
 from ..settings import tuning
 from . import repair
 from .agents import document_name, noun_class, place_of_event, semantic_data, token_class
-from .arguments import names_border, names_relation, names_venue, speaker_apposition
+from .arguments import names_border, names_relation, names_venue, partners, speaker_apposition
 from .restrictions import phrase_tokens
 from .triggers import Trigger
 from .words import default_words as event_words
@@ -358,7 +358,7 @@ class RoleFinder:
         purpose = [c for t in comps for c in _slot_tokens(t, "xcomp") if c.i not in {x.i for x in comps}]
         purpose = [c for slot in tr.pattern.content for c in _slot_tokens(tr.tok, slot)
                    if c.i not in wanted or token_class(c) != "agent"] + purpose
-        heads = self._recipient_heads(tr, verb, joint=len({a.code for a in actors if a.code}) > 1)
+        heads = self._recipient_heads(tr, verb, joint=partners(actors))
         if subj is not None:  # "With the signing of X, A and B agreed": the phrase holding the subject is no party
             # (the noun a relative clause describes holds its subject: "the farmer that police arrested")
             ante = _described(verb).i if verb.dep_ == "relcl" else -1

@@ -628,3 +628,9 @@ def test_named_partners_of_one_country_act_on_no_venue(coded):
     # a government and a rebel front of the same country signing in a town: the town is where they signed
     ev = coded("Kelmland and the Kelmish Front signed a ceasefire in Tarn on Friday.")
     assert [a.entity_text for a in ev.actor] == ["Kelmland", "Kelmish Front"] and not ev.recipient
+
+
+def test_a_body_is_not_the_recipient_of_its_own_act(coded):
+    # the owner of the topic criticised is the actor itself, named again
+    ev = coded("The Continental Relief Office on Monday criticised the Continental Relief Office budget.")
+    assert ev.event == "ACCUSE" and not ev.recipient

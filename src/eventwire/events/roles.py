@@ -534,7 +534,8 @@ def _first_person_subject(clause: Token, markers: dict[str, Any]) -> bool:
 
 
 def _same(ent: Entity, actors: list[Entity]) -> bool:
-    """`ent` is one of the actors: the same mention, or the same named person ("He said ... , Naim said":
-    the speaker named again is not whom he addresses)."""
+    """`ent` is one of the actors: the same mention, or the same named party ("He said ... , Naim said":
+    the speaker named again is not whom he addresses; "the Security Council issued a statement calling the
+    test a violation of Security Council resolutions")."""
     return any((a.start == ent.start and a.end == ent.end and a.code == ent.code)
-               or (a.type == ent.type == "PERSON" and a.name and a.name == ent.name) for a in actors)
+               or (a.type == ent.type and a.name and a.name == ent.name) for a in actors)

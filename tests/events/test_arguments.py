@@ -634,3 +634,12 @@ def test_a_body_is_not_the_recipient_of_its_own_act(coded):
     # the owner of the topic criticised is the actor itself, named again
     ev = coded("The Continental Relief Office on Monday criticised the Continental Relief Office budget.")
     assert ev.event == "ACCUSE" and not ev.recipient
+
+
+@pytest.mark.parametrize("text, assault", [
+    # targeted as a site: chosen for a role, not attacked
+    ("The Vostran government targeted Tarn as a site for a new refugee camp.", False),
+    ("Vostran jets targeted rebel positions near Tarn on Monday.", True),
+])
+def test_targeted_as_is_chosen_not_attacked(coded_article, text, assault):
+    assert any(e.event in ("ASSAULT", "ACCUSE") for e in coded_article(text).events) == assault

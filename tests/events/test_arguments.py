@@ -456,7 +456,7 @@ def test_a_report_of_a_call_is_not_its_addressee(coded):
 def test_a_speaker_hung_on_the_last_noun_is_no_recipient(coded):
     # "..., the Continental Relief Office (CRO) said": the parser attaches the speaker to "Vostra" as an
     # apposition; it reports the aid, it does not receive it
-    ev = coded("The Kelmish Front will provide nearly 25,000 tons of emergency food aid to refugees fleeing the "
+    ev = coded("The Kelmish Front will ship about 20,000 tons of emergency food to villagers fleeing the "
                "civil war in Vostra, the Continental Relief Office (CRO) said on Monday.")
     assert ev.event == "AGREE" and "QCU" not in _codes(ev.recipient)
 
@@ -619,8 +619,8 @@ def test_a_call_for_a_party_to_act_addresses_it_not_where_it_is(coded):
 
 
 def test_a_lone_quoted_word_is_no_name(coded):
-    # "scoffs at 'Psychosis'": a capitalised common noun in quotation marks is a word, not a party
-    ev = coded("The President of Kelmland refuses to cancel sports and scoffs at ‘Psychosis’ of coronavirus measures.")
+    # "the 'Panic'": a capitalised common noun in quotation marks is a word, not a party
+    ev = coded("Ivo Dant rejected the ‘Panic’ of the flu rules on Monday.")
     assert ev.event == "REJECT" and not ev.recipient
 
 

@@ -264,8 +264,8 @@ def test_a_reduced_relative_read_as_a_subject_clause_keeps_its_patient(events):
 
 @pytest.mark.parametrize("text, patient", [
     # or as the main verb, with the real one hung on it as a conjunct with no "and" and no subject
-    ("Gay and bisexual men in Tarn prosecuted for consensual same-sex activity will receive an automatic "
-     "pardon under a law which came into effect on Tuesday.", "Gay and bisexual men"),
+    ("Farmers in Tarn prosecuted for unlicensed grain sales will get a full pardon under a decree that took "
+     "effect on Friday.", "Farmers"),
 ])
 def test_a_reduced_relative_read_as_the_main_verb_keeps_its_patient(events, text, patient):
     (ev,) = [e for e in events(text) if e.event == "ACCUSE"]

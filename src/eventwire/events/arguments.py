@@ -167,13 +167,17 @@ class ArgumentResolver:
                                   type=ent.label_, start=ent.start_char, end=ent.end_char, source="spacy"))
         return out
 
-    def _names_other(self, mention: Entity) -> bool:
-        """A mention that qualifies a border or a relation noun names a place or party other than the phrase's."""
+    def names_other(self, mention: Entity) -> bool:
+        """A mention that names a place or party other than its phrase's (`names_elsewhere`), or the side a
+        stance prefix names ("pro-Vostra militias" are not Vostra's)."""
+        return self.stance_prefixed(mention) or self.names_elsewhere(mention)
+
+    def names_elsewhere(self, mention: Entity) -> bool:
+        """The country of a border ("the Thai border"), the other side of a relation ("Israel's ally") or the
+        venue an accord is named after ("the Oslo accords"; a country before a deal is still a party)."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if self._stance_prefixed(mention):
-            return True  # "pro-Vostra militias" are not Vostra's
         return span is not None and (names_border(span.root) or names_relation(span.root) or (
-            names_venue(span.root) and not self._country_name(mention, capitals=False)))  # ("the Iran deal": a party)
+            names_venue(span.root) and not self._country_name(mention, capitals=False)))
 
     def _resolve_phrase(self, text: str) -> Entity | None:
         if self.resolve_text is None:
@@ -214,7 +218,7 @@ class ArgumentResolver:
         end = max(m.right_edge.idx + len(m.right_edge) for m in mods)
         out = []
         for m in self.mentions_in(start, end):
-            if self._stance_prefixed(m):
+            if self.stance_prefixed(m):
                 continue  # "an anti-Israel conference": the side opposed, not the doer
             town = m.source in ("gazetteer", "qualifier") or (m.type == "GPE" and (
                 head.lemma_.lower() in event_words().venue_named_nouns or not self._country_name(m)))
@@ -224,7 +228,7 @@ class ArgumentResolver:
                 out.append(_copy(m))
         return _dedupe(out)
 
-    def _stance_prefixed(self, m: Entity) -> bool:
+    def stance_prefixed(self, m: Entity) -> bool:
         """ "anti-Israel", "pro-Iranian": the mention follows a stance prefix and a hyphen
         (`stance_prefixes` in actors/data/words.yaml)."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand") if m.start is not None else None
@@ -275,7 +279,7 @@ class ArgumentResolver:
         head_mention = next((m for m in mentions if m.start <= tok.idx < m.end), None)
         # a border's country says where the phrase is, not whose it is ("a stronghold on the Thai border"),
         # and an ally's is whose ally it is ("Israel's militia ally")
-        kept = [m for m in mentions if m is head_mention or not self._names_other(m)]
+        kept = [m for m in mentions if m is head_mention or not self.names_other(m)]
         bordered, mentions = len(kept) < len(mentions), kept
         if head_mention is not None:
             ent = _copy(head_mention)

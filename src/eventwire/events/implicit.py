@@ -132,7 +132,7 @@ class ImplicitParties:
             countries = get_dictionary(self.ctx).countries
             codes = {m.code for m in mentions if m.code in countries
                      and m.start is not None and placing_mention(self.doc, m.start, m.end)
-                     and not self.args._stance_prefixed(m)}  # "pro-Vostra militias": a side, not a place
+                     and not self.args.stance_prefixed(m)}  # "pro-Vostra militias": a side, not a place
             parties = {o.code for o in others if o.code and o.source != "event-location"}
             if len(codes) > 1:
                 codes -= parties

@@ -23,7 +23,7 @@ from ..model import Entity, Quote
 from ..settings import tuning
 from . import repair
 from .agents import document_name, noun_class, place_of_event, semantic_data, token_class
-from .arguments import names_border, names_relation, names_venue, partners, speaker_apposition
+from .arguments import names_relation, partners, speaker_apposition
 from .restrictions import phrase_tokens
 from .triggers import Trigger
 from .words import default_words as event_words
@@ -442,8 +442,7 @@ class RoleFinder:
                 # and so does one inside a site ("killed 22 shoppers at a store in El Paso")
                 where = not places or token_class(head) == "agent" or (
                     head.dep_ == "pobj" and head.head.lower_ in semantic_data()["site_preps"])
-                if span is not None and (names_border(span.root) or names_relation(span.root) or (
-                        names_venue(span.root) and not self.args._country_name(m, capitals=False))):
+                if self.args.names_elsewhere(m):
                     continue  # "a stronghold on the Thai border", "the Oslo accords": where, not whom; "Israel's
                     # ally": not Israel
                 if span is not None and span.root.i in inside and span.root.ent_type_ not in NOT_PARTY and not (

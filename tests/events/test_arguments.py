@@ -576,7 +576,7 @@ def test_the_venue_an_accord_is_named_after_is_no_party(coded, text, role, codes
 
 @pytest.mark.parametrize("text, actor_codes", [
     # the side a stance prefix names is not the doer, nor does it place the story
-    ("Ivo Dant made the remarks in a video recorded for an anti-Vostra conference in Tarn.", set()),
+    ("Ivo Dant spoke by video link to an anti-Vostra conference held in Tarn.", set()),
     ("Pro-Vostra militias attacked villages on Monday.", set()),
 ])
 def test_a_stance_prefixed_side_is_not_the_actor(coded_article, text, actor_codes):
@@ -595,10 +595,11 @@ def test_a_pronoun_refers_to_the_closest_person_subject(coded, text, actor):
     assert [a.entity_text for a in coded(text).actor] == [actor]
 
 
-def test_the_speaker_named_again_is_not_addressed(coded):
-    ev = coded('Ivo Dant spoke to reporters in Tarn on Monday. He said the West must exert more pressure: '
-               '"It is up to the Norvians to press Vostra," Dant said.')
-    assert ev.event == "REQUEST" and not any("Dant" in (r.entity_text or "") for r in ev.recipient)
+def test_the_speaker_named_again_is_not_addressed(coded_article):
+    events = coded_article('Ivo Dant met reporters in Tarn on Monday. He said the West must bring more pressure to '
+                           'bear: "It is up to the Norvians to press Vostra," Dant said.').events
+    (ev,) = [e for e in events if e.event == "REQUEST" and e.trigger.text == "said"]
+    assert not any("Dant" in (r.entity_text or "") for r in ev.recipient)
 
 
 @pytest.mark.parametrize("text, recipient_codes", [

@@ -381,6 +381,6 @@ def test_eagerness_to_do_no_coded_act_is_an_attitude(events):
 
 def test_an_infinitive_heading_the_sentence_is_no_act_of_the_phrase_before_it(events):
     # the parser reads "encouraged" as a modifier of "students" and heads the sentence with "to disrupt"
-    evs = events("Elsewhere in his remarks, the Kelmish militant encouraged university students around the world "
-                 "to disrupt academic activities in support of his organization.")
+    evs = events("Elsewhere in his speech, the Kelmish militant encouraged university students across the country "
+                 "to disrupt lectures in support of his movement.")
     assert not any(e.event == "PROTEST" for e in evs), [(e.event, e.rule) for e in evs]

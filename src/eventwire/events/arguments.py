@@ -167,6 +167,12 @@ class ArgumentResolver:
                                   type=ent.label_, start=ent.start_char, end=ent.end_char, source="spacy"))
         return out
 
+    def span_of(self, mention: Entity) -> Span | None:
+        """The tokens of an entity that has offsets (widened to whole tokens)."""
+        if mention.start is None or mention.end is None:
+            return None
+        return self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+
     def names_other(self, mention: Entity) -> bool:
         """A mention that names a place or party other than its phrase's (`names_elsewhere`), or the side a
         stance prefix names ("pro-Vostra militias" are not Vostra's)."""
@@ -175,7 +181,7 @@ class ArgumentResolver:
     def names_elsewhere(self, mention: Entity) -> bool:
         """The country of a border ("the Thai border"), the other side of a relation ("Israel's ally") or the
         venue an accord is named after ("the Oslo accords"; a country before a deal is still a party)."""
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        span = self.span_of(mention)
         return span is not None and (names_border(span.root) or names_relation(span.root) or (
             names_venue(span.root) and not self._country_name(mention, capitals=False)))
 
@@ -231,7 +237,7 @@ class ArgumentResolver:
     def stance_prefixed(self, m: Entity) -> bool:
         """ "anti-Israel", "pro-Iranian": the mention follows a stance prefix and a hyphen
         (`stance_prefixes` in actors/data/words.yaml)."""
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand") if m.start is not None else None
+        span = self.span_of(m)
         if span is None or span.start < 2:
             return False
         dash, prefix = self.doc[span.start - 1], self.doc[span.start - 2]
@@ -244,7 +250,7 @@ class ArgumentResolver:
         return found is not None and (capitals or found[1] != "capital")
 
     def _compound(self, m: Entity) -> bool:
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand") if m.start is not None else None
+        span = self.span_of(m)
         return span is not None and span.root.dep_ == "compound"
 
     def _resolve_one(self, tok: Token, quote: Quote | None) -> list[Entity]:
@@ -386,7 +392,7 @@ class ArgumentResolver:
             if found is not None and (found.code or found.name):
                 return [_copy(found)]
         # a singular personal pronoun (not a possessive) stands for the person last named
-        if low in (actor_words().masculine_pronouns | actor_words().feminine_pronouns) & self.markers["third_person"]:
+        if low in personal:
             return self._antecedent(tok.idx)
         return []
 

@@ -109,8 +109,7 @@ class ImplicitParties:
         # never from where the event happens or what else the sentence names ("United Airlines ... flights
         # between the U.S. and China" is not China's)
         todo = [e for e in entities if not e.code and e.source not in ("quote-speaker", "region")
-                and e.type != "PERSON" and not self._many_countries(e) and not self._named_place(e)
-                and not self._related(e) and not self._named_org(e) and not self._outsiders(e)]
+                and e.type != "PERSON" and not self._no_country_of_its_own(e)]
         if not todo:
             return
         # "urged retaliation on Russia": a country acted upon does not place the story
@@ -145,53 +144,50 @@ class ImplicitParties:
         for ent in todo:
             ent.code, ent.source = code, "event-location"
 
-    def _outsiders(self, ent: Entity) -> bool:
-        """ "foreigners", "refugees", "foreign journalists": people from elsewhere (`outsider_nouns`), unless
-        their own phrase says where from ("refugees fleeing the war in Liberia", "migrants from Tarn")."""
-        if ent.start is None or ent.end is None:
-            return False
-        span = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
-        if span is None:
-            return False
-        root = span.root
-        if not (root.lemma_.lower() in event_words().outsider_nouns or any(
-                c.dep_ == "amod" and c.lower_ == "foreign" for c in root.children)):
-            return False
-        return not any(c.dep_ == "acl" or (c.dep_ == "prep" and c.lower_ == "from") for c in root.children)
+    def _no_country_of_its_own(self, ent: Entity) -> bool:
+        """A party whose phrase rules out a country from the place or the sentence: a plural group of
+        several countries, a named place the dictionary does not code, a party named by its relation to
+        another, a named organisation, people from elsewhere."""
+        span = self.args.span_of(ent)
+        return span is not None and (_many_countries(span) or _named_place(span) or _related(span)
+                                     or (ent.type == "ORG" and _named_org(span)) or _outsiders(span))
 
-    def _named_org(self, ent: Entity) -> bool:
-        if ent.type != "ORG" or ent.start is None or ent.end is None:
-            return False
-        span = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
-        return span is not None and span.root.pos_ == "PROPN" and span.root.ent_type_ == "ORG"
 
-    def _related(self, ent: Entity) -> bool:
-        """ "Vostra's allies", "the rivals of X": a party named by its relation to a named other is of no
-        country the sentence names ("his rivals" may be)."""
-        if ent.start is None or ent.end is None:
-            return False
-        span = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
-        return span is not None and any(names_relation(t) and t.pos_ != "PRON" for t in span)
+def _outsiders(span: Span) -> bool:
+    """ "foreigners", "refugees", "foreign journalists": people from elsewhere (`outsider_nouns`), unless
+    their own phrase says where from ("refugees fleeing the war in Liberia", "migrants from Tarn")."""
+    root = span.root
+    if not (root.lemma_.lower() in event_words().outsider_nouns or any(
+            c.dep_ == "amod" and c.lower_ == "foreign" for c in root.children)):
+        return False
+    return not any(c.dep_ == "acl" or (c.dep_ == "prep" and c.lower_ == "from") for c in root.children)
 
-    def _named_place(self, ent: Entity) -> bool:
-        """ "Europe", "the Sahel": a named place the dictionary does not code is no country's."""
-        if ent.start is None or ent.end is None:
-            return False
-        span = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
-        return span is not None and span.root.ent_type_ in ("LOC", "GPE") and span.root.pos_ == "PROPN"
 
-    def _many_countries(self, ent: Entity) -> bool:
-        """ "World leaders", "other governments", "both governments": a plural group drawn from several
-        countries."""
-        if ent.start is None or ent.end is None:
-            return False
-        span = self.doc.char_span(ent.start, ent.end, alignment_mode="expand")
-        if span is None or span.root.tag_ not in ("NNS", "NNPS"):
-            return False
-        words = event_words()
-        before = [t.lower_ for t in span if t.i < span.root.i]
-        return any(w in words.many_country_modifiers for w in before) or (
-            span.root.lemma_.lower() in words.counted_state_nouns and any(w in words.state_counters for w in before))
+def _named_org(span: Span) -> bool:
+    """ "United Airlines": an organisation's own name, not a descriptive phrase."""
+    return span.root.pos_ == "PROPN" and span.root.ent_type_ == "ORG"
+
+
+def _related(span: Span) -> bool:
+    """ "Vostra's allies", "the rivals of X": a party named by its relation to a named other ("his rivals"
+    may be of the place's country)."""
+    return any(names_relation(t) and t.pos_ != "PRON" for t in span)
+
+
+def _named_place(span: Span) -> bool:
+    """ "Europe", "the Sahel": a named place the dictionary does not code is no country's."""
+    return span.root.ent_type_ in ("LOC", "GPE") and span.root.pos_ == "PROPN"
+
+
+def _many_countries(span: Span) -> bool:
+    """ "World leaders", "other governments", "both governments": a plural group drawn from several
+    countries."""
+    if span.root.tag_ not in ("NNS", "NNPS"):
+        return False
+    words = event_words()
+    before = [t.lower_ for t in span if t.i < span.root.i]
+    return any(w in words.many_country_modifiers for w in before) or (
+        span.root.lemma_.lower() in words.counted_state_nouns and any(w in words.state_counters for w in before))
 
 
 def _place_entity(place: Place, source: str) -> Entity:

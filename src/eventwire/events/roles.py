@@ -437,7 +437,7 @@ class RoleFinder:
             for m in self.args.mentions_in(lo, hi):
                 if not m.code or any(s < m.end and m.start < e for s, e in taken):
                     continue
-                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                span = self.args.span_of(m)
                 # a place phrase of a named party only says where it is ("demonstrators in downtown Portland"),
                 # and so does one inside a site ("killed 22 shoppers at a store in El Paso")
                 where = not places or token_class(head) == "agent" or (

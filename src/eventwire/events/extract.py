@@ -37,7 +37,7 @@ from .config import events_config
 from .coref import _inherit_definite_actors, _relabel
 from .implicit import ImplicitParties
 from .patterns import Lexicon
-from .roles import RoleFinder, _child, _first_person_subject, _prep_objects, _same, _slot_tokens, content_tokens
+from .roles import RoleFinder, _child, _first_person_subject, _same, _slot_tokens, content_tokens
 from .triggers import Trigger, find_triggers
 from .words import default_words as event_words
 
@@ -301,13 +301,7 @@ class DocCoder(RoleFinder, ImplicitParties):
         # a pronoun acted on names the party, unresolved: the place is where, not whom ("banned them from X")
         pronoun_patient = tr.kind == "verb" and not recipients and any(
             c.dep_ in ("dobj", "nsubjpass") and c.lower_ in self.markers["third_person"] for c in tok.children)
-        # a place the act (or its subject, "strikes on Tarn killed ...") is aimed at is its target, not its
-        # doer: "air strikes on the city of Tarn"
-        aimed = [tok, *(c for c in tok.children if c.dep_ == "nsubj")]
-        target_place = place is not None and place.start is not None and any(
-            g.left_edge.idx <= place.start < g.right_edge.idx + len(g.right_edge)
-            for g in _prep_objects(tuple(event_words().noun_patient_prepositions), *aimed))
-        actors, recipients = self._default_parties(event, actors, recipients, place, target_place)
+        actors, recipients = self._default_parties(event, actors, recipients, place, self._aimed_at(tok, place))
         if pronoun_patient:
             recipients = [r for r in recipients if r.source != "event-location"]
         if sent.start not in self._contexts:  # one lookup per sentence, not per event

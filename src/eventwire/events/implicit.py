@@ -19,6 +19,7 @@ from ..actors.resolve import body_name
 from ..model import Entity, Place
 from . import flags
 from .arguments import names_relation, partners
+from .roles import _prep_objects
 from .words import default_words as event_words
 
 OTHER_CLAUSES = {"ccomp", "parataxis"}  # statements of their own ("said Russia had interfered")
@@ -61,6 +62,15 @@ class ImplicitParties:
         if hit and code != place.code:
             place = dataclasses.replace(place, code=code)
         return place
+
+    def _aimed_at(self, tok: Token, place: Place | None) -> bool:
+        """The place is what the act (or its subject: "strikes on Tarn killed ...") is aimed at, its target,
+        not its doer: "air strikes on the city of Tarn"."""
+        if place is None or place.start is None:
+            return False
+        aimed = [tok, *(c for c in tok.children if c.dep_ == "nsubj")]
+        return any(g.left_edge.idx <= place.start < g.right_edge.idx + len(g.right_edge)
+                   for g in _prep_objects(tuple(event_words().noun_patient_prepositions), *aimed))
 
     def _default_parties(self, event: str, actors: list[Entity], recipients: list[Entity],
                          place: Place | None, target_place: bool = False) -> tuple[list[Entity], list[Entity]]:

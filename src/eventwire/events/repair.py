@@ -227,14 +227,18 @@ def garden_path(verb: Token) -> Token | None:
     if verb.tag_ not in ("VBD", "VBN") or any(
             c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for c in verb.children):
         return None
-    # or as the main verb, the real one hung on it as a conjunct with no "and" and no subject of its own
-    # ("men in Scotland prosecuted for X will receive a pardon")
-    if verb.dep_ != "csubj" and not any(
-            c.dep_ == "conj" and c.i > verb.i and any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children)
-            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children) or any(
-            c.dep_ == "cc" for c in verb.children):
+    if verb.dep_ != "csubj" and not _main_verb_hung_on(verb):
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _main_verb_hung_on(verb: Token) -> bool:
+    """The sentence's real main verb hangs on `verb` as a conjunct with a modal, no subject of its own and
+    no "and" between them ("men in Tarn prosecuted for X will receive a pardon"; not "police arrested
+    three farmers and will question them")."""
+    return not any(c.dep_ == "cc" for c in verb.children) and any(
+        c.dep_ == "conj" and c.i > verb.i and any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children)
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children)
 
 
 def shared_passive(verb: Token) -> Token | None:

@@ -569,6 +569,7 @@ def test_a_truce_is_no_party_that_commits_itself(coded_article):
     ("The Sund accord was signed by Vostra and Kelmland on Monday.", "recipient", set()),
     # a country before a deal is a party to it
     ("Vostra rejected the Kelmland deal on Monday.", "recipient", {"QKE"}),
+    ("The Kelmland deal collapsed on Monday.", "actor", {"QKE"}),
 ])
 def test_the_venue_an_accord_is_named_after_is_no_party(coded, text, role, codes):
     assert _codes(getattr(coded(text), role)) == codes

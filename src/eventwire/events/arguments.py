@@ -226,8 +226,11 @@ class ArgumentResolver:
         for m in self.mentions_in(start, end):
             if self.stance_prefixed(m):
                 continue  # "an anti-Israel conference": the side opposed, not the doer
-            town = m.source in ("gazetteer", "qualifier") or (m.type == "GPE" and (
-                head.lemma_.lower() in event_words().venue_named_nouns or not self._country_name(m)))
+            # (before a meeting or an accord named after its venue, a capital too: "the Oslo accords"; a
+            # country is still a party, "the Iran deal")
+            venue = head.lemma_.lower() in event_words().venue_named_nouns
+            town = m.source in ("gazetteer", "qualifier") or (
+                m.type == "GPE" and not self._country_name(m, capitals=not venue))
             if (town or (crowd and m.type == "GPE")) and self._compound(m):
                 continue  # "the El Paso shooting", "the Lyon protest": a town names where, not who
             if m.code or m.type in ("PERSON", "ORG"):

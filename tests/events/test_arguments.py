@@ -408,6 +408,25 @@ def test_a_headline_participle_reports_what_was_done_to_its_subject(coded, text,
     assert [r.entity_text for r in ev.recipient] == [patient]
 
 
+@pytest.mark.parametrize("text, victims", [
+    # two headline clauses joined by a comma: the parser hangs the first on the participle as its content
+    ("Kelmish rebels attack Vostran base near Tarn, five soldiers killed", "five soldiers"),
+    ("Vostran jets strike Kelmish Front positions near Tarn, twelve fighters killed", "twelve fighters"),
+])
+def test_a_headline_participle_after_a_headline_clause_is_passive(coded_article, text, victims):
+    events = coded_article(text).events
+    assert events and not any(victims in (a.entity_text or "") for e in events for a in e.actor)
+    # the attack is the event, not a killing of the attackers
+    assert all(e.trigger.text != "killed" or not _codes(e.recipient) for e in events)
+
+
+def test_a_town_beside_a_named_party_is_not_a_second_party(coded):
+    ev = coded("Police arrested supporters of the Kelmish Front in the town of Tarn.")
+    assert [r.name for r in ev.recipient] == ["Kelmish Front"]
+    ev = coded("The leftist mayor of Tarn, Mara Lind, praised the negotiators on Monday.")
+    assert len(ev.actor) == 1 and "Mara Lind" in ev.actor[0].entity_text
+
+
 def test_a_headline_in_the_present_is_active(coded):
     ev = coded("Kelmish rebels attack Vostran base near Tarn")
     assert [a.entity_text for a in ev.actor] == ["Kelmish rebels"]

@@ -229,9 +229,7 @@ class ArgumentResolver:
             # (before a meeting or an accord named after its venue, a capital too: "the Oslo accords"; a
             # country is still a party, "the Iran deal")
             venue = head.lemma_.lower() in event_words().venue_named_nouns
-            town = m.source in ("gazetteer", "qualifier") or (
-                m.type == "GPE" and not self._country_name(m, capitals=not venue))
-            if (town or (crowd and m.type == "GPE")) and self._compound(m):
+            if (self._town(m, capitals=not venue) or (crowd and m.type == "GPE")) and self._compound(m):
                 continue  # "the El Paso shooting", "the Lyon protest": a town names where, not who
             if m.code or m.type in ("PERSON", "ORG"):
                 out.append(_copy(m))
@@ -245,6 +243,10 @@ class ArgumentResolver:
             return False
         dash, prefix = self.doc[span.start - 1], self.doc[span.start - 2]
         return dash.text == "-" and prefix.lower_ in actor_words().stance_prefixes
+
+    def _town(self, m: Entity, capitals: bool = True) -> bool:
+        """The mention names a town or a region, not a country (with `capitals`, nor a capital)."""
+        return m.source in ("gazetteer", "qualifier") or (m.type == "GPE" and not self._country_name(m, capitals))
 
     def _country_name(self, m: Entity, capitals: bool = True) -> bool:
         """The mention names a country (or, with `capitals`, its capital, which stands for its government),
@@ -309,6 +311,8 @@ class ArgumentResolver:
             return [ent]
         phrase = None if bordered else self._resolve_phrase(span.text)  # nor is the phrase read whole
         coded = [m for m in mentions if m.code]
+        # a town named beside a party only says where it is ("positions of the Front near the city of Kelm")
+        coded = [m for m in coded if not self._town(m, capitals=False)] or coded
         if coded:
             sector = phrase.sector if phrase is not None and phrase.sector else None
             res = []

@@ -275,10 +275,11 @@ def gapped_passive(verb: Token, force_words: frozenset[str] | set[str]) -> Token
 def headline_passive(verb: Token) -> Token | None:
     """The patient of a headline's participle: a headline states past acts in the present ("Rebels
     attack Tarn") and drops the auxiliary of a passive, so "Parents convicted in first case" and
-    "Trump slammed for bragging" report what was done to their subject."""
+    "Trump slammed for bragging" report what was done to their subject. A clause before it is a second
+    headline the parser hung on it as its content ("Army strikes Tarn, twelve fighters killed")."""
     if _full_sentence(verb) or verb.tag_ not in ("VBN", "VBD") or any(
-            c.dep_ in ("aux", "auxpass", "dobj", "dative", "ccomp", "xcomp", "attr", "oprd", "prt")
-            for c in verb.children):
+            c.dep_ in ("aux", "auxpass", "dobj", "dative", "xcomp", "attr", "oprd", "prt")
+            or (c.dep_ == "ccomp" and c.i > verb.i) for c in verb.children):
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 

@@ -269,7 +269,11 @@ class RoleFinder:
         # the subject of a for-clause is addressed only by a call for it ("called for X to ..."; not
         # "deny the right for us to", "were prepared for the company to")
         wants_for = "pobj:for" in tr.pattern.content and tr.pattern.event == "REQUEST"
-        comps = [c for c in tr.tok.children if c.dep_ == "ccomp" or (wants_for and repair.for_clause(c, "for"))]
+        # (a clause before a headline's participle is a second headline, not its content: "Army strikes
+        # Tarn, twelve fighters killed")
+        headline = passive is not None and passive == self._headline_patient(verb)
+        comps = [c for c in tr.tok.children if (c.dep_ == "ccomp" and not (headline and c.i < tr.tok.i))
+                 or (wants_for and repair.for_clause(c, "for"))]
         comps += _slot_tokens(tr.tok, "xcomp")
         inverted = repair.inverted_content(tr.tok) if self._reporting(tr.tok) else None
         comps += [inverted] if inverted is not None else []  # "<clause>, a group protested"

@@ -664,3 +664,18 @@ def test_a_body_is_not_the_recipient_of_its_own_act(coded):
 ])
 def test_targeted_as_is_chosen_not_attacked(coded_article, text, assault):
     assert any(e.event in ("ASSAULT", "ACCUSE") for e in coded_article(text).events) == assault
+
+
+def test_one_phrase_with_one_code_is_one_party():
+    from eventwire.events.arguments import _dedupe
+    from eventwire.model import Entity
+
+    phrase = dict(entity_text="Thousands of Kelmish workers in Tarn", code="QKE", start=0, end=36)
+    guessed = Entity(name=None, source="context", **phrase)
+    named = Entity(name="Kelmland", source="dictionary", **phrase)
+    # the code read from a name is kept over the one guessed from the context, whichever came first
+    assert [e.source for e in _dedupe([guessed, named])] == ["dictionary"]
+    assert [e.source for e in _dedupe([named, guessed])] == ["dictionary"]
+    # the same phrase with two codes names two parties ("Vostran and Kelmish officials")
+    other = Entity(name="Vostra", source="dictionary", **{**phrase, "code": "QVO"})
+    assert len(_dedupe([named, other])) == 2

@@ -384,3 +384,22 @@ def test_an_infinitive_heading_the_sentence_is_no_act_of_the_phrase_before_it(ev
     evs = events("Elsewhere in his speech, the Kelmish militant encouraged university students across the country "
                  "to disrupt lectures in support of his movement.")
     assert not any(e.event == "PROTEST" for e in evs), [(e.event, e.rule) for e in evs]
+
+
+def test_up_to_a_number_is_a_quantity_of_the_object():
+    from eventwire.events import repair
+
+    from .handbuilt import build
+
+    # "Rebels have kidnapped up to 16 advisers ." with "up" read as a particle and "to 16 advisers" as a phrase
+    misread = build([("Rebels", 2, "nsubj", "NOUN", "NNS", "rebel"), ("have", 2, "aux", "AUX", "VBP", "have"),
+                     ("kidnapped", 2, "ROOT", "VERB", "VBN", "kidnap"), ("up", 2, "prt", "ADP", "RP", "up"),
+                     ("to", 3, "prep", "ADP", "IN", "to"), ("16", 6, "nummod", "NUM", "CD", "16"),
+                     ("advisers", 4, "pobj", "NOUN", "NNS", "adviser"), (".", 2, "punct", "PUNCT", ".", ".")])
+    assert [t.text for t in repair.quantity_object(misread[2])] == ["advisers"]
+    # "Rebels handed up to the border guards ." : no number, a phrase
+    phrase = build([("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel"), ("handed", 1, "ROOT", "VERB", "VBD", "hand"),
+                    ("up", 1, "prt", "ADP", "RP", "up"), ("to", 2, "prep", "ADP", "IN", "to"),
+                    ("the", 6, "det", "DET", "DT", "the"), ("border", 6, "compound", "NOUN", "NN", "border"),
+                    ("guards", 3, "pobj", "NOUN", "NNS", "guard"), (".", 1, "punct", "PUNCT", ".", ".")])
+    assert repair.quantity_object(phrase[1]) == []

@@ -29,6 +29,9 @@ from .words import default_words as event_words
 NOUNISH = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 SKIP_LEFT = {"punct", "cc", "conj", "appos", "prep", "relcl", "acl", "advmod", "preconj"}
 PERSONISH = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+# How an entity's code was found (`Entity.source`): read from a name, or guessed from the context
+DICTIONARY_SOURCES = frozenset({"dictionary", "coref", "apposition", "pattern", "gazetteer"})
+CONTEXT_SOURCES = frozenset({"context", "event-location", "protest-target"})
 
 
 def _seam(name: str) -> Callable[..., Any] | None:
@@ -461,12 +464,18 @@ def _copy(ent: Entity) -> Entity:
 
 
 def _dedupe(ents: list[Entity]) -> list[Entity]:
-    seen, out = set(), []
+    seen: dict[tuple, int] = {}
+    out: list[Entity] = []
     for ent in ents:
-        key = (ent.name or ent.entity_text, ent.code, ent.start)
+        # one phrase with one code is one party, however many names in it gave the code; the code read from
+        # a name is kept over one guessed from the context
+        key = (ent.entity_text, ent.end, ent.code, ent.start) if ent.start is not None else (
+            ent.name or ent.entity_text, ent.code, ent.start)
         if key not in seen:
-            seen.add(key)
+            seen[key] = len(out)
             out.append(ent)
+        elif out[seen[key]].source in CONTEXT_SOURCES and ent.source not in CONTEXT_SOURCES:
+            out[seen[key]] = ent
     return out
 
 

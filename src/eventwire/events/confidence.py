@@ -36,12 +36,11 @@ from pathlib import Path
 from ..datafiles import read_yaml
 from ..errors import DataFileError
 from ..model import Event, Quote
+from .arguments import CONTEXT_SOURCES, DICTIONARY_SOURCES
 from .config import events_config
 from .mentions import compatible
 
 DATA = Path(__file__).with_name("data") / "confidence.yaml"
-DICTIONARY_SOURCES = {"dictionary", "coref", "apposition", "pattern", "gazetteer"}
-CONTEXT_SOURCES = {"context", "event-location", "protest-target"}
 INHERITED_SOURCES = {"antecedent-event", "speech-owner", "antecedent", "exchange"}
 
 

@@ -32,6 +32,8 @@ words) and returns the token the coder should use:
   drops a passive's auxiliary (and states active past acts in the present); its subject is the patient.
 - `for_clause`: "called for Kelmland to withdraw", "pushing for the US (to) support": the
   parser reads "for" as a complementiser of a clause, not as the preposition the verb takes.
+- `quantity_object`: "kidnapped up to 16 advisers": "up" read as a particle and "to 16 advisers" as a
+  prepositional phrase; the noun is the verb's object.
 - `buried_main_verb`: "the militant encouraged students to disrupt classes": the finite verb read as a
   modifier of the noun after it, the infinitive heading the sentence; the infinitive is no act.
 """
@@ -295,6 +297,15 @@ def buried_main_verb(verb: Token) -> Token | None:
     if subj is None:
         return None
     return next((t for t in subj.subtree if t.tag_ in ("VBD", "VBZ", "VBP") and t.dep_ in ("amod", "compound")), None)
+
+
+def quantity_object(verb: Token) -> list[Token]:
+    """"kidnapped up to 16 Russian advisers": the parser reads "up" as the verb's particle and "to 16 ..." as
+    a prepositional phrase; "up to" with a number is a quantity, and its noun the verb's object."""
+    ups = [c for c in verb.children if c.lower_ == "up" and c.dep_ in ("prt", "prep", "advmod")]
+    tos = [t for u in ups for t in (*u.children, *verb.children) if t.lower_ == "to" and t.i == u.i + 1]
+    return [o for t in tos for o in t.children
+            if o.dep_ == "pobj" and t.i + 1 < len(verb.doc) and verb.doc[t.i + 1].like_num]
 
 
 def for_clause(tok: Token, prep: str) -> bool:

@@ -679,3 +679,14 @@ def test_one_phrase_with_one_code_is_one_party():
     # the same phrase with two codes names two parties ("Vostran and Kelmish officials")
     other = Entity(name="Vostra", source="dictionary", **{**phrase, "code": "QVO"})
     assert len(_dedupe([named, other])) == 2
+
+
+@pytest.mark.parametrize("text, recipient_codes", [
+    # the light verb's indirect object is whom the noun's act is addressed to
+    ("Norvia issued a warning to Vostra over the border raids.", {"QVO"}),
+    ("Norvia gave Vostra an ultimatum on Monday.", {"QVO"}),
+    # a demand's content clause, hung on the light verb when a word comes between
+    ("The Kelmish Front reiterated its demand today that Vostra free the prisoners.", {"QVO"}),
+])
+def test_the_addressee_of_an_act_noun_named_on_its_light_verb(coded, text, recipient_codes):
+    assert _codes(coded(text).recipient) == recipient_codes

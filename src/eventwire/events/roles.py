@@ -107,7 +107,11 @@ def _asked_for(verb: Token) -> set[int]:
 
 def _reported_clause(tok: Token) -> bool:
     """A clause a noun reports ("accusations that he cooperated", "its demand that Israel ease ...")."""
-    return tok.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ in event_words().content_marks for c in tok.children)
+    return tok.dep_ == "acl" and _content_marked(tok)
+
+
+def _content_marked(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in event_words().content_marks for c in clause.children)
 
 
 def _named_apposition(subj: Token) -> Token | None:
@@ -507,8 +511,15 @@ class RoleFinder:
             # "its demand that Israel ease restrictions": the subject of the content clause
             recips += [c for v in tok.children if _reported_clause(v)
                        for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # (hung on the light verb when a word comes between: "reiterated its demand today that Israel ...")
+            if tok.dep_ == "dobj" and clause.i == tok.head.i and clause.lemma_.lower() in self.markers["light_verbs"]:
+                recips += [c for v in clause.children if v.dep_ == "ccomp" and v.i > tok.i and _content_marked(v)
+                           for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         if clause.i != tok.i:
             recips += _prep_objects(event_words().clause_recipient_prepositions, clause)
+            # the light verb's indirect object: "issued a warning to Vostra", "gave Vostra an ultimatum"
+            recips += [g for c in clause.children if c.dep_ == "dative"
+                       for g in ([c] if c.pos_ in ("NOUN", "PROPN") else c.children) if g.dep_ in ("dative", "pobj")]
         for t in [tok, clause] if clause.i != tok.i else [tok]:
             recips += [p for p in _prep_objects(PLACE_RECIP_PREPS, t) if _is_place(p)]
         return actor, recips, mods

@@ -690,3 +690,9 @@ def test_one_phrase_with_one_code_is_one_party():
 ])
 def test_the_addressee_of_an_act_noun_named_on_its_light_verb(coded, text, recipient_codes):
     assert _codes(coded(text).recipient) == recipient_codes
+
+
+def test_a_hyphen_split_off_by_the_parser_is_no_party(coded):
+    # "support anti - vaxxers" with all three words read as objects
+    ev = coded("Amid a flu outbreak, suddenly Kelmish leaders support anti-vaxxers.")
+    assert ev.recipient and all(any(ch.isalpha() for ch in r.entity_text) for r in ev.recipient)

@@ -389,7 +389,8 @@ class RoleFinder:
         candidate (or in `extra` phrases), else the first candidate that resolves at all."""
         first: list[Entity] = []
         named: list[Entity] = []
-        heads = [h for h in heads if h.ent_type_ not in NOT_PARTY]
+        # (not a hyphen the parser split off as a word of its own: "support anti - vaxxers")
+        heads = [h for h in heads if h.ent_type_ not in NOT_PARTY and not h.is_punct]
         # a place in a prepositional phrase is where, when a party is named: "detained dozens of people at
         # the port of Blaine" (a place acted on is still a target: "shelled the village")
         if any(token_class(h) == "agent" for h in heads):

@@ -84,6 +84,25 @@ def test_negating_governor_fail_to(markers):
     assert flags.is_negated(doc[3], markers)
 
 
+@pytest.mark.parametrize("verb, lemma", [("hesitate", "hesitate"), ("fail", "fail")])
+def test_a_negated_negating_governor_affirms(markers, verb, lemma):
+    # "Vostra did not hesitate to attack Kelmland ." / "Vostra did not fail to attack Kelmland ."
+    doc = build([("Vostra", 3, "nsubj", "PROPN", "NNP", "Vostra"), ("did", 3, "aux", "AUX", "VBD", "do"),
+                 ("not", 3, "neg", "PART", "RB", "not"), (verb, 3, "ROOT", "VERB", "VB", lemma),
+                 ("to", 5, "aux", "PART", "TO", "to"), ("attack", 3, "xcomp", "VERB", "VB", "attack"),
+                 ("Kelmland", 5, "dobj", "PROPN", "NNP", "Kelmland"), (".", 3, "punct", "PUNCT", ".", ".")])
+    assert not flags.is_negated(doc[5], markers)  # the attack happened
+    assert flags.is_negated(doc[3], markers)  # the hesitating did not
+
+
+def test_hesitating_to_act_is_not_acting(markers):
+    # "Vostra hesitated to attack Kelmland ."
+    doc = build([("Vostra", 1, "nsubj", "PROPN", "NNP", "Vostra"), ("hesitated", 1, "ROOT", "VERB", "VBD", "hesitate"),
+                 ("to", 3, "aux", "PART", "TO", "to"), ("attack", 1, "xcomp", "VERB", "VB", "attack"),
+                 ("Kelmland", 3, "dobj", "PROPN", "NNP", "Kelmland"), (".", 1, "punct", "PUNCT", ".", ".")])
+    assert flags.is_negated(doc[3], markers)
+
+
 def test_not_giving_up_a_demand_is_a_double_negation(markers):
     # "Vostra did not give up its demand ."
     doc = build([("Vostra", 3, "nsubj", "PROPN", "NNP", "Vostra"), ("did", 3, "aux", "AUX", "VBD", "do"),

@@ -66,6 +66,9 @@ def is_negated(verb: Token, markers: dict[str, Any], trigger: Token | None = Non
         # before what it negates; a "not" after the verb and its complements belongs to another
         # phrase the parser hung on it ("promising to lift rules ― probably not what X wanted")
         if negates_itself(tok, words) or _negative_subject(tok, markers):
+            # "did not hesitate to use force", "never failed to condemn": a negated negating verb affirms
+            if i > 0 and tok.lemma_.lower() in markers["negating_verbs"]:
+                return False
             return not (i == 0 and trigger is not None and trigger.i != tok.i and _abandons(tok, markers))
         if i > 0 and tok.lemma_.lower() in markers["negating_verbs"]:
             return True

@@ -102,6 +102,9 @@ def test_a_complement_of_another_sense_rules_the_trigger_out(lex):
     assert _verb_with(lex, "plead", "pleaded", [("for", "prep", "ADP", "IN", "for")]) == "request.call_for"
     assert _verb_with(lex, "seek", "sought", [("play", "xcomp", "VERB", "VB", "play")]) is None
     assert _verb_with(lex, "seek", "sought", [("talks", "dobj", "NOUN", "NNS", "talk")]) == "request.urge"
+    # "conceded that the talks were constructive" admits a point; "conceded defeat" yields
+    assert _verb_with(lex, "concede", "conceded", [("were", "ccomp", "AUX", "VBD", "be")]) is None
+    assert _verb_with(lex, "concede", "conceded", [("defeat", "dobj", "NOUN", "NN", "defeat")]) == "concede.concede"
 
 
 @pytest.mark.slow

@@ -696,3 +696,10 @@ def test_a_hyphen_split_off_by_the_parser_is_no_party(coded):
     # "support anti - vaxxers" with all three words read as objects
     ev = coded("Amid a flu outbreak, suddenly Kelmish leaders support anti-vaxxers.")
     assert ev.recipient and all(any(ch.isalpha() for ch in r.entity_text) for r in ev.recipient)
+
+
+def test_a_place_tried_last_yields_to_a_party_named_in_the_content(coded):
+    # the call's place (where the war is) is not whom it addresses; the parties to be pressed are
+    ev = coded("The Kelmish Front called for immediate pressure on both Vostra and Norvia “to end the ongoing "
+               "military onslaught,” in Tarn, according to state television.")
+    assert _codes(ev.recipient) == {"QVO", "QNO"}

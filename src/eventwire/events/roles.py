@@ -408,6 +408,12 @@ class RoleFinder:
                 return owned
             ents = self.args.resolve(head, quote)
             if any(e.code for e in ents):
+                if head.dep_ == "pobj" and head.head.lower_ in PLACE_RECIP_PREPS and _is_place(head):
+                    # a place tried last yields to a party named in the content: "called for pressure on X
+                    # to end the war, in Gaza" (X), though "sought refuge in Germany" asks Germany
+                    content = self._nested_coded(extra, quote, actors, places=False)
+                    if content:
+                        return content
                 if topic:
                     # "questioned the health of X", "X's eligibility": the party is the topic's owner
                     return self._nested_coded([head], quote, actors) or ents

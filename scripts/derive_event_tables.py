@@ -12,8 +12,9 @@ nothing is downloaded) and writes, beside the resources' licences:
   preceded by `weapon` or `force` when the first sense falls under one of the ANCHORS
   synsets; single-word lemmas only (the coder looks at phrase heads).
 - src/eventwire/events/data/verbnet/subject_roles.tsv: verb lemma -> VerbNet classes, the
-  thematic roles its frames put in subject position, and the selectional restrictions of
-  its Agent role (+animate, +organization ...).
+  thematic roles its frames put in subject position, the selectional restrictions of
+  its Agent role (+animate, +organization ...), and the roles its frames put right after the
+  verb as its direct object ("none" when no frame has one: the verb cannot be passive).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "events" / "data"
 WORD = re.compile(r"^[a-z][a-z'-]*$")
+# VerbNet restrictions that make an NP slot a noun phrase still (every other "+" one marks a clause)
+NOUN_PHRASE_RESTRICTIONS = {"plural", "refl", "genitive", "adv_loc"}
 
 
 def wordnet_dir() -> Path:
@@ -91,7 +94,8 @@ def supersenses(wn_dir: Path) -> dict[str, list[str]]:
 
 
 def verbnet_subjects(vn_dir: Path) -> dict[str, dict[str, set[str]]]:
-    out: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"classes": set(), "subject": set(), "agent": set()})
+    out: dict[str, dict[str, set[str]]] = defaultdict(
+        lambda: {"classes": set(), "subject": set(), "agent": set(), "object": set()})
 
     def walk(cls: ET.Element, inherited_agent: set[str]) -> None:
         cid = cls.get("ID", "")
@@ -99,13 +103,20 @@ def verbnet_subjects(vn_dir: Path) -> dict[str, dict[str, set[str]]]:
         for role in cls.iter("THEMROLE"):
             if role.get("type") == "Agent":
                 agent = {f"{r.get('Value')}{r.get('type')}" for r in role.iter("SELRESTR")} or agent
-        subjects = set()
+        subjects, objects = set(), set()
         frames = cls.find("FRAMES")
         for frame in frames if frames is not None else []:
-            syntax = frame.find("SYNTAX")
-            first = next((c for c in syntax if c.tag == "NP"), None) if syntax is not None else None
+            syntax = list(frame.find("SYNTAX") if frame.find("SYNTAX") is not None else [])
+            first = next((c for c in syntax if c.tag == "NP"), None)
             if first is not None and first.get("value"):
                 subjects.add(first.get("value"))
+            # the noun phrase right after the verb: its direct object ("Agent V Patient"); not a clause
+            # VerbNet writes as an NP with a complement restriction ("NP V S_INF": sc_to_inf)
+            verb = next((i for i, c in enumerate(syntax) if c.tag == "VERB"), None)
+            obj = syntax[verb + 1] if verb is not None and verb + 1 < len(syntax) else None
+            if obj is not None and obj.tag == "NP" and not any(r.get("Value") == "+" and r.get(
+                    "type") not in NOUN_PHRASE_RESTRICTIONS for r in obj.iter("SYNRESTR")):
+                objects.add(obj.get("value") or "NP")
         members = cls.find("MEMBERS")
         for m in members if members is not None else []:
             name = m.get("name", "").lower()
@@ -114,6 +125,7 @@ def verbnet_subjects(vn_dir: Path) -> dict[str, dict[str, set[str]]]:
                 row["classes"].add(cid)
                 row["subject"] |= subjects
                 row["agent"] |= agent
+                row["object"] |= objects
         subs = cls.find("SUBCLASSES")
         for sub in subs if subs is not None else []:
             walk(sub, agent)
@@ -140,11 +152,12 @@ def main() -> None:
     vn_out.mkdir(exist_ok=True)
     rows = verbnet_subjects(args.verbnet)
     with (vn_out / "subject_roles.tsv").open("w", encoding="utf-8") as fh:
-        fh.write("# lemma\tVerbNet classes\tsubject roles\tAgent restrictions (derived from VerbNet 3; see LICENSE)\n")
+        fh.write("# lemma\tVerbNet classes\tsubject roles\tAgent restrictions\tdirect object roles (none: no"
+                 " frame has one) (derived from VerbNet 3; see LICENSE)\n")
         for lemma in sorted(rows):
             r = rows[lemma]
             fh.write(f"{lemma}\t{','.join(sorted(r['classes']))}\t{','.join(sorted(r['subject']))}\t"
-                     f"{','.join(sorted(r['agent']))}\n")
+                     f"{','.join(sorted(r['agent']))}\t{','.join(sorted(r['object'])) or 'none'}\n")
     shutil.copy(args.verbnet / "LICENSE", vn_out / "LICENSE")
     print(f"{len(table)} nouns, {len(rows)} verbs")
 

@@ -703,3 +703,17 @@ def test_a_place_tried_last_yields_to_a_party_named_in_the_content(coded):
     ev = coded("The Kelmish Front called for immediate pressure on both Vostra and Norvia “to end the ongoing "
                "military onslaught,” in Tarn, according to state television.")
     assert _codes(ev.recipient) == {"QVO", "QNO"}
+
+
+@pytest.mark.parametrize("text, actor", [
+    # "protested" read as a reduced passive relative on "Hundreds": a verb with no object cannot be passive
+    ("Hundreds of people protested in Tarn on Monday.", "Hundreds of people"),
+    ("Hundreds of Kelmish students protested outside the ministry on Monday.", "Hundreds of Kelmish students"),
+])
+def test_a_verb_that_takes_no_object_is_never_a_reduced_passive(coded, text, actor):
+    assert [a.entity_text for a in coded(text).actor] == [actor]
+
+
+def test_a_reduced_passive_of_a_verb_with_an_object_stays_passive(coded):
+    ev = coded("Three Kelmish soldiers killed in an ambush near Tarn.")
+    assert not ev.actor and "Kelmish soldiers" in ev.recipient[0].entity_text

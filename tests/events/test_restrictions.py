@@ -492,3 +492,11 @@ def test_sharing_is_cooperation_with_a_partner(run_text):
     (ev,) = _counted(run_text("Vostran intelligence officials have shared evidence with Kelmland about the plot."))
     assert ev.event == "COOPERATE"
 
+
+
+def test_verbnet_says_which_verbs_take_no_object():
+    from eventwire.events.agents import takes_no_object
+
+    assert takes_no_object("protest") and takes_no_object("abstain")
+    assert not takes_no_object("kill") and not takes_no_object("arrest")
+    assert not takes_no_object("zzyzx")  # a verb VerbNet does not know: no claim

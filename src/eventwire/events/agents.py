@@ -68,16 +68,29 @@ def noun_senses() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def verb_subjects() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
-    """verb lemma -> (subject roles over its VerbNet classes, Agent restrictions)."""
+def _verbnet_rows() -> dict[str, list[str]]:
+    """verb lemma -> [classes, subject roles, Agent restrictions, direct object roles] (`subject_roles.tsv`)."""
     out = {}
     with (DATA_DIR / "verbnet" / "subject_roles.tsv").open(encoding="utf-8") as fh:
         for line in fh:
-            if line.startswith("#"):
-                continue
-            lemma, _classes, roles, restr = (line.rstrip("\n").split("\t") + ["", "", ""])[:4]
-            out[lemma] = (frozenset(r for r in roles.split(",") if r), frozenset(r for r in restr.split(",") if r))
+            if not line.startswith("#"):
+                lemma, *cols = line.rstrip("\n").split("\t")
+                out[lemma] = (cols + ["", "", "", ""])[:4]
     return out
+
+
+@cache
+def verb_subjects() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """verb lemma -> (subject roles over its VerbNet classes, Agent restrictions)."""
+    return {lemma: (frozenset(r for r in roles.split(",") if r), frozenset(r for r in restr.split(",") if r))
+            for lemma, (_classes, roles, restr, _objects) in _verbnet_rows().items()}
+
+
+def takes_no_object(lemma: str) -> bool:
+    """No VerbNet frame of this verb has a direct object ("protest", "abstain", "arrive"): it cannot be
+    passive, so "people protested in Tarn" read as a reduced passive relative is a misread main verb."""
+    row = _verbnet_rows().get(lemma.lower())
+    return row is not None and row[3] == "none"
 
 
 @cache

@@ -8,7 +8,8 @@ words) and returns the token the coder should use:
 - `misread_main_verb`: "Doctors from two aid groups donated food to ...", "An
   official newspaper called on Arabs to unite": the verb, tagged VBN, hangs as a
   reduced relative ("acl") on the noun before it although that noun has no other
-  predicate; its subject is that noun phrase, not its patient.
+  predicate and the verb is used actively or takes no object at all (VerbNet: "Hundreds of people
+  protested in Tarn"); its subject is that noun phrase, not its patient.
 - `inverted_content`: "<clause>, a rights group protested here Wednesday": an
   inverted reporting clause; its content is the sentence's main clause.
 - `fronted_subject`: "With the signing of the accord, the government and the rebels
@@ -42,7 +43,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .agents import token_class
+from .agents import takes_no_object, token_class
 from .arguments import np_bounds
 from .words import default_words as event_words
 
@@ -131,7 +132,8 @@ def misread_main_verb(verb: Token, light_verbs: set[str], reporting: bool = Fals
         return None  # a headline ("Vostran soldiers sent to Tarn to fight rebels") drops its auxiliaries
     no_predicate = subj.dep_ == "ROOT" or (subj.dep_ in ("nsubj", "dep") and any(
         c.dep_ == "nsubj" and c.i != subj.i for c in subj.head.children))
-    return subj if no_predicate and _active_use(verb, light_verbs) else None
+    # (a verb that takes no object cannot be passive: "Hundreds of people protested in Tarn")
+    return subj if no_predicate and (_active_use(verb, light_verbs) or takes_no_object(verb.lemma_)) else None
 
 
 def fronted_subject(verb: Token) -> Token | None:

@@ -717,3 +717,12 @@ def test_a_verb_that_takes_no_object_is_never_a_reduced_passive(coded, text, act
 def test_a_reduced_passive_of_a_verb_with_an_object_stays_passive(coded):
     ev = coded("Three Kelmish soldiers killed in an ambush near Tarn.")
     assert not ev.actor and "Kelmish soldiers" in ev.recipient[0].entity_text
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of Kelmish students protested outside the Vostran embassy on Monday.",
+    "Protesters rallied in front of the Norvian embassy in Tarn.",
+])
+def test_a_protest_at_a_country_s_embassy_is_against_that_country(coded, text):
+    codes = _codes(coded(text).recipient)
+    assert codes and codes <= {"QVO", "QNO"}

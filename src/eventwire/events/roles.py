@@ -304,6 +304,10 @@ class RoleFinder:
         # (not the venue an accord is named after: "signed the Oslo accord")
         heads += [c for o in asked if o.lemma_.lower() not in event_words().venue_named_nouns
                   for c in o.children if c.dep_ in ("amod", "compound", "poss") and _is_place(c)]
+        # a crowd at a country's embassy protests against that country: "marched on the Vostran embassy"
+        if tr.pattern.event == "PROTEST":
+            heads += [c for m in _site_phrase_nouns(tr.tok) if m.lemma_.lower() in event_words().mission_nouns
+                      for c in m.children if c.dep_ in ("amod", "compound", "poss") and _is_place(c)]
         # last resort, the place the action is directed at: "arrived in Dorvat", "withdrew from Kelmland",
         # "reinforced its troops in Tarn"; not when a party is acted on ("arrested three leaders in Rask":
         # the town is where, the leaders are whom)
@@ -544,6 +548,18 @@ def _absolute(tok: Token) -> bool:
     prep = tok.head
     return tok.dep_ == "pobj" and prep.lower_ == "with" and prep.i < prep.head.i and any(
         c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") for c in tok.children)
+
+
+def _site_phrase_nouns(tok: Token) -> list[Token]:
+    """The nouns of `tok`'s prepositional phrases, through "in front of" and the like ("outside the
+    embassy", "in front of the embassy")."""
+    out, todo = [], [c for c in tok.children if c.dep_ == "prep"]
+    while todo:
+        prep = todo.pop()
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            out.append(obj)
+            todo += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"]
+    return out
 
 
 def _is_place(tok: Token) -> bool:

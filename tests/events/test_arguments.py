@@ -726,3 +726,12 @@ def test_a_reduced_passive_of_a_verb_with_an_object_stays_passive(coded):
 def test_a_protest_at_a_country_s_embassy_is_against_that_country(coded, text):
     codes = _codes(coded(text).recipient)
     assert codes and codes <= {"QVO", "QNO"}
+
+
+@pytest.mark.parametrize("text", [
+    "Norvia mobilized army reservists for a possible war against Vostra on Tuesday.",
+    "Norvia has trained more than 500 hackers capable of launching cyber attacks against Vostra, officials said.",
+])
+def test_a_force_is_readied_against_the_party_named_with_against(coded, text):
+    ev = coded(text)
+    assert ev.event == "MOBILIZE" and _codes(ev.recipient) == {"QVO"}

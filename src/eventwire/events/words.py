@@ -50,6 +50,7 @@ class EventWords:
     stance_phrase_nouns: frozenset[str]
     stance_phrase_prepositions: tuple[str, ...]
     mission_nouns: frozenset[str]
+    mobilized_against_prepositions: frozenset[str]
     content_object_recipient_prepositions: tuple[str, ...]
     folded_noun_prepositions: tuple[str, ...]
     noun_recipient_prepositions: tuple[str, ...]

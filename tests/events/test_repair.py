@@ -403,3 +403,23 @@ def test_up_to_a_number_is_a_quantity_of_the_object():
                     ("the", 6, "det", "DET", "DT", "the"), ("border", 6, "compound", "NOUN", "NN", "border"),
                     ("guards", 3, "pobj", "NOUN", "NNS", "guard"), (".", 1, "punct", "PUNCT", ".", ".")])
     assert repair.quantity_object(phrase[1]) == []
+
+
+def test_an_object_moved_after_an_as_phrase_is_the_object():
+    from eventwire.events import repair
+
+    from .handbuilt import build
+
+    # "Tarn denounced as a crime Vostra 's raid ." with the object read as an apposition of "crime"
+    shifted = build([("Tarn", 1, "nsubj", "PROPN", "NNP", "Tarn"), ("denounced", 1, "ROOT", "VERB", "VBD", "denounce"),
+                     ("as", 1, "prep", "ADP", "IN", "as"), ("a", 4, "det", "DET", "DT", "a"),
+                     ("crime", 2, "pobj", "NOUN", "NN", "crime"), ("Vostra", 7, "poss", "PROPN", "NNP", "Vostra"),
+                     ("'s", 5, "case", "PART", "POS", "'s"), ("raid", 4, "appos", "NOUN", "NN", "raid"),
+                     (".", 1, "punct", "PUNCT", ".", ".")])
+    assert [t.text for t in repair.shifted_object(shifted[1])] == ["raid"]
+    # "Tarn denounced the raid as a crime , a raid ..." : an object of its own, and a comma before the apposition
+    own = build([("Tarn", 1, "nsubj", "PROPN", "NNP", "Tarn"), ("denounced", 1, "ROOT", "VERB", "VBD", "denounce"),
+                 ("it", 1, "dobj", "PRON", "PRP", "it"), ("as", 1, "prep", "ADP", "IN", "as"),
+                 ("crime", 3, "pobj", "NOUN", "NN", "crime"), (",", 4, "punct", "PUNCT", ",", ","),
+                 ("raid", 4, "appos", "NOUN", "NN", "raid"), (".", 1, "punct", "PUNCT", ".", ".")])
+    assert repair.shifted_object(own[1]) == []

@@ -35,6 +35,8 @@ words) and returns the token the coder should use:
   parser reads "for" as a complementiser of a clause, not as the preposition the verb takes.
 - `quantity_object`: "kidnapped up to 16 advisers": "up" read as a particle and "to 16 advisers" as a
   prepositional phrase; the noun is the verb's object.
+- `shifted_object`: "denounced as an ugly crime Serbia's suppression of ...": the object moved after an
+  "as" phrase, read as its apposition.
 - `buried_main_verb`: "the militant encouraged students to disrupt classes": the finite verb read as a
   modifier of the noun after it, the infinitive heading the sentence; the infinitive is no act.
 """
@@ -308,6 +310,21 @@ def quantity_object(verb: Token) -> list[Token]:
     tos = [t for u in ups for t in (*u.children, *verb.children) if t.lower_ == "to" and t.i == u.i + 1]
     return [o for t in tos for o in t.children
             if o.dep_ == "pobj" and t.i + 1 < len(verb.doc) and verb.doc[t.i + 1].like_num]
+
+
+def shifted_object(verb: Token) -> list[Token]:
+    """"denounced as an ugly crime Serbia's suppression of ...": a long object moved after the verb's
+    "as" phrase, which the parser hangs on that phrase as an apposition; the verb has no object of its
+    own and no comma parts the two, as one would an apposition."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    return [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children
+            if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos" and a.left_edge.i == o.i + 1]
+
+
+def hidden_objects(verb: Token) -> list[Token]:
+    """Direct objects the parser attached elsewhere (`quantity_object`, `shifted_object`)."""
+    return quantity_object(verb) + shifted_object(verb)
 
 
 def for_clause(tok: Token, prep: str) -> bool:

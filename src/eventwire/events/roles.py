@@ -62,7 +62,7 @@ def _slot_tokens(tok: Token, slot: str) -> list[Token]:
         return [g for c in tok.children if c.dep_ in ("prep", "dative") for g in c.children if g.dep_ == "pobj"]
     out = [c for c in tok.children if c.dep_ == base]
     if base == "dobj":
-        out += repair.quantity_object(tok)
+        out += repair.hidden_objects(tok)
     if base == "xcomp":  # the parser often attaches "vowed to fight" as an infinitival advcl
         out += [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i
                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
@@ -254,7 +254,7 @@ class RoleFinder:
                 verb, self.markers["light_verbs"], self._reporting(verb)) is None:
             heads.append(verb.head)
         objs = [_relative_antecedent(c, tr.tok) for c in tr.tok.children if c.dep_ in ("dobj", "dative", "iobj")
-                and c.pos_ in ("NOUN", "PROPN", "PRON")] + repair.quantity_object(tr.tok)
+                and c.pos_ in ("NOUN", "PROPN", "PRON")] + repair.hidden_objects(tr.tok)
         # an object the pattern asked for ("imposed sanctions", "sent aid") is the instrument, not the recipient;
         # its target is, before any phrase of the verb ("filed a complaint against X at the WTO": X)
         asked = [o for o in objs if tr.pattern.object and o.lemma_.lower() in tr.pattern.object]

@@ -735,3 +735,9 @@ def test_a_protest_at_a_country_s_embassy_is_against_that_country(coded, text):
 def test_a_force_is_readied_against_the_party_named_with_against(coded, text):
     ev = coded(text)
     assert ev.event == "MOBILIZE" and _codes(ev.recipient) == {"QVO"}
+
+
+def test_a_protest_act_takes_the_target_of_the_protest_it_is_staged_for(coded):
+    ev = coded("Hundreds of Kelmish miners began a hunger strike on Monday to protest against Vostra's decision "
+               "to close the mines.")
+    assert ev.trigger.text == "strike" and _codes(ev.recipient) == {"QVO"}

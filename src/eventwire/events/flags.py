@@ -31,14 +31,14 @@ def _governors(verb: Token) -> list[Token]:
     plans; "should sue to resist" -> resist, sue): a purpose shares the mood of the act it is for."""
     chain = [verb]
     tok = verb
-    while (tok.dep_ in ("xcomp", "conj", "auxpass") or _purpose(tok)) and tok.head.i != tok.i \
+    while (tok.dep_ in ("xcomp", "conj", "auxpass") or is_purpose(tok)) and tok.head.i != tok.i \
             and len(chain) < _SYNTAX["governor_chain"]:
         tok = tok.head
         chain.append(tok)
     return chain
 
 
-def _purpose(tok: Token) -> bool:
+def is_purpose(tok: Token) -> bool:
     """An infinitive of purpose: "sent troops to fight", "sued to block the law"."""
     return tok.dep_ == "advcl" and tok.tag_ == "VB" and not any(c.dep_ == "mark" for c in tok.children) \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from ..actors.words import default_words as actor_words
 from ..model import Entity, Quote
 from ..settings import tuning
-from . import repair
+from . import flags, repair
 from .agents import document_name, noun_class, place_of_event, semantic_data, token_class
 from .arguments import names_relation, partners, speaker_apposition
 from .restrictions import phrase_tokens
@@ -533,6 +533,10 @@ class RoleFinder:
                            for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         if clause.i != tok.i:
             recips += _prep_objects(event_words().clause_recipient_prepositions, clause)
+            # the purpose the act is taken for, an act of the same kind: "began a hunger strike to protest
+            # against Sweden's decision" (Sweden)
+            recips += [h for c in clause.children if flags.is_purpose(c) and (other := self.triggers.get(c.i))
+                       and other.pattern.event == tr.pattern.event for h in _prep_objects(RECIP_PREPS, c)]
             # the light verb's indirect object: "issued a warning to Vostra", "gave Vostra an ultimatum"
             recips += [g for c in clause.children if c.dep_ == "dative"
                        for g in ([c] if c.pos_ in ("NOUN", "PROPN") else c.children) if g.dep_ in ("dative", "pobj")]

@@ -741,3 +741,15 @@ def test_a_protest_act_takes_the_target_of_the_protest_it_is_staged_for(coded):
     ev = coded("Hundreds of Kelmish miners began a hunger strike on Monday to protest against Vostra's decision "
                "to close the mines.")
     assert ev.trigger.text == "strike" and _codes(ev.recipient) == {"QVO"}
+
+
+@pytest.mark.parametrize("text, trigger, recipient_codes", [
+    # the victim of the act a strike is the setting of
+    ("Ivo Dant was killed in a Vostran drone strike on Monday.", "strike", {"QKE"}),
+    # the subject of an accusation's content clause is the accused
+    ("Tuesday's rally was hardly the first time that Mara Lind has made false accusations that Vostra is "
+     "arming the rebels.", "accusations", {"QVO"}),
+])
+def test_the_party_an_event_noun_is_about_from_its_setting_or_content(coded_article, text, trigger, recipient_codes):
+    (ev,) = [e for e in coded_article(text).events if e.trigger.text == trigger]
+    assert _codes(ev.recipient) == recipient_codes

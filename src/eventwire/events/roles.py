@@ -522,15 +522,23 @@ class RoleFinder:
         owners = [tok, tok.head] if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.markers[
             "light_nouns"] else [tok]
         recips += _prep_objects(event_words().noun_recipient_prepositions, *owners)
-        if tr.pattern.event == "REQUEST":  # "a call for the United States to accept refugees": the addressee
-            recips += [c for v in tok.children if repair.for_clause(v, "for") for c in v.children if c.dep_ == "nsubj"]
-            # "its demand that Israel ease restrictions": the subject of the content clause
+        if tr.pattern.event in ("REQUEST", "ACCUSE"):
+            # "a call for the United States to accept refugees": the addressee
+            if tr.pattern.event == "REQUEST":
+                recips += [c for v in tok.children if repair.for_clause(v, "for") for c in v.children
+                           if c.dep_ == "nsubj"]
+            # "its demand that Israel ease restrictions", "accusations that Vostra armed the rebels": the
+            # subject of the content clause is addressed or accused
             recips += [c for v in tok.children if _reported_clause(v)
                        for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
             # (hung on the light verb when a word comes between: "reiterated its demand today that Israel ...")
             if tok.dep_ == "dobj" and clause.i == tok.head.i and clause.lemma_.lower() in self.markers["light_verbs"]:
                 recips += [c for v in clause.children if v.dep_ == "ccomp" and v.i > tok.i and _content_marked(v)
                            for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # the victim of an act of the same kind it is the setting of: "Soleimani was killed in a drone strike"
+        if tok.dep_ == "pobj" and (other := self.triggers.get(tok.head.head.i)) \
+                and other.pattern.event == tr.pattern.event:
+            recips += [c for c in tok.head.head.children if c.dep_ == "nsubjpass"]
         if clause.i != tok.i:
             recips += _prep_objects(event_words().clause_recipient_prepositions, clause)
             # the purpose the act is taken for, an act of the same kind: "began a hunger strike to protest

@@ -753,3 +753,11 @@ def test_a_protest_act_takes_the_target_of_the_protest_it_is_staged_for(coded):
 def test_the_party_an_event_noun_is_about_from_its_setting_or_content(coded_article, text, trigger, recipient_codes):
     (ev,) = [e for e in coded_article(text).events if e.trigger.text == trigger]
     assert _codes(ev.recipient) == recipient_codes
+
+
+def test_an_act_of_force_raised_as_an_issue_is_not_the_raiser_s(coded_article):
+    events = coded_article("Ivo Dant said Vostra would raise the bombing at the United Nations.").events
+    assert not any(e.event == "ASSAULT" and _codes(e.actor) for e in events)
+    # a verbal attack published is still its author's
+    (ev,) = [e for e in coded_article("Kelmish officials tweeted the attack on Monday.").events]
+    assert _codes(ev.actor) == {"QKE"}

@@ -71,3 +71,11 @@ def test_addressee_is_not_the_location(examples_pipeline):
     art = run(examples_pipeline, "The Vostran People's Front called on Arvenia to release the prisoners.")
     requests = [e for e in art.events if e.event == "REQUEST"]
     assert requests and all(e.event_loc is None for e in requests)
+
+
+def test_an_organisation_of_the_dictionary_is_no_town_of_its_name(examples_pipeline):
+    # "the Continental Union" is an organisation (examples/actors.yaml), not Union, New Jersey
+    art = run(examples_pipeline, "Vostra raised its complaint at the Continental Union on Monday.")
+    (ev,) = events_with(art, "complaint")
+    assert ev.event_loc is None or ev.event_loc.country != "USA"
+    assert "USA" not in {e.code for e in ev.actor + ev.recipient}

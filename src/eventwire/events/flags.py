@@ -315,11 +315,18 @@ def _act_noun(tok: Token) -> bool:
 
 
 def resolve_event_place(tokens: list[Token], ctx: Any) -> Place | None:
+    """The place of `place_phrase`, resolved by the gazetteer (unresolved, it is still where); None when
+    the phrase names an organisation the actor dictionary knows."""
     span = place_phrase(tokens)
     if span is None:
         return None
     place = None
     try:
+        # an organisation the actor dictionary knows is no town of the same name ("raise it at the
+        # Continental Union": not Union, New Jersey)
+        known = importlib.import_module("eventwire.actors").get_dictionary(ctx).find_actor(span.text)
+        if known is not None and known.type == "ORG":
+            return None
         places = importlib.import_module("eventwire.actors.places")
         place = places.resolve_place(span.text, ctx)
     except (ImportError, AttributeError):

@@ -509,7 +509,11 @@ class RoleFinder:
         # about someone else's act ("condemned the bombing", "blamed him for the attack")
         words = event_words()
         prep = arg.head.lower_ if arg.dep_ == "pobj" else ""
-        owned = (arg.dep_ == "dobj" and gov.lemma_.lower() in words.owning_verbs | self.markers["light_verbs"]) \
+        # (a verb that owns only an issue put to others names an act of force as a topic: "raised the bombing
+        # at the Union")
+        topic_only = gov.lemma_.lower() in words.word_owning_verbs and tr.pattern.event.lower() in words.force_events
+        owned = (arg.dep_ == "dobj" and gov.lemma_.lower() in words.owning_verbs | self.markers["light_verbs"]
+                 and not topic_only) \
             or prep in words.joined_act_prepositions or (
                 prep in words.sequence_prepositions and tr.pattern.event.lower() in words.participation_events) \
             or (prep in words.unacted_act_prepositions and not any(

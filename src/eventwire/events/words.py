@@ -62,6 +62,8 @@ class EventWords:
     place_event_compounds: frozenset[str]
     collective_nouns: frozenset[str]
     owning_verbs: frozenset[str]
+    word_owning_verbs: frozenset[str]
+    force_events: frozenset[str]
     joined_act_prepositions: frozenset[str]
     unacted_act_prepositions: frozenset[str]
     sequence_prepositions: frozenset[str]

@@ -336,3 +336,14 @@ def test_a_possessive_country_codes_a_group_wherever_the_story_is(with_user_file
     article = run(with_user_file, "Troops from Tolsk launched an attack against Vostra's Kurds on Monday.")
     ent = mention(article, "Kurds")
     assert ent.code == "XVO"
+
+
+def test_a_surname_shared_by_two_people_is_the_one_named_last_before_it(with_user_file):
+    text = ("Vostran Foreign Minister Anna Petersen met Arvenian envoys in Tolsk on Monday. Petersen said the "
+            "talks had gone well. Her husband, the painter John Petersen, was not there. On Tuesday, Petersen "
+            "left for Karsk.")
+    article = run(with_user_file, text)
+    minister, later = mention(article, "Petersen", nth=1), mention(article, "Petersen", nth=3)
+    assert (minister.name, minister.code) == ("Anna Petersen", "XVO")
+    # after the painter is named, "Petersen" is no longer surely the minister: no code is given
+    assert later is None or later.code is None

@@ -115,6 +115,23 @@ def _share_person_codes(found: list[Entity]) -> list[Entity]:
     for ent in found:
         if ent.source == "coref" and ent.code is None and ent.name in codes:
             ent.code = codes[ent.name]
+    # a surname the registry left unlinked (several people share it: "Ted Cruz", "Heidi Cruz") is the
+    # person named in full most recently before it, and takes the country and sector that mention has
+    named = sorted((e for e in found if e.type == "PERSON" and e.start is not None and e.code
+                    and len(norm(e.name or "").split()) > 1), key=lambda e: e.start)
+    full = sorted((e for e in found if e.type == "PERSON" and e.start is not None
+                   and len(norm(e.name or "").split()) > 1), key=lambda e: e.start)
+    for ent in found:
+        key = norm(ent.entity_text or "")
+        if ent.type != "PERSON" or ent.code or ent.start is None or " " in key or not named:
+            continue
+        last = next((p for p in reversed(full) if p.start < ent.start and norm(p.name or "").split()[-1] == key), None)
+        # (named there without a code, the person may have one in another full mention)
+        donor = last if last is None or last.code else next(
+            (p for p in named if norm(p.name or "") == norm(last.name or "")), None)
+        if donor is not None:
+            ent.name, ent.code, ent.sector, ent.org = donor.name, donor.code, donor.sector, donor.org
+            ent.source = "coref"
     return found
 
 

@@ -761,3 +761,12 @@ def test_an_act_of_force_raised_as_an_issue_is_not_the_raiser_s(coded_article):
     # a verbal attack published is still its author's
     (ev,) = [e for e in coded_article("Kelmish officials tweeted the attack on Monday.").events]
     assert _codes(ev.actor) == {"QKE"}
+
+
+def test_where_words_are_said_is_not_whom_they_address(coded):
+    # a scene-setting phrase before the subject, and no place taken for the addressee of words
+    ev = coded("At a rally on Friday in Tarn, Mara Lind questioned what kind of leader sends angry tweets at 3 a.m.")
+    assert ev.event == "ACCUSE" and not ev.recipient
+    # an act of force still takes its place's country for the party acted on
+    ev = coded("Gunmen killed five people in Tarn on Friday.")
+    assert _codes(ev.recipient) == {"QKE"}

@@ -77,8 +77,9 @@ class ImplicitParties:
         """Parties the sentence leaves implicit, coded as event datasets do and marked by `source`:
         a missing actor or recipient of an event placed in a country ("were killed in Dorvat") is that
         country ("event-location"), but the actor never when the place is what the act is aimed at
-        (`target_place`); a protest with no named target addresses the government of its place, else
-        of its actor's country ("protest-target")."""
+        (`target_place`), nor the recipient of words addressed to someone (`addressed_events`); a
+        protest with no named target addresses the government of its place, else of its actor's
+        country ("protest-target")."""
         code = place.code if place is not None else None
         # nor when the parties acted on are of the place's country: "a bombing killed three Arvenian
         # soldiers near Dravo" says nothing of who bombed, least of all Arvenia
@@ -95,7 +96,9 @@ class ImplicitParties:
                     entity_text=government, name=government, source="protest-target")
                 base.code, base.sector = code, "GOV"
                 return actors, [base]
-        if code and not recipients and not partners(actors):  # not where partners met
+        # (not for words addressed to someone: where they are said is not whom, "at a rally in Tarn, X
+        # questioned ...")
+        if code and not recipients and not partners(actors) and event.lower() not in event_words().addressed_events:
             recipients = [_place_entity(place, "event-location")]
         return actors, recipients
 

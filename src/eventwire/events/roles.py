@@ -266,7 +266,9 @@ class RoleFinder:
         if tr.pattern.event == "ACCUSE":
             heads += _prep_objects(event_words().grievance_prepositions, tr.tok)
         # not the noun of an absolute phrase: "With dozens of farmers displaced, the senators met"
-        heads += [h for h in _prep_objects(RECIP_PREPS, tr.tok) if not _absolute(h)]
+        # nor a phrase fronted before the subject, which sets the scene: "At a rally in Coral Springs, Florida,
+        # Clinton questioned ..."
+        heads += [h for h in _prep_objects(RECIP_PREPS, tr.tok) if not _absolute(h) and not _fronted(h.head)]
         # the object's own agent or target: "a blockade on X", "a demand by X", "X's proposal"
         for obj in (o for o in objs if o not in wanted):  # (not the other side of an ally: "X's rivals")
             heads += [c for c in obj.children if c.dep_ == "poss" and not names_relation(c)]
@@ -569,6 +571,12 @@ def _absolute(tok: Token) -> bool:
     prep = tok.head
     return tok.dep_ == "pobj" and prep.lower_ == "with" and prep.i < prep.head.i and any(
         c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") for c in tok.children)
+
+
+def _fronted(prep: Token) -> bool:
+    """The phrase comes before its verb's subject: a scene set for the clause, not an argument."""
+    subj = _child(prep.head, {"nsubj", "nsubjpass"})
+    return subj is not None and prep.i < subj.i < prep.head.i
 
 
 def _site_phrase_nouns(tok: Token) -> list[Token]:

@@ -117,10 +117,9 @@ def _share_person_codes(found: list[Entity]) -> list[Entity]:
             ent.code = codes[ent.name]
     # a surname the registry left unlinked (several people share it: "Ted Cruz", "Heidi Cruz") is the
     # person named in full most recently before it, and takes the country and sector that mention has
-    named = sorted((e for e in found if e.type == "PERSON" and e.start is not None and e.code
-                    and len(norm(e.name or "").split()) > 1), key=lambda e: e.start)
     full = sorted((e for e in found if e.type == "PERSON" and e.start is not None
                    and len(norm(e.name or "").split()) > 1), key=lambda e: e.start)
+    named = [e for e in full if e.code]
     for ent in found:
         key = norm(ent.entity_text or "")
         if ent.type != "PERSON" or ent.code or ent.start is None or " " in key or not named:

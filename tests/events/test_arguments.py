@@ -770,3 +770,12 @@ def test_where_words_are_said_is_not_whom_they_address(coded):
     # an act of force still takes its place's country for the party acted on
     ev = coded("Gunmen killed five people in Tarn on Friday.")
     assert _codes(ev.recipient) == {"QKE"}
+
+
+def test_a_force_moved_to_a_border_faces_the_other_side(coded):
+    ev = coded("Vostra has moved two armoured brigades and an artillery regiment to its border with Kelmland, "
+               "the defence ministry said on Monday.")
+    assert ev.event == "MOBILIZE" and _codes(ev.recipient) == {"QKE"}
+    # a border still only says where an attack is
+    ev = coded("Kelmish rebels attacked a stronghold on the Vostran border.")
+    assert "QVO" not in _codes(ev.recipient)

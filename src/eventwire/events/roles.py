@@ -306,11 +306,16 @@ class RoleFinder:
         # (not the venue an accord is named after: "signed the Oslo accord")
         heads += [c for o in asked if o.lemma_.lower() not in event_words().venue_named_nouns
                   for c in o.children if c.dep_ in ("amod", "compound", "poss") and _is_place(c)]
-        # the party a force is readied against: "mobilized reservists for a war against Iraq"
+        # the party a force is readied against: "mobilized reservists for a war against Iraq", "moved two
+        # brigades to its border with Kelmland" (a border names where, but a force sent to it faces the other side)
         if tr.pattern.event == "MOBILIZE":
             heads += [g for base in [*objs, *_prep_objects(("for",), tr.tok)] for t in base.subtree
                       if t.dep_ == "prep" and t.lower_ in event_words().mobilized_against_prepositions
                       for g in t.children if g.dep_ == "pobj"]
+            moved = [tr.tok, *(c for o in objs for c in (o, *o.conjuncts))]  # (the parser may hang it on the object)
+            borders = [b for t in moved for b in _site_phrase_nouns(t)
+                       if b.lemma_.lower() in event_words().border_nouns]
+            heads += [g for b in borders for g in _prep_objects(("with",), b) if _is_place(g)]
         # a crowd at a country's embassy protests against that country: "marched on the Vostran embassy"
         if tr.pattern.event == "PROTEST":
             heads += [c for m in _site_phrase_nouns(tr.tok) if m.lemma_.lower() in event_words().mission_nouns

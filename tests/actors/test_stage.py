@@ -347,3 +347,11 @@ def test_a_surname_shared_by_two_people_is_the_one_named_last_before_it(with_use
     assert (minister.name, minister.code) == ("Anna Petersen", "XVO")
     # after the painter is named, "Petersen" is no longer surely the minister: no code is given
     assert later is None or later.code is None
+
+
+def test_a_full_name_takes_the_code_it_has_with_its_title_elsewhere(with_user_file):
+    # "Sen. Anna Petersen (R-Tex.)" is coded from its title and party tag; the headline's bare name is her
+    text = "Anna Petersen backs the ceasefire. Sen. Anna Petersen (R-Tex.) said on Monday that talks would resume."
+    article = run(with_user_file, text)
+    first = mention(article, "Anna Petersen")
+    assert first is not None and first.code == "USA"

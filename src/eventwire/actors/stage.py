@@ -115,6 +115,11 @@ def _share_person_codes(found: list[Entity]) -> list[Entity]:
     for ent in found:
         if ent.source == "coref" and ent.code is None and ent.name in codes:
             ent.code = codes[ent.name]
+        elif ent.type == "PERSON" and ent.code is None and " " in (ent.name or "").strip():
+            # the full name again without the title it had elsewhere: "Ted Cruz" and "Sen. Ted Cruz"
+            titled = next((n for n in codes if n.endswith(" " + ent.name.strip())), None)
+            if titled is not None:
+                ent.code, ent.source = codes[titled], "coref"
     # a surname the registry left unlinked (several people share it: "Ted Cruz", "Heidi Cruz") is the
     # person named in full most recently before it, and takes the country and sector that mention has
     full = sorted((e for e in found if e.type == "PERSON" and e.start is not None

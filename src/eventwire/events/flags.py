@@ -65,12 +65,12 @@ def is_negated(verb: Token, markers: dict[str, Any], trigger: Token | None = Non
         # "did not attack", "never attacked", "no attacks were reported": English puts the negation
         # before what it negates; a "not" after the verb and its complements belongs to another
         # phrase the parser hung on it ("promising to lift rules ― probably not what X wanted")
+        negating = i > 0 and tok.lemma_.lower() in markers["negating_verbs"]
         if negates_itself(tok, words) or _negative_subject(tok, markers):
             # "did not hesitate to use force", "never failed to condemn": a negated negating verb affirms
-            if i > 0 and tok.lemma_.lower() in markers["negating_verbs"]:
-                return False
-            return not (i == 0 and trigger is not None and trigger.i != tok.i and _abandons(tok, markers))
-        if i > 0 and tok.lemma_.lower() in markers["negating_verbs"]:
+            return not negating and not (
+                i == 0 and trigger is not None and trigger.i != tok.i and _abandons(tok, markers))
+        if negating:
             return True
     return False
 

@@ -547,21 +547,25 @@ class RoleFinder:
                 recips += [c for v in clause.children if v.dep_ == "ccomp" and v.i > tok.i and _content_marked(v)
                            for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         # the victim of an act of the same kind it is the setting of: "Soleimani was killed in a drone strike"
-        if tok.dep_ == "pobj" and (other := self.triggers.get(tok.head.head.i)) \
-                and other.pattern.event == tr.pattern.event:
+        if tok.dep_ == "pobj" and self._same_kind(tr, tok.head.head):
             recips += [c for c in tok.head.head.children if c.dep_ == "nsubjpass"]
         if clause.i != tok.i:
             recips += _prep_objects(event_words().clause_recipient_prepositions, clause)
             # the purpose the act is taken for, an act of the same kind: "began a hunger strike to protest
             # against Sweden's decision" (Sweden)
-            recips += [h for c in clause.children if flags.is_purpose(c) and (other := self.triggers.get(c.i))
-                       and other.pattern.event == tr.pattern.event for h in _prep_objects(RECIP_PREPS, c)]
+            recips += [h for c in clause.children if flags.is_purpose(c) and self._same_kind(tr, c)
+                       for h in _prep_objects(RECIP_PREPS, c)]
             # the light verb's indirect object: "issued a warning to Vostra", "gave Vostra an ultimatum"
             recips += [g for c in clause.children if c.dep_ == "dative"
                        for g in ([c] if c.pos_ in ("NOUN", "PROPN") else c.children) if g.dep_ in ("dative", "pobj")]
         for t in [tok, clause] if clause.i != tok.i else [tok]:
             recips += [p for p in _prep_objects(PLACE_RECIP_PREPS, t) if _is_place(p)]
         return actor, recips, mods
+
+    def _same_kind(self, tr: Trigger, tok: Token) -> bool:
+        """`tok` triggers an act of `tr`'s event type, so the two share their parties."""
+        other = self.triggers.get(tok.i)
+        return other is not None and other.pattern.event == tr.pattern.event
 
     def _quote_at(self, idx: int) -> Quote | None:
         for q in self.article.quotes:

@@ -221,6 +221,20 @@ def test_headline_with_the_lead_s_actor_and_no_recipient_joins_it():
     assert [[m.text for m in e.mentions] for e in merged] == [["sign", "signed"], ["signed"]]
 
 
+def test_headline_naming_a_person_without_the_title_joins_the_lead():
+    text = "Ivo Dant endorses Tesh.\n\nSen. Ivo Dant is endorsing Tesh, his office said on Monday."
+    untitled = dataclasses.replace(ent("Ivo Dant", "Ivo Dant", "XAR"), type="PERSON")
+    titled = dataclasses.replace(ent("Sen. Ivo Dant", "Sen. Ivo Dant", "XAR"), type="PERSON")
+    events = [ev(text, "endorses", event="SUPPORT", actor=[untitled], recipient=[TESH]),
+              ev(text, "endorsing", event="SUPPORT", actor=[titled], recipient=[TESH])]
+    assert [[m.text for m in e.mentions] for e in merge_mentions(events, text)] == [["endorses", "endorsing"]]
+    # another bearer of the surname, or one word only, is not the same person
+    other = dataclasses.replace(ent("Sen. Mara Dant", "Sen. Mara Dant", "XAR"), type="PERSON")
+    events[1] = ev(text, "endorsing", event="SUPPORT", actor=[other], recipient=[TESH])
+    assert len(merge_mentions(events, text)) == 2
+    assert not same_entity(dataclasses.replace(ent("Dant", "Dant"), type="PERSON"), titled)
+
+
 def test_separate_incident_and_own_date_stay_apart():
     text = ("Vorn rebels attacked a market in Tesh. The attack lasted an hour. "
             "In a separate incident, two officers were wounded in Kelm.")

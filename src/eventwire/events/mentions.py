@@ -170,13 +170,22 @@ def _key(entity: Entity) -> str:
 
 
 def same_entity(a: Entity, b: Entity) -> bool:
-    """Two participants are the same party: different codes never are; then the same name, or
-    the same code and sector ("police" coded XAR/COP and "Arvenian police" coded XAR/COP)."""
+    """Two participants are the same party: different codes never are; then the same name (a person's
+    full name with or without the title before it: "Ted Cruz" and "Sen. Ted Cruz"), or the same code
+    and sector ("police" coded XAR/COP and "Arvenian police" coded XAR/COP)."""
     if a.code and b.code and a.code != b.code:
         return False
     if _key(a) and _key(a) == _key(b):
         return True
+    if a.type == b.type == "PERSON" and _titled_name_of(_key(a), _key(b)):
+        return True
     return bool(a.code and a.code == b.code and a.sector and a.sector == b.sector)
+
+
+def _titled_name_of(a: str, b: str) -> bool:
+    """One name is the other full name (two words or more) with words before it: a title."""
+    short, long = sorted((a, b), key=len)
+    return len(short.split()) >= 2 and long.endswith(" " + short)
 
 
 def _side_compatible(a: list[Entity], b: list[Entity]) -> bool:

@@ -168,6 +168,16 @@ def test_uncoded_actor_never_takes_the_code_of_the_party_acted_upon(coded):
     assert not _codes(event.actor)
 
 
+def test_uncoded_actor_never_takes_the_code_of_the_country_acted_upon(coded):
+    # the only country named is what is seized from, not where the officers are from
+    event = coded("Officers seized cash and records of transfers to accounts in Vostra, the ministry said.")
+    assert event is not None and event.event == "COERCE"
+    assert _codes(event.recipient) == {"QVO"} and not _codes(event.actor)
+    # the country where the act happens still gives its code to an unnamed domestic actor
+    event = coded("Striking miners clashed with police in Vostra.")
+    assert event is not None and _codes(event.actor) == {"QVO"}
+
+
 def test_setting_of_a_statement_takes_no_actor_from_the_speaker(coded_article):
     # "said during a rally": the speaker spoke at the rally; the rally is not the speaker's protest
     art = coded_article("Senator Mira Lund said during a rally in Tarn that the vote was rigged.")

@@ -148,6 +148,8 @@ class ImplicitParties:
             parties = {o.code for o in others if o.code and o.source != "event-location"}
             if len(codes) > 1:
                 codes -= parties
+            if acted_on is None:  # a country acted upon is no home of the actor ("officers seized records of
+                codes -= {o.code for o in others if _the_state(o)}  # transfers to Vostra")
             # "over Syria, with Russia backing the government as the US supports opposition groups":
             # two countries besides the other party's, one only a topic, place no one
             named = {m.code for m in mentions if m.code in countries} - parties
@@ -164,6 +166,11 @@ class ImplicitParties:
         span = self.args.span_of(ent)
         return span is not None and (_many_countries(span) or _named_place(span) or _related(span)
                                      or (ent.type == "ORG" and _named_org(span)) or _outsiders(span))
+
+
+def _the_state(ent: Entity) -> bool:
+    """A party that is a country named as such ("Vostra"), not a person, group or body of it."""
+    return bool(ent.code) and ent.type == "GPE" and not ent.sector and ent.source not in ("event-location", "region")
 
 
 def _outsiders(span: Span) -> bool:

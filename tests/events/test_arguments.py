@@ -77,12 +77,33 @@ def test_missing_actor_takes_event_place(coded):
     assert _codes(ev.actor) == {"QKE"} and {e.source for e in ev.actor} == {"event-location"}
 
 
-def test_protest_without_target_addresses_government(coded):
+def test_protest_without_target_names_none_unless_held_in_a_country(coded):
+    # nothing names a target, and the protesters' own government would be a guess
     ev = coded("Kelmish farmers began a hunger strike to demand lower fuel prices.")
+    assert ev.event == "PROTEST" and ev.recipient == []
+    # held in a country: against its government, at the place that names it
+    ev = coded("Farmers in Tarn began a hunger strike to demand lower fuel prices.")
     assert ev.event == "PROTEST" and _codes(ev.recipient) == {"QKE"}
-    assert {e.source for e in ev.recipient} == {"protest-target"}
-    # the implied target is the government, not the protesters' own phrase
-    assert [e.entity_text for e in ev.recipient] == ["Government of Kelmland"]
+    assert {(e.source, e.sector) for e in ev.recipient} == {("protest-target", "GOV")}
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Kelmish farmers began a hunger strike to demand the resignation of Ivo Dant.", "QKE"),
+    ("Kelmish farmers began a hunger strike in Tarn to demand the resignation of the Vostran president.", "QVO"),
+    ("Hundreds of students marched in Tarn, calling for the removal of the Vostran president.", "QVO"),
+    ("Kelmish farmers are continuing a hunger strike in protest of the Vostran government's refusal to act.", "QVO"),
+    ("Farmers in Tarn blocked roads in defiance of the Vostran government.", "QVO"),
+])
+def test_protest_target_named_in_its_demand_or_stance(coded, text, code):
+    # the party the demand or the stance names is what the protest is against, before the place it is held in
+    ev = coded(text)
+    assert ev.event == "PROTEST" and _codes(ev.recipient) == {code}
+    assert not any(e.source == "protest-target" for e in ev.recipient)
+
+
+def test_a_stance_phrase_is_no_place(coded):
+    ev = coded("Kelmish farmers are continuing a hunger strike in protest of the Vostran government's refusal to act.")
+    assert ev.event_loc is None
 
 
 def test_uncoded_actor_takes_the_country_other_than_the_recipients(coded):

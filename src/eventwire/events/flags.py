@@ -293,7 +293,9 @@ def place_phrase(tokens: list[Token]) -> Span | None:
     for c in _attached(tokens):
         if c.dep_ != "prep" or c.lower_ not in event_words().event_place_prepositions:
             continue
-        for pobj in (g for g in c.children if g.dep_ == "pobj"):
+        # (a stance is no place: "in protest of the Vostran government's refusal", "in defiance of Kelmland")
+        for pobj in (g for g in c.children if g.dep_ == "pobj"
+                     and g.lemma_.lower() not in event_words().stance_phrase_nouns):
             s, e = np_bounds(pobj)
             # the place must be the phrase's head, its modifiers or its "of" complement ("the town of Tarn"),
             # not a name buried deeper ("in protest of Vostra's refusal to free the Tarn prisoners") nor the

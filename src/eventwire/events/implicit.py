@@ -3,8 +3,8 @@
 `ImplicitParties` is mixed into the document coder (`extract.DocCoder`) beside `roles.RoleFinder`:
 the event's place (attached to its clause, its arguments or nested in a place phrase), the country
 an uncoded actor or recipient takes from that place or from the sentence, as event datasets code
-unnamed domestic actors (`source: "event-location"`), and the government a protest with no named
-target addresses (`source: "protest-target"`). See docs/events.md, "Roles".
+unnamed domestic actors (`source: "event-location"`), and the government a protest held in a country
+with no named target addresses (`source: "protest-target"`). See docs/events.md, "Roles".
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import get_dictionary
 from ..actors.affiliation import placing_mention
-from ..actors.resolve import body_name
 from ..model import Entity, Place
 from . import flags
 from .arguments import names_relation, partners
@@ -78,8 +77,7 @@ class ImplicitParties:
         a missing actor or recipient of an event placed in a country ("were killed in Dorvat") is that
         country ("event-location"), but the actor never when the place is what the act is aimed at
         (`target_place`), nor the recipient of words addressed to someone (`addressed_events`); a
-        protest with no named target addresses the government of its place, else of its actor's
-        country ("protest-target")."""
+        protest with no named target held in a country addresses its government ("protest-target")."""
         code = place.code if place is not None else None
         # nor when the parties acted on are of the place's country: "a bombing killed three Arvenian
         # soldiers near Dravo" says nothing of who bombed, least of all Arvenia
@@ -87,25 +85,18 @@ class ImplicitParties:
             actors = [_place_entity(place, "event-location")]
         if any(r.code for r in recipients):
             return actors, recipients
-        if event == "PROTEST":
-            code = code or next((a.code for a in actors if a.code), None)
-            if code:
-                # the government is implied, not named: no offsets unless the place names it
-                government = self._government_name(code)
-                base = _place_entity(place, "protest-target") if place is not None and place.code else Entity(
-                    entity_text=government, name=government, source="protest-target")
-                base.code, base.sector = code, "GOV"
-                return actors, [base]
+        if event == "PROTEST" and code:
+            # held in a country, with no target named: against its government, at the place that names it (as
+            # event datasets code it); with no place, the protesters' own government would be a guess
+            # ("thousands marched to mark Juneteenth", "players knelt to protest racial inequality")
+            base = _place_entity(place, "protest-target")
+            base.code, base.sector = code, "GOV"
+            return actors, [base]
         # (not for words addressed to someone: where they are said is not whom, "at a rally in Tarn, X
         # questioned ...")
         if code and not recipients and not partners(actors) and event.lower() not in event_words().addressed_events:
             recipients = [_place_entity(place, "event-location")]
         return actors, recipients
-
-    def _government_name(self, code: str) -> str:
-        """ "Government of the United States": the implied target's text, not the protesters' own."""
-        country = get_dictionary(self.ctx).country(code)
-        return body_name("GOV", country.name) if country is not None else code
 
     def _locate_uncoded(self, entities: list[Entity], sent: Span, place: Place | None, others: list[Entity],
                         acted_on: Token | None = None, clause: Token | None = None) -> None:

@@ -320,6 +320,7 @@ class RoleFinder:
         if tr.pattern.event == "PROTEST":
             heads += [c for m in _site_phrase_nouns(tr.tok) if m.lemma_.lower() in event_words().mission_nouns
                       for c in m.children if c.dep_ in ("amod", "compound", "poss") and _is_place(c)]
+            heads += self._grievance_heads(tr, tr.tok)
         # last resort, the place the action is directed at: "arrived in Dorvat", "withdrew from Kelmland",
         # "reinforced its troops in Tarn"; not when a party is acted on ("arrested three leaders in Rask":
         # the town is where, the leaders are whom)
@@ -332,8 +333,7 @@ class RoleFinder:
                 token_class(g) == "agent" for g in _prep_objects(("for",), tr.tok)):
             return self._unfold(heads, tr)
         # the target of the stance the act is taken in: "blocked streets in defiance of the authorities"
-        heads += [g for p in _prep_objects(("in",), tr.tok) if p.lemma_.lower() in event_words().stance_phrase_nouns
-                  for g in _prep_objects(event_words().stance_phrase_prepositions, p)]
+        heads += _stance_targets([tr.tok])
         if joint:
             return self._unfold(heads, tr)
         # not a place inside a reported proposition: "denied that racism is an issue in the USA"
@@ -383,7 +383,7 @@ class RoleFinder:
         # purpose clauses are searched last: "sent material to help defend Kelmland"
         purpose = [c for t in comps for c in _slot_tokens(t, "xcomp") if c.i not in {x.i for x in comps}]
         purpose = [c for slot in tr.pattern.content for c in _slot_tokens(tr.tok, slot)
-                   if c.i not in wanted or token_class(c) != "agent"] + purpose
+                   if c.i not in wanted or token_class(c) != "agent"] + purpose + self._grievance_heads(tr, tr.tok)
         heads = self._recipient_heads(tr, verb, joint=partners(actors))
         if subj is not None:  # "With the signing of X, A and B agreed": the phrase holding the subject is no party
             # (the noun a relative clause describes holds its subject: "the farmer that police arrested")
@@ -558,9 +558,31 @@ class RoleFinder:
             # the light verb's indirect object: "issued a warning to Vostra", "gave Vostra an ultimatum"
             recips += [g for c in clause.children if c.dep_ == "dative"
                        for g in ([c] if c.pos_ in ("NOUN", "PROPN") else c.children) if g.dep_ in ("dative", "pobj")]
-        for t in [tok, clause] if clause.i != tok.i else [tok]:
+        hosts = [tok, clause] if clause.i != tok.i else [tok]
+        recips += self._grievance_heads(tr, *hosts)  # a protest's target, named in its stance or demand
+        for t in hosts:
             recips += [p for p in _prep_objects(PLACE_RECIP_PREPS, t) if _is_place(p)]
         return actor, recips, mods
+
+    def _grievance_heads(self, tr: Trigger, *toks: Token) -> list[Token]:
+        """What a protest is against, named in the demand or complaint it is staged for: "began a hunger strike
+        to demand the resignation of X", "rallied, calling for the removal of X", "to protest X's failure to act"
+        (the act named, whose owner or nested party `_first_coded` takes). Only a demand or complaint
+        (`grievance_events`): "rallied to support X" names an ally, not a target."""
+        if tr.pattern.event != "PROTEST":
+            return []
+        words = event_words()
+        heads: list[Token] = []
+        for c in (c for t in toks for c in t.children):
+            staged = flags.is_purpose(c) or (c.dep_ in ("advcl", "acl") and c.tag_ == "VBG") or (
+                c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+            other = self.triggers.get(c.i)
+            if staged and other is not None and other.pattern.event.lower() in words.grievance_events:
+                heads += [o for o in c.children if o.dep_ == "dobj"] + _prep_objects(RECIP_PREPS, c)
+                heads += [x for slot in other.pattern.content for x in _slot_tokens(c, slot)]  # "calling for X"
+        # the stance it is held in: "in protest of X's refusal" (also where the parser hangs it on the object:
+        # "blocked roads in defiance of X")
+        return heads + _stance_targets([*toks, *(o for t in toks for o in t.children if o.dep_ == "dobj")])
 
     def _same_kind(self, tr: Trigger, tok: Token) -> bool:
         """`tok` triggers an act of `tr`'s event type, so the two share their parties."""
@@ -574,6 +596,14 @@ class RoleFinder:
         return None
 
     # -- step 5: building -----------------------------------------------------
+def _stance_targets(toks: list[Token]) -> list[Token]:
+    """The target of a stance an act is taken in (`stance_phrase_nouns`): "in defiance of the authorities",
+    "in protest against the ban", "in opposition to the law"."""
+    words = event_words()
+    return [g for t in toks for p in _prep_objects(("in",), t) if p.lemma_.lower() in words.stance_phrase_nouns
+            for g in _prep_objects(words.stance_phrase_prepositions, p)]
+
+
 def _absolute(tok: Token) -> bool:
     """`tok` heads an absolute phrase: "with" + noun + participle, before its verb ("With prices
     rising, ...", "With ten people killed, ...")."""

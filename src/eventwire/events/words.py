@@ -65,6 +65,7 @@ class EventWords:
     word_owning_verbs: frozenset[str]
     force_events: frozenset[str]
     addressed_events: frozenset[str]
+    grievance_events: frozenset[str]
     joined_act_prepositions: frozenset[str]
     unacted_act_prepositions: frozenset[str]
     sequence_prepositions: frozenset[str]

@@ -97,13 +97,16 @@ def verbnet_subjects(vn_dir: Path) -> dict[str, dict[str, set[str]]]:
     out: dict[str, dict[str, set[str]]] = defaultdict(
         lambda: {"classes": set(), "subject": set(), "agent": set(), "object": set()})
 
-    def walk(cls: ET.Element, inherited_agent: set[str]) -> None:
+    def walk(cls: ET.Element, inherited_agent: set[str], inherited_subjects: frozenset[str] = frozenset(),
+             inherited_objects: frozenset[str] = frozenset()) -> None:
+        # a subclass takes every frame of its parent as well as its own (VerbNet's inheritance): "donate",
+        # in contribute-13.2-1-1 whose own frame is intransitive, has the parent's "NP V NP PP.recipient"
         cid = cls.get("ID", "")
         agent = set(inherited_agent)
         for role in cls.iter("THEMROLE"):
             if role.get("type") == "Agent":
                 agent = {f"{r.get('Value')}{r.get('type')}" for r in role.iter("SELRESTR")} or agent
-        subjects, objects = set(), set()
+        subjects, objects = set(inherited_subjects), set(inherited_objects)
         frames = cls.find("FRAMES")
         for frame in frames if frames is not None else []:
             syntax = list(frame.find("SYNTAX") if frame.find("SYNTAX") is not None else [])
@@ -128,7 +131,7 @@ def verbnet_subjects(vn_dir: Path) -> dict[str, dict[str, set[str]]]:
                 row["object"] |= objects
         subs = cls.find("SUBCLASSES")
         for sub in subs if subs is not None else []:
-            walk(sub, agent)
+            walk(sub, agent, frozenset(subjects), frozenset(objects))
 
     for path in sorted(vn_dir.glob("*.xml")):
         walk(ET.parse(path).getroot(), set())

@@ -810,3 +810,4 @@ def test_a_force_moved_to_a_border_faces_the_other_side(coded):
     # a border still only says where an attack is
     ev = coded("Kelmish rebels attacked a stronghold on the Vostran border.")
     assert "QVO" not in _codes(ev.recipient)
+

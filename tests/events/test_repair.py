@@ -423,3 +423,49 @@ def test_an_object_moved_after_an_as_phrase_is_the_object():
                  ("crime", 3, "pobj", "NOUN", "NN", "crime"), (",", 4, "punct", "PUNCT", ",", ","),
                  ("raid", 4, "appos", "NOUN", "NN", "raid"), (".", 1, "punct", "PUNCT", ".", ".")])
     assert repair.shifted_object(own[1]) == []
+
+
+def test_a_preposition_left_without_object_takes_the_subject_of_the_reduced_relative_after_it():
+    from eventwire.events import repair
+
+    from .handbuilt import build
+
+    # "Tarn granted asylum to officers holed up in a house ." with "officers holed up" read as a clause
+    misread = build([("Tarn", 1, "nsubj", "PROPN", "NNP", "Tarn"), ("granted", 1, "ROOT", "VERB", "VBD", "grant"),
+                     ("asylum", 1, "dobj", "NOUN", "NN", "asylum"), ("to", 1, "prep", "ADP", "IN", "to"),
+                     ("officers", 5, "nsubj", "NOUN", "NNS", "officer"), ("holed", 1, "advcl", "VERB", "VBD", "hole"),
+                     ("up", 5, "prt", "ADP", "RP", "up"), ("in", 5, "prep", "ADP", "IN", "in"),
+                     ("a", 9, "det", "DET", "DT", "a"), ("house", 7, "pobj", "NOUN", "NN", "house"),
+                     (".", 1, "punct", "PUNCT", ".", ".")])
+    assert repair.stranded_object(misread[3]).text == "officers"
+    # "Tarn granted asylum to officers ." : the preposition has its object
+    plain = build([("Tarn", 1, "nsubj", "PROPN", "NNP", "Tarn"), ("granted", 1, "ROOT", "VERB", "VBD", "grant"),
+                   ("asylum", 1, "dobj", "NOUN", "NN", "asylum"), ("to", 1, "prep", "ADP", "IN", "to"),
+                   ("officers", 3, "pobj", "NOUN", "NNS", "officer"), (".", 1, "punct", "PUNCT", ".", ".")])
+    assert repair.stranded_object(plain[3]) is None
+
+
+def test_a_verb_without_arguments_shares_those_of_the_verb_it_is_joined_to():
+    from eventwire.events import repair
+
+    from .handbuilt import build
+
+    # "Doctors donated and delivered goods to Tarn ."
+    joined = build([("Doctors", 1, "nsubj", "NOUN", "NNS", "doctor"), ("donated", 1, "ROOT", "VERB", "VBD", "donate"),
+                    ("and", 1, "cc", "CCONJ", "CC", "and"), ("delivered", 1, "conj", "VERB", "VBD", "deliver"),
+                    ("goods", 3, "dobj", "NOUN", "NNS", "good"), ("to", 3, "prep", "ADP", "IN", "to"),
+                    ("Tarn", 5, "pobj", "PROPN", "NNP", "Tarn"), (".", 1, "punct", "PUNCT", ".", ".")])
+    assert repair.shared_conjunct(joined[1]).text == "delivered"
+    assert [t.text for t in repair.hidden_objects(joined[1])] == ["goods"]
+    # "Rebels protested and blocked roads ." : a verb VerbNet gives no object shares none
+    intransitive = build([("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel"),
+                          ("protested", 1, "ROOT", "VERB", "VBD", "protest"), ("and", 1, "cc", "CCONJ", "CC", "and"),
+                          ("blocked", 1, "conj", "VERB", "VBD", "block"), ("roads", 3, "dobj", "NOUN", "NNS", "road"),
+                          (".", 1, "punct", "PUNCT", ".", ".")])
+    assert repair.shared_conjunct(intransitive[1]) is None
+    # "Doctors donated money and delivered goods ." : an object of its own
+    own = build([("Doctors", 1, "nsubj", "NOUN", "NNS", "doctor"), ("donated", 1, "ROOT", "VERB", "VBD", "donate"),
+                 ("money", 1, "dobj", "NOUN", "NN", "money"), ("and", 1, "cc", "CCONJ", "CC", "and"),
+                 ("delivered", 1, "conj", "VERB", "VBD", "deliver"), ("goods", 4, "dobj", "NOUN", "NNS", "good"),
+                 (".", 1, "punct", "PUNCT", ".", ".")])
+    assert repair.shared_conjunct(own[1]) is None

@@ -500,3 +500,6 @@ def test_verbnet_says_which_verbs_take_no_object():
     assert takes_no_object("protest") and takes_no_object("abstain")
     assert not takes_no_object("kill") and not takes_no_object("arrest")
     assert not takes_no_object("zzyzx")  # a verb VerbNet does not know: no claim
+    # a member of a subclass takes its parent's frames too: "donate" (contribute-13.2-1-1, whose own frame is
+    # intransitive) has contribute-13.2's "NP V NP PP.recipient"
+    assert not takes_no_object("donate") and not takes_no_object("administer")

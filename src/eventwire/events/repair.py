@@ -37,6 +37,10 @@ words) and returns the token the coder should use:
   prepositional phrase; the noun is the verb's object.
 - `shifted_object`: "denounced as an ugly crime Serbia's suppression of ...": the object moved after an
   "as" phrase, read as its apposition.
+- `shared_conjunct`: "donated and delivered goods to the school": a verb with no argument of its own
+  shares those of the verb it is joined to by "and".
+- `stranded_object`: "granted asylum to five officers holed up in a residence": the preposition's object
+  read as the subject of its reduced relative, a clause of its own.
 - `buried_main_verb`: "the militant encouraged students to disrupt classes": the finite verb read as a
   modifier of the noun after it, the infinitive heading the sentence; the infinitive is no act.
 """
@@ -322,9 +326,38 @@ def shifted_object(verb: Token) -> list[Token]:
             if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos" and a.left_edge.i == o.i + 1]
 
 
+def stranded_object(prep: Token) -> Token | None:
+    """"granted asylum to five officers holed up in a residence": the parser reads the object and the
+    reduced relative after it ("holed up", "stranded", "held") as a clause of its own, leaving the
+    preposition with no object; the clause's subject, which begins right after the preposition, is it."""
+    if prep.dep_ != "prep" or any(c.dep_ in ("pobj", "pcomp") for c in prep.children) or prep.i + 1 >= len(prep.doc):
+        return None
+    nxt = prep.doc[prep.i + 1]
+    subj = next((t for t in nxt.head.subtree if t.dep_ in ("nsubj", "nsubjpass") and t.left_edge.i == nxt.i), None)
+    if subj is None or subj.head.tag_ not in ("VBD", "VBN") or subj.pos_ not in NOMINAL:
+        return None
+    return subj
+
+
+def shared_conjunct(verb: Token) -> Token | None:
+    """"donated and delivered goods to the school", "attacked and looted the town": a verb with no
+    argument of its own, joined by "and" to the next verb, shares that verb's object and phrases; the
+    conjunct whose arguments it takes (a verb VerbNet gives no object never shares one)."""
+    if verb.pos_ != "VERB" or takes_no_object(verb.lemma_.lower()) or any(
+            c.dep_ in ("dobj", "prep", "dative", "ccomp", "xcomp", "advcl", "prt") for c in verb.children):
+        return None
+    conj = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i), None)
+    if conj is None or not all(t.dep_ in ("cc", "advmod") for t in verb.doc[verb.i + 1:conj.i]):
+        return None
+    return conj if any(c.dep_ in ("dobj", "prep", "dative") for c in conj.children) else None
+
+
 def hidden_objects(verb: Token) -> list[Token]:
-    """Direct objects the parser attached elsewhere (`quantity_object`, `shifted_object`)."""
-    return quantity_object(verb) + shifted_object(verb)
+    """Direct objects the parser attached elsewhere (`quantity_object`, `shifted_object`) or that the verb
+    shares with the verb it is joined to (`shared_conjunct`)."""
+    shared = shared_conjunct(verb)
+    return quantity_object(verb) + shifted_object(verb) + (
+        [c for c in shared.children if c.dep_ == "dobj"] if shared is not None else [])
 
 
 def for_clause(tok: Token, prep: str) -> bool:

@@ -51,6 +51,9 @@ def _prep_objects(preps: Sequence[str], *toks: Token) -> list[Token]:
         for c in tok.children:
             if c.dep_ in ("prep", "dative", "agent"):  # a noun's by-phrase is often parsed "agent" ("a bid by X")
                 found.setdefault(c.lower_, []).extend(g for g in c.children if g.dep_ == "pobj")
+                stranded = repair.stranded_object(c)
+                if stranded is not None:
+                    found[c.lower_].append(stranded)
     return [g for prep in preps for g in found.get(prep, ())] if found else []
 
 
@@ -268,7 +271,8 @@ class RoleFinder:
         # not the noun of an absolute phrase: "With dozens of farmers displaced, the senators met"
         # nor a phrase fronted before the subject, which sets the scene: "At a rally in Coral Springs, Florida,
         # Clinton questioned ..."
-        heads += [h for h in _prep_objects(RECIP_PREPS, tr.tok) if not _absolute(h) and not _fronted(h.head)]
+        shared = [c for c in [repair.shared_conjunct(tr.tok)] if c is not None]  # "donated and delivered X to Y"
+        heads += [h for h in _prep_objects(RECIP_PREPS, tr.tok, *shared) if not _absolute(h) and not _fronted(h.head)]
         # the object's own agent or target: "a blockade on X", "a demand by X", "X's proposal"
         for obj in (o for o in objs if o not in wanted):  # (not the other side of an ally: "X's rivals")
             heads += [c for c in obj.children if c.dep_ == "poss" and not names_relation(c)]

@@ -221,6 +221,19 @@ def test_headline_with_the_lead_s_actor_and_no_recipient_joins_it():
     assert [[m.text for m in e.mentions] for e in merged] == [["sign", "signed"], ["signed"]]
 
 
+def test_headline_with_no_recipient_joins_the_lead_that_names_one():
+    text = ("Vorn rebels free hostages as Arvenia releases prisoners.\n\n"
+            "Vorn rebels released fourteen Tesh hostages on Friday, officials said.")
+    events = [ev(text, "free", event="RETREAT", actor=[VORN]), ev(text, "releases", event="RETREAT", actor=[ARVEN]),
+              ev(text, "released", event="RETREAT", actor=[VORN], recipient=[TESH])]
+    merged = merge_mentions(events, text)
+    # the headline's first act is restated by the lead, though the headline names a second act after it
+    assert sorted([m.text for m in e.mentions] for e in merged) == [["free", "released"], ["releases"]]
+    # a lead's act of another actor stays apart
+    events[2] = ev(text, "released", event="RETREAT", actor=[TESH], recipient=[VORN])
+    assert len(merge_mentions(events, text)) == 3
+
+
 def test_headline_naming_a_person_without_the_title_joins_the_lead():
     text = "Ivo Dant endorses Tesh.\n\nSen. Ivo Dant is endorsing Tesh, his office said on Monday."
     untitled = dataclasses.replace(ent("Ivo Dant", "Ivo Dant", "XAR"), type="PERSON")

@@ -28,9 +28,10 @@ On top of that agreement, a mention joins an earlier occurrence when
   the same actor and the same recipient, or directly follows mentions that
   name no party at all (a headline: "Five killed in Rask" ... "Gunmen
   attacked a market in Rask"), or restates the story's first sentence just
-  after it with the same actor and no recipient on either side ("Vostra,
+  after it with the same actor, where the headline names no recipient ("Vostra,
   Kelmland sign trade pact" ... "Vostra and Kelmland signed a trade
-  agreement"); a clause whose sentence marks a repetition or
+  agreement"; "Rebels free fourteen hostages" ... "The rebels released
+  fourteen Vostran hostages"); a clause whose sentence marks a repetition or
   another incident ("again", "in a separate attack") never joins across
   sentences.
 An indefinite noun ("an attack", "another attack") starts a new occurrence
@@ -282,7 +283,7 @@ class _Mention:
 
 
 def _joins(m: _Mention, group: list[_Mention], text: str, rules: Rules, default_date: str | None,
-           latest: bool = True) -> bool:
+           latest: bool = True, first_sentence_only: bool = False) -> bool:
     """Whether mention `m` is one more mention of the occurrence `group` (see the module doc)."""
     if not all(compatible(m.participants(), g.participants(), default_date) for g in group):
         return False
@@ -307,11 +308,13 @@ def _joins(m: _Mention, group: list[_Mention], text: str, rules: Rules, default_
     if latest and all(g.bare or (g.kind == DEFINITE and not g.event.actor) for g in group):
         return True
     # the same actor and recipient; or, restating the story's first sentence (its headline) just after, the same
-    # actor and no recipient on either side ("Vostra, Kelmland sign trade pact" ... "Vostra and Kelmland signed")
-    headline = latest and all(g.sentence == 0 for g in group)
+    # actor where the headline names no recipient ("Vostra, Kelmland sign trade pact" ... "Vostra and Kelmland
+    # signed"; "Rebels free hostages" ... "the rebels released fourteen Vostran hostages")
+    # (every mention so far in the headline, any of its occurrences: "MLF frees hostages as Arvenia releases prisoners")
+    headline = (latest or first_sentence_only) and all(g.sentence == 0 for g in group)
     return any(_side_matched(m.event.actor, g.event.actor) and (
         _side_matched(m.event.recipient, g.event.recipient)
-        or (headline and not m.event.recipient and not g.event.recipient)) for g in group)
+        or (headline and not g.event.recipient)) for g in group)
 
 
 def _evidence(m: _Mention) -> tuple:
@@ -348,8 +351,9 @@ def occurrences(events: list[Event], text: str, doc: Doc | None = None, rules: R
         # of its own, goes to the most mentioned one (the story's main occurrence)
         order = (lambda g: (-len(g), -max(x.start for x in g))) if m.bare else (lambda g: -max(x.start for x in g))
         latest = max(groups, key=lambda g: max(x.start for x in g)) if groups else None
+        headline_only = all(x.sentence == 0 for g in groups for x in g)
         for group in sorted(groups, key=order):
-            if _joins(m, group, text, rules, default_date, group is latest):
+            if _joins(m, group, text, rules, default_date, group is latest, headline_only):
                 group.append(m)
                 break
         else:

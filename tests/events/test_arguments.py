@@ -811,3 +811,18 @@ def test_a_force_moved_to_a_border_faces_the_other_side(coded):
     ev = coded("Kelmish rebels attacked a stronghold on the Vostran border.")
     assert "QVO" not in _codes(ev.recipient)
 
+
+
+@pytest.mark.parametrize("text", [
+    "Vostra denied that its troops had crossed into Kelmland.",
+    "Kelmland denied that it had attacked Vostran villages.",
+])
+def test_a_denied_proposition_names_no_recipient(coded, text):
+    # the parties of what is denied are not whom the denial answers
+    ev = coded(text)
+    assert ev.event == "REJECT" and ev.recipient == []
+
+
+def test_a_denial_answers_the_owner_of_the_claim(coded):
+    ev = coded("Vostra denied Kelmish claims that its aircraft left Vostran territory.")
+    assert ev.event == "REJECT" and _codes(ev.recipient) == {"QKE"}

@@ -289,6 +289,10 @@ class RoleFinder:
         comps += _slot_tokens(tr.tok, "xcomp")
         inverted = repair.inverted_content(tr.tok) if self._reporting(tr.tok) else None
         comps += [inverted] if inverted is not None else []  # "<clause>, a group protested"
+        # (not the parties of a proposition denied: "denied that its troops crossed into Kelmland" answers
+        # whoever claims it, named only as the claim's owner: "denied Kelmish claims that ...")
+        if tr.pattern.event.lower() in event_words().denial_events:
+            comps = [c for c in comps if c.dep_ != "ccomp"]
         for comp in comps:
             subj = _child(comp, {"nsubj", "nsubjpass"})
             if subj is not None:
@@ -388,6 +392,8 @@ class RoleFinder:
         purpose = [c for t in comps for c in _slot_tokens(t, "xcomp") if c.i not in {x.i for x in comps}]
         purpose = [c for slot in tr.pattern.content for c in _slot_tokens(tr.tok, slot)
                    if c.i not in wanted or token_class(c) != "agent"] + purpose + self._grievance_heads(tr, tr.tok)
+        if tr.pattern.event.lower() in event_words().denial_events:  # a proposition denied names no party to it
+            purpose = [c for c in purpose if c.dep_ != "ccomp"]
         heads = self._recipient_heads(tr, verb, joint=partners(actors))
         if subj is not None:  # "With the signing of X, A and B agreed": the phrase holding the subject is no party
             # (the noun a relative clause describes holds its subject: "the farmer that police arrested")

@@ -66,6 +66,7 @@ class EventWords:
     force_events: frozenset[str]
     addressed_events: frozenset[str]
     grievance_events: frozenset[str]
+    denial_events: frozenset[str]
     joined_act_prepositions: frozenset[str]
     unacted_act_prepositions: frozenset[str]
     sequence_prepositions: frozenset[str]

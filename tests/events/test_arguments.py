@@ -826,3 +826,12 @@ def test_a_denied_proposition_names_no_recipient(coded, text):
 def test_a_denial_answers_the_owner_of_the_claim(coded):
     ev = coded("Vostra denied Kelmish claims that its aircraft left Vostran territory.")
     assert ev.event == "REJECT" and _codes(ev.recipient) == {"QKE"}
+
+
+def test_a_place_the_act_is_directed_to_is_its_target_beside_a_party_acted_with(coded):
+    # the troops are the actor's own; Kelmland is where they would go
+    ev = coded("Vostra refused to send troops to Kelmland.")
+    assert ev.event == "REJECT" and [r.entity_text for r in ev.recipient] == ["Kelmland"]
+    # a place where the act happens stays only where, beside the party acted on
+    ev = coded("Police detained dozens of people at the port of Tarn.")
+    assert ev.event == "COERCE" and [r.entity_text for r in ev.recipient] == ["dozens of people"]

@@ -67,6 +67,7 @@ class EventWords:
     addressed_events: frozenset[str]
     grievance_events: frozenset[str]
     denial_events: frozenset[str]
+    directed_prepositions: frozenset[str]
     joined_act_prepositions: frozenset[str]
     unacted_act_prepositions: frozenset[str]
     sequence_prepositions: frozenset[str]

@@ -79,3 +79,14 @@ def test_an_organisation_of_the_dictionary_is_no_town_of_its_name(examples_pipel
     (ev,) = events_with(art, "complaint")
     assert ev.event_loc is None or ev.event_loc.country != "USA"
     assert "USA" not in {e.code for e in ev.actor + ev.recipient}
+
+
+def test_a_place_in_what_is_asked_is_not_where_it_was_asked(examples_pipeline):
+    art = run(examples_pipeline, "The armed group urged students to occupy campuses until the army halts its "
+                                 "campaign in the Maren Valley.")
+    (ev,) = events_with(art, "urged")
+    assert ev.event_loc is None
+    # the place of the clause that says it still is: "in Tolsk, the group urged ..."
+    art = run(examples_pipeline, "At a rally in Tolsk, the armed group urged students to occupy campuses.")
+    (ev,) = events_with(art, "urged")
+    assert ev.event_loc is not None and ev.event_loc.name == "Tolsk"

@@ -11,7 +11,9 @@ Evidence, most direct first (`event_loc.via`):
    (REQUEST, THREATEN, ACCUSE ...) "on/to/with X" and the object are the
    addressee, not the place ("called on Egypt");
 2. `clause`: a place that sets the scene in the event's clause (the trigger's
-   clause with the clauses under it): the object of a place preposition ("as
+   clause with the clauses under it, but for words said to someone not what they
+   ask or report: "urged people to rally in Tarn" was not said in Tarn): the object
+   of a place preposition ("as
    forces encircled hospitals in Khan Younis") or of a verb of going or
    striking ("left Doha after talks"); never the event's own actor or recipient, a subject
    ("Israel accepts"), a modifier of another noun ("the US administration")
@@ -67,7 +69,11 @@ def event_location(event: Event, doc: Doc, places: list[Place], dateline: Place 
     if attached:
         return _with_via(_best(attached, trigger), "phrase")
     head = _clause_head(trigger)
+    # (for words said to someone, a place in what they ask or report is where that happens: "urged people to
+    # surround the missions until the army halts its campaign in the Maren Valley" was not said there)
+    content = [c for c in trigger.children if c.dep_ in ("ccomp", "xcomp")] if event.event in _SAID else []
     clause = [(p, span) for p, span in own if _under(span.root, head) and _setting(span.root)
+              and not any(_under(span.root, c) for c in content)
               and not any(s <= p.start and p.end <= e for s, e in parties)]
     if clause:
         return _with_via(_best(clause, trigger), "clause")

@@ -835,3 +835,12 @@ def test_a_place_the_act_is_directed_to_is_its_target_beside_a_party_acted_with(
     # a place where the act happens stays only where, beside the party acted on
     ev = coded("Police detained dozens of people at the port of Tarn.")
     assert ev.event == "COERCE" and [r.entity_text for r in ev.recipient] == ["dozens of people"]
+
+
+def test_a_site_is_where_when_the_parties_acted_on_are_named(coded):
+    # the school is where; the students and teachers are whom
+    ev = coded("The gunman killed 17 students and teachers at a school in Tarn.")
+    assert ev.event == "ASSAULT" and [r.entity_text for r in ev.recipient] == ["17 students", "teachers"]
+    # a site acted on is still the target
+    ev = coded("Kelmish soldiers attacked a school in Vostra.")
+    assert ev.event == "ASSAULT" and [r.entity_text for r in ev.recipient] == ["school"]

@@ -419,10 +419,13 @@ class RoleFinder:
         heads = [h for h in heads if h.ent_type_ not in NOT_PARTY and not h.is_punct]
         # a place in a prepositional phrase is where, when a party is named: "detained dozens of people at
         # the port of Blaine" (a place acted on is still a target: "shelled the village"; and so is one the act
-        # is directed to: "refused to send troops to Kelmland", whose troops are the actor's own)
-        if any(token_class(h) == "agent" for h in heads):
-            heads = [h for h in heads if not (h.dep_ == "pobj" and token_class(h) == "place"
-                                              and h.head.lower_ not in event_words().directed_prepositions)]
+        # is directed to: "refused to send troops to Kelmland", whose troops are the actor's own); and so is a
+        # site, even one that is a body ("killed 17 students at a school in Tarn": the students)
+        sites = set(semantic_data()["site_preps"])
+        if any(token_class(h) == "agent" and not (h.dep_ == "pobj" and h.head.lower_ in sites) for h in heads):
+            heads = [h for h in heads if not (h.dep_ == "pobj" and (
+                (token_class(h) == "place" and h.head.lower_ not in event_words().directed_prepositions)
+                or h.head.lower_ in sites))]
         for head in heads:
             topic = (head.pos_ == "NOUN" and noun_class(head.lemma_) in NOT_ACTOR) or document_name(head)
             # the named possessor of a topic is the party, even uncoded ("Europe's reliance on the United States",

@@ -844,3 +844,12 @@ def test_a_site_is_where_when_the_parties_acted_on_are_named(coded):
     # a site acted on is still the target
     ev = coded("Kelmish soldiers attacked a school in Vostra.")
     assert ev.event == "ASSAULT" and [r.entity_text for r in ev.recipient] == ["school"]
+
+
+def test_them_acted_on_stands_for_the_only_plural_party_named_before(coded, coded_article):
+    ev = coded("Three Kelmish farmers appeared in court on Monday after Vostran police arrested them in Tarn.")
+    assert ev.event == "COERCE" and [r.entity_text for r in ev.recipient] == ["Kelmish farmers"]
+    # two plural parties before it: either could be meant, none is given
+    art = coded_article("Vostran soldiers met Kelmish officers before gunmen attacked them.")
+    (attack,) = [e for e in art.events if e.event == "ASSAULT"]
+    assert attack.recipient == []

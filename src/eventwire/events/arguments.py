@@ -404,6 +404,10 @@ class ArgumentResolver:
         # a singular personal pronoun (not a possessive) stands for the person last named
         if low in personal:
             return self._antecedent(tok.idx)
+        if low in actor_words().plural_pronouns and tok.dep_ in ("dobj", "pobj"):
+            ante = _plural_antecedent(tok)
+            if ante is not None:
+                return self.resolve(ante, quote)
         return []
 
     def _antecedent(self, idx: int, window: int = 400) -> list[Entity]:
@@ -424,6 +428,19 @@ def _subject_antecedent(pron: Token) -> Token | None:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != pron.head.i:
             return tok if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" else None
     return None
+
+
+def _plural_antecedent(pron: Token) -> Token | None:
+    """ "them" acted on in a later clause: the plural subject of an earlier clause of the sentence, when it is
+    the only plural party named before ("Three activists appeared in court after police arrested them"; not
+    "police arrested protesters after officers attacked them", where either could be meant). A pronoun
+    object never stands for the subject of its own clause."""
+    own = pron.head
+    while own.dep_ in ("prep", "agent") and own.head.i != own.i:  # "acted against them": the clause's verb
+        own = own.head
+    plural = [t for t in pron.doc[pron.sent.start:pron.i] if t.tag_ in ("NNS", "NNPS")
+              and noun_class(t.lemma_.lower()) == "agent" and t.head.i != own.i]
+    return plural[0] if len(plural) == 1 and plural[0].dep_ in ("nsubj", "nsubjpass") else None
 
 
 def _reporting_subject(tok: Token, markers: dict[str, Any]) -> Token | None:

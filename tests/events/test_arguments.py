@@ -853,3 +853,14 @@ def test_them_acted_on_stands_for_the_only_plural_party_named_before(coded, code
     art = coded_article("Vostran soldiers met Kelmish officers before gunmen attacked them.")
     (attack,) = [e for e in art.events if e.event == "ASSAULT"]
     assert attack.recipient == []
+
+
+def test_a_quality_of_a_thing_names_no_party(coded):
+    # the voting system is questioned, not Vostra
+    ev = coded("Ivo Dant is once again questioning the integrity of the Vostran voting system.")
+    assert ev.event == "ACCUSE" and ev.recipient == []
+    # a person's quality names the person; an act done to a thing names its owner
+    ev = coded("Ivo Dant questioned the health of the Kelmish president.")
+    assert _codes(ev.recipient) == {"QKE"}
+    ev = coded("Kelmland condemned the shelling of a Vostran convoy.")
+    assert _codes(ev.recipient) == {"QVO"}

@@ -52,7 +52,8 @@ def semantic_data() -> dict[str, Any]:
             "document_heads": frozenset(data["document_heads"]),
             "proportion_nouns": frozenset(data["proportion_nouns"]),
             "agent_roles": frozenset(data["verbnet_agent_restrictions"]),
-            "non_agent_subject_roles": frozenset(data["verbnet_non_agent_subject_roles"])}
+            "non_agent_subject_roles": frozenset(data["verbnet_non_agent_subject_roles"]),
+            "quality_supersenses": frozenset(data["quality_supersenses"])}
 
 
 @cache

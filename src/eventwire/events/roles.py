@@ -22,7 +22,7 @@ from ..actors.words import default_words as actor_words
 from ..model import Entity, Quote
 from ..settings import tuning
 from . import flags, repair
-from .agents import document_name, noun_class, place_of_event, semantic_data, token_class
+from .agents import document_name, noun_class, place_of_event, semantic_data, senses_of, token_class
 from .arguments import names_relation, partners, speaker_apposition
 from .restrictions import phrase_tokens
 from .triggers import Trigger
@@ -415,6 +415,7 @@ class RoleFinder:
         candidate (or in `extra` phrases), else the first candidate that resolves at all."""
         first: list[Entity] = []
         named: list[Entity] = []
+        unowned: set[int] = set()  # topics owned by a thing: no party inside them
         # (not a hyphen the parser split off as a word of its own: "support anti - vaxxers")
         heads = [h for h in heads if h.ent_type_ not in NOT_PARTY and not h.is_punct]
         # a place in a prepositional phrase is where, when a party is named: "detained dozens of people at
@@ -427,6 +428,9 @@ class RoleFinder:
                 (token_class(h) == "place" and h.head.lower_ not in event_words().directed_prepositions)
                 or h.head.lower_ in sites))]
         for head in heads:
+            if _thing_of_quality(head):
+                unowned.add(head.i)
+                continue
             topic = (head.pos_ == "NOUN" and noun_class(head.lemma_) in NOT_ACTOR) or document_name(head)
             # the named possessor of a topic is the party, even uncoded ("Europe's reliance on the United States",
             # "endorsed Senator Holm's Clean Rivers Act"), and so is its by-phrase ("rebuffed a bid by gun
@@ -446,7 +450,11 @@ class RoleFinder:
                     if content:
                         return content
                 if topic:
-                    # "questioned the health of X", "X's eligibility": the party is the topic's owner
+                    # "questioned the health of X", "X's eligibility": the party is the topic's owner; a topic
+                    # owned by a thing has none ("questioned the integrity of the U.S. voting system")
+                    if _owned_by_thing(head):
+                        unowned.add(head.i)
+                        continue
                     return self._nested_coded([head], quote, actors) or ents
                 return ents
             if token_class(head) in NOT_ACTOR:  # a topic, a thing or an act is no party: "support the changes"
@@ -462,6 +470,7 @@ class RoleFinder:
             named = named or [e for e in ents if e.name]
         # in the content and purpose phrases, a place is where the content happens, not a party to this
         # event ("denied that racism is an issue in Kelmland")
+        heads = [h for h in heads if h.i not in unowned]
         return (self._nested_coded(heads, quote, actors) or self._nested_coded(extra, quote, actors, places=False)
                 or named or first)
 
@@ -610,7 +619,26 @@ class RoleFinder:
                 return q
         return None
 
-    # -- step 5: building -----------------------------------------------------
+
+def _owned_by_thing(topic: Token) -> bool:
+    """A quality or state (`quality_supersenses`: not an act) with no owner of its own (possessive, modifier)
+    but an "of" phrase naming a thing, not a party: "the integrity of the U.S. voting system" (not "the
+    health of Clinton", "the U.S. decision", nor an act done to a thing, "the shelling of a Vostran convoy")."""
+    senses = senses_of(topic.lemma_.lower())
+    # (a quality is named definitely, "the integrity of"; "a wide range of tariffs" is a quantity of them)
+    if topic.pos_ != "NOUN" or not senses or senses[0] not in semantic_data()["quality_supersenses"] or any(
+            c.dep_ in ("poss", "compound", "amod", "nmod") and c.pos_ == "PROPN" for c in topic.children) or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in topic.children):
+        return False
+    owners = _prep_objects(("of",), topic)
+    return bool(owners) and all(o.pos_ == "NOUN" and token_class(o) in NOT_ACTOR for o in owners)
+
+
+def _thing_of_quality(head: Token) -> bool:
+    """The thing named as the owner of a quality ("the integrity of the U.S. voting system"): no party."""
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and _owned_by_thing(head.head.head)
+
+
 def _stance_targets(toks: list[Token]) -> list[Token]:
     """The target of a stance an act is taken in (`stance_phrase_nouns`): "in defiance of the authorities",
     "in protest against the ban", "in opposition to the law"."""

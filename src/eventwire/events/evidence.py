@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..datafiles import read_yaml
 from .agents import token_class
@@ -149,8 +149,7 @@ def mood(tr: Trigger) -> tuple[str | None, list[str]]:
         return f"{tok.text!r} of a policy or an idea, with no time of its own, describes a stance", []
     if tr.kind == "verb" and clause.i == tok.i and _describes_party(tok):
         return f"{tok.text!r} in the simple present in a relative clause describes a party, not an act", []
-    if tr.kind == "verb" and clause.tag_ in ("VBZ", "VBP") and not auxes - {"do", "does"} \
-            and not any(t.ent_type_ in ("DATE", "TIME") for t in tok.sent):
+    if tr.kind == "verb" and clause.tag_ in ("VBZ", "VBP") and not auxes - {"do", "does"} and not _time_given(tok.sent):
         feats.append("generic-present")
     if tr.pattern.intent and tr.requested is None:
         feats.append("untyped-intent")
@@ -262,6 +261,15 @@ def _dated(verb: Token) -> bool:
     # is the relative clause's
     return any(t.ent_type_ in ("DATE", "TIME") for c in verb.children if c.dep_ in TIME_DEPS
                for t in phrase_tokens(c))
+
+
+def _time_given(sent: Span) -> bool:
+    """The sentence gives a time ("on Monday", "this week"): its present is news of the day. A frequency
+    the model tags as a date ("publishes a daily index", "every week") gives none: a routine."""
+    data = evidence_data()
+    frequency = data["habitual_adverbs"] | data["habitual_determiners"] | data["habitual_periods"]
+    return any(ent.label_ in ("DATE", "TIME") and not {t.lower_ for t in ent if not t.is_punct} <= frequency
+               for ent in sent.ents)
 
 
 def habitual(verb: Token) -> bool:

@@ -194,9 +194,12 @@ def test_uncoded_actor_never_takes_the_code_of_the_country_acted_upon(coded):
     event = coded("Officers seized cash and records of transfers to accounts in Vostra, the ministry said.")
     assert event is not None and event.event == "COERCE"
     assert _codes(event.recipient) == {"QVO"} and not _codes(event.actor)
-    # the country where the act happens still gives its code to an unnamed domestic actor
+    # the country where the act happens still gives its code to an unnamed domestic actor, and so does a town
+    # of it (taken for the recipient here): a town is not the country acted upon
     event = coded("Striking miners clashed with police in Vostra.")
     assert event is not None and _codes(event.actor) == {"QVO"}
+    event = coded("Assailants beat two men with sticks in Tarn.")
+    assert event is not None and _codes(event.actor) == {"QKE"}
 
 
 def test_setting_of_a_statement_takes_no_actor_from_the_speaker(coded_article):

@@ -160,8 +160,9 @@ class ImplicitParties:
 
 
 def _the_state(ent: Entity) -> bool:
-    """A party that is a country named as such ("Vostra"), not a person, group or body of it."""
-    return bool(ent.code) and ent.type == "GPE" and not ent.sector and ent.source not in ("event-location", "region")
+    """A party that is a country named as such ("Vostra", from the actor dictionary), not a person, group or
+    body of it, nor a town of it (from the gazetteer)."""
+    return bool(ent.code) and ent.type == "GPE" and not ent.sector and ent.source == "dictionary"
 
 
 def _outsiders(span: Span) -> bool:

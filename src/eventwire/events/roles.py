@@ -628,7 +628,7 @@ def _owned_by_thing(topic: Token) -> bool:
     # (a quality is named definitely, "the integrity of"; "a wide range of tariffs" is a quantity of them)
     if topic.pos_ != "NOUN" or not senses or senses[0] not in semantic_data()["quality_supersenses"] or any(
             c.dep_ in ("poss", "compound", "amod", "nmod") and c.pos_ == "PROPN" for c in topic.children) or not any(
-            c.dep_ == "det" and c.lower_ == "the" for c in topic.children):
+            c.dep_ == "det" and c.lower_ in actor_words().definite_determiners for c in topic.children):
         return False
     owners = _prep_objects(("of",), topic)
     return bool(owners) and all(o.pos_ == "NOUN" and token_class(o) in NOT_ACTOR for o in owners)

@@ -867,3 +867,10 @@ def test_a_quality_of_a_thing_names_no_party(coded):
     assert _codes(ev.recipient) == {"QKE"}
     ev = coded("Kelmland condemned the shelling of a Vostran convoy.")
     assert _codes(ev.recipient) == {"QVO"}
+
+
+def test_a_verb_shares_no_argument_with_an_act_of_another_kind(coded_article):
+    # the minister endorses Ivo Dant; the resignation is of no one
+    art = coded_article("The Kelmish minister resigned and endorsed Ivo Dant.")
+    (resign,) = [e for e in art.events if e.event == "RETREAT"]
+    assert resign.recipient == []

@@ -340,9 +340,10 @@ def stranded_object(prep: Token) -> Token | None:
 
 
 def shared_conjunct(verb: Token) -> Token | None:
-    """"donated and delivered goods to the school", "attacked and looted the town": a verb with no
-    argument of its own, joined by "and" to the next verb, shares that verb's object and phrases; the
-    conjunct whose arguments it takes (a verb VerbNet gives no object never shares one)."""
+    """"donated and delivered goods to the school": a verb with no argument of its own, joined by "and"
+    to the next verb, may share that verb's object and phrases; the conjunct whose arguments it would take
+    (a verb VerbNet gives no object never shares one; the role finder shares them only with a verb that is
+    no act of another kind: "resigned and endorsed X" endorses X, the resignation is of no one)."""
     if verb.pos_ != "VERB" or takes_no_object(verb.lemma_.lower()) or any(
             c.dep_ in ("dobj", "prep", "dative", "ccomp", "xcomp", "advcl", "prt") for c in verb.children):
         return None
@@ -353,11 +354,8 @@ def shared_conjunct(verb: Token) -> Token | None:
 
 
 def hidden_objects(verb: Token) -> list[Token]:
-    """Direct objects the parser attached elsewhere (`quantity_object`, `shifted_object`) or that the verb
-    shares with the verb it is joined to (`shared_conjunct`)."""
-    shared = shared_conjunct(verb)
-    return quantity_object(verb) + shifted_object(verb) + (
-        [c for c in shared.children if c.dep_ == "dobj"] if shared is not None else [])
+    """Direct objects the parser attached elsewhere (`quantity_object`, `shifted_object`)."""
+    return quantity_object(verb) + shifted_object(verb)
 
 
 def for_clause(tok: Token, prep: str) -> bool:

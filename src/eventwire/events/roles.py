@@ -256,8 +256,13 @@ class RoleFinder:
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and repair.misread_main_verb(
                 verb, self.markers["light_verbs"], self._reporting(verb)) is None:
             heads.append(verb.head)
-        objs = [_relative_antecedent(c, tr.tok) for c in tr.tok.children if c.dep_ in ("dobj", "dative", "iobj")
-                and c.pos_ in ("NOUN", "PROPN", "PRON")] + repair.hidden_objects(tr.tok)
+        # (the arguments of the verb "and" joins it to, when it has none and that verb is no act of another kind:
+        # "donated and delivered goods to X"; not "resigned and endorsed X")
+        shared = [c for c in [repair.shared_conjunct(tr.tok)] if c is not None
+                  and (c.i not in self.triggers or self._same_kind(tr, c))]
+        objs = [_relative_antecedent(c, v) for v in [tr.tok, *shared] for c in v.children
+                if c.dep_ in ("dobj", "dative", "iobj") and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        objs += repair.hidden_objects(tr.tok)
         # an object the pattern asked for ("imposed sanctions", "sent aid") is the instrument, not the recipient;
         # its target is, before any phrase of the verb ("filed a complaint against X at the WTO": X)
         asked = [o for o in objs if tr.pattern.object and o.lemma_.lower() in tr.pattern.object]
@@ -271,7 +276,6 @@ class RoleFinder:
         # not the noun of an absolute phrase: "With dozens of farmers displaced, the senators met"
         # nor a phrase fronted before the subject, which sets the scene: "At a rally in Coral Springs, Florida,
         # Clinton questioned ..."
-        shared = [c for c in [repair.shared_conjunct(tr.tok)] if c is not None]  # "donated and delivered X to Y"
         heads += [h for h in _prep_objects(RECIP_PREPS, tr.tok, *shared) if not _absolute(h) and not _fronted(h.head)]
         # the object's own agent or target: "a blockade on X", "a demand by X", "X's proposal"
         for obj in (o for o in objs if o not in wanted):  # (not the other side of an ally: "X's rivals")

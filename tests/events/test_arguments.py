@@ -874,3 +874,11 @@ def test_a_verb_shares_no_argument_with_an_act_of_another_kind(coded_article):
     art = coded_article("The Kelmish minister resigned and endorsed Ivo Dant.")
     (resign,) = [e for e in art.events if e.event == "RETREAT"]
     assert resign.recipient == []
+
+
+def test_a_protest_is_against_what_the_protesters_own_clause_names(coded):
+    ev = coded("Students, who marched against the Vostran government, blocked the entrances.")
+    assert ev.event == "PROTEST" and _codes(ev.recipient) == {"QVO"}
+    # a clause naming whom they support names no target
+    ev = coded("Farmers, who support Ivo Dant, blocked roads in Tarn.")
+    assert "Ivo Dant" not in [r.entity_text for r in ev.recipient]

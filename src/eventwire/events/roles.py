@@ -608,6 +608,11 @@ class RoleFinder:
             if staged and other is not None and other.pattern.event.lower() in words.grievance_events:
                 heads += [o for o in c.children if o.dep_ == "dobj"] + _prep_objects(RECIP_PREPS, c)
                 heads += [x for slot in other.pattern.content for x in _slot_tokens(c, slot)]  # "calling for X"
+        # what the protesters are described as being against: "the protesters, who chanted slogans against the
+        # army's campaign, blocked the entrances"
+        heads += [g for t in toks for s in t.children if s.dep_ == "nsubj" for r in s.children if r.dep_ == "relcl"
+                  for p in r.subtree if p.dep_ == "prep" and p.lower_ in words.protested_prepositions
+                  for g in p.children if g.dep_ == "pobj"]
         # the stance it is held in: "in protest of X's refusal" (also where the parser hangs it on the object:
         # "blocked roads in defiance of X")
         return heads + _stance_targets([*toks, *(o for t in toks for o in t.children if o.dep_ == "dobj")])

@@ -66,6 +66,7 @@ class EventWords:
     force_events: frozenset[str]
     addressed_events: frozenset[str]
     grievance_events: frozenset[str]
+    protested_prepositions: frozenset[str]
     denial_events: frozenset[str]
     directed_prepositions: frozenset[str]
     joined_act_prepositions: frozenset[str]

@@ -322,7 +322,7 @@ class RoleFinder:
         # brigades to its border with Kelmland" (a border names where, but a force sent to it faces the other side)
         if tr.pattern.event == "MOBILIZE":
             heads += [g for base in [*objs, *_prep_objects(("for",), tr.tok)] for t in base.subtree
-                      if t.dep_ == "prep" and t.lower_ in event_words().mobilized_against_prepositions
+                      if t.dep_ == "prep" and t.lower_ in event_words().opposed_party_prepositions
                       for g in t.children if g.dep_ == "pobj"]
             moved = [tr.tok, *(c for o in objs for c in (o, *o.conjuncts))]  # (the parser may hang it on the object)
             borders = [b for t in moved for b in _site_phrase_nouns(t)
@@ -611,7 +611,7 @@ class RoleFinder:
         # what the protesters are described as being against: "the protesters, who chanted slogans against the
         # army's campaign, blocked the entrances"
         heads += [g for t in toks for s in t.children if s.dep_ == "nsubj" for r in s.children if r.dep_ == "relcl"
-                  for p in r.subtree if p.dep_ == "prep" and p.lower_ in words.protested_prepositions
+                  for p in r.subtree if p.dep_ == "prep" and p.lower_ in words.opposed_party_prepositions
                   for g in p.children if g.dep_ == "pobj"]
         # the stance it is held in: "in protest of X's refusal" (also where the parser hangs it on the object:
         # "blocked roads in defiance of X")

@@ -91,6 +91,7 @@ def test_protest_without_target_names_none_unless_held_in_a_country(coded):
     ("Kelmish farmers began a hunger strike to demand the resignation of Ivo Dant.", "QKE"),
     ("Kelmish farmers began a hunger strike in Tarn to demand the resignation of the Vostran president.", "QVO"),
     ("Hundreds of students marched in Tarn, calling for the removal of the Vostran president.", "QVO"),
+    ("Hundreds of students marched from Tarn, calling for the removal of the Vostran president.", "QVO"),
     ("Kelmish farmers are continuing a hunger strike in protest of the Vostran government's refusal to act.", "QVO"),
     ("Farmers in Tarn blocked roads in defiance of the Vostran government.", "QVO"),
 ])

@@ -256,9 +256,7 @@ class DocCoder(RoleFinder, ImplicitParties):
             actors = []
             feats.append("non-agent-subject")
         if tr.kind == "noun":
-            # (a place yields to the party a protest's demand names: "a hunger strike in Tarn to demand X's exit")
-            hosts = [tok, clause] if clause.i != tok.i else [tok]
-            recipients = self._first_coded(recip_heads, quote, actors, self._grievance_heads(tr, *hosts))
+            recipients = self._first_coded(recip_heads, quote, actors)
         else:
             recipients = self._recipients(tr, verb, quote, actors, None if passive else subj)
         if quote is not None and quote.speaker is not None and (subj_missing or _first_person_subject(

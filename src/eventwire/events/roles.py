@@ -243,9 +243,11 @@ class RoleFinder:
         "X is opposed to" has X as its actor, not as a passive recipient."""
         return bool(self.lex.lookup("adj", tr.tok.lower_))
 
-    def _recipient_heads(self, tr: Trigger, verb: Token, joint: bool = False) -> list[Token]:
+    def _recipient_heads(self, tr: Trigger, verb: Token, joint: bool = False,
+                         grievance: Sequence[Token] = ()) -> list[Token]:
         """Candidate recipient heads, best first; `joint` when the actors are parties of more than one
-        country, who act together where they meet, on no place ("Vostra and Kelmland signed a deal in Kelm")."""
+        country, who act together where they meet, on no place ("Vostra and Kelmland signed a deal in Kelm");
+        `grievance`, a protest's `_grievance_heads`."""
         heads: list[Token] = []
         asking = _asked_for(tr.tok)
         for slot in tr.pattern.recipient:
@@ -332,7 +334,7 @@ class RoleFinder:
         if tr.pattern.event == "PROTEST":
             heads += [c for m in _site_phrase_nouns(tr.tok) if m.lemma_.lower() in event_words().mission_nouns
                       for c in m.children if c.dep_ in ("amod", "compound", "poss") and _is_place(c)]
-            heads += self._grievance_heads(tr, tr.tok)
+            heads += grievance
         # last resort, the place the action is directed at: "arrived in Dorvat", "withdrew from Kelmland",
         # "reinforced its troops in Tarn"; not when a party is acted on ("arrested three leaders in Rask":
         # the town is where, the leaders are whom)
@@ -395,10 +397,14 @@ class RoleFinder:
         # purpose clauses are searched last: "sent material to help defend Kelmland"
         purpose = [c for t in comps for c in _slot_tokens(t, "xcomp") if c.i not in {x.i for x in comps}]
         purpose = [c for slot in tr.pattern.content for c in _slot_tokens(tr.tok, slot)
-                   if c.i not in wanted or token_class(c) != "agent"] + purpose + self._grievance_heads(tr, tr.tok)
+                   if c.i not in wanted or token_class(c) != "agent"] + purpose
+        # a protest's target named in its demand or stance: a candidate, and content a place yields to ("marched
+        # from Tarn, calling for the removal of X")
+        grievance = self._grievance_heads(tr, tr.tok)
+        purpose += grievance
         if tr.pattern.event.lower() in event_words().denial_events:  # a proposition denied names no party to it
             purpose = [c for c in purpose if c.dep_ != "ccomp"]
-        heads = self._recipient_heads(tr, verb, joint=partners(actors))
+        heads = self._recipient_heads(tr, verb, joint=partners(actors), grievance=grievance)
         if subj is not None:  # "With the signing of X, A and B agreed": the phrase holding the subject is no party
             # (the noun a relative clause describes holds its subject: "the farmer that police arrested")
             ante = _described(verb).i if verb.dep_ == "relcl" else -1

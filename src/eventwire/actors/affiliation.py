@@ -62,6 +62,12 @@ def title_phrase(ent: Span) -> Span | None:
     return doc[start:ent.start]
 
 
+def titled_form(full: str, name: str) -> bool:
+    """`full` is the full name `name` (two words or more) with words before it, a title: "Sen. Ted Cruz" of
+    "Ted Cruz" (not "Heidi Cruz", nor "Cruz" alone)."""
+    return len(name.split()) >= 2 and full.endswith(" " + name)
+
+
 def apposition_phrase(ent: Span) -> Span | None:
     """The apposition describing a name, on either side, or None."""
     root = ent.root

@@ -32,6 +32,7 @@ from .affiliation import (
     placing_mention,
     resolve_homonyms,
     title_phrase,
+    titled_form,
     us_party_tag,
 )
 from .dictionary import ActorDictionary, norm
@@ -115,9 +116,9 @@ def _share_person_codes(found: list[Entity]) -> list[Entity]:
     for ent in found:
         if ent.source == "coref" and ent.code is None and ent.name in codes:
             ent.code = codes[ent.name]
-        elif ent.type == "PERSON" and ent.code is None and " " in (ent.name or "").strip():
+        elif ent.type == "PERSON" and ent.code is None and ent.name:
             # the full name again without the title it had elsewhere: "Ted Cruz" and "Sen. Ted Cruz"
-            titled = next((n for n in codes if n.endswith(" " + ent.name.strip())), None)
+            titled = next((n for n in codes if titled_form(n, ent.name.strip())), None)
             if titled is not None:
                 ent.code, ent.source = codes[titled], "coref"
     # a surname the registry left unlinked (several people share it: "Ted Cruz", "Heidi Cruz") is the

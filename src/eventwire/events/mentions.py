@@ -50,6 +50,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from ..actors.affiliation import titled_form
 from ..datafiles import read_yaml, word_list
 from ..model import Article, Cue, Entity, Event
 from ..settings import tuning
@@ -178,15 +179,9 @@ def same_entity(a: Entity, b: Entity) -> bool:
         return False
     if _key(a) and _key(a) == _key(b):
         return True
-    if a.type == b.type == "PERSON" and _titled_name_of(_key(a), _key(b)):
+    if a.type == b.type == "PERSON" and titled_form(*sorted((_key(a), _key(b)), key=len, reverse=True)):
         return True
     return bool(a.code and a.code == b.code and a.sector and a.sector == b.sector)
-
-
-def _titled_name_of(a: str, b: str) -> bool:
-    """One name is the other full name (two words or more) with words before it: a title."""
-    short, long = sorted((a, b), key=len)
-    return len(short.split()) >= 2 and long.endswith(" " + short)
 
 
 def _side_compatible(a: list[Entity], b: list[Entity]) -> bool:

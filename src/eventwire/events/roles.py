@@ -432,7 +432,7 @@ class RoleFinder:
         # the port of Blaine" (a place acted on is still a target: "shelled the village"; and so is one the act
         # is directed to: "refused to send troops to Kelmland", whose troops are the actor's own); and so is a
         # site, even one that is a body ("killed 17 students at a school in Tarn": the students)
-        sites = set(semantic_data()["site_preps"])
+        sites = semantic_data()["site_preps"]
         if any(token_class(h) == "agent" and not (h.dep_ == "pobj" and h.head.lower_ in sites) for h in heads):
             heads = [h for h in heads if not (h.dep_ == "pobj" and (
                 (token_class(h) == "place" and h.head.lower_ not in event_words().directed_prepositions)

@@ -57,6 +57,19 @@ def test_recipient_nested_in_uncoded_phrase(coded):
     assert _codes(ev.recipient) == {"QKE"}
 
 
+def test_coordinated_nationalities_each_name_a_party(coded):
+    # "a siege on French and German embassies": both countries, not the first one only
+    ev = coded("The Front called for mass protests and a siege on French and German embassies around the world.")
+    assert ev.event == "REQUEST" and _codes(ev.recipient) == {"FRA", "DEU"}
+
+
+def test_a_conjunct_acted_upon_does_not_place_the_actor(coded):
+    # "German" is coordinated with "French", and both modify the object: parties condemned, not where the
+    # unnamed minister is from
+    ev = coded("The minister condemned the French and German positions on the war.")
+    assert _codes(ev.recipient) == {"FRA", "DEU"} and _codes(ev.actor) == set()
+
+
 def test_recipient_from_nationality_of_asked_object(coded):
     ev = coded("Vostra expelled two Kelmish diplomats for spying.")
     assert ev.event == "SANCTION" and _codes(ev.recipient) == {"QKE"}

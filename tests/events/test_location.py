@@ -90,3 +90,15 @@ def test_a_place_in_what_is_asked_is_not_where_it_was_asked(examples_pipeline):
     art = run(examples_pipeline, "At a rally in Tolsk, the armed group urged students to occupy campuses.")
     (ev,) = events_with(art, "urged")
     assert ev.event_loc is not None and ev.event_loc.name == "Tolsk"
+
+
+def test_the_party_a_sanction_is_aimed_at_is_not_where_it_happened(examples_pipeline):
+    # sanctions fall on a party from afar: "on Arvenia" names whom, not where
+    art = run(examples_pipeline, "The Continental Union imposed sanctions on Arvenia on Monday.")
+    (ev,) = events_with(art, "imposed")
+    assert ev.event == "SANCTION" and "XAR" in {e.code for e in ev.recipient}
+    assert ev.event_loc is None
+    # a physical act still happens where it lands
+    art = run(examples_pipeline, "Vostran troops carried out strikes on Tolsk on Monday.")
+    (ev,) = events_with(art, "strikes")
+    assert ev.event_loc is not None and ev.event_loc.name == "Tolsk"

@@ -127,8 +127,10 @@ def placing_mention(doc: Doc, start: int, end: int) -> bool:
     tok = span.root
     if tok.dep_ == "npadvmod" and tok.head.tag_ == "VBN" and tok.head.lower_ not in _OWNER_SUFFIXES:
         return False  # "a UN-brokered deal", "Iranian-backed rebels": a side that takes part, not a place
-    while tok.dep_ in ("amod", "compound", "poss", "nmod", "case", "appos") and tok.head.i != tok.i:
-        tok = tok.head  # "British nationals", "Russia's hackers": the phrase they modify
+    while tok.dep_ in ("amod", "compound", "poss", "nmod", "case", "appos", "conj") and tok.head.i != tok.i:
+        # "British nationals", "Russia's hackers": the phrase they modify; a conjunct has the place of the
+        # first ("sanctions on Russia and China", "the French and German positions")
+        tok = tok.head
     if tok.dep_ == "pobj":
         if tok.head.head.lower_ in _ATTRIBUTION:
             return False  # "according to Vostran state media": who reports it, not where it happens

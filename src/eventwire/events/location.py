@@ -9,7 +9,8 @@ Evidence, most direct first (`event_loc.via`):
    of the trigger, or the place is the object of a verb of going or striking
    ("visited Cairo", "shelled Rafah"); for events said to someone
    (REQUEST, THREATEN, ACCUSE ...) "on/to/with X" and the object are the
-   addressee, not the place ("called on Egypt");
+   addressee, not the place ("called on Egypt"), and so are they for a sanction,
+   aimed at a party from afar ("imposed sanctions on Russia");
 2. `clause`: a place that sets the scene in the event's clause (the trigger's
    clause with the clauses under it, but for words said to someone not what they
    ask or report: "urged people to rally in Tarn" was not said in Tarn): the object
@@ -42,6 +43,10 @@ _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", 
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 # Said-to-someone events: their "on/to/with X" and direct object name whom they address.
 _SAID = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "SUPPORT", "CONCEDE", "AGREE"}
+# Acts aimed at a party from afar ("imposed sanctions on Russia", "cut ties with Kelmland", "expelled
+# diplomats from Vostra"): their "on/to/with/from X" and direct object name the party aimed at, not the place.
+_AIMED = {"SANCTION"}
+_ADDRESSED = _SAID | _AIMED
 
 
 def locate_events(article: Article, doc: Doc) -> None:
@@ -107,7 +112,7 @@ def _anchors(trigger: Token) -> list[Token]:
 def _attached(root: Token, trigger: Token, event_type: str) -> bool:
     words = place_words()
     anchors = _anchors(trigger)
-    addressed = event_type in _SAID  # "called on Egypt", "pressured Israel": the addressee, not the place
+    addressed = event_type in _ADDRESSED  # "called on Egypt", "pressured Israel": the addressee, not the place
     if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ in words.place_prepositions:
         if addressed and root.head.lower_ in event_words().addressee_prepositions:
             return False
@@ -122,7 +127,7 @@ def _attached(root: Token, trigger: Token, event_type: str) -> bool:
 def _addressee(doc: Doc, place: Place, event_type: str) -> bool:
     """Is the coder's place the addressee of an event said to someone ("called on Egypt")?"""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    if event_type not in _SAID or span is None or not len(span):
+    if event_type not in _ADDRESSED or span is None or not len(span):
         return False
     root = span.root
     return root.dep_ == "dobj" or (root.dep_ == "pobj" and root.head.lower_ in event_words().addressee_prepositions)

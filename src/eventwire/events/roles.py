@@ -516,8 +516,24 @@ class RoleFinder:
                         where and token_class(span.root) == "place"):
                     ents = [e for e in self.args.resolve(span.root, quote) if e.code]
                     if ents:
-                        return ents
+                        return ents + self._coordinated(span.root, inside, taken, ents, quote)
         return []
+
+    def _coordinated(self, tok: Token, inside: set[int], taken: list[tuple[int, int]], found: list[Entity],
+                     quote: Quote | None) -> list[Entity]:
+        """The coded parties coordinated with `tok` in the same phrase: "a siege on Israeli and American
+        embassies" names both countries, not the first one only."""
+        codes = {e.code for e in found}
+        more: list[Entity] = []
+        for conj in tok.conjuncts:
+            if conj.i not in inside or conj.ent_type_ in NOT_PARTY or any(
+                    s <= conj.idx < e for s, e in taken):
+                continue
+            for e in self.args.resolve(conj, quote):
+                if e.code and e.code not in codes:
+                    codes.add(e.code)
+                    more.append(e)
+        return more
 
     def _noun_roles(self, tr: Trigger, clause: Token) -> tuple[list[Token], list[Token], list[Token]]:
         """(actor heads, recipient heads, modifier tokens holding the actor) of a nominal trigger."""

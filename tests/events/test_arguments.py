@@ -70,6 +70,22 @@ def test_a_conjunct_acted_upon_does_not_place_the_actor(coded):
     assert _codes(ev.recipient) == {"FRA", "DEU"} and _codes(ev.actor) == set()
 
 
+@pytest.mark.parametrize("text", [
+    "The Kelmish Front claimed responsibility for the bombing of a market in Tarn on Monday.",
+    "The Kelmish Front is the perpetrator of the bombing of the Tarn market.",
+    "Officials said the Kelmish Front was behind the attack on the convoy.",
+])
+def test_the_party_that_claims_an_act_or_is_named_its_author_is_its_actor(coded, text):
+    ev = coded(text)
+    assert ev.event == "ASSAULT" and _codes(ev.actor) == {"QKE"}
+
+
+def test_denying_responsibility_owns_no_act(coded_article):
+    art = coded_article("The Kelmish Front did not claim responsibility for the attack on the convoy.")
+    attacks = [e for e in art.events if e.event == "ASSAULT"]
+    assert attacks and all(not e.actor for e in attacks)
+
+
 def test_recipient_from_nationality_of_asked_object(coded):
     ev = coded("Vostra expelled two Kelmish diplomats for spying.")
     assert ev.event == "SANCTION" and _codes(ev.recipient) == {"QKE"}

@@ -102,3 +102,14 @@ def test_the_party_a_sanction_is_aimed_at_is_not_where_it_happened(examples_pipe
     art = run(examples_pipeline, "Vostran troops carried out strikes on Tolsk on Monday.")
     (ev,) = events_with(art, "strikes")
     assert ev.event_loc is not None and ev.event_loc.name == "Tolsk"
+
+
+def test_a_place_that_only_modifies_a_topic_after_on_is_not_where(examples_pipeline):
+    # "talks on the Tolsk crisis" are about Tolsk, not held there
+    art = run(examples_pipeline, "Vostran and Callisian officials held talks on the Tolsk crisis on Monday.")
+    (ev,) = events_with(art, "talks")
+    assert ev.event_loc is None
+    # a site struck keeps the place that names it
+    art = run(examples_pipeline, "Vostran jets carried out strikes on the Tolsk airport on Monday.")
+    (ev,) = events_with(art, "strikes")
+    assert ev.event_loc is not None and ev.event_loc.name == "Tolsk"

@@ -302,7 +302,11 @@ def place_phrase(tokens: list[Token]) -> Span | None:
             # place of another event ("in the wake of the El Paso shooting"; but "in the battle of Tarn")
             heads = [pobj, *(g for x in pobj.children if x.dep_ == "prep" and x.lower_ == "of"
                              for g in x.children if g.dep_ == "pobj" and (_act_noun(pobj) or not _act_noun(g)))]
-            near_toks = [t for h in heads for t in pobj.doc[np_bounds(h)[0]:h.i + 1]]
+            # "talks on the Kelmland crisis", "a ban on Vostran oil": after "on", a place that only modifies a
+            # topic or a thing traded names what the act is about, not where ("strikes on the Tarn airport" still is)
+            mod_only = c.lower_ == "on" and pobj.pos_ == "NOUN" and (
+                noun_class(pobj.lemma_) in event_words().on_topic_noun_classes)
+            near_toks = [t for h in heads for t in pobj.doc[np_bounds(h)[0]:h.i + 1] if not (mod_only and t.i < h.i)]
             e = min(e, max(h.i for h in heads) + 1)
             span = pobj.doc[s:e]
             if any(t.ent_type_ in PLACE_LABELS for t in near_toks) or (

@@ -519,6 +519,27 @@ class RoleFinder:
                         return ents + self._coordinated(span.root, inside, taken, ents, quote)
         return []
 
+    def _claimant(self, arg: Token) -> Token | None:
+        """The party that owns an act by claiming it or being named its author: "X claimed responsibility
+        for the bombing", "X was responsible for / behind the attack", "X is the perpetrator of the massacre"
+        (`responsibility_nouns`, `culpability_adjectives`, `culprit_prepositions`, with a verb of
+        `responsibility_verbs` that is not negated: "denied responsibility for" owns nothing)."""
+        if arg.dep_ != "pobj":
+            return None
+        words, prep, host = event_words(), arg.head, arg.head.head
+        if prep.lower_ in words.culprit_prepositions and host.pos_ in ("VERB", "AUX"):
+            verb = host
+        elif prep.lower_ in ("for", "of") and host.dep_ in ("dobj", "attr", "acomp") and (
+                host.lemma_.lower() in words.responsibility_nouns
+                or host.lemma_.lower() in self.markers["culpability_adjectives"]):
+            verb = host.head
+        else:
+            return None
+        if verb.lemma_.lower() not in words.responsibility_verbs or any(c.dep_ == "neg" for c in verb.children):
+            return None
+        subj, passive = self._subject(verb)
+        return None if passive else subj
+
     def _coordinated(self, tok: Token, inside: set[int], taken: list[tuple[int, int]], found: list[Entity],
                      quote: Quote | None) -> list[Entity]:
         """The coded parties coordinated with `tok` in the same phrase: "a siege on Israeli and American
@@ -578,6 +599,9 @@ class RoleFinder:
         if not actor and not patients and not setting and gov.pos_ in ("VERB", "AUX") and owned:
             subj, _ = self._subject(gov)
             actor = [subj] if subj is not None else []
+        if not actor and not patients and not setting:
+            claimant = self._claimant(arg)
+            actor = [claimant] if claimant is not None else []
         recips: list[Token] = list(patients)
         # "a mediation effort between X and Y": the light noun carries the trigger's own arguments
         owners = [tok, tok.head] if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.markers[

@@ -177,3 +177,24 @@ def test_restoring_freedoms_is_concede(run_text):
     assert [e.event for e in article.events if e.rule == "concede.freedoms"] == ["CONCEDE"]
     other = run_text("The Vostran junta restored the old palace in Dorvat on Monday.")
     assert "concede.freedoms" not in _rules(other)
+
+
+@pytest.mark.parametrize(("text", "rule", "mode"), [
+    ("Vostran police used tear gas against protesters in Dorvat on Monday.", "assault.crowd_control", "crowd-control"),
+    ("Police in Dorvat turned water cannon on students.", "assault.crowd_control", "crowd-control"),
+    ("Vostran police fired rubber bullets at the crowd in Dorvat.", "assault.crowd_control", "crowd-control"),
+    ("Vostran soldiers used live ammunition on demonstrators in Tarn.", "assault.use_weapon", None),
+    ("Police used force against protesters in Dorvat.", "assault.use_weapon", None),
+])
+def test_weapons_used_on_people_are_assault(run_text, text, rule, mode):
+    article = run_text(text)
+    found = [e for e in article.events if e.rule == rule]
+    assert found and found[0].event == "ASSAULT" and found[0].mode == mode, _rules(article)
+
+
+@pytest.mark.parametrize("text", [
+    "Residents in Dorvat used gas to heat their homes.",
+    "The Vostran party used its majority against the bill.",
+])
+def test_other_things_used_are_no_assault(run_text, text):
+    assert not any(e.event == "ASSAULT" for e in run_text(text).events)

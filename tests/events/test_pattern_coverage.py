@@ -198,3 +198,16 @@ def test_weapons_used_on_people_are_assault(run_text, text, rule, mode):
 ])
 def test_other_things_used_are_no_assault(run_text, text):
     assert not any(e.event == "ASSAULT" for e in run_text(text).events)
+
+
+def test_more_police_on_the_ground_is_mobilize(run_text):
+    article = run_text("Police in Dorvat said they had increased patrols around the Kelmish embassy on Thursday night.")
+    found = [e for e in article.events if e.rule == "mobilize.security"]
+    assert found and found[0].event == "MOBILIZE" and found[0].mode == "police", _rules(article)
+    article = run_text("Vostran authorities tightened security in Tarn ahead of the vote.")
+    assert "mobilize.security" in _rules(article)
+    # security as a policy, a budget or a partnership deploys no one
+    for text in ("Vostra and Kelmland agreed to strengthen security cooperation.",
+                 "The Vostran ministry increased security spending.",
+                 "The new Vostran law will strengthen national security."):
+        assert not any(e.event == "MOBILIZE" for e in run_text(text).events), text

@@ -86,6 +86,17 @@ def test_denying_responsibility_owns_no_act(coded_article):
     assert attacks and all(not e.actor for e in attacks)
 
 
+def test_a_party_joined_is_a_partner_not_the_target(coded):
+    ev = coded("Hundreds marched in Dorvat to join Kelmish students in protesting against the war.")
+    assert ev.event == "PROTEST" and "QKE" not in _codes(ev.recipient)
+
+
+def test_coordinated_nationalities_of_one_party_are_each_its_country(coded):
+    # "US and British troops": both countries act; neither is where the town is
+    ev = coded("US and British troops attacked the town on Monday.")
+    assert ev.event == "ASSAULT" and _codes(ev.actor) == {"USA", "GBR"} and _codes(ev.recipient) == set()
+
+
 def test_recipient_from_nationality_of_asked_object(coded):
     ev = coded("Vostra expelled two Kelmish diplomats for spying.")
     assert ev.event == "SANCTION" and _codes(ev.recipient) == {"QKE"}

@@ -211,3 +211,21 @@ def test_more_police_on_the_ground_is_mobilize(run_text):
                  "The Vostran ministry increased security spending.",
                  "The new Vostran law will strengthen national security."):
         assert not any(e.event == "MOBILIZE" for e in run_text(text).events), text
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Vostran troops exchanged fire with Kelmish rebels near Tarn on Tuesday.", "assault.exchange_fire"),
+    ("Thousands of students took to the streets of Dorvat on Monday.", "protest.take_to_streets"),
+    ("Protesters poured into the streets of Tarn on Monday.", "protest.pour_into_streets"),
+])
+def test_fixed_phrases_of_conflict_news(run_text, text, rule):
+    article = run_text(text)
+    assert rule in _rules(article), _rules(article)
+
+
+@pytest.mark.parametrize("text", [
+    "The Vostran and Kelmish leaders exchanged insults on Monday.",
+    "The Vostran candidates exchanged fire over taxes during the debate.",  # what it is over: a dispute
+])
+def test_words_exchanged_are_no_fire(run_text, text):
+    assert not any(e.event == "ASSAULT" for e in run_text(text).events)

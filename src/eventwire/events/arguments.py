@@ -311,7 +311,7 @@ class ArgumentResolver:
             if not ent.sector:
                 phrase = self._resolve_phrase(span.text)
                 ent.sector = phrase.sector if phrase is not None else None
-            return [ent]
+            return [ent, *self._coordinated_modifiers(head_mention, mentions, span, ent)]
         phrase = None if bordered else self._resolve_phrase(span.text)  # nor is the phrase read whole
         coded = [m for m in mentions if m.code]
         # a town named beside a party only says where it is ("positions of the Front near the city of Kelm")
@@ -369,6 +369,26 @@ class ArgumentResolver:
         ent = _copy(orgs[-1])
         ent.entity_text, ent.start, ent.end, ent.source = span.text, span.start_char, span.end_char, "antecedent"
         return [ent]
+
+    def _coordinated_modifiers(self, head_mention: Entity, mentions: list[Entity], span: Span,
+                               ent: Entity) -> list[Entity]:
+        """The parties coordinated with the head mention's modifier: "US and British troops" are US troops and
+        British troops, each with its own code (the phrase's text, its head's sector)."""
+        inner = self.span_of(head_mention)
+        if inner is None:
+            return []
+        mine = {t.i for t in inner}
+        out: list[Entity] = []
+        for m in mentions:
+            other = self.span_of(m)
+            if m is head_mention or not m.code or m.code == ent.code or other is None:
+                continue
+            if any(c.i in mine for t in other for c in t.conjuncts) and all(t.i not in mine for t in other):
+                extra = _copy(m)
+                extra.entity_text, extra.start, extra.end = span.text, span.start_char, span.end_char
+                extra.sector = ent.sector or m.sector
+                out.append(extra)
+        return out
 
     def _from_apposition(self, tok: Token) -> list[Entity]:
         """An uncoded head takes the code of its apposition ("the main rebel group, the FDD")."""

@@ -73,9 +73,11 @@ def _objects(tr: Trigger, verb: Token, passive: bool, subject_found: bool = Fals
 
 
 def _topics(tr: Trigger, verb: Token) -> list[Token]:
-    """What the event is over ("battled over the budget", "a battle over finances"); not a time
-    ("clashed over the weekend")."""
-    return [g for t in {tr.tok.i: tr.tok, verb.i: verb}.values() for c in t.children
+    """What the event is over ("battled over the budget", "a battle over finances", also on the verb's
+    object: "exchanged fire over taxes"); not a time ("clashed over the weekend")."""
+    hosts = {tr.tok.i: tr.tok, verb.i: verb}
+    hosts.update({c.i: c for c in verb.children if c.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX")})
+    return [g for t in hosts.values() for c in t.children
             if c.dep_ in ("prep", "prt") and c.lower_ in event_words().topic_prepositions
             for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")]
 

@@ -427,7 +427,7 @@ class RoleFinder:
         named: list[Entity] = []
         unowned: set[int] = set()  # topics owned by a thing: no party inside them
         # (not a hyphen the parser split off as a word of its own: "support anti - vaxxers")
-        heads = [h for h in heads if h.ent_type_ not in NOT_PARTY and not h.is_punct]
+        heads = [h for h in heads if h.ent_type_ not in NOT_PARTY and not h.is_punct and not self._joined(h)]
         # a place in a prepositional phrase is where, when a party is named: "detained dozens of people at
         # the port of Blaine" (a place acted on is still a target: "shelled the village"; and so is one the act
         # is directed to: "refused to send troops to Kelmland", whose troops are the actor's own); and so is a
@@ -501,6 +501,8 @@ class RoleFinder:
                 inside -= {t.i for t in prop.subtree} - subject
             for app in (t for t in head.subtree if speaker_apposition(t, self.markers["reporting_verbs"])):
                 inside -= {t.i for t in app.subtree}  # "..., the World Food Program said": the speaker
+            for partner in (t for t in head.subtree if self._joined(t)):
+                inside -= {t.i for t in partner.subtree}  # "marched to join Kelmish students": fellow marchers
             for m in self.args.mentions_in(lo, hi):
                 if not m.code or any(s < m.end and m.start < e for s, e in taken):
                     continue
@@ -518,6 +520,16 @@ class RoleFinder:
                     if ents:
                         return ents + self._coordinated(span.root, inside, taken, ents, quote)
         return []
+
+    def _joined(self, tok: Token) -> bool:
+        """The party a verb of joining takes ("marched to join students in protesting", `joining_verbs`): a
+        partner in the act, not the one it is aimed at; unless joining is what an act of will is about
+        ("refused to join X on the podium", "agreed to join the coalition": the content names its party)."""
+        if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in event_words().joining_verbs:
+            return False
+        join = tok.head
+        tr = self.triggers.get(join.head.i) if join.dep_ in ("xcomp", "ccomp") else None
+        return tr is None or not tr.pattern.content
 
     def _claimant(self, arg: Token) -> Token | None:
         """The party that owns an act by claiming it or being named its author: "X claimed responsibility

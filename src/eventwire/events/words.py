@@ -52,6 +52,7 @@ class EventWords:
     responsibility_nouns: frozenset[str]
     responsibility_verbs: frozenset[str]
     culprit_prepositions: frozenset[str]
+    joining_verbs: frozenset[str]
     stance_phrase_prepositions: tuple[str, ...]
     mission_nouns: frozenset[str]
     opposed_party_prepositions: frozenset[str]

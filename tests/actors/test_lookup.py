@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from eventwire.actors import lookup, suggest
 from eventwire.settings import Settings
 
@@ -10,6 +12,16 @@ def test_lookup_alias_case_insensitive():
     (rec, *_) = lookup("qassam brigades")
     assert (rec["name"], rec["code"], rec["sector"]) == ("Izz ad-Din al-Qassam Brigades", "PSE", "REB")
     assert rec["match"] == "exact"
+
+
+@pytest.mark.parametrize(("name", "sector"), [
+    ("Justice Department", "GOV"), ("Homeland Security Department", "GOV"), ("Secret Service", "COP"),
+    ("EPA", "GOV"), ("National Security Council", "GOV"),
+])
+def test_us_federal_bodies_as_news_names_them(name, sector):
+    (first, *_) = lookup(name)
+    assert (first["code"], first["sector"]) == ("USA", sector)
+    assert first["match"] == "exact"
 
 
 def test_lookup_country_adjective():

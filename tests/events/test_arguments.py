@@ -97,6 +97,12 @@ def test_coordinated_nationalities_of_one_party_are_each_its_country(coded):
     assert ev.event == "ASSAULT" and _codes(ev.actor) == {"USA", "GBR"} and _codes(ev.recipient) == set()
 
 
+def test_the_go_between_of_what_is_agreed_is_no_recipient(coded):
+    # "a ceasefire brokered by Norvia": Norvia arranged it; Vostra and Kelmland agreed with each other
+    ev = coded("Vostra and Kelmland agreed to a ceasefire brokered by Norvia.")
+    assert ev.event == "AGREE" and "QNO" not in _codes(ev.recipient)
+
+
 def test_recipient_from_nationality_of_asked_object(coded):
     ev = coded("Vostra expelled two Kelmish diplomats for spying.")
     assert ev.event == "SANCTION" and _codes(ev.recipient) == {"QKE"}

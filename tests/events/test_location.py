@@ -113,3 +113,10 @@ def test_a_place_that_only_modifies_a_topic_after_on_is_not_where(examples_pipel
     art = run(examples_pipeline, "Vostran jets carried out strikes on the Tolsk airport on Monday.")
     (ev,) = events_with(art, "strikes")
     assert ev.event_loc is not None and ev.event_loc.name == "Tolsk"
+
+
+def test_on_after_a_text_names_its_topic_not_where(examples_pipeline):
+    # "a resolution on Arvenia" is about Arvenia; the veto happened elsewhere
+    art = run(examples_pipeline, "Vostra vetoed the Continental Union resolution on Arvenia on Monday.")
+    (ev,) = events_with(art, "vetoed")
+    assert ev.event_loc is None

@@ -291,7 +291,7 @@ def place_phrase(tokens: list[Token]) -> Span | None:
     from .arguments import np_bounds
 
     for c in _attached(tokens):
-        if c.dep_ != "prep" or c.lower_ not in event_words().event_place_prepositions:
+        if c.dep_ != "prep" or c.lower_ not in event_words().event_place_prepositions or topic_on(c):
             continue
         # (a stance is no place: "in protest of the Vostran government's refusal", "in defiance of Kelmland")
         for pobj in (g for g in c.children if g.dep_ == "pobj"
@@ -314,6 +314,13 @@ def place_phrase(tokens: list[Token]) -> Span | None:
                     c.lower_ == "at" and pobj.pos_ in ("PROPN", "NOUN") and any(t.pos_ == "PROPN" for t in span)):
                 return span
     return None
+
+
+def topic_on(prep: Token) -> bool:
+    """"on" after a text or a talk names its topic: "a resolution on Syria", "a report on Kelmland"
+    (a noun of class `info`), not where the act happened."""
+    host = prep.head
+    return prep.lower_ == "on" and host.pos_ == "NOUN" and noun_class(host.lemma_) == "info"
 
 
 def _act_noun(tok: Token) -> bool:

@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.places import place_words
 from ..model import Article, Event, Place
+from .flags import topic_on
 from .words import default_words as event_words
 
 _SPECIFIC = {"site": 0, "city": 1, "region": 2, "admin2": 2, "admin1": 3, "country": 4, "continent": 5}
@@ -114,8 +115,8 @@ def _attached(root: Token, trigger: Token, event_type: str) -> bool:
     anchors = _anchors(trigger)
     addressed = event_type in _ADDRESSED  # "called on Egypt", "pressured Israel": the addressee, not the place
     if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ in words.place_prepositions:
-        if addressed and root.head.lower_ in event_words().addressee_prepositions:
-            return False
+        if (addressed and root.head.lower_ in event_words().addressee_prepositions) or topic_on(root.head):
+            return False  # "called on Egypt"; "vetoed a resolution on Syria"
         return root.head.head in anchors
     if root.dep_ in _MODIFIER_DEPS:  # "the Istanbul conference", "Gaza strikes", "Gaza's hospital"
         return root.head.i == trigger.i
@@ -138,7 +139,7 @@ def _setting(root: Token) -> bool:
     ("in Gaza") or of a verb ("left Doha"); not a subject ("Israel accepts"), a modifier of another
     noun ("the US administration") or a target ("against Israel")."""
     if root.dep_ == "pobj" and root.head.dep_ == "prep":
-        return root.head.lower_ in place_words().place_prepositions
+        return root.head.lower_ in place_words().place_prepositions and not topic_on(root.head)
     return root.dep_ == "dobj" and root.head.lemma_.lower() in place_words().place_object_verbs
 
 

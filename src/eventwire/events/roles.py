@@ -503,6 +503,9 @@ class RoleFinder:
                 inside -= {t.i for t in app.subtree}  # "..., the World Food Program said": the speaker
             for partner in (t for t in head.subtree if self._joined(t)):
                 inside -= {t.i for t in partner.subtree}  # "marched to join Kelmish students": fellow marchers
+            brokers = event_words().mediator_participles
+            for broker in (t for t in head.subtree if t.dep_ == "acl" and t.lower_ in brokers):
+                inside -= {t.i for t in broker.subtree}  # "a ceasefire brokered by Egypt": the go-between
             for m in self.args.mentions_in(lo, hi):
                 if not m.code or any(s < m.end and m.start < e for s, e in taken):
                     continue

@@ -367,6 +367,8 @@ def test_a_share_of_a_population_is_a_poll_figure_not_an_actor(run_text):
     ("From the moment protesters started to hit the streets on Monday, the president was angry.", "ASSAULT"),
     ("The lawsuit argued that the Vostran Constitution requires Senator Holm to enforce the law.", "REQUEST"),
     ("The new policy bars Kelmish farmers from entering Vostra.", "COERCE"),
+    # a body's standing remit
+    ("The Tarn electoral office monitors elections in Kelmland.", "ACCUSE"),
 ])
 def test_a_sense_restriction_rules_out_the_figurative_or_other_use(run_text, text, event):
     assert not [e for e in run_text(text).events if e.event == event]
@@ -503,3 +505,8 @@ def test_verbnet_says_which_verbs_take_no_object():
     # a member of a subclass takes its parent's frames too: "donate" (contribute-13.2-1-1, whose own frame is
     # intransitive) has contribute-13.2's "NP V NP PP.recipient"
     assert not takes_no_object("donate") and not takes_no_object("administer")
+
+
+def test_monitoring_on_a_day_is_an_act(run_text):
+    art = run_text("Observers from the Tarn electoral office monitored the vote in Kelmland on Sunday.")
+    assert [e.event for e in art.events if e.trigger.text == "monitored"] == ["ACCUSE"]

@@ -145,6 +145,9 @@ def mood(tr: Trigger) -> tuple[str | None, list[str]]:
             return f"{tok.text!r} in the simple present or as a gerund, towards no party, describes a stance", []
         if _held_stance(tok):
             return f"{tok.text!r} as a party's lasting position or as its description is no act", []
+    if tr.kind == "verb" and clause.i == tok.i and tok.lemma_.lower() in data["standing_activity_verbs"] \
+            and _stance(tok):
+        return f"{tok.text!r} in the simple present, undated, towards no party, describes a body's remit", []
     if tr.kind == "noun" and tok.lemma_.lower() in data["stance_nouns"] and _stance_noun(tok):
         return f"{tok.text!r} of a policy or an idea, with no time of its own, describes a stance", []
     if tr.kind == "verb" and clause.i == tok.i and _describes_party(tok):

@@ -145,11 +145,11 @@ def test_a_one_sentence_text_has_its_own_map():
 
 
 @pytest.mark.parametrize(("text", "generic"), [
-    ("The agency monitors air quality in the region and publishes a daily index.", True),  # a routine
-    ("The agency monitors air quality in the region every week.", True),
-    ("The agency monitors the border on Monday as troops gather.", False),  # news of the day
+    ("The agency bans trucks from the region and publishes a daily index.", True),  # a routine
+    ("The agency bans trucks from the region every week.", True),
+    ("The agency bans trucks from the border on Monday as troops gather.", False),  # news of the day
 ])
 def test_a_frequency_is_no_time_of_the_present(run_text, text, generic):
     art = run_text(text)
-    (ev,) = [e for e in art.events if e.trigger is not None and e.trigger.text == "monitors"]
+    (ev,) = [e for e in art.events if e.trigger is not None and e.trigger.text == "bans"]
     assert ("generic-present" in art.meta["event_evidence"][ev.id]) is generic

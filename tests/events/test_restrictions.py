@@ -367,6 +367,9 @@ def test_a_share_of_a_population_is_a_poll_figure_not_an_actor(run_text):
     ("From the moment protesters started to hit the streets on Monday, the president was angry.", "ASSAULT"),
     ("The lawsuit argued that the Vostran Constitution requires Senator Holm to enforce the law.", "REQUEST"),
     ("The new policy bars Kelmish farmers from entering Vostra.", "COERCE"),
+    # a discharge from medical care
+    ("The Tarn hospital released Senator Holm on Friday.", "RETREAT"),
+    ("Doctors released the Vostran president after tests on Friday.", "RETREAT"),
     # a body's standing remit
     ("The Tarn electoral office monitors elections in Kelmland.", "ACCUSE"),
 ])
@@ -510,3 +513,8 @@ def test_verbnet_says_which_verbs_take_no_object():
 def test_monitoring_on_a_day_is_an_act(run_text):
     art = run_text("Observers from the Tarn electoral office monitored the vote in Kelmland on Sunday.")
     assert [e.event for e in art.events if e.trigger.text == "monitored"] == ["ACCUSE"]
+
+
+def test_carers_released_by_captors_are_freed(run_text):
+    art = run_text("Kelmish rebels released two Vostran doctors in Tarn on Friday.")
+    assert [e.event for e in art.events if e.trigger.text == "released"] == ["RETREAT"]

@@ -145,6 +145,15 @@ def _owner(head: Token) -> Token | None:
     return None
 
 
+def _discharge(tok: Token, subject: Token | None, passive: bool) -> bool:
+    """"the hospital released the patient", "doctors freed him after tests": a release by carers
+    (`carer_nouns`) or of patients (`patient_nouns`) ends medical care, it frees no captive."""
+    words = event_words()
+    carer = subject is not None and not passive and subject.lemma_.lower() in words.carer_nouns
+    patient = any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in words.patient_nouns for c in tok.children)
+    return carer or patient
+
+
 def check(tr: Trigger, verb: Token, subject: Token | None, passive: bool,
           subject_entity: Entity | None = None) -> Verdict:
     """The restriction verdict for one candidate; `subject` is the actor head (None when absent,
@@ -169,6 +178,9 @@ def check(tr: Trigger, verb: Token, subject: Token | None, passive: bool,
                 # "whipped themselves into a frenzy", "worked itself into a rage": a state reached
                 v.drop = f"{tr.tok.text!r} {obj.text!r} into a state: no act on anyone"
                 return v
+    if pat.event == "RETREAT" and pat.mode == "release" and _discharge(tr.tok, subject, passive):
+        v.drop = f"{tr.tok.text!r} by a carer or of a patient: a discharge from care, not a release of captives"
+        return v
     if subject is not None and not passive and tr.kind == "verb" and (
             {subject.lemma_.lower(), subject.lower_} & event_words().standing_rule_heads):
         v.drop = f"subject {subject.text!r} is a standing rule: it says what is required or barred, no act"

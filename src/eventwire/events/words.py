@@ -53,6 +53,8 @@ class EventWords:
     responsibility_verbs: frozenset[str]
     culprit_prepositions: frozenset[str]
     joining_verbs: frozenset[str]
+    carer_nouns: frozenset[str]
+    patient_nouns: frozenset[str]
     stance_phrase_prepositions: tuple[str, ...]
     mission_nouns: frozenset[str]
     opposed_party_prepositions: frozenset[str]

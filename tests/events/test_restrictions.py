@@ -518,3 +518,9 @@ def test_monitoring_on_a_day_is_an_act(run_text):
 def test_carers_released_by_captors_are_freed(run_text):
     art = run_text("Kelmish rebels released two Vostran doctors in Tarn on Friday.")
     assert [e.event for e in art.events if e.trigger.text == "released"] == ["RETREAT"]
+
+
+def test_a_surname_opening_the_sentence_is_a_name_not_a_thing(run_text):
+    # the parser tags "Mills" as a plural noun (a mill is a building): urging is done by people
+    art = run_text("Mills urged his supporters to vote for the mayor.")
+    assert [e.event for e in art.events if e.trigger.text == "urged"] == ["REQUEST"]

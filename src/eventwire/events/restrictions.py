@@ -193,7 +193,10 @@ def check(tr: Trigger, verb: Token, subject: Token | None, passive: bool,
         # threatened ...", "a Vostran drone strike killed ..."): its owner, if any, is found below
         textual = subject.pos_ == "NOUN" and noun_class(subject.lemma_) in ("info", "act")
         cls = token_class(subject, None if textual else subject_entity)
-        if cls in NON_AGENT and subject.pos_ == "PROPN" and subject.is_title and tr.kind == "verb" and not passive \
+        # (the parser tags a surname opening the sentence as a plural noun: "Sanders urged ...", "Sanders" a tool)
+        named = subject.pos_ == "PROPN" or (subject.i == subject.sent.start and subject.tag_ == "NNS"
+                                            and pat.event not in FORCE_EVENTS)
+        if cls in NON_AGENT and named and subject.is_title and tr.kind == "verb" and not passive \
                 and (verb_needs_agent(tr.tok.lemma_) or pat.event not in FORCE_EVENTS):
             # "Marsh praised ...", "Marsh called her a liar": a capitalised word doing what only people and
             # groups do is a name; "Drought destroyed ..." stays a force

@@ -435,6 +435,7 @@ def test_code_doc_the_place_of_an_act_on_a_party_is_not_its_recipient(run_text, 
     ("Kelmish police arrested two men during the protest in Tarn.", "protest", None),
     # a verb that carries out, paces or joins the act does
     ("The Vostran army speeded up the withdrawal of its forces from Tarn.", "withdrawal", "The Vostran army"),
+    ("The Vostran police reopened its investigation into the Tarn bombing.", "investigation", "The Vostran police"),
     ("Kelmish envoys returned to Varn on Monday for talks.", "talks", "Kelmish envoys"),
     ("Vostran youths threw stones during demonstrations against the Kelmish army.", "demonstrations",
      "Vostran youths"),

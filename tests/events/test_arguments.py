@@ -103,6 +103,18 @@ def test_the_go_between_of_what_is_agreed_is_no_recipient(coded):
     assert ev.event == "AGREE" and "QNO" not in _codes(ev.recipient)
 
 
+def test_where_people_are_removed_to_is_no_party_nor_place(coded):
+    # the activists are deported; Kelmland is where they are sent, not whom Vostra acts on
+    ev = coded("Vostra deported two activists to Kelmland on Monday.")
+    assert ev.event == "COERCE" and [r.entity_text for r in ev.recipient] == ["two activists"]
+    assert "QKE" not in _codes(ev.recipient) and ev.event_loc is None
+
+
+def test_closing_a_border_discontinues_exchanges(coded):
+    ev = coded("Vostra closed its border with Kelmland on Monday.")
+    assert (ev.event, ev.mode) == ("SANCTION", "discontinue") and _codes(ev.recipient) == {"QKE"}
+
+
 def test_recipient_from_nationality_of_asked_object(coded):
     ev = coded("Vostra expelled two Kelmish diplomats for spying.")
     assert ev.event == "SANCTION" and _codes(ev.recipient) == {"QKE"}

@@ -296,8 +296,9 @@ class DocCoder(RoleFinder, ImplicitParties):
                 c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children):
             anchors.append(clause.head)  # "attacked the base on Monday, killing 12": the killing's time too
         place = self._event_place(anchors)
-        self._locate_uncoded(actors, sent, place, recipients, clause=clause)
-        self._locate_uncoded(recipients, sent, place, actors, acted_on=clause)
+        gone_to = self._destinations(tr)
+        self._locate_uncoded(actors, sent, place, recipients, clause=clause, skip=gone_to)
+        self._locate_uncoded(recipients, sent, place, actors, acted_on=clause, skip=gone_to)
         # a pronoun acted on names the party, unresolved: the place is where, not whom ("banned them from X")
         pronoun_patient = tr.kind == "verb" and not recipients and any(
             c.dep_ in ("dobj", "nsubjpass") and c.lower_ in self.markers["third_person"] for c in tok.children)

@@ -98,8 +98,18 @@ class ImplicitParties:
             recipients = [_place_entity(place, "event-location")]
         return actors, recipients
 
+    def _destinations(self, tr) -> list[tuple[int, int]]:
+        """Character ranges of the places people are removed to ("deported two activists to Jordan",
+        `destination_modes`): where they went, which neither places the event nor codes its parties."""
+        if tr.pattern.mode not in event_words().destination_modes:
+            return []
+        return [(g.left_edge.idx, g.right_edge.idx + len(g.right_edge)) for c in tr.tok.children
+                if c.dep_ == "prep" and c.lower_ in event_words().directed_prepositions
+                for g in c.children if g.dep_ == "pobj"]
+
     def _locate_uncoded(self, entities: list[Entity], sent: Span, place: Place | None, others: list[Entity],
-                        acted_on: Token | None = None, clause: Token | None = None) -> None:
+                        acted_on: Token | None = None, clause: Token | None = None,
+                        skip: list[tuple[int, int]] | None = None) -> None:
         """An uncoded actor ("striking miners", "the rebels") of an event placed in a
         country ("in Dorvat"), or in a sentence naming one country only, takes that country's
         code, as event datasets code unnamed domestic actors; `source` says so ("event-location").
@@ -126,7 +136,8 @@ class ImplicitParties:
             # besides the other party's ("a roadside bomb killed two Kelmish soldiers in the Vostran city of X")
             # a group only from a country that places the story, not one acted upon
             mentions = [self.args._homonym(dataclasses.replace(m)) for m in
-                        self.args.mentions_in(sent.start_char, sent.end_char)]
+                        self.args.mentions_in(sent.start_char, sent.end_char)
+                        if m.start is None or not any(lo <= m.start < hi for lo, hi in skip or ())]
             if acted_on is not None:
                 mentions = [m for m in mentions if m.start is None or _in_clause(self.doc, m.start, acted_on)]
             elif clause is not None and len({m.code for m in mentions if m.code}) > 1:

@@ -71,6 +71,9 @@ def event_location(event: Event, doc: Doc, places: list[Place], dateline: Place 
            if (span := doc.char_span(p.start, p.end, alignment_mode="expand")) is not None]
     parties = [(e.start, e.end) for e in (*event.actor, *event.recipient)  # not a party the coder took from
                if e.start is not None and e.source not in ("event-location", "protest-target")]  # the place
+    if event.mode in event_words().destination_modes:  # "deported two activists to Jordan": where they went
+        own = [(p, span) for p, span in own if not (
+            span.root.dep_ == "pobj" and span.root.head.lower_ in event_words().directed_prepositions)]
     attached = [(p, span) for p, span in own if _attached(span.root, trigger, event.event)]
     if attached:
         return _with_via(_best(attached, trigger), "phrase")

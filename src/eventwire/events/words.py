@@ -55,6 +55,7 @@ class EventWords:
     joining_verbs: frozenset[str]
     carer_nouns: frozenset[str]
     patient_nouns: frozenset[str]
+    destination_modes: frozenset[str]
     stance_phrase_prepositions: tuple[str, ...]
     mission_nouns: frozenset[str]
     opposed_party_prepositions: frozenset[str]

@@ -878,6 +878,7 @@ def test_a_force_moved_to_a_border_faces_the_other_side(coded):
 @pytest.mark.parametrize("text", [
     "Vostra denied that its troops had crossed into Kelmland.",
     "Kelmland denied that it had attacked Vostran villages.",
+    "The Vostran defence ministry denied targeting Kelmish civilians in Tarn.",  # a gerund states it too
 ])
 def test_a_denied_proposition_names_no_recipient(coded, text):
     # the parties of what is denied are not whom the denial answers

@@ -120,3 +120,10 @@ def test_on_after_a_text_names_its_topic_not_where(examples_pipeline):
     art = run(examples_pipeline, "Vostra vetoed the Continental Union resolution on Arvenia on Monday.")
     (ev,) = events_with(art, "vetoed")
     assert ev.event_loc is None
+
+
+def test_a_place_in_another_verbs_phrase_is_not_where(examples_pipeline):
+    art = run(examples_pipeline, "The Vostran foreign minister condemned the raid and called on Callis to halt "
+                                 "its arms sales to Arvenia.")
+    (ev,) = events_with(art, "condemned")
+    assert ev.event_loc is None

@@ -318,3 +318,20 @@ def test_pipeline_gives_one_event_for_a_shooting_named_many_times(run_text):
     assert len(assaults) == 1
     assert len(assaults[0].mentions) >= 3
     assert all(text[m.start:m.end] == m.text for m in assaults[0].mentions)
+
+
+def test_a_country_and_a_town_of_it_are_one_side():
+    # the headline names the town, the lead the country's adjective: one shelling
+    text = "Vorn rebels shell Tesh town.\n\nVorn rebels shelled the Arvenian town of Tesh on Monday."
+    town = ent("Tesh", "Tesh", "XAR", None, source="gazetteer")
+    country = ent("Arvenian", "Arvenia", "XAR", None)
+    town.type, country.type = "GPE", "NORP"
+    events = [ev(text, "shell", actor=[VORN], recipient=[town]), ev(text, "shelled", actor=[VORN], recipient=[country])]
+    assert len(merge_mentions(events, text)) == 1
+    # two towns of one country are two places
+    other = ent("Varn", "Varn", "XAR", None, source="gazetteer")
+    other.type = "GPE"
+    text2 = "Vorn rebels shelled Tesh on Monday. Vorn rebels shelled Varn on Monday."
+    events = [ev(text2, "shelled", 0, actor=[VORN], recipient=[town]), ev(text2, "shelled", 1, actor=[VORN],
+                                                                          recipient=[other])]
+    assert len(merge_mentions(events, text2)) == 2

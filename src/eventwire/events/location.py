@@ -81,6 +81,10 @@ def event_location(event: Event, doc: Doc, places: list[Place], dateline: Place 
     # (for words said to someone, a place in what they ask or report is where that happens: "urged people to
     # surround the missions until the army halts its campaign in the Maren Valley" was not said there)
     content = [c for c in trigger.children if c.dep_ in ("ccomp", "xcomp")] if event.event in _SAID else []
+    # nor is a place in the phrase of another verb "and" joins to it: "condemned the attack and called on Norvia
+    # to halt arms sales to Vostra" was not condemned in Vostra
+    content += [c for t in (trigger, head) for c in t.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                and not _under(trigger, c)]
     clause = [(p, span) for p, span in own if _under(span.root, head) and _setting(span.root)
               and not any(_under(span.root, c) for c in content)
               and not any(s <= p.start and p.end <= e for s, e in parties)]

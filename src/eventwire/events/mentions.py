@@ -181,7 +181,19 @@ def same_entity(a: Entity, b: Entity) -> bool:
         return True
     if a.type == b.type == "PERSON" and titled_form(*sorted((_key(a), _key(b)), key=len, reverse=True)):
         return True
+    if a.code and a.code == b.code and not a.sector and not b.sector and _place(a) and _place(b) and (
+            _country(a) or _country(b)):
+        return True  # a country and a place in it: "shelled Tarn" ... "shelled the Kelmish city of Tarn"
     return bool(a.code and a.code == b.code and a.sector and a.sector == b.sector)
+
+
+def _place(entity: Entity) -> bool:
+    return entity.type in ("GPE", "NORP", "LOC")
+
+
+def _country(entity: Entity) -> bool:
+    """The country itself, as the actor dictionary names it ("Kelmland", "Kelmish"), not a town of it."""
+    return entity.source == "dictionary" and _place(entity)
 
 
 def _side_compatible(a: list[Entity], b: list[Entity]) -> bool:

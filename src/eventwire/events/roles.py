@@ -43,6 +43,12 @@ def _child(tok: Token, deps: set[str]) -> Token | None:
     return next((c for c in tok.children if c.dep_ in deps), None)
 
 
+def _proposition(comp: Token) -> bool:
+    """A complement that states a proposition: a clause ("denied that its troops crossed ...") or a gerund
+    ("denied targeting civilians"); a to-infinitive is an act refused ("refused to send troops to Tarn")."""
+    return comp.dep_ == "ccomp" or (comp.dep_ == "xcomp" and comp.tag_ == "VBG")
+
+
 def _prep_objects(preps: Sequence[str], *toks: Token) -> list[Token]:
     """The objects of the prepositions of `toks`, in the order of `preps` ("against X" before "with Y"),
     then of `toks`; one pass over the children instead of one per preposition."""
@@ -298,7 +304,7 @@ class RoleFinder:
         # (not the parties of a proposition denied: "denied that its troops crossed into Kelmland" answers
         # whoever claims it, named only as the claim's owner: "denied Kelmish claims that ...")
         if tr.pattern.event.lower() in event_words().denial_events:
-            comps = [c for c in comps if c.dep_ != "ccomp"]
+            comps = [c for c in comps if not _proposition(c)]
         for comp in comps:
             subj = _child(comp, {"nsubj", "nsubjpass"})
             if subj is not None:
@@ -403,7 +409,7 @@ class RoleFinder:
         grievance = self._grievance_heads(tr, tr.tok)
         purpose += grievance
         if tr.pattern.event.lower() in event_words().denial_events:  # a proposition denied names no party to it
-            purpose = [c for c in purpose if c.dep_ != "ccomp"]
+            purpose = [c for c in purpose if not _proposition(c)]
         heads = self._recipient_heads(tr, verb, joint=partners(actors), grievance=grievance)
         if tr.pattern.mode in event_words().destination_modes:  # "deported two activists to Jordan": where to
             heads = [h for h in heads if not (h.dep_ == "pobj" and h.head.lower_ in event_words().directed_prepositions

@@ -942,3 +942,9 @@ def test_a_protest_is_against_what_the_protesters_own_clause_names(coded):
     # a clause naming whom they support names no target
     ev = coded("Farmers, who support Ivo Dant, blocked roads in Tarn.")
     assert "Ivo Dant" not in [r.entity_text for r in ev.recipient]
+
+
+def test_its_forces_in_a_report_are_the_reporters(coded):
+    # "its" in what the ministry says is the ministry's: Vostran forces, though they struck in Kelmland
+    ev = coded("The Vostran defence ministry said its forces had struck military positions in Tarn.")
+    assert ev.event == "ASSAULT" and _codes(ev.actor) == {"QVO"}

@@ -347,9 +347,23 @@ class ArgumentResolver:
         if antecedent:
             return antecedent
         if tok.pos_ in ("NOUN", "PROPN"):  # an uncoded phrase is still the actor's text
-            return [Entity(entity_text=span.text, sector=phrase.sector if phrase is not None else None,
-                           start=start, end=end, source="phrase")]
+            ent = Entity(entity_text=span.text, sector=phrase.sector if phrase is not None else None,
+                         start=start, end=end, source="phrase")
+            owner = self._reported_owner(tok)
+            if owner is not None:
+                ent.code, ent.source = owner.code, "coref"
+            return [ent]
         return []
+
+    def _reported_owner(self, tok: Token) -> Entity | None:
+        """"the ministry said its forces struck ...": a phrase owned by "its" or "their" in what a party
+        reports belongs to that party, whose code it takes."""
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in self.markers["reported_possessives"]),
+                    None)
+        speaker = _reporting_subject(tok, self.markers) if poss is not None else None
+        if speaker is None:
+            return None
+        return next((e for e in self.resolve(speaker) if e.code), None)
 
     def _definite_antecedent(self, tok: Token, span: Span, window: int = 600) -> list[Entity]:
         """"the group", "the armed group" (`anaphoric_org_nouns`): the closest coded organisation

@@ -92,38 +92,25 @@ def test_a_place_in_what_is_asked_is_not_where_it_was_asked(examples_pipeline):
     assert ev.event_loc is not None and ev.event_loc.name == "Tolsk"
 
 
-def test_the_party_a_sanction_is_aimed_at_is_not_where_it_happened(examples_pipeline):
+@pytest.mark.parametrize(("text", "trigger", "place"), [
     # sanctions fall on a party from afar: "on Arvenia" names whom, not where
-    art = run(examples_pipeline, "The Continental Union imposed sanctions on Arvenia on Monday.")
-    (ev,) = events_with(art, "imposed")
+    ("The Continental Union imposed sanctions on Arvenia on Monday.", "imposed", None),
+    # a physical act happens where it lands, a site struck too
+    ("Vostran troops carried out strikes on Tolsk on Monday.", "strikes", "Tolsk"),
+    ("Vostran jets carried out strikes on the Tolsk airport on Monday.", "strikes", "Tolsk"),
+    # "on" a topic or a text names what it is about
+    ("Vostran and Callisian officials held talks on the Tolsk crisis on Monday.", "talks", None),
+    ("Vostra vetoed the Continental Union resolution on Arvenia on Monday.", "vetoed", None),
+    # a place in the phrase of another verb "and" joins is that verb's
+    ("The Vostran foreign minister condemned the raid and called on Callis to halt its arms sales to Arvenia.",
+     "condemned", None),
+])
+def test_what_on_and_other_phrases_say_of_the_place(examples_pipeline, text, trigger, place):
+    (ev,) = events_with(run(examples_pipeline, text), trigger)
+    assert (ev.event_loc.name if ev.event_loc is not None else None) == place
+
+
+def test_a_sanction_names_the_party_it_is_aimed_at(examples_pipeline):
+    (ev,) = events_with(run(examples_pipeline, "The Continental Union imposed sanctions on Arvenia on Monday."),
+                        "imposed")
     assert ev.event == "SANCTION" and "XAR" in {e.code for e in ev.recipient}
-    assert ev.event_loc is None
-    # a physical act still happens where it lands
-    art = run(examples_pipeline, "Vostran troops carried out strikes on Tolsk on Monday.")
-    (ev,) = events_with(art, "strikes")
-    assert ev.event_loc is not None and ev.event_loc.name == "Tolsk"
-
-
-def test_a_place_that_only_modifies_a_topic_after_on_is_not_where(examples_pipeline):
-    # "talks on the Tolsk crisis" are about Tolsk, not held there
-    art = run(examples_pipeline, "Vostran and Callisian officials held talks on the Tolsk crisis on Monday.")
-    (ev,) = events_with(art, "talks")
-    assert ev.event_loc is None
-    # a site struck keeps the place that names it
-    art = run(examples_pipeline, "Vostran jets carried out strikes on the Tolsk airport on Monday.")
-    (ev,) = events_with(art, "strikes")
-    assert ev.event_loc is not None and ev.event_loc.name == "Tolsk"
-
-
-def test_on_after_a_text_names_its_topic_not_where(examples_pipeline):
-    # "a resolution on Arvenia" is about Arvenia; the veto happened elsewhere
-    art = run(examples_pipeline, "Vostra vetoed the Continental Union resolution on Arvenia on Monday.")
-    (ev,) = events_with(art, "vetoed")
-    assert ev.event_loc is None
-
-
-def test_a_place_in_another_verbs_phrase_is_not_where(examples_pipeline):
-    art = run(examples_pipeline, "The Vostran foreign minister condemned the raid and called on Callis to halt "
-                                 "its arms sales to Arvenia.")
-    (ev,) = events_with(art, "condemned")
-    assert ev.event_loc is None

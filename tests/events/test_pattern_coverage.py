@@ -229,3 +229,11 @@ def test_fixed_phrases_of_conflict_news(run_text, text, rule):
 ])
 def test_words_exchanged_are_no_fire(run_text, text):
     assert not any(e.event == "ASSAULT" for e in run_text(text).events)
+
+
+def test_speaking_with_a_party_is_consult_but_not_with_the_press(run_text):
+    article = run_text("The Vostran president spoke with Ivo Dant by phone on Tuesday.")
+    assert "consult.speak_with" in _rules(article)
+    for text in ("The Vostran president talked with reporters in Dorvat on Tuesday.",
+                 "The Vostran president spoke with journalists in Dorvat on Tuesday."):
+        assert not any(e.event == "CONSULT" for e in run_text(text).events), text

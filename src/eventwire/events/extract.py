@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Article, Cue, Entity, Event, Quote
 from . import confidence, evidence, flags, repair, restrictions
 from .agents import noun_class, token_class
-from .arguments import ArgumentResolver, speaker_entity
+from .arguments import ArgumentResolver, conjuncts, speaker_entity
 from .config import events_config
 from .coref import _inherit_definite_actors, _relabel
 from .implicit import ImplicitParties
@@ -276,6 +276,8 @@ class DocCoder(RoleFinder, ImplicitParties):
             return self._reject(tr, f"its content is no {'/'.join(sorted(pat.content_events))}")
         if quote is None and event in self.markers["writer_encounter_events"] and self._meets_writer(tok):
             return self._reject(tr, "a meeting with the writer: the reporting itself, not a contact")
+        if event in self.markers["writer_encounter_events"] and self._meets_press(tok):
+            return self._reject(tr, "talking to the press is a source's part in the reporting, not a contact")
         if quote is not None and evidence.imperative(clause):  # "Cancel the meeting," the senator said
             requested, event, mode = (event, mode), "REQUEST", self.markers["request_modes"].get(event)
             rule += "+imperative"
@@ -346,6 +348,15 @@ class DocCoder(RoleFinder, ImplicitParties):
             if found:
                 return found
         return []
+
+    def _meets_press(self, tok: Token) -> bool:
+        """The only party the trigger's object or with/to-phrase names is the press ("talked with reporters",
+        "spoke to journalists", `press_addressees`)."""
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")] + [
+            g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to") for g in c.children
+            if g.dep_ == "pobj"]
+        parties = [x for o in objs for x in conjuncts(o)]
+        return bool(parties) and all(x.lemma_.lower() in self.markers["press_addressees"] for x in parties)
 
     def _meets_writer(self, tok: Token) -> bool:
         """The trigger's object or prepositional object is the writer ("came to talk to me")."""

@@ -237,3 +237,11 @@ def test_speaking_with_a_party_is_consult_but_not_with_the_press(run_text):
     for text in ("The Vostran president talked with reporters in Dorvat on Tuesday.",
                  "The Vostran president spoke with journalists in Dorvat on Tuesday."):
         assert not any(e.event == "CONSULT" for e in run_text(text).events), text
+
+
+@pytest.mark.parametrize("text", [
+    "Norvia supplied Kelmland with tanks on Monday.",
+    "Norvia provided Kelmland with fighter jets and artillery on Monday.",
+])
+def test_arms_supplied_with_are_aid(run_text, text):
+    assert "aid.supply_with" in _rules(run_text(text))

@@ -242,3 +242,27 @@ def test_the_place_of_another_event_does_not_place_this_one():
                  ("of", 3, "prep", "ADP", "IN", "of"), ("Rask", 4, "pobj", "PROPN", "NNP", "Rask")],
                 ents=[(5, 6, "GPE")])
     assert flags.place_phrase([doc[0]]).text == "the battle of Rask"
+
+
+def _warned(content_aux: str | None) -> object:
+    """ "Vostra warned if attacked , it <aux> respond ." with the "if" clause hung on "warned"."""
+    verb = 6 if content_aux is None else 7
+    rows = [("Vostra", 1, "nsubj", "PROPN", "NNP", "Vostra"), ("warned", 1, "ROOT", "VERB", "VBD", "warn"),
+            ("if", 3, "mark", "SCONJ", "IN", "if"), ("attacked", 1, "advcl", "VERB", "VBN", "attack"),
+            (",", 1, "punct", "PUNCT", ",", ","), ("it", verb, "nsubj", "PRON", "PRP", "it")]
+    if content_aux is None:
+        rows += [("responds", 1, "ccomp", "VERB", "VBZ", "respond")]
+    else:
+        rows += [(content_aux, verb, "aux", "AUX", "MD", content_aux), ("respond", 1, "ccomp", "VERB", "VB", "respond")]
+    return build(rows + [(".", 1, "punct", "PUNCT", ".", ".")])
+
+
+@pytest.mark.parametrize(("aux", "made"), [
+    ("would", True),  # "warned if attacked, it would respond": the threat's terms
+    (None, True),
+    ("could", False),  # "warned if ..., it could lose": only possible, a forecast
+    ("might", False),
+])
+def test_a_threat_made_carries_its_terms(markers, aux, made):
+    doc = _warned(aux)
+    assert flags.threat_made(_verb(doc), markers) is made

@@ -245,3 +245,10 @@ def test_speaking_with_a_party_is_consult_but_not_with_the_press(run_text):
 ])
 def test_arms_supplied_with_are_aid(run_text, text):
     assert "aid.supply_with" in _rules(run_text(text))
+
+
+def test_the_terms_of_a_threat_made_are_no_supposition(run_text):
+    article = run_text("Vostra warned of a crushing response if attacked.")
+    (ev,) = [e for e in article.events if e.trigger.text == "warned"]
+    assert ev.event == "THREATEN" and not ev.hypothetical
+

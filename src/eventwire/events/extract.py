@@ -398,8 +398,10 @@ class DocCoder(RoleFinder, ImplicitParties):
         """A condition that is the terms of a threat ("said it will boycott the vote unless ...", "will
         withdraw lest ..."), stated by the threatening party, not a writer's hypothetical ("Vostra would
         attack if ...")."""
-        return event == "THREATEN" and (quote is not None or flags.has_condition(
-            mood, self.markers, self.markers["threat_marks"]))
+        if event != "THREATEN":
+            return False
+        return quote is not None or flags.threat_made(mood, self.markers) or flags.has_condition(
+            mood, self.markers, self.markers["threat_marks"])
 
     def _reject(self, tr: Trigger, reason: str) -> None:
         """Drop a candidate, saying why (shown with -v)."""

@@ -225,6 +225,16 @@ def has_condition(verb: Token, markers: dict[str, Any], marks: frozenset[str] | 
     return False
 
 
+def threat_made(verb: Token, markers: dict[str, Any]) -> bool:
+    """A verb of threatening (`threat_verbs`) that reports a threat made, whose "if" clause is its terms ("warned
+    of a crushing response if attacked"); not one itself supposed ("would warn ... if"), nor one warning of what
+    is only possible ("warned if X failed, he could lose": a forecast)."""
+    possible = markers["hypothetical_aux"] - {"would", "'d"}
+    return verb.lemma_.lower() in markers["threat_verbs"] and not would_form(verb) \
+        and not is_hypothetical(verb, markers) and not any(
+            aux_lemmas(c) & possible for c in verb.children if c.dep_ in ("ccomp", "xcomp"))
+
+
 def would_form(verb: Token) -> bool:
     return any(aux_lemmas(tok) & {"would", "'d"} for tok in _governors(verb))
 

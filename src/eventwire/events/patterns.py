@@ -36,7 +36,7 @@ MARKER_LISTS = ("light_verbs", "light_nouns", "future_aux", "future_verbs", "hyp
                 "culpability_adjectives", "ruled_out_phrases", "verbal_attack_triggers", "verbal_attack_sectors",
                 "verbal_attack_verbs", "force_contexts", "force_words", "war_nouns", "retort_particles",
                 "writer_pronouns", "writer_encounter_events", "press_addressees", "quest_nouns", "causative_verbs",
-                "verbal_modifiers", "reported_possessives")
+                "verbal_modifiers", "reported_possessives", "threat_verbs")
 # PLOVER events and sector codes, upper-cased
 UPPER_LISTS = {"negated_intent_reject", "writer_encounter_events", "verbal_attack_sectors", "state_sectors"}
 MARKER_MAPS = ("intent_transform", "threat_modes", "threat_modes_by_mode", "request_modes")

@@ -499,25 +499,27 @@ class RoleFinder:
         "a meeting between Vostra and Kelmland", "crimes committed by Kelmish forces"; with `places`
         False, not a place named by a place phrase ("in Kelmland")."""
         taken = [(a.start, a.end) for a in actors if a.start is not None]
+        brokers = event_words().mediator_participles
         for head in heads:
             lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+            coded = [m for m in self.args.mentions_in(lo, hi)
+                     if m.code and not any(s < m.end and m.start < e for s, e in taken)]
+            if not coded:
+                continue
             # not a party named in a clause giving a reason ("eligibility to run because he was born in Canada"),
             # nor in a proposition the noun reports beyond its subject ("denied accusations that he cooperated
             # with the Russians"; "its demands that Burundi's government grant ..." address the government)
             inside = {t.i for t in phrase_tokens(head, REASON_CLAUSES)}
-            for prop in (t for t in head.subtree if t.i in inside and _reported_clause(t)):
-                subject = {t.i for c in prop.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-                inside -= {t.i for t in prop.subtree} - subject
-            for app in (t for t in head.subtree if speaker_apposition(t, self.markers["reporting_verbs"])):
-                inside -= {t.i for t in app.subtree}  # "..., the World Food Program said": the speaker
-            for partner in (t for t in head.subtree if self._joined(t)):
-                inside -= {t.i for t in partner.subtree}  # "marched to join Kelmish students": fellow marchers
-            brokers = event_words().mediator_participles
-            for broker in (t for t in head.subtree if t.dep_ == "acl" and t.lower_ in brokers):
-                inside -= {t.i for t in broker.subtree}  # "a ceasefire brokered by Egypt": the go-between
-            for m in self.args.mentions_in(lo, hi):
-                if not m.code or any(s < m.end and m.start < e for s, e in taken):
-                    continue
+            for t in head.subtree:
+                if t.i in inside and _reported_clause(t):
+                    subject = {x.i for c in t.children if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree}
+                    inside -= {x.i for x in t.subtree} - subject
+                # "..., the World Food Program said": the speaker; "marched to join Kelmish students": fellow
+                # marchers; "a ceasefire brokered by Egypt": the go-between
+                elif speaker_apposition(t, self.markers["reporting_verbs"]) or self._joined(t) or (
+                        t.dep_ == "acl" and t.lower_ in brokers):
+                    inside -= {x.i for x in t.subtree}
+            for m in coded:
                 span = self.args.span_of(m)
                 # a place phrase of a named party only says where it is ("demonstrators in downtown Portland"),
                 # and so does one inside a site ("killed 22 shoppers at a store in El Paso")

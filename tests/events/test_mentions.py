@@ -335,3 +335,11 @@ def test_a_country_and_a_town_of_it_are_one_side():
     events = [ev(text2, "shelled", 0, actor=[VORN], recipient=[town]), ev(text2, "shelled", 1, actor=[VORN],
                                                                           recipient=[other])]
     assert len(merge_mentions(events, text2)) == 2
+
+
+def test_a_record_kept_from_the_headline_takes_the_day_the_lead_gives():
+    text = "Vorn rebels attack Tesh.\n\nVorn rebels attacked Tesh on Monday, killing five."
+    events = [ev(text, "attack", actor=[VORN], recipient=[TESH], date="2024-03-20", confidence=0.9),
+              ev(text, "attacked", actor=[VORN], recipient=[TESH], date="2024-03-18", confidence=0.6)]
+    (merged,) = merge_mentions(events, text, default_date="2024-03-20")
+    assert merged.id == events[0].id and merged.date == "2024-03-18"

@@ -279,8 +279,8 @@ class _Mention:
         """A clause or bare noun naming no identified party ("five killed", "the wounded were taken"): it adds
         nothing that could tell it from the occurrence reported around it."""
         e = self.participants()
-        own_date = e.date is not None and e.date[:10] != (self.default_date or "")[:10]
-        return self.kind == OTHER and not own_date and not any(identified(x) for x in e.actor + e.recipient)
+        return self.kind == OTHER and not _own_date(e, self.default_date) and not any(
+            identified(x) for x in e.actor + e.recipient)
 
     def participants(self) -> Event:
         """The event as compared with others: a definite noun's speaker-fallback actor left out."""
@@ -372,8 +372,19 @@ def occurrences(events: list[Event], text: str, doc: Doc | None = None, rules: R
         if len(group) > 1:
             log.info("event %s: %d mentions of one %s (%s)", best.id, len(group), best.event,
                      ", ".join(f"{c.text}@{c.start}" for c in cues))
-        merged.append((dataclasses.replace(best, mentions=cues), [g.event for g in group]))
+        kept = dataclasses.replace(best, mentions=cues)
+        # a record kept from a mention dated only by the article (a headline) takes the day another mention
+        # gives the occurrence ("Troops shell Tarn" ... "shelled Tarn on Tuesday")
+        own = {g.event.date for g in group if _own_date(g.event, default_date)}
+        if not _own_date(best, default_date) and len(own) == 1:
+            kept.date = own.pop()
+        merged.append((kept, [g.event for g in group]))
     return merged
+
+
+def _own_date(event: Event, default_date: str | None) -> bool:
+    """The event has a date of its own, not the article's."""
+    return event.date is not None and event.date[:10] != (default_date or "")[:10]
 
 
 def merge_article(article: Article, doc: Doc | None = None) -> list[Event]:

@@ -352,17 +352,12 @@ class DocCoder(RoleFinder, ImplicitParties):
     def _meets_press(self, tok: Token) -> bool:
         """The only party the trigger's object or with/to-phrase names is the press ("talked with reporters",
         "spoke to journalists", `press_addressees`)."""
-        objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")] + [
-            g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to") for g in c.children
-            if g.dep_ == "pobj"]
-        parties = [x for o in objs for x in conjuncts(o)]
+        parties = [x for o in _met(tok, ("with", "to")) for x in conjuncts(o)]
         return bool(parties) and all(x.lemma_.lower() in self.markers["press_addressees"] for x in parties)
 
     def _meets_writer(self, tok: Token) -> bool:
         """The trigger's object or prepositional object is the writer ("came to talk to me")."""
-        objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")] + [
-            g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        return any(o.lower_ in self.markers["writer_pronouns"] for o in objs)
+        return any(o.lower_ in self.markers["writer_pronouns"] for o in _met(tok))
 
     def _verbal_attack(self, tok: Token, actors: list[Entity], recipients: list[Entity], sent: Span,
                        context: list[str]) -> bool:
@@ -497,3 +492,11 @@ def code_doc(article: Article, doc: Doc, ctx: Any, lex: Lexicon) -> list[Event]:
     if story is not None:
         article.meta["story_filter"] = story
     return events
+
+
+def _met(tok: Token, preps: tuple[str, ...] | None = None) -> list[Token]:
+    """Whom a contact names: the trigger's objects and the objects of its prepositions (of `preps` only, if
+    given)."""
+    return [c for c in tok.children if c.dep_ in ("dobj", "dative")] + [
+        g for c in tok.children if c.dep_ == "prep" and (preps is None or c.lower_ in preps)
+        for g in c.children if g.dep_ == "pobj"]

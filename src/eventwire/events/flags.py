@@ -326,6 +326,13 @@ def place_phrase(tokens: list[Token]) -> Span | None:
     return None
 
 
+def removed_to(tok: Token, mode: str | None) -> bool:
+    """`tok` is where people are removed to by an act of a removing mode (`destination_modes`: "deported two
+    activists to Jordan"): the object of a directed preposition, neither the party acted on nor the place."""
+    return mode in event_words().destination_modes and tok.dep_ == "pobj" \
+        and tok.head.lower_ in event_words().directed_prepositions
+
+
 def topic_on(prep: Token) -> bool:
     """"on" after a text or a talk names its topic: "a resolution on Syria", "a report on Kelmland"
     (a noun of class `info`), not where the act happened."""

@@ -101,11 +101,8 @@ class ImplicitParties:
     def _destinations(self, tr) -> list[tuple[int, int]]:
         """Character ranges of the places people are removed to ("deported two activists to Jordan",
         `destination_modes`): where they went, which neither places the event nor codes its parties."""
-        if tr.pattern.mode not in event_words().destination_modes:
-            return []
         return [(g.left_edge.idx, g.right_edge.idx + len(g.right_edge)) for c in tr.tok.children
-                if c.dep_ == "prep" and c.lower_ in event_words().directed_prepositions
-                for g in c.children if g.dep_ == "pobj"]
+                if c.dep_ == "prep" for g in c.children if flags.removed_to(g, tr.pattern.mode)]
 
     def _locate_uncoded(self, entities: list[Entity], sent: Span, place: Place | None, others: list[Entity],
                         acted_on: Token | None = None, clause: Token | None = None,

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.places import place_words
 from ..model import Article, Event, Place
-from .flags import topic_on
+from .flags import removed_to, topic_on
 from .words import default_words as event_words
 
 _SPECIFIC = {"site": 0, "city": 1, "region": 2, "admin2": 2, "admin1": 3, "country": 4, "continent": 5}
@@ -71,9 +71,7 @@ def event_location(event: Event, doc: Doc, places: list[Place], dateline: Place 
            if (span := doc.char_span(p.start, p.end, alignment_mode="expand")) is not None]
     parties = [(e.start, e.end) for e in (*event.actor, *event.recipient)  # not a party the coder took from
                if e.start is not None and e.source not in ("event-location", "protest-target")]  # the place
-    if event.mode in event_words().destination_modes:  # "deported two activists to Jordan": where they went
-        own = [(p, span) for p, span in own if not (
-            span.root.dep_ == "pobj" and span.root.head.lower_ in event_words().directed_prepositions)]
+    own = [(p, span) for p, span in own if not removed_to(span.root, event.mode)]  # "deported ... to Jordan"
     attached = [(p, span) for p, span in own if _attached(span.root, trigger, event.event)]
     if attached:
         return _with_via(_best(attached, trigger), "phrase")

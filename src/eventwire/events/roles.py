@@ -411,9 +411,8 @@ class RoleFinder:
         if tr.pattern.event.lower() in event_words().denial_events:  # a proposition denied names no party to it
             purpose = [c for c in purpose if not _proposition(c)]
         heads = self._recipient_heads(tr, verb, joint=partners(actors), grievance=grievance)
-        if tr.pattern.mode in event_words().destination_modes:  # "deported two activists to Jordan": where to
-            heads = [h for h in heads if not (h.dep_ == "pobj" and h.head.lower_ in event_words().directed_prepositions
-                                              and token_class(h) == "place")]
+        # "deported two activists to Jordan": where to, not whom
+        heads = [h for h in heads if not (flags.removed_to(h, tr.pattern.mode) and token_class(h) == "place")]
         if subj is not None:  # "With the signing of X, A and B agreed": the phrase holding the subject is no party
             # (the noun a relative clause describes holds its subject: "the farmer that police arrested")
             ante = _described(verb).i if verb.dep_ == "relcl" else -1
